@@ -1,0 +1,889 @@
+//! Word lists a linguist would write down: speech verbs, titles, role nouns, pronouns, demonyms.
+//! One table maps a lower-case word to everything the engine knows about it, so each token costs
+//! one lookup.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Bit flags describing a word.
+pub type Class = u32;
+
+pub const SPEECH_VERB: Class = 1 << 0; // said, told, stressed …
+pub const TITLE: Class = 1 << 1; // President, Dr., Sen. (before a name)
+pub const ROLE: Class = 1 << 2; // leader, spokesman, minister (a person by role)
+pub const ORG: Class = 1 << 3; // ministry, company, side (an organisation)
+pub const GROUP: Class = 1 << 4; // officials, sources, critics (people, plural)
+pub const PRONOUN: Class = 1 << 5; // he, she, they
+pub const DETERMINER: Class = 1 << 6; // the, a, his, their
+pub const FUNCTION: Class = 1 << 7; // common words that are never names when capitalised
+pub const DEMONYM: Class = 1 << 8; // Russian, Belarusian, American
+pub const HONORIFIC: Class = 1 << 9; // Mr, Ms, Dr (title that is not a descriptor)
+pub const AUX: Class = 1 << 10; // has, had, would, also (between subject and verb)
+pub const MALE: Class = 1 << 11;
+pub const FEMALE: Class = 1 << 12;
+pub const ABBREV: Class = 1 << 13; // Mr. U.S. Sept. (a following period does not end a sentence)
+pub const SAY_BASE: Class = 1 << 14; // say, says, saying (present forms; weaker in narrative)
+pub const PLACE: Class = 1 << 15; // Russia, Belarus, Washington (not a person)
+pub const ORG_NAME: Class = 1 << 16; // words that make a proper name an organisation (Post, Ministry)
+pub const REPORT_VERB: Class = 1 << 17; // verbs that take a that-clause of reported speech
+pub const CONNECTIVE: Class = 1 << 18; // and, but, while (clause boundaries)
+pub const FIRST_NAME: Class = 1 << 19; // John, Mary (gender in MALE/FEMALE)
+pub const ADDRESS: Class = 1 << 20; // dear, hello (vocative openers inside quotes)
+pub const TIME_WORD: Class = 1 << 21; // Monday, March, yesterday (not names)
+pub const MEDIA: Class = 1 << 22; // statement, interview, tweet (in a statement)
+
+/// Everything known about one lower-case word.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Entry {
+    pub class: Class,
+    /// For demonyms: the country ("russian" → "russia"); for role words: the role family.
+    pub extra: Option<&'static str>,
+}
+
+impl Entry {
+    pub fn is(&self, c: Class) -> bool {
+        self.class & c != 0
+    }
+}
+
+static TABLE: OnceLock<HashMap<&'static str, Entry>> = OnceLock::new();
+
+/// Looks up a lower-case word.
+pub fn lookup(lower: &str) -> Entry {
+    table().get(lower).copied().unwrap_or_default()
+}
+
+fn table() -> &'static HashMap<&'static str, Entry> {
+    TABLE.get_or_init(build)
+}
+
+/// Adds every whitespace-separated word of a static list (all lists here are lower case).
+fn add(t: &mut HashMap<&'static str, Entry>, words: &'static str, class: Class) {
+    for w in words.split_whitespace() {
+        t.entry(w).or_default().class |= class;
+    }
+}
+
+/// Speech verbs: (past, present 3rd person, base, -ing). Past forms are the strongest cues.
+const SPEECH_VERBS: &[(&str, &str, &str, &str)] = &[
+    ("said", "says", "say", "saying"),
+    ("told", "tells", "tell", "telling"),
+    ("added", "adds", "add", "adding"),
+    ("stated", "states", "state", "stating"),
+    ("remarked", "remarks", "remark", "remarking"),
+    ("noted", "notes", "note", "noting"),
+    ("stressed", "stresses", "stress", "stressing"),
+    ("explained", "explains", "explain", "explaining"),
+    ("asked", "asks", "ask", "asking"),
+    ("replied", "replies", "reply", "replying"),
+    ("answered", "answers", "answer", "answering"),
+    ("responded", "responds", "respond", "responding"),
+    ("wrote", "writes", "write", "writing"),
+    ("declared", "declares", "declare", "declaring"),
+    ("insisted", "insists", "insist", "insisting"),
+    ("argued", "argues", "argue", "arguing"),
+    ("claimed", "claims", "claim", "claiming"),
+    ("warned", "warns", "warn", "warning"),
+    ("announced", "announces", "announce", "announcing"),
+    ("continued", "continues", "continue", "continuing"),
+    ("concluded", "concludes", "conclude", "concluding"),
+    ("observed", "observes", "observe", "observing"),
+    ("commented", "comments", "comment", "commenting"),
+    ("suggested", "suggests", "suggest", "suggesting"),
+    (
+        "acknowledged",
+        "acknowledges",
+        "acknowledge",
+        "acknowledging",
+    ),
+    ("admitted", "admits", "admit", "admitting"),
+    ("recalled", "recalls", "recall", "recalling"),
+    ("mentioned", "mentions", "mention", "mentioning"),
+    ("emphasized", "emphasizes", "emphasize", "emphasizing"),
+    ("emphasised", "emphasises", "emphasise", "emphasising"),
+    ("tweeted", "tweets", "tweet", "tweeting"),
+    ("posted", "posts", "post", "posting"),
+    ("shouted", "shouts", "shout", "shouting"),
+    ("whispered", "whispers", "whisper", "whispering"),
+    ("murmured", "murmurs", "murmur", "murmuring"),
+    ("cried", "cries", "cry", "crying"),
+    ("exclaimed", "exclaims", "exclaim", "exclaiming"),
+    ("muttered", "mutters", "mutter", "muttering"),
+    ("joked", "jokes", "joke", "joking"),
+    ("quipped", "quips", "quip", "quipping"),
+    ("conceded", "concedes", "concede", "conceding"),
+    ("confirmed", "confirms", "confirm", "confirming"),
+    ("countered", "counters", "counter", "countering"),
+    ("complained", "complains", "complain", "complaining"),
+    ("predicted", "predicts", "predict", "predicting"),
+    ("promised", "promises", "promise", "promising"),
+    ("vowed", "vows", "vow", "vowing"),
+    ("urged", "urges", "urge", "urging"),
+    ("cautioned", "cautions", "caution", "cautioning"),
+    ("boasted", "boasts", "boast", "boasting"),
+    ("lamented", "laments", "lament", "lamenting"),
+    ("reported", "reports", "report", "reporting"),
+    ("revealed", "reveals", "reveal", "revealing"),
+    ("disclosed", "discloses", "disclose", "disclosing"),
+    ("contended", "contends", "contend", "contending"),
+    ("maintained", "maintains", "maintain", "maintaining"),
+    ("asserted", "asserts", "assert", "asserting"),
+    ("affirmed", "affirms", "affirm", "affirming"),
+    ("thundered", "thunders", "thunder", "thundering"),
+    ("snapped", "snaps", "snap", "snapping"),
+    ("retorted", "retorts", "retort", "retorting"),
+    ("agreed", "agrees", "agree", "agreeing"),
+    ("wondered", "wonders", "wonder", "wondering"),
+    ("demanded", "demands", "demand", "demanding"),
+    ("pleaded", "pleads", "plead", "pleading"),
+    ("proclaimed", "proclaims", "proclaim", "proclaiming"),
+    ("recounted", "recounts", "recount", "recounting"),
+    ("testified", "testifies", "testify", "testifying"),
+    ("texted", "texts", "text", "texting"),
+    ("emailed", "emails", "email", "emailing"),
+    ("interjected", "interjects", "interject", "interjecting"),
+    ("elaborated", "elaborates", "elaborate", "elaborating"),
+    ("clarified", "clarifies", "clarify", "clarifying"),
+    ("repeated", "repeats", "repeat", "repeating"),
+    ("reiterated", "reiterates", "reiterate", "reiterating"),
+    ("underlined", "underlines", "underline", "underlining"),
+    ("underscored", "underscores", "underscore", "underscoring"),
+    ("highlighted", "highlights", "highlight", "highlighting"),
+    ("indicated", "indicates", "indicate", "indicating"),
+    ("believed", "believes", "believe", "believing"),
+    ("thought", "thinks", "think", "thinking"),
+    ("felt", "feels", "feel", "feeling"),
+    ("hoped", "hopes", "hope", "hoping"),
+    ("charged", "charges", "charge", "charging"),
+    ("alleged", "alleges", "allege", "alleging"),
+    ("accused", "accuses", "accuse", "accusing"),
+    ("denied", "denies", "deny", "denying"),
+    ("estimated", "estimates", "estimate", "estimating"),
+    ("forecast", "forecasts", "forecast", "forecasting"),
+    ("projected", "projects", "project", "projecting"),
+    ("calculated", "calculates", "calculate", "calculating"),
+    ("expected", "expects", "expect", "expecting"),
+    ("acknowleged", "acknowleges", "acknowlege", "acknowleging"),
+    ("assured", "assures", "assure", "assuring"),
+    ("informed", "informs", "inform", "informing"),
+    ("advised", "advises", "advise", "advising"),
+    ("reminded", "reminds", "remind", "reminding"),
+    ("conveyed", "conveys", "convey", "conveying"),
+    ("signaled", "signals", "signal", "signaling"),
+    ("signalled", "signals", "signal", "signalling"),
+    ("hinted", "hints", "hint", "hinting"),
+    ("ventured", "ventures", "venture", "venturing"),
+    ("surmised", "surmises", "surmise", "surmising"),
+    ("speculated", "speculates", "speculate", "speculating"),
+    ("reasoned", "reasons", "reason", "reasoning"),
+    ("protested", "protests", "protest", "protesting"),
+    ("objected", "objects", "object", "objecting"),
+    ("yelled", "yells", "yell", "yelling"),
+    ("screamed", "screams", "scream", "screaming"),
+    ("sighed", "sighs", "sigh", "sighing"),
+    ("laughed", "laughs", "laugh", "laughing"),
+    ("smiled", "smiles", "smile", "smiling"),
+    ("grinned", "grins", "grin", "grinning"),
+    ("nodded", "nods", "nod", "nodding"),
+    ("growled", "growls", "growl", "growling"),
+    ("called", "calls", "call", "calling"),
+    ("began", "begins", "begin", "beginning"),
+    ("went", "goes", "go", "going"),
+    ("spoke", "speaks", "speak", "speaking"),
+    ("wrote", "writes", "write", "writing"),
+    ("offered", "offers", "offer", "offering"),
+    ("pressed", "presses", "press", "pressing"),
+    ("prompted", "prompts", "prompt", "prompting"),
+    ("queried", "queries", "query", "querying"),
+    ("inquired", "inquires", "inquire", "inquiring"),
+    ("enquired", "enquires", "enquire", "enquiring"),
+    ("begged", "begs", "beg", "begging"),
+    ("conceded", "concedes", "concede", "conceding"),
+    ("summarized", "summarizes", "summarize", "summarizing"),
+    ("summarised", "summarises", "summarise", "summarising"),
+    ("described", "describes", "describe", "describing"),
+    (
+        "characterized",
+        "characterizes",
+        "characterize",
+        "characterizing",
+    ),
+    ("dismissed", "dismisses", "dismiss", "dismissing"),
+    ("criticized", "criticizes", "criticize", "criticizing"),
+    ("criticised", "criticises", "criticise", "criticising"),
+    ("praised", "praises", "praise", "praising"),
+    ("blasted", "blasts", "blast", "blasting"),
+    ("slammed", "slams", "slam", "slamming"),
+    ("attacked", "attacks", "attack", "attacking"),
+    ("mocked", "mocks", "mock", "mocking"),
+    ("derided", "derides", "deride", "deriding"),
+    ("touted", "touts", "tout", "touting"),
+    ("labeled", "labels", "label", "labeling"),
+    ("labelled", "labels", "label", "labelling"),
+    ("branded", "brands", "brand", "branding"),
+    ("dubbed", "dubs", "dub", "dubbing"),
+    ("termed", "terms", "term", "terming"),
+];
+
+/// Verbs among the speech verbs that mainly introduce reported speech or a characterisation,
+/// and are weak as a direct-quote cue on their own.
+pub const WEAK_CUES: &[&str] = &[
+    "believed",
+    "believes",
+    "believe",
+    "thought",
+    "thinks",
+    "think",
+    "felt",
+    "feels",
+    "feel",
+    "hoped",
+    "hopes",
+    "hope",
+    "expected",
+    "expects",
+    "expect",
+    "smiled",
+    "smiles",
+    "grinned",
+    "grins",
+    "nodded",
+    "nods",
+    "laughed",
+    "laughs",
+    "sighed",
+    "sighs",
+    "began",
+    "begins",
+    "went",
+    "goes",
+    "called",
+    "calls",
+    "described",
+    "describes",
+    "characterized",
+    "characterizes",
+    "dismissed",
+    "dismisses",
+    "criticized",
+    "criticizes",
+    "criticised",
+    "criticises",
+    "praised",
+    "praises",
+    "blasted",
+    "blasts",
+    "slammed",
+    "slams",
+    "attacked",
+    "attacks",
+    "mocked",
+    "mocks",
+    "derided",
+    "derides",
+    "touted",
+    "touts",
+    "labeled",
+    "labelled",
+    "labels",
+    "branded",
+    "brands",
+    "dubbed",
+    "dubs",
+    "termed",
+    "terms",
+    "spoke",
+    "speaks",
+    "estimated",
+    "estimates",
+    "forecast",
+    "forecasts",
+    "projected",
+    "projects",
+    "calculated",
+    "calculates",
+    "posted",
+    "posts",
+    "offered",
+    "offers",
+    "pressed",
+    "presses",
+    "state",
+    "states",
+    "note",
+    "notes",
+    "post",
+    "text",
+    "texts",
+    "report",
+    "reports",
+    "object",
+    "objects",
+    "project",
+    "reason",
+    "reasons",
+    "signal",
+    "signals",
+    "comment",
+    "comments",
+    "claim",
+    "claims",
+    "counter",
+    "counters",
+    "promise",
+    "promises",
+    "charge",
+    "charges",
+    "demand",
+    "demands",
+    "answer",
+    "answers",
+    "reply",
+    "replies",
+    "warning",
+    "protest",
+    "protests",
+    "highlight",
+    "highlights",
+    "tweet",
+    "tweets",
+    "email",
+    "emails",
+    "query",
+    "queries",
+    "joke",
+    "jokes",
+    "vow",
+    "vows",
+    "stress",
+    "caution",
+    "label",
+    "brand",
+    "term",
+    "call",
+    "speaking",
+    "feeling",
+    "thinking",
+    "going",
+    "beginning",
+    "calling",
+    "writing",
+    "reporting",
+    "posting",
+    "meaning",
+    "offering",
+    "saying",
+    "telling",
+    "asking",
+    "adding",
+    "noting",
+    "stating",
+];
+
+const TITLES: &str = "president vice-president vp senator sen sen. representative rep rep. \
+    congressman congresswoman governor gov gov. mayor minister premier chancellor secretary \
+    ambassador judge justice general gen gen. colonel col col. lieutenant lt lt. captain capt \
+    capt. sergeant sgt sgt. admiral adm adm. commander cmdr major maj maj. officer detective \
+    chief director chairman chairwoman chair ceo cfo coo cto founder professor prof prof. \
+    king queen prince princess emperor sheikh emir pope cardinal bishop archbishop rabbi imam \
+    reverend rev rev. father sister brother pastor speaker leader lord lady dame sir baron \
+    chairperson commissioner superintendent attorney sheriff inspector coach manager \
+    spokesman spokeswoman spokesperson presidential-candidate candidate nominee deputy \
+    sec. atty atty. supt supt. insp insp. det det. pres pres. gov't prime vice acting former \
+    ex- interim incumbent outgoing elect";
+
+const HONORIFICS: &str = "mr mr. mrs mrs. ms ms. miss dr dr. mx mx. messrs messrs. mme mme. \
+    mlle herr frau monsieur madame señor senor señora don doña";
+
+/// Nouns naming a person by role; used in descriptions ("the head of state", "the mayor").
+const ROLES: &str = "president leader head minister premier chancellor secretary ambassador \
+    governor mayor senator congressman congresswoman representative lawmaker legislator \
+    official spokesman spokeswoman spokesperson representative chief director chairman \
+    chairwoman chair executive ceo founder professor researcher scientist expert analyst \
+    economist strategist adviser advisor aide counselor consultant lawyer attorney prosecutor \
+    judge justice officer detective inspector sheriff commander general colonel captain \
+    lieutenant sergeant soldier pilot doctor physician nurse surgeon teacher student \
+    principal coach manager player owner chairperson commissioner superintendent diplomat \
+    envoy negotiator candidate nominee contender challenger incumbent rival opponent \
+    counterpart colleague partner friend neighbor neighbour resident witness victim survivor \
+    father mother son daughter brother sister husband wife widow uncle aunt cousin \
+    grandmother grandfather man woman boy girl person author writer journalist reporter \
+    editor columnist commentator host anchor correspondent historian author king queen \
+    prince princess monarch emperor pope bishop priest pastor rabbi imam cleric activist \
+    organizer organiser campaigner protester demonstrator voter supporter critic member \
+    worker employee employer boss founder entrepreneur investor banker trader broker \
+    treasurer accountant economist engineer architect designer artist actor actress singer \
+    musician director producer star athlete striker midfielder defender goalkeeper \
+    quarterback pitcher batsman bowler captain skipper referee umpire fan owner farmer \
+    driver officer agent operative operator strategist pollster surrogate staffer \
+    speechwriter deputy vice-president veep mogul billionaire businessman businesswoman \
+    tycoon magnate heir socialite celebrity entertainer comedian presenter host \
+    statesman stateswoman politician democrat republican conservative liberal \
+    progressive moderate independent libertarian socialist nationalist populist \
+    source insider participant attendee delegate observer monitor investigator auditor \
+    regulator administrator secretary-general director-general commissioner-general \
+    ombudsman mediator arbitrator plaintiff defendant suspect accused prisoner detainee \
+    inmate guard warden lawman ranger firefighter paramedic medic veteran marine \
+    sailor airman commando guerrilla militant rebel fighter insurgent gunman attacker \
+    assailant hostage kidnapper captor negotiator chef waiter patient client customer \
+    consumer shopper tenant landlord homeowner parent child kid teenager youngster \
+    graduate pupil scholar academic lecturer dean provost rector chancellor trustee \
+    governor-general lieutenant-governor premier-elect president-elect nominee-designate";
+
+/// Nouns naming an organisation or side that can speak ("the ministry said").
+const ORGS: &str = "ministry department government administration agency office bureau \
+    service committee commission council authority authorities board company firm \
+    corporation group bank campaign party side team club league union association \
+    federation organization organisation institute institution university college school \
+    hospital court tribunal parliament congress senate assembly cabinet kremlin embassy \
+    consulate mission delegation police military army navy force forces command \
+    regime state statement newspaper paper magazine network channel station broadcaster \
+    website outlet publication study report survey poll foundation charity coalition \
+    alliance bloc movement network center centre lab laboratory think-tank startup \
+    retailer maker manufacturer producer operator carrier airline insurer lender \
+    regulator watchdog exchange fund trust society church diocese federation squad \
+    prosecution defence defense house palace";
+
+/// Plural nouns for groups of people ("officials said", "sources told").
+const GROUPS: &str = "officials sources experts analysts critics supporters opponents \
+    residents witnesses observers investigators prosecutors lawmakers legislators senators \
+    democrats republicans conservatives liberals economists scientists researchers doctors \
+    teachers students workers employees executives leaders ministers diplomats officers \
+    police authorities aides advisers advisors people voters activists protesters \
+    demonstrators campaigners organizers organisers members parents families relatives \
+    neighbors neighbours friends colleagues insiders participants delegates negotiators \
+    authors organizers spokesmen spokespeople representatives agencies militants rebels \
+    fighters soldiers troops americans europeans citizens others \
+    observers pollsters strategists surrogates staffers \
+    economists traders investors bankers brokers consumers shoppers customers clients \
+    farmers players fans coaches judges lawyers attorneys regulators prosecutors \
+    authorities";
+
+const PRONOUNS_MALE: &str = "he him his himself";
+const PRONOUNS_FEMALE: &str = "she her hers herself";
+const PRONOUNS_OTHER: &str =
+    "they them their theirs themselves it its itself i me my we us our you";
+
+const DETERMINERS: &str = "the a an his her its their our my your this that these those \
+    one two three four five six seven eight nine ten some many several both all another \
+    each every any no other such";
+
+/// Words that are never names when capitalised at the start of a sentence (and many that are
+/// never names at all).
+const FUNCTION_WORDS: &str = "the a an and or but nor so yet for of in on at by to from with \
+    without within into onto upon over under about above below after before during since \
+    until till while when whenever where wherever why how what which who whom whose that this \
+    these those there here then than as if unless though although because whether either \
+    neither both all any each every some many much more most few less least several such no \
+    not only just also even still again already always never often sometimes usually \
+    perhaps maybe indeed however moreover furthermore meanwhile nevertheless nonetheless \
+    therefore thus hence instead otherwise besides likewise similarly accordingly finally \
+    first second third last next now today tomorrow yesterday tonight later earlier soon \
+    once twice well yes no oh ah please thank thanks i we you he she it they me us him her \
+    them my our your his its their mine ours yours hers theirs myself ourselves yourself \
+    himself herself itself themselves is are was were be been being am do does did done \
+    have has had having will would shall should can could may might must ought let lets \
+    one two three four five six seven eight nine ten hundreds thousands millions \
+    according despite except like unlike near across along around through throughout \
+    toward towards against among amongst between beyond via per regarding concerning \
+    whatever whoever whichever wherever however every everyone everybody everything \
+    someone somebody something anyone anybody anything nobody nothing none other others \
+    another own same different new old big small good bad great best worst better worse \
+    high low long short early late right left full half whole entire certain sure true \
+    false real really very quite rather too enough almost nearly about around approximately \
+    roughly just exactly only simply clearly obviously apparently reportedly allegedly \
+    speaking continuing asked asking given giving taking making following including \
+    regardless notwithstanding amid amidst say said says tell told according dear \
+    yesterday mr mrs ms dr sir madam ladies gentlemen everyone folks guys";
+
+const AUXILIARIES: &str = "has have had is was were be been will would could should may \
+    might must can did does do also later then once again further earlier recently \
+    previously initially subsequently repeatedly frequently often always never reportedly \
+    allegedly reportedly publicly privately separately simply flatly quickly firmly \
+    bluntly angrily calmly quietly softly loudly simply proudly openly frankly candidly \
+    jokingly reportedly still only just already too even has'nt hasn't hadn't didn't \
+    wouldn't couldn't won't doesn't don't not n't";
+
+const CONNECTIVES: &str = "and but or while whereas although though because since as when \
+    after before if unless until so yet which who that where";
+
+const ABBREVIATIONS: &str = "mr mrs ms dr prof sen rep gov gen lt col sgt capt adm cmdr maj \
+    st jr sr inc corp ltd co vs etc al approx dept est fig no nos mt ft rev fr hon pres supt \
+    insp det atty jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur \
+    thurs fri sat sun u.s u.k u.n e.u d.c a.m p.m i.e e.g ph.d b.a m.a n.y l.a messrs mme \
+    mlle univ assn bros op cf ca c no. vol pp ed eds repr govt";
+
+const ADDRESS_WORDS: &str = "dear hello hi hey good morning afternoon evening thank thanks \
+    welcome congratulations listen look";
+
+const TIME_WORDS: &str = "monday tuesday wednesday thursday friday saturday sunday january \
+    february march april may june july august september october november december jan feb \
+    mar apr jun jul aug sep sept oct nov dec today yesterday tomorrow tonight morning \
+    afternoon evening night week month year weekend christmas easter";
+
+const MEDIA_WORDS: &str = "statement interview tweet post release letter speech address \
+    briefing conference call email memo note op-ed column blog video message remarks \
+    testimony hearing podcast broadcast appearance filing report";
+
+/// Verbs that take a that-clause of reported speech, beyond the speech verbs.
+const REPORT_VERBS: &str = "pointed believe believes believed think thinks thought say says \
+    said told tells argue argues argued claim claims claimed insist insists insisted warn \
+    warns warned note notes noted stress stresses stressed explain explains explained \
+    suggest suggests suggested add adds added state states stated announce announces \
+    announced acknowledge acknowledges acknowledged admit admits admitted confirm confirms \
+    confirmed deny denies denied report reports reported reveal reveals revealed predict \
+    predicts predicted promise promises promised assure assures assured mention mentions \
+    mentioned emphasize emphasizes emphasized emphasise emphasises emphasised remark \
+    remarks remarked recall recalls recalled indicate indicates indicated estimate \
+    estimates estimated allege alleges alleged agree agrees agreed contend contends \
+    contended maintain maintains maintained assert asserts asserted declare declares \
+    declared concede concedes conceded complain complains complained hope hopes hoped \
+    fear fears feared expect expects expected know knows knew feel feels felt learned \
+    learnt learns heard hears write writes wrote reiterate reiterates reiterated underline \
+    underlines underlined underscore underscores underscored signal signals signaled \
+    signalled hint hints hinted observe observes observed conclude concludes concluded \
+    recommend recommends recommended urge urges urged accuse accuses accused charge \
+    charges charged testify testifies testified tweet tweets tweeted post posts posted \
+    showed shows show found finds find suggest determine determined ruled rules rule \
+    acknowledged informed inform informs reminded remind reminds worried worry worries";
+
+/// Common first names with their usual gender, to resolve "he" and "she". Only names frequent
+/// in English-language news; unknown names stay neutral.
+const MALE_NAMES: &str = "aaron adam adrian ahmed alan albert alberto aleksandr alexander \
+    alexandr alexei alexey ali andre andrei andrew andy anthony antonio arnold arthur barack \
+    ben benjamin bernie bill billy bob boris brad bradley brandon brian bruce bryan carl \
+    carlos charles charlie chris christian christopher chuck cory craig dan daniel darren \
+    dave david dennis dick dmitry dmitri don donald doug douglas duncan dwight ed eddie \
+    edward emmanuel eric erik evan francis frank fred frederick gary gavin george gerald \
+    gordon greg gregory hank harold harry henry howard hugh ian igor isaac ivan jack jacob \
+    jake james jamie jared jason jay jeb jeff jeffrey jeremy jerry jim jimmy joe joel john \
+    johnny jon jonathan jordan jorge jose joseph josh joshua juan justin keith ken kenneth \
+    kevin kim kyle larry lee leonard lindsey lou louis luis luke marco marcus mario mark \
+    martin matt matthew max michael mike mitch mitt mohammed muhammad narendra nathan neil \
+    nicholas nick nicolas nikolai noah oleg oliver omar pat patrick paul pete peter phil \
+    philip pierre rahm ralph ramon rand randy ray raymond reince rex richard rick robert \
+    robin rod roger ron ronald rudy rudolph russell ryan sam samuel scott sean sebastian \
+    sergei sergey seth stephen steve steven stuart ted terry thomas tim timothy todd tom \
+    tony travis trey vladimir viktor victor vince vincent volodymyr walter wayne wesley \
+    will william xi yuri zach zachary recep jens olaf emmanuel justin shinzo hassan \
+    benjamin bashar abdel hosni moammar muammar kofi ban antonio jean-claude angela \
+    alexis nigel jeremy keir rishi jeremy tommaso mikhail leonid anatoly sergei vladislav \
+    kirill grigory grigori nikita pavel yevgeny evgeny vitaly viktor";
+
+const FEMALE_NAMES: &str = "abigail alexandra alice alicia alison amanda amy andrea angela \
+    ann anna anne annie ashley barbara betsy betty beth beverly brenda caitlin carla carly \
+    carol caroline carolyn catherine cathy charlotte cheryl chelsea christina christine \
+    claire clara condoleezza connie cynthia dana daniela deborah debbie debra denise diana \
+    diane donna doris dorothy elaine eleanor elena elin elizabeth ellen elsa emily emma erin \
+    eva evelyn frances gabriela gina gloria grace hannah heather heidi helen hillary holly \
+    huma ivanka jackie jacqueline jane janet janice jean jennifer jenny jessica jill joan \
+    joanne jodi joy joyce judith judy julia julie karen kate katherine kathleen kathryn \
+    kathy katie kayleigh kellyanne kelly kim kimberly kirsten kristen laura lauren linda \
+    lisa liz lori louise lucy lynn margaret maria marie marilyn marine martha mary megan \
+    melania melissa michelle michele monica nancy natalie natalia nicola nicole nikki nina \
+    olga pamela patricia paula peggy rachel rebecca rita rosa rose ruth sally samantha \
+    sandra sara sarah sharon shirley sophie stephanie sue susan suzanne svetlana tammy \
+    teresa theresa tiffany tina tulsi valerie vanessa victoria virginia wendy yulia \
+    yelena ekaterina tatiana tatyana irina lyudmila marina nadezhda oksana ursula \
+    theresa jacinda kamala nancy greta malala priti liz ruth sonia indira benazir \
+    golda aung sanna kaja christine ngozi okonjo";
+
+/// Demonyms and their countries; a demonym before a title describes the person ("Russian
+/// President") and "the Russian side" names a party.
+const DEMONYMS: &[(&str, &str)] = &[
+    ("afghan", "afghanistan"),
+    ("albanian", "albania"),
+    ("algerian", "algeria"),
+    ("american", "united states"),
+    ("angolan", "angola"),
+    ("argentine", "argentina"),
+    ("argentinian", "argentina"),
+    ("armenian", "armenia"),
+    ("australian", "australia"),
+    ("austrian", "austria"),
+    ("azerbaijani", "azerbaijan"),
+    ("bahraini", "bahrain"),
+    ("bangladeshi", "bangladesh"),
+    ("belarusian", "belarus"),
+    ("belarussian", "belarus"),
+    ("belgian", "belgium"),
+    ("bolivian", "bolivia"),
+    ("bosnian", "bosnia"),
+    ("brazilian", "brazil"),
+    ("british", "united kingdom"),
+    ("bulgarian", "bulgaria"),
+    ("burmese", "myanmar"),
+    ("cambodian", "cambodia"),
+    ("cameroonian", "cameroon"),
+    ("canadian", "canada"),
+    ("chilean", "chile"),
+    ("chinese", "china"),
+    ("colombian", "colombia"),
+    ("congolese", "congo"),
+    ("croatian", "croatia"),
+    ("cuban", "cuba"),
+    ("cypriot", "cyprus"),
+    ("czech", "czech republic"),
+    ("danish", "denmark"),
+    ("dutch", "netherlands"),
+    ("ecuadorian", "ecuador"),
+    ("egyptian", "egypt"),
+    ("emirati", "united arab emirates"),
+    ("english", "england"),
+    ("eritrean", "eritrea"),
+    ("estonian", "estonia"),
+    ("ethiopian", "ethiopia"),
+    ("european", "europe"),
+    ("filipino", "philippines"),
+    ("finnish", "finland"),
+    ("french", "france"),
+    ("georgian", "georgia"),
+    ("german", "germany"),
+    ("ghanaian", "ghana"),
+    ("greek", "greece"),
+    ("guatemalan", "guatemala"),
+    ("haitian", "haiti"),
+    ("honduran", "honduras"),
+    ("hungarian", "hungary"),
+    ("icelandic", "iceland"),
+    ("indian", "india"),
+    ("indonesian", "indonesia"),
+    ("iranian", "iran"),
+    ("iraqi", "iraq"),
+    ("irish", "ireland"),
+    ("israeli", "israel"),
+    ("italian", "italy"),
+    ("ivorian", "ivory coast"),
+    ("jamaican", "jamaica"),
+    ("japanese", "japan"),
+    ("jordanian", "jordan"),
+    ("kazakh", "kazakhstan"),
+    ("kenyan", "kenya"),
+    ("korean", "korea"),
+    ("kosovar", "kosovo"),
+    ("kuwaiti", "kuwait"),
+    ("kyrgyz", "kyrgyzstan"),
+    ("latvian", "latvia"),
+    ("lebanese", "lebanon"),
+    ("liberian", "liberia"),
+    ("libyan", "libya"),
+    ("lithuanian", "lithuania"),
+    ("luxembourgish", "luxembourg"),
+    ("macedonian", "macedonia"),
+    ("malaysian", "malaysia"),
+    ("malian", "mali"),
+    ("maltese", "malta"),
+    ("mexican", "mexico"),
+    ("moldovan", "moldova"),
+    ("mongolian", "mongolia"),
+    ("montenegrin", "montenegro"),
+    ("moroccan", "morocco"),
+    ("mozambican", "mozambique"),
+    ("namibian", "namibia"),
+    ("nepalese", "nepal"),
+    ("nepali", "nepal"),
+    ("nigerian", "nigeria"),
+    ("norwegian", "norway"),
+    ("omani", "oman"),
+    ("pakistani", "pakistan"),
+    ("palestinian", "palestine"),
+    ("panamanian", "panama"),
+    ("paraguayan", "paraguay"),
+    ("peruvian", "peru"),
+    ("polish", "poland"),
+    ("portuguese", "portugal"),
+    ("qatari", "qatar"),
+    ("romanian", "romania"),
+    ("russian", "russia"),
+    ("rwandan", "rwanda"),
+    ("saudi", "saudi arabia"),
+    ("scottish", "scotland"),
+    ("senegalese", "senegal"),
+    ("serbian", "serbia"),
+    ("singaporean", "singapore"),
+    ("slovak", "slovakia"),
+    ("slovenian", "slovenia"),
+    ("somali", "somalia"),
+    ("african", "africa"),
+    ("spanish", "spain"),
+    ("sri lankan", "sri lanka"),
+    ("sudanese", "sudan"),
+    ("swedish", "sweden"),
+    ("swiss", "switzerland"),
+    ("syrian", "syria"),
+    ("taiwanese", "taiwan"),
+    ("tajik", "tajikistan"),
+    ("tanzanian", "tanzania"),
+    ("thai", "thailand"),
+    ("tunisian", "tunisia"),
+    ("turkish", "turkey"),
+    ("turkmen", "turkmenistan"),
+    ("ugandan", "uganda"),
+    ("ukrainian", "ukraine"),
+    ("uruguayan", "uruguay"),
+    ("uzbek", "uzbekistan"),
+    ("venezuelan", "venezuela"),
+    ("vietnamese", "vietnam"),
+    ("welsh", "wales"),
+    ("yemeni", "yemen"),
+    ("zambian", "zambia"),
+    ("zimbabwean", "zimbabwe"),
+    ("soviet", "soviet union"),
+    ("u.s.", "united states"),
+    ("us", "united states"),
+    ("uk", "united kingdom"),
+    ("eu", "european union"),
+    ("republican", "republican party"),
+    ("democratic", "democratic party"),
+];
+
+/// Places that are never speakers by themselves (they speak only through "the X side").
+const PLACES: &str = "russia belarus ukraine america usa china india japan germany france \
+    britain england scotland wales ireland italy spain canada mexico brazil iran iraq \
+    israel syria turkey egypt poland sweden norway finland denmark europe asia africa \
+    moscow washington london paris berlin beijing kyiv kiev minsk tokyo volgograd \
+    brussels geneva rome madrid ottawa canberra delhi seoul pyongyang tehran baghdad \
+    damascus cairo ankara warsaw vienna prague budapest stockholm oslo helsinki \
+    copenhagen amsterdam dublin edinburgh lisbon athens jerusalem gaza beirut kabul \
+    islamabad new york california texas florida ohio pennsylvania michigan wisconsin \
+    virginia carolina georgia arizona nevada colorado iowa hampshire chicago boston \
+    philadelphia atlanta miami denver seattle houston dallas detroit cleveland \
+    west east north south midwest kremlin";
+
+/// Words that make a capitalised name an organisation ("The New York Post", "Foreign Ministry").
+const ORG_NAME_WORDS: &str = "post times journal news press herald tribune gazette \
+    guardian telegraph independent observer economist reuters associated bloomberg cnn \
+    bbc nbc cbs abc fox msnbc npr pbs politico breitbart axios ministry department agency \
+    office bureau service committee commission council authority board company corp \
+    corporation inc ltd llc group bank party campaign union association federation \
+    organization organisation institute university college school hospital court \
+    parliament congress senate assembly cabinet kremlin embassy police army navy \
+    foundation fund trust society church league club team network channel magazine \
+    times-picayune review daily weekly center centre coalition alliance movement \
+    administration government house pentagon fbi cia nsa nato un who imf opec \
+    commission reserve";
+
+fn build() -> HashMap<&'static str, Entry> {
+    let mut t: HashMap<&'static str, Entry> = HashMap::with_capacity(4096);
+    for &(past, third, base, ing) in SPEECH_VERBS {
+        add(&mut t, past, SPEECH_VERB);
+        add(&mut t, third, SPEECH_VERB);
+        add(&mut t, base, SPEECH_VERB | SAY_BASE);
+        add(&mut t, ing, SPEECH_VERB);
+    }
+    add(&mut t, TITLES, TITLE);
+    add(&mut t, HONORIFICS, HONORIFIC | TITLE | ABBREV);
+    add(&mut t, ROLES, ROLE);
+    add(&mut t, ORGS, ORG);
+    add(&mut t, GROUPS, GROUP);
+    add(&mut t, PRONOUNS_MALE, PRONOUN | MALE);
+    add(&mut t, PRONOUNS_FEMALE, PRONOUN | FEMALE);
+    add(&mut t, PRONOUNS_OTHER, PRONOUN);
+    add(&mut t, DETERMINERS, DETERMINER);
+    add(&mut t, FUNCTION_WORDS, FUNCTION);
+    add(&mut t, AUXILIARIES, AUX);
+    add(&mut t, CONNECTIVES, CONNECTIVE);
+    add(&mut t, ABBREVIATIONS, ABBREV);
+    add(&mut t, ADDRESS_WORDS, ADDRESS);
+    add(&mut t, TIME_WORDS, TIME_WORD);
+    add(&mut t, MEDIA_WORDS, MEDIA);
+    add(&mut t, REPORT_VERBS, REPORT_VERB);
+    add(&mut t, MALE_NAMES, FIRST_NAME | MALE);
+    add(&mut t, FEMALE_NAMES, FIRST_NAME | FEMALE);
+    add(&mut t, PLACES, PLACE);
+    add(&mut t, ORG_NAME_WORDS, ORG_NAME);
+    for &(demonym, country) in DEMONYMS {
+        let e = t.entry(demonym).or_default();
+        e.class |= DEMONYM;
+        e.extra = Some(country);
+    }
+    // Role families: words that can stand for one another in descriptions.
+    for &(word, family) in ROLE_FAMILIES {
+        t.entry(word).or_default().extra.get_or_insert(family);
+    }
+    t
+}
+
+/// Role nouns grouped into families, so "the head of state" and "the leader" can pick a person
+/// introduced as "President". A description matches a person whose descriptors share the family.
+pub const ROLE_FAMILIES: &[(&str, &str)] = &[
+    ("president", "head"),
+    ("leader", "head"),
+    ("head", "head"),
+    ("premier", "head"),
+    ("chancellor", "head"),
+    ("king", "head"),
+    ("queen", "head"),
+    ("monarch", "head"),
+    ("emperor", "head"),
+    ("emir", "head"),
+    ("sheikh", "head"),
+    ("chairman", "chair"),
+    ("chairwoman", "chair"),
+    ("chairperson", "chair"),
+    ("chair", "chair"),
+    ("ceo", "executive"),
+    ("executive", "executive"),
+    ("boss", "executive"),
+    ("founder", "executive"),
+    ("spokesman", "spokesperson"),
+    ("spokeswoman", "spokesperson"),
+    ("spokesperson", "spokesperson"),
+    ("senator", "senator"),
+    ("sen", "senator"),
+    ("sen.", "senator"),
+    ("lawmaker", "legislator"),
+    ("legislator", "legislator"),
+    ("congressman", "legislator"),
+    ("congresswoman", "legislator"),
+    ("representative", "legislator"),
+    ("rep", "legislator"),
+    ("rep.", "legislator"),
+    ("gov", "governor"),
+    ("gov.", "governor"),
+    ("governor", "governor"),
+    ("candidate", "candidate"),
+    ("nominee", "candidate"),
+    ("contender", "candidate"),
+    ("challenger", "candidate"),
+    ("counterpart", "peer"),
+    ("colleague", "peer"),
+    ("dr", "doctor"),
+    ("dr.", "doctor"),
+    ("doctor", "doctor"),
+    ("physician", "doctor"),
+    ("prof", "professor"),
+    ("prof.", "professor"),
+    ("professor", "professor"),
+];
+
+/// True when the word is a speech verb that is a strong cue for a direct quote.
+pub fn is_strong_cue(lower: &str) -> bool {
+    lookup(lower).is(SPEECH_VERB) && !WEAK_CUES.contains(&lower)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_have_their_classes() {
+        assert!(lookup("said").is(SPEECH_VERB));
+        assert!(lookup("president").is(TITLE));
+        assert!(lookup("president").is(ROLE));
+        assert!(lookup("he").is(PRONOUN | MALE));
+        assert!(lookup("she").is(FEMALE));
+        assert_eq!(lookup("russian").extra, Some("russia"));
+        assert!(lookup("mr.").is(HONORIFIC));
+        assert!(!lookup("lukashenko").is(FUNCTION));
+        assert_eq!(lookup("leader").extra, Some("head"));
+    }
+
+    #[test]
+    fn strong_and_weak_cues() {
+        assert!(is_strong_cue("said"));
+        assert!(is_strong_cue("stressed"));
+        assert!(!is_strong_cue("thought"));
+        assert!(!is_strong_cue("meeting"));
+    }
+}

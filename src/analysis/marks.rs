@@ -1,0 +1,500 @@
+//! Pairing quotation marks: every style, nesting, multi-paragraph quotes, and apostrophes that are
+//! not marks. Quotes never run past their paragraph unless the next paragraph reopens them.
+
+use super::model::Span;
+
+/// Families of marks that close one another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Family {
+    /// “…” „…“ "…"
+    Double,
+    /// ‘…’ ‚…‘ '…'
+    Single,
+    /// «…» ‹…›
+    Guillemet,
+    /// 「…」 『…』
+    Corner,
+    /// ``…''
+    Latex,
+}
+
+/// A quotation found by pairing marks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawQuote {
+    /// Opening mark to closing mark inclusive (to the paragraph end when unclosed).
+    pub span: Span,
+    /// Between the marks.
+    pub content: Span,
+    pub family: Family,
+    /// False when the closing mark is missing and the quote stops at its paragraph's end.
+    pub closed: bool,
+    /// The enclosing quote (index into the returned list).
+    pub parent: Option<usize>,
+    /// The quote runs over several paragraphs.
+    pub multi_paragraph: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Open(Family),
+    Close(Family),
+    /// Straight marks: opening or closing from context.
+    Either(Family),
+    /// “ opens, or closes a „.
+    OpenOrCloseLow,
+    /// ‘ opens, or closes a ‚.
+    OpenSingleOrCloseLow,
+    /// ’ closes, or is an apostrophe.
+    CloseOrApostrophe,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Mark {
+    pos: usize,
+    len: usize,
+    role: Role,
+    /// „ and ‚ are low marks; they are closed by “/” or ‘/’.
+    low: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Open {
+    quote: usize,
+    family: Family,
+    straight: bool,
+    low: bool,
+}
+
+/// Finds every quotation in `text`, given its paragraphs. The result is sorted by start, an
+/// enclosing quote before the quotes inside it.
+pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
+    let mut quotes: Vec<RawQuote> = Vec::new();
+    let mut marks = Vec::new();
+    // An unclosed outermost quote that may continue into the next paragraph.
+    let mut carried: Option<Open> = None;
+    for (pi, para) in paragraphs.iter().enumerate() {
+        marks.clear();
+        scan_marks(text, *para, &mut marks);
+        let mut stack: Vec<Open> = Vec::new();
+        let mut first_mark = 0;
+        if let Some(open) = carried.take() {
+            // The carried quote continues only if this paragraph starts with a matching opener.
+            let reopens = marks.first().is_some_and(|m| {
+                text[para.start..m.pos].trim().is_empty()
+                    && opens_family(m.role) == Some(open.family)
+            });
+            if reopens {
+                stack.push(open);
+                quotes[open.quote].multi_paragraph = true;
+                first_mark = 1;
+            } else {
+                close_unclosed(&mut quotes, open.quote, paragraphs[pi - 1].end);
+            }
+        }
+        for (mi, m) in marks.iter().enumerate().skip(first_mark) {
+            let rest = &marks[mi + 1..];
+            match decide(text, *para, m, &stack, rest) {
+                Decision::Open(family, straight) => {
+                    let parent = stack.last().map(|o| o.quote);
+                    quotes.push(RawQuote {
+                        span: Span::new(m.pos, m.pos + m.len),
+                        content: Span::new(m.pos + m.len, m.pos + m.len),
+                        family,
+                        closed: false,
+                        parent,
+                        multi_paragraph: false,
+                    });
+                    stack.push(Open {
+                        quote: quotes.len() - 1,
+                        family,
+                        straight,
+                        low: m.low,
+                    });
+                }
+                Decision::Close(family) => {
+                    if let Some(depth) = stack.iter().rposition(|o| o.family == family) {
+                        // Openers above the match were stray (an apostrophe read as a mark).
+                        for stray in stack.drain(depth + 1..) {
+                            discard(&mut quotes, stray.quote);
+                        }
+                        if let Some(open) = stack.pop() {
+                            let q = &mut quotes[open.quote];
+                            q.content.end = m.pos;
+                            q.span.end = m.pos + m.len;
+                            q.closed = true;
+                        }
+                    }
+                }
+                Decision::Skip => {}
+            }
+        }
+        // Unclosed at the paragraph end: the outermost double-style quote may continue; inner
+        // unclosed single quotes were most likely apostrophes.
+        let mut outer: Option<Open> = None;
+        for (i, open) in stack.iter().enumerate() {
+            if i == 0 && open.family != Family::Single {
+                outer = Some(*open);
+            } else if i == 0 && para_starts_with(text, *para, quotes[open.quote].span.start) {
+                outer = Some(*open);
+            } else {
+                discard(&mut quotes, open.quote);
+            }
+        }
+        if let Some(open) = outer {
+            if pi + 1 < paragraphs.len() {
+                carried = Some(open);
+            } else {
+                close_unclosed(&mut quotes, open.quote, para.end);
+            }
+        }
+    }
+    // Discarded quotes are marked with an empty span at usize::MAX; drop them and remap parents.
+    let mut remap = vec![None; quotes.len()];
+    let mut out = Vec::with_capacity(quotes.len());
+    for (i, q) in quotes.into_iter().enumerate() {
+        if q.span.start == usize::MAX {
+            continue;
+        }
+        remap[i] = Some(out.len());
+        out.push(q);
+    }
+    for q in &mut out {
+        q.parent = q.parent.and_then(|p| remap[p]);
+    }
+    out
+}
+
+fn para_starts_with(text: &str, para: Span, pos: usize) -> bool {
+    text[para.start..pos].trim().is_empty()
+}
+
+fn close_unclosed(quotes: &mut [RawQuote], i: usize, end: usize) {
+    let q = &mut quotes[i];
+    q.content.end = end;
+    q.span.end = end;
+    q.closed = false;
+}
+
+fn discard(quotes: &mut [RawQuote], i: usize) {
+    quotes[i].span = Span::new(usize::MAX, usize::MAX);
+}
+
+fn opens_family(role: Role) -> Option<Family> {
+    match role {
+        Role::Open(f) | Role::Either(f) => Some(f),
+        Role::OpenOrCloseLow => Some(Family::Double),
+        Role::OpenSingleOrCloseLow => Some(Family::Single),
+        _ => None,
+    }
+}
+
+/// Collects candidate marks in a paragraph.
+fn scan_marks(text: &str, para: Span, out: &mut Vec<Mark>) {
+    let bytes = text.as_bytes();
+    let mut i = para.start;
+    while i < para.end {
+        let b = bytes[i];
+        let mark = match b {
+            b'"' => Some((1, Role::Either(Family::Double), false)),
+            b'\'' => {
+                if bytes.get(i + 1) == Some(&b'\'') && i + 1 < para.end {
+                    Some((2, Role::Close(Family::Latex), false))
+                } else {
+                    Some((1, Role::Either(Family::Single), false))
+                }
+            }
+            b'`' if bytes.get(i + 1) == Some(&b'`') && i + 1 < para.end => {
+                Some((2, Role::Open(Family::Latex), false))
+            }
+            0xC2 => match bytes.get(i + 1) {
+                Some(0xAB) => Some((2, Role::Open(Family::Guillemet), false)),
+                Some(0xBB) => Some((2, Role::Close(Family::Guillemet), false)),
+                _ => None,
+            },
+            0xE2 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
+                Some(0x9C) => Some((3, Role::OpenOrCloseLow, false)), // “
+                Some(0x9D) => Some((3, Role::Close(Family::Double), false)), // ”
+                Some(0x9E) => Some((3, Role::Open(Family::Double), true)), // „
+                Some(0x98) => Some((3, Role::OpenSingleOrCloseLow, false)), // ‘
+                Some(0x99) => Some((3, Role::CloseOrApostrophe, false)), // ’
+                Some(0x9A) => Some((3, Role::Open(Family::Single), true)), // ‚
+                Some(0xB9) => Some((3, Role::Open(Family::Guillemet), false)), // ‹
+                Some(0xBA) => Some((3, Role::Close(Family::Guillemet), false)), // ›
+                _ => None,
+            },
+            0xE3 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
+                Some(0x8C) | Some(0x8E) => Some((3, Role::Open(Family::Corner), false)),
+                Some(0x8D) | Some(0x8F) => Some((3, Role::Close(Family::Corner), false)),
+                _ => None,
+            },
+            _ => None,
+        };
+        match mark {
+            Some((len, role, low)) => {
+                out.push(Mark {
+                    pos: i,
+                    len,
+                    role,
+                    low,
+                });
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+enum Decision {
+    Open(Family, bool),
+    Close(Family),
+    Skip,
+}
+
+fn char_before(text: &str, pos: usize, para: Span) -> Option<char> {
+    if pos <= para.start {
+        return None;
+    }
+    text[para.start..pos].chars().next_back()
+}
+
+fn char_after(text: &str, pos: usize, para: Span) -> Option<char> {
+    if pos >= para.end {
+        return None;
+    }
+    text[pos..para.end].chars().next()
+}
+
+/// Words that start with an elided letter: 'Tis, 'twas, rock 'n' roll, 'em, 'cause.
+const ELISIONS: &[&str] = &[
+    "tis", "twas", "twere", "twill", "em", "n", "cause", "cos", "til", "till", "bout", "round",
+    "nuff", "s", "ere", "neath", "gainst", "ello", "im", "er", "appen", "ow", "ave",
+];
+
+fn is_elision(text: &str, after: usize, end: usize) -> bool {
+    let rest = &text[after..end];
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .flat_map(|c| c.to_lowercase())
+        .collect();
+    if word.is_empty() {
+        return false;
+    }
+    // '90s, '60s, '19
+    if word.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        return word.chars().all(|c| c.is_ascii_digit() || c == 's');
+    }
+    let next = rest[word.len().min(rest.len())..].chars().next();
+    ELISIONS.contains(&word.as_str()) && !matches!(next, Some(c) if c.is_alphanumeric())
+}
+
+fn decide(text: &str, para: Span, m: &Mark, stack: &[Open], rest: &[Mark]) -> Decision {
+    let before = char_before(text, m.pos, para);
+    let after = char_after(text, m.pos + m.len, para);
+    let space_before = before.is_none_or(|c| c.is_whitespace() || "([{—–-/".contains(c));
+    let space_after = after.is_none_or(|c| c.is_whitespace());
+    let word_before = before.is_some_and(|c| c.is_alphanumeric());
+    let word_after = after.is_some_and(|c| c.is_alphanumeric());
+    let open_top = stack.last();
+    let open_of = |f: Family| stack.iter().any(|o| o.family == f);
+    match m.role {
+        Role::Open(f) => Decision::Open(f, false),
+        Role::Close(Family::Latex) => {
+            if open_of(Family::Latex) {
+                Decision::Close(Family::Latex)
+            } else {
+                Decision::Skip
+            }
+        }
+        Role::Close(f) => {
+            if open_of(f) {
+                Decision::Close(f)
+            } else {
+                Decision::Skip
+            }
+        }
+        Role::OpenOrCloseLow => {
+            if open_top.is_some_and(|o| o.family == Family::Double && o.low) {
+                Decision::Close(Family::Double)
+            } else if open_of(Family::Double) && !space_before && (space_after || !word_after) {
+                // A “ used as a closing mark after text (common in mangled copy).
+                Decision::Close(Family::Double)
+            } else {
+                Decision::Open(Family::Double, false)
+            }
+        }
+        Role::OpenSingleOrCloseLow => {
+            if open_top.is_some_and(|o| o.family == Family::Single && o.low) {
+                Decision::Close(Family::Single)
+            } else if word_before && word_after {
+                Decision::Skip // a misused apostrophe
+            } else if space_before && is_elision(text, m.pos + m.len, para.end) {
+                Decision::Skip
+            } else {
+                Decision::Open(Family::Single, false)
+            }
+        }
+        Role::CloseOrApostrophe => single_close(text, para, m, stack, rest, before, after),
+        Role::Either(Family::Double) => {
+            if before.is_some_and(|c| c.is_ascii_digit()) && !open_of(Family::Double) {
+                return Decision::Skip; // 5'10" — inches
+            }
+            let top_is_straight = stack
+                .iter()
+                .rev()
+                .find(|o| o.family == Family::Double)
+                .is_some_and(|o| o.straight);
+            if top_is_straight && !space_before {
+                Decision::Close(Family::Double)
+            } else if top_is_straight && space_before && space_after {
+                Decision::Skip
+            } else if top_is_straight && space_before {
+                // `"a "b` — an opener while one is open: treat as a closer only at the end.
+                Decision::Close(Family::Double)
+            } else if space_after && !space_before && open_of(Family::Double) {
+                Decision::Close(Family::Double)
+            } else if space_after && space_before {
+                Decision::Skip
+            } else {
+                Decision::Open(Family::Double, true)
+            }
+        }
+        Role::Either(Family::Single) => {
+            if word_before && word_after {
+                return Decision::Skip; // it's, O'Brien
+            }
+            if before.is_some_and(|c| c.is_ascii_digit()) {
+                return Decision::Skip; // 5'10"
+            }
+            if space_before && !space_after {
+                if is_elision(text, m.pos + m.len, para.end) {
+                    return Decision::Skip;
+                }
+                return Decision::Open(Family::Single, true);
+            }
+            single_close(text, para, m, stack, rest, before, after)
+        }
+        Role::Either(_) => Decision::Skip,
+    }
+}
+
+/// ’ or ' after text: a closing single quote if one is open, otherwise an apostrophe (Jones’).
+fn single_close(
+    text: &str,
+    para: Span,
+    m: &Mark,
+    stack: &[Open],
+    rest: &[Mark],
+    before: Option<char>,
+    after: Option<char>,
+) -> Decision {
+    let word_before = before.is_some_and(|c| c.is_alphanumeric());
+    let word_after = after.is_some_and(|c| c.is_alphanumeric());
+    if word_before && word_after {
+        return Decision::Skip; // it’s, don’t
+    }
+    if before.is_none_or(|c| c.is_whitespace()) {
+        // ’ after a space: an elision (’n’, ’90s) or a wrongly curled opener.
+        if is_elision(text, m.pos + m.len, para.end) || after.is_none_or(|c| c.is_whitespace()) {
+            return Decision::Skip;
+        }
+        return Decision::Open(Family::Single, false);
+    }
+    if !stack.iter().any(|o| o.family == Family::Single) {
+        return Decision::Skip; // Jones’ — a possessive
+    }
+    // A plural possessive inside a single-quoted passage (‘the kids’ toys,’): when a word follows
+    // and a better closer (after punctuation) comes later in the paragraph, this one is an
+    // apostrophe.
+    let possessive = before == Some('s')
+        && text[m.pos + m.len..para.end]
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_lowercase());
+    if possessive
+        && rest.iter().any(|r| {
+            matches!(
+                r.role,
+                Role::CloseOrApostrophe | Role::Either(Family::Single)
+            )
+        })
+    {
+        return Decision::Skip;
+    }
+    Decision::Close(Family::Single)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::split_paragraphs;
+
+    fn quotes(t: &str) -> Vec<&str> {
+        let paras = split_paragraphs(t);
+        find_quotes(t, &paras)
+            .iter()
+            .map(|q| q.content.text(t))
+            .collect()
+    }
+
+    #[test]
+    fn pairs_every_style() {
+        assert_eq!(quotes("He said “yes” and “no”."), ["yes", "no"]);
+        assert_eq!(quotes("He said \"yes\" and \"no\"."), ["yes", "no"]);
+        assert_eq!(quotes("Il a dit « oui » hier."), [" oui "]);
+        assert_eq!(quotes("Er sagte „ja“ gestern."), ["ja"]);
+        assert_eq!(quotes("Er sagte ‚ja‘ gestern."), ["ja"]);
+        assert_eq!(quotes("She said ‘fine’ then."), ["fine"]);
+        assert_eq!(quotes("She said 'fine' then."), ["fine"]);
+        assert_eq!(quotes("彼は「はい」と言った。"), ["はい"]);
+        assert_eq!(quotes("He wrote ``quoted'' here."), ["quoted"]);
+    }
+
+    #[test]
+    fn apostrophes_are_not_marks() {
+        assert!(quotes("It's Jones' car, rock 'n' roll since the '90s. 'Tis true.").is_empty());
+        assert!(quotes("It’s Jones’ car, rock ’n’ roll since the ’90s. ’Tis true.").is_empty());
+        assert_eq!(
+            quotes("“It’s the kids’ toys,” she said."),
+            ["It’s the kids’ toys,"]
+        );
+    }
+
+    #[test]
+    fn nested_quotes_have_parents() {
+        let t = "“He told me ‘never again’ twice,” she said.";
+        let paras = split_paragraphs(t);
+        let q = find_quotes(t, &paras);
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[1].content.text(t), "never again");
+        assert_eq!(q[1].parent, Some(0));
+        assert_eq!(q[0].parent, None);
+    }
+
+    #[test]
+    fn multi_paragraph_quote_is_one_quote() {
+        let t = "“First part.\n\n“Second part.”\n\nNarration.";
+        let paras = split_paragraphs(t);
+        let q = find_quotes(t, &paras);
+        assert_eq!(q.len(), 1);
+        assert!(q[0].multi_paragraph && q[0].closed);
+        assert_eq!(q[0].content.text(t), "First part.\n\n“Second part.");
+    }
+
+    #[test]
+    fn unclosed_mark_stops_at_its_paragraph() {
+        let t = "He said “this never closes.\n\nNext paragraph has “a quote” in it.";
+        let paras = split_paragraphs(t);
+        let q = find_quotes(t, &paras);
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[0].content.text(t), "this never closes.");
+        assert!(!q[0].closed);
+        assert_eq!(q[1].content.text(t), "a quote");
+    }
+
+    #[test]
+    fn inches_are_not_marks() {
+        assert!(quotes("He is 6'2\" tall.").is_empty());
+    }
+}

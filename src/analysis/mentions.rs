@@ -1,0 +1,1223 @@
+//! Mentions: the words in narrative text that can name a speaker — proper names with their
+//! titles ("Russian President Vladimir Putin"), role descriptions ("the head of state", "his
+//! Russian counterpart", "the Belarusian side"), and pronouns.
+
+use super::lexicon::{self, *};
+use super::model::{Span, SpeakerKind};
+use super::tokens::{Kind, Token};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionKind {
+    /// A proper name, possibly with titles before it.
+    Name,
+    /// A description by role, organisation or group.
+    Role,
+    Pronoun,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Gender {
+    #[default]
+    Unknown,
+    Male,
+    Female,
+}
+
+/// What a mention says about whom it names.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Descriptors {
+    /// Role words and their families: "president", "head".
+    pub roles: Vec<&'static str>,
+    /// Countries from demonyms and "of X": "russia".
+    pub countries: Vec<&'static str>,
+}
+
+impl Descriptors {
+    pub fn has_role(&self, r: &str) -> bool {
+        self.roles.contains(&r)
+    }
+    pub fn has_country(&self, c: &str) -> bool {
+        self.countries.contains(&c)
+    }
+    pub fn merge(&mut self, other: &Descriptors) {
+        for r in &other.roles {
+            if !self.roles.contains(r) {
+                self.roles.push(r);
+            }
+        }
+        for c in &other.countries {
+            if !self.countries.contains(c) {
+                self.countries.push(c);
+            }
+        }
+    }
+    fn push_role(&mut self, r: &'static str) {
+        if !self.roles.contains(&r) {
+            self.roles.push(r);
+        }
+    }
+    fn push_country(&mut self, c: &'static str) {
+        if !self.countries.contains(&c) {
+            self.countries.push(c);
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// The whole mention ("Russian President Vladimir Putin").
+    pub span: Span,
+    /// Token range in the block.
+    pub toks: (usize, usize),
+    pub kind: MentionKind,
+    /// The proper-name part ("Vladimir Putin"), for names.
+    pub name: Option<Span>,
+    /// Lower-case name words without possessive endings (["vladimir", "putin"]).
+    pub name_words: Vec<String>,
+    /// What the mention says about the person: role words and families, countries.
+    pub descriptors: Descriptors,
+    /// The head noun of a role description ("leader", "side"), lower case.
+    pub head: Option<&'static str>,
+    pub gender: Gender,
+    pub entity_kind: SpeakerKind,
+    pub plural: bool,
+    /// "a source", "another official": a new referent, not one seen before.
+    pub indefinite: bool,
+    /// Honorific only (Mr Smith): a surname reference.
+    pub honorific: bool,
+    /// Ends in a possessive ('s).
+    pub possessive: bool,
+    /// Looks like the subject of its clause (followed by a verb, not after a preposition).
+    pub subject: bool,
+    /// The sentence index within the block.
+    pub sentence: usize,
+    /// Evidence that a name is a person (a title, a first name, an apposition).
+    pub person_evidence: bool,
+}
+
+impl Mention {
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        self.span.text(text)
+    }
+}
+
+/// Particles inside names: Charles de Gaulle, Ursula von der Leyen, Abu Bakr al-Baghdadi.
+fn is_name_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "de" | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "da"
+            | "di"
+            | "du"
+            | "del"
+            | "della"
+            | "la"
+            | "le"
+            | "al"
+            | "bin"
+            | "ibn"
+            | "ben"
+            | "ter"
+            | "y"
+            | "dos"
+            | "das"
+            | "st."
+            | "mc"
+            | "bint"
+    )
+}
+
+fn is_suffix(w: &str) -> bool {
+    matches!(w, "Jr" | "Sr" | "II" | "III" | "IV" | "Jr." | "Sr.")
+}
+
+/// Common irregular past tenses and other verbs that follow a subject.
+const COMMON_VERBS: &[&str] = &[
+    "held",
+    "met",
+    "made",
+    "took",
+    "gave",
+    "got",
+    "went",
+    "came",
+    "saw",
+    "knew",
+    "left",
+    "found",
+    "kept",
+    "began",
+    "brought",
+    "bought",
+    "spoke",
+    "wrote",
+    "ran",
+    "won",
+    "lost",
+    "led",
+    "paid",
+    "sent",
+    "set",
+    "put",
+    "stood",
+    "sat",
+    "heard",
+    "meant",
+    "hit",
+    "cut",
+    "let",
+    "read",
+    "drew",
+    "threw",
+    "grew",
+    "showed",
+    "became",
+    "rose",
+    "fell",
+    "chose",
+    "drove",
+    "broke",
+    "spent",
+    "built",
+    "fought",
+    "sought",
+    "taught",
+    "caught",
+    "struck",
+    "forgot",
+    "understood",
+    "is",
+    "was",
+    "are",
+    "were",
+    "has",
+    "had",
+    "have",
+    "will",
+    "would",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "should",
+    "shall",
+    "did",
+    "does",
+    "do",
+    "also",
+    "then",
+    "later",
+    "once",
+    "again",
+    "recently",
+    "previously",
+    "never",
+    "always",
+    "still",
+    "often",
+    "even",
+    "just",
+    "already",
+    "who",
+    "himself",
+    "herself",
+];
+
+fn looks_like_verb(t: &Token, text: &str) -> bool {
+    if t.kind != Kind::Word || t.cap {
+        return false;
+    }
+    if t.is(SPEECH_VERB | REPORT_VERB | AUX) {
+        return true;
+    }
+    let w = t.text(text);
+    if COMMON_VERBS.contains(&w) {
+        return true;
+    }
+    if t.is(FUNCTION) {
+        return false;
+    }
+    (w.ends_with("ed") && w.len() > 3) || (w.ends_with('s') && !w.ends_with("ss") && w.len() > 3)
+}
+
+const PREPOSITIONS: &[&str] = &[
+    "of",
+    "with",
+    "to",
+    "for",
+    "by",
+    "from",
+    "on",
+    "about",
+    "at",
+    "in",
+    "into",
+    "against",
+    "than",
+    "between",
+    "among",
+    "toward",
+    "towards",
+    "under",
+    "over",
+    "behind",
+    "like",
+    "without",
+    "including",
+    "invited",
+    "thanked",
+    "congratulated",
+    "met",
+    "and",
+];
+
+fn strip_possessive(w: &str) -> (&str, bool) {
+    for suf in ["'s", "’s", "'", "’"] {
+        if let Some(base) = w.strip_suffix(suf) {
+            if !base.is_empty() {
+                return (base, true);
+            }
+        }
+    }
+    (w, false)
+}
+
+/// Finds the mentions in a block's narrative tokens (tokens inside quotes are skipped).
+/// `sentence_of[i]` is the sentence index of token i.
+pub fn find(text: &str, tokens: &[Token], sentence_of: &[usize], out: &mut Vec<Mention>) {
+    out.clear();
+    let n = tokens.len();
+    let mut i = 0;
+    while i < n {
+        let t = &tokens[i];
+        if t.in_quote() || t.kind != Kind::Word {
+            i += 1;
+            continue;
+        }
+        let sentence_start = i == 0 || sentence_of[i - 1] != sentence_of[i];
+        let next = if t.cap || (t.is(TITLE | HONORIFIC) && sentence_start) {
+            name_chain(text, tokens, sentence_of, i, out)
+        } else if t.is(PRONOUN) {
+            pronoun(text, tokens, sentence_of, i, out)
+        } else if t.is(ROLE | ORG | GROUP) {
+            role_description(text, tokens, sentence_of, i, out)
+        } else {
+            None
+        };
+        i = next.unwrap_or(i + 1).max(i + 1);
+    }
+    for m in out.iter_mut() {
+        m.subject = is_subject(text, tokens, sentence_of, m);
+    }
+}
+
+fn is_subject(text: &str, tokens: &[Token], sentence_of: &[usize], m: &Mention) -> bool {
+    let (a, b) = m.toks;
+    if m.possessive {
+        return false;
+    }
+    // Not after a preposition or in an object position.
+    if a > 0 && sentence_of[a - 1] == m.sentence {
+        let prev = &tokens[a - 1];
+        if prev.kind == Kind::Word
+            && PREPOSITIONS.contains(&prev.text(text).to_lowercase().as_str())
+        {
+            return false;
+        }
+    }
+    // Followed by a verb, possibly after an apposition ", the union's treasurer,".
+    let mut j = b;
+    if tokens.get(j).is_some_and(|t| t.is_char(text, ',')) {
+        if let Some(k) = (j + 1..(j + 12).min(tokens.len())).find(|&k| tokens[k].is_char(text, ','))
+        {
+            j = k + 1;
+        }
+    }
+    while tokens.get(j).is_some_and(|t| t.is(AUX) && !t.in_quote()) {
+        j += 1;
+    }
+    tokens
+        .get(j)
+        .is_some_and(|t| !t.in_quote() && looks_like_verb(t, text))
+}
+
+fn pronoun(
+    text: &str,
+    tokens: &[Token],
+    sentence_of: &[usize],
+    i: usize,
+    out: &mut Vec<Mention>,
+) -> Option<usize> {
+    let t = &tokens[i];
+    let w = t.text(text).to_lowercase();
+    let (gender, kind, plural) = match w.as_str() {
+        "he" => (Gender::Male, SpeakerKind::Person, false),
+        "she" => (Gender::Female, SpeakerKind::Person, false),
+        "they" => (Gender::Unknown, SpeakerKind::Group, true),
+        "it" => (Gender::Unknown, SpeakerKind::Organization, false),
+        "i" | "we" => (Gender::Unknown, SpeakerKind::Person, w == "we"),
+        _ => return None,
+    };
+    out.push(Mention {
+        span: Span::new(t.start, t.end),
+        toks: (i, i + 1),
+        kind: MentionKind::Pronoun,
+        name: None,
+        name_words: Vec::new(),
+        descriptors: Descriptors::default(),
+        head: None,
+        gender,
+        entity_kind: kind,
+        plural,
+        indefinite: false,
+        honorific: false,
+        possessive: false,
+        subject: false,
+        sentence: sentence_of[i],
+        person_evidence: true,
+    });
+    Some(i + 1)
+}
+
+/// Extends a run of capitalised words (with particles, initials and suffixes) from `i`.
+fn chain_end(text: &str, tokens: &[Token], i: usize) -> usize {
+    let mut j = i;
+    let n = tokens.len();
+    while j < n {
+        let t = &tokens[j];
+        if t.in_quote() {
+            break;
+        }
+        let w = t.text(text);
+        if t.kind == Kind::Word && (t.cap || is_suffix(w)) {
+            j += 1;
+            // "Dr." "J." "Sen.": a period glued to an abbreviation or initial.
+            if tokens
+                .get(j)
+                .is_some_and(|p| p.is_char(text, '.') && p.start == t.end)
+                && (t.is(ABBREV | HONORIFIC | TITLE) || w.chars().count() == 1)
+                && tokens
+                    .get(j + 1)
+                    .is_some_and(|x| x.cap && x.kind == Kind::Word && !x.in_quote())
+            {
+                j += 1;
+            }
+            continue;
+        }
+        if t.kind == Kind::Word
+            && is_name_particle(w)
+            && j > i
+            && tokens.get(j + 1).is_some_and(|x| x.cap && !x.in_quote())
+        {
+            j += 1;
+            continue;
+        }
+        break;
+    }
+    j
+}
+
+fn name_chain(
+    text: &str,
+    tokens: &[Token],
+    sentence_of: &[usize],
+    i: usize,
+    out: &mut Vec<Mention>,
+) -> Option<usize> {
+    let end = chain_end(text, tokens, i);
+    if end == i {
+        return None;
+    }
+    let sentence = sentence_of[i];
+    let mut a = i;
+    // Leading words that are not part of a name: "During", "The", "Speaking".
+    let mut determiner: Option<usize> = None;
+    while a < end {
+        let t = &tokens[a];
+        let w = t.text(text);
+        let at_start = a == 0 || sentence_of[a - 1] != sentence || tokens[a - 1].is_char(text, '“');
+        if t.is(DETERMINER) && !t.is(FIRST_NAME) {
+            determiner = Some(a);
+            a += 1;
+            continue;
+        }
+        if t.is(FUNCTION | TIME_WORD) && !t.is(FIRST_NAME | TITLE | HONORIFIC) {
+            a += 1;
+            continue;
+        }
+        if at_start && a + 1 < end && !t.is(FIRST_NAME | TITLE | HONORIFIC | DEMONYM) {
+            // A sentence-initial word before more capitals: keep only if it is not an -ing/-ly word.
+            if w.ends_with("ing") || w.ends_with("ly") {
+                a += 1;
+                continue;
+            }
+        }
+        if at_start
+            && a + 1 == end
+            && (w.ends_with("ing") || w.ends_with("ly"))
+            && !t.is(FIRST_NAME)
+        {
+            a += 1;
+            continue;
+        }
+        break;
+    }
+    if a >= end {
+        return Some(end);
+    }
+    // A capitalised common noun at the start of a sentence ("Officials said").
+    if end - a == 1
+        && tokens[a].is(ROLE | ORG | GROUP)
+        && !tokens[a].is(TITLE | FIRST_NAME | ORG_NAME)
+    {
+        return role_description(text, tokens, sentence_of, a, out).or(Some(end));
+    }
+    // Split descriptors (demonyms, titles, capitalised role words) from the name.
+    let mut descriptors = Descriptors::default();
+    let mut person_evidence = false;
+    let mut honorific = false;
+    let mut gender = Gender::Unknown;
+    let mut b = a;
+    while b < end {
+        let t = &tokens[b];
+        let is_desc = t.is(DEMONYM | TITLE | HONORIFIC) || (t.is(ROLE) && !t.is(FIRST_NAME));
+        if !is_desc || t.is(FIRST_NAME) && b + 1 < end && !tokens[b + 1].is(TITLE | ROLE) {
+            break;
+        }
+        add_descriptors(text, t, &mut descriptors);
+        if t.is(HONORIFIC) {
+            honorific = true;
+            let w = t.text(text).to_lowercase();
+            gender = match w.trim_end_matches('.') {
+                "mr" | "messrs" | "sir" | "herr" | "monsieur" | "señor" | "senor" | "don" => {
+                    Gender::Male
+                }
+                "mrs" | "ms" | "miss" | "mme" | "mlle" | "frau" | "madame" | "señora" | "doña"
+                | "dame" | "lady" => Gender::Female,
+                _ => Gender::Unknown,
+            };
+        }
+        if t.is(TITLE | HONORIFIC) {
+            person_evidence = true;
+        }
+        b += 1;
+        if tokens.get(b).is_some_and(|p| p.is_char(text, '.')) {
+            b += 1;
+        }
+        // "Secretary of State", "Minister of Foreign Affairs", "President of Belarus"
+        if b < end && tokens[b].text(text) == "of" {
+            let mut k = b + 1;
+            while k < end && tokens[k].cap {
+                if let Some(c) = demonym_of_place(tokens[k].text(text)) {
+                    descriptors.push_country(c);
+                }
+                k += 1;
+            }
+            b = k;
+        }
+    }
+    let name_start = b;
+    // Strip a possessive from the last word.
+    let last = &tokens[end - 1];
+    let (_, possessive) = strip_possessive(last.text(text));
+    // A lower-case determiner before the chain belongs to a description ("the Russian President").
+    let lower_det = (i > 0
+        && !tokens[i - 1].in_quote()
+        && tokens[i - 1].is(DETERMINER)
+        && !tokens[i - 1].cap
+        && sentence_of[i - 1] == sentence)
+        .then(|| i - 1);
+    let start_tok = determiner.filter(|&d| d + 1 == a).unwrap_or(a);
+    if determiner.is_none() {
+        determiner = lower_det;
+    }
+    if name_start >= end {
+        // "The Russian leader": the description continues with a lower-case role noun, which
+        // takes the capitalised words as its modifiers.
+        if tokens.get(end).is_some_and(|n| {
+            n.kind == Kind::Word
+                && !n.cap
+                && !n.in_quote()
+                && n.is(ROLE | ORG | GROUP)
+                && sentence_of[end] == sentence
+        }) {
+            return Some(end);
+        }
+        // Only titles: a role description ("The President", "the Russian President").
+        let head = tokens[end - 1].text(text).to_lowercase();
+        let head = lexicon_key(&head);
+        let start_tok = if start_tok == a {
+            lower_det.unwrap_or(start_tok)
+        } else {
+            start_tok
+        };
+        out.push(Mention {
+            span: Span::new(tokens[start_tok].start, tokens[end - 1].end),
+            toks: (start_tok, end),
+            kind: MentionKind::Role,
+            name: None,
+            name_words: Vec::new(),
+            descriptors,
+            head,
+            gender: role_gender(head),
+            entity_kind: SpeakerKind::Person,
+            plural: false,
+            indefinite: determiner.is_some_and(|d| is_indefinite(tokens[d].text(text))),
+            honorific: false,
+            possessive,
+            subject: false,
+            sentence,
+            person_evidence: true,
+        });
+        return Some(end);
+    }
+    let name_toks = &tokens[name_start..end];
+    let name_words: Vec<String> = name_toks
+        .iter()
+        .filter(|t| t.kind == Kind::Word)
+        .map(|t| {
+            strip_possessive(t.text(text))
+                .0
+                .to_lowercase()
+                .trim_end_matches('.')
+                .to_string()
+        })
+        .collect();
+    if name_words.is_empty() {
+        return Some(end);
+    }
+    let all_places = name_toks
+        .iter()
+        .filter(|t| t.kind == Kind::Word)
+        .all(|t| t.is(PLACE | TIME_WORD | DEMONYM | FUNCTION) && !t.is(FIRST_NAME));
+    let has_org_word = name_toks.iter().any(|t| t.is(ORG_NAME));
+    let first = &name_toks[0];
+    if first.is(FIRST_NAME) {
+        person_evidence = true;
+        if gender == Gender::Unknown {
+            gender = if first.is(MALE) && !first.is(FEMALE) {
+                Gender::Male
+            } else if first.is(FEMALE) && !first.is(MALE) {
+                Gender::Female
+            } else {
+                Gender::Unknown
+            };
+        }
+    }
+    let mut entity_kind = if has_org_word && !person_evidence {
+        SpeakerKind::Organization
+    } else if all_places {
+        SpeakerKind::Unknown
+    } else if person_evidence {
+        SpeakerKind::Person
+    } else {
+        SpeakerKind::Unknown
+    };
+    if determiner.is_some() && !person_evidence && entity_kind == SpeakerKind::Unknown {
+        // "the Kremlin", "the Pentagon": a definite proper name is an institution.
+        entity_kind = SpeakerKind::Organization;
+    }
+    // Lower-case descriptors right before the name: "presidential nominee Donald Trump".
+    let mut k = start_tok;
+    while k > 0
+        && !tokens[k - 1].in_quote()
+        && tokens[k - 1].kind == Kind::Word
+        && !tokens[k - 1].cap
+    {
+        let p = &tokens[k - 1];
+        if p.is(ROLE | TITLE) {
+            add_descriptors(text, p, &mut descriptors);
+            person_evidence = true;
+            if entity_kind == SpeakerKind::Unknown {
+                entity_kind = SpeakerKind::Person;
+            }
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    // An apposition after the name: ", the union's treasurer," / ", a spokesman for the firm,".
+    if tokens.get(end).is_some_and(|t| t.is_char(text, ',')) {
+        let mut j = end + 1;
+        let stop = (end + 10).min(tokens.len());
+        let mut found_role = false;
+        let mut desc = Descriptors::default();
+        if tokens
+            .get(j)
+            .is_some_and(|t| t.is(DETERMINER) || strip_possessive(t.text(text)).1)
+        {
+            while j < stop && !tokens[j].in_quote() && tokens[j].kind == Kind::Word {
+                let t = &tokens[j];
+                if t.is(ROLE | TITLE | DEMONYM) {
+                    add_descriptors(text, t, &mut desc);
+                    if t.is(ROLE | TITLE) {
+                        found_role = true;
+                    }
+                }
+                j += 1;
+            }
+        }
+        if found_role {
+            descriptors.merge(&desc);
+            person_evidence = true;
+            if entity_kind == SpeakerKind::Unknown {
+                entity_kind = SpeakerKind::Person;
+            }
+        }
+    }
+    out.push(Mention {
+        span: Span::new(tokens[start_tok].start, last.end),
+        toks: (start_tok, end),
+        kind: MentionKind::Name,
+        name: Some(Span::new(name_toks[0].start, name_end(text, last))),
+        name_words,
+        descriptors,
+        head: None,
+        gender,
+        entity_kind,
+        plural: false,
+        indefinite: false,
+        honorific,
+        possessive,
+        subject: false,
+        sentence,
+        person_evidence,
+    });
+    Some(end)
+}
+
+/// The end of a name without its possessive ending.
+fn name_end(text: &str, last: &Token) -> usize {
+    let w = last.text(text);
+    let (base, _) = strip_possessive(w);
+    last.start + base.len()
+}
+
+fn is_indefinite(det: &str) -> bool {
+    matches!(
+        det.to_lowercase().as_str(),
+        "a" | "an" | "another" | "one" | "some" | "several" | "two" | "three"
+    )
+}
+
+/// Returns the static lexicon spelling of a word, so descriptors can be `&'static str`.
+fn lexicon_key(w: &str) -> Option<&'static str> {
+    ROLE_WORDS.iter().copied().find(|&r| r == w)
+}
+
+/// Role words kept as descriptors (the lexicon's ROLE and TITLE words most used in news).
+const ROLE_WORDS: &[&str] = &[
+    "president",
+    "leader",
+    "head",
+    "minister",
+    "premier",
+    "chancellor",
+    "secretary",
+    "ambassador",
+    "governor",
+    "mayor",
+    "senator",
+    "congressman",
+    "congresswoman",
+    "representative",
+    "lawmaker",
+    "official",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chief",
+    "director",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "executive",
+    "ceo",
+    "founder",
+    "professor",
+    "expert",
+    "analyst",
+    "economist",
+    "adviser",
+    "advisor",
+    "aide",
+    "lawyer",
+    "attorney",
+    "prosecutor",
+    "judge",
+    "officer",
+    "detective",
+    "sheriff",
+    "commander",
+    "general",
+    "colonel",
+    "captain",
+    "doctor",
+    "candidate",
+    "nominee",
+    "counterpart",
+    "colleague",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "monarch",
+    "pope",
+    "coach",
+    "manager",
+    "treasurer",
+    "side",
+    "ministry",
+    "government",
+    "company",
+    "campaign",
+    "party",
+    "department",
+    "agency",
+    "office",
+    "police",
+    "spokesperson",
+    "source",
+    "sources",
+    "officials",
+    "state",
+    "team",
+    "committee",
+    "union",
+    "court",
+    "kremlin",
+    "administration",
+    "firm",
+    "group",
+    "bank",
+    "council",
+    "commission",
+    "authority",
+    "authorities",
+    "dr",
+    "prof",
+    "sen",
+    "rep",
+    "gov",
+    "mr",
+    "ms",
+    "mrs",
+    "vice",
+    "prime",
+    "foreign",
+    "deputy",
+    "former",
+    "acting",
+    "emir",
+    "sheikh",
+    "emperor",
+    "chairperson",
+    "boss",
+    "contender",
+    "challenger",
+    "legislator",
+    "physician",
+    "republican",
+    "democrat",
+    "mother",
+    "father",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "woman",
+    "man",
+    "official",
+    "witness",
+    "resident",
+    "player",
+    "owner",
+    "editor",
+    "author",
+    "writer",
+    "reporter",
+    "journalist",
+    "activist",
+    "critic",
+    "member",
+    "worker",
+    "employee",
+    "friend",
+    "neighbor",
+    "neighbour",
+    "teacher",
+    "student",
+    "nurse",
+    "actor",
+    "actress",
+    "singer",
+    "director",
+    "producer",
+    "striker",
+    "captain",
+    "referee",
+    "farmer",
+    "driver",
+    "agent",
+    "surgeon",
+    "scientist",
+    "researcher",
+    "historian",
+    "diplomat",
+    "envoy",
+    "negotiator",
+    "inspector",
+    "investigator",
+    "host",
+    "presenter",
+    "pastor",
+    "priest",
+    "bishop",
+    "rabbi",
+    "imam",
+];
+
+fn role_gender(head: Option<&str>) -> Gender {
+    match head {
+        Some(
+            "spokesman" | "congressman" | "chairman" | "king" | "prince" | "father" | "husband"
+            | "son" | "brother" | "man" | "actor" | "businessman" | "emperor",
+        ) => Gender::Male,
+        Some(
+            "spokeswoman" | "congresswoman" | "chairwoman" | "queen" | "princess" | "mother"
+            | "wife" | "daughter" | "sister" | "woman" | "actress" | "businesswoman" | "widow",
+        ) => Gender::Female,
+        _ => Gender::Unknown,
+    }
+}
+
+/// Adds what a title or role word says: the word itself and its role family, or its country.
+fn add_descriptors(text: &str, t: &Token, out: &mut Descriptors) {
+    if t.is(DEMONYM) {
+        if let Some(country) = t.lex.extra {
+            out.push_country(country);
+        }
+        return;
+    }
+    let w = t.text(text).to_lowercase();
+    let w = w.trim_end_matches('.');
+    if let Some(k) = lexicon_key(w) {
+        out.push_role(k);
+    }
+    if let Some(family) = t.lex.extra {
+        out.push_role(family);
+    }
+}
+
+/// "Belarus" → "belarus" when it is a known country (for "President of Belarus").
+fn demonym_of_place(w: &str) -> Option<&'static str> {
+    let lower = w.to_lowercase();
+    COUNTRIES.iter().copied().find(|&c| c == lower)
+}
+
+const COUNTRIES: &[&str] = &[
+    "russia",
+    "belarus",
+    "ukraine",
+    "china",
+    "india",
+    "japan",
+    "germany",
+    "france",
+    "italy",
+    "spain",
+    "canada",
+    "mexico",
+    "brazil",
+    "iran",
+    "iraq",
+    "israel",
+    "syria",
+    "turkey",
+    "egypt",
+    "poland",
+    "sweden",
+    "norway",
+    "finland",
+    "denmark",
+    "britain",
+    "england",
+    "scotland",
+    "wales",
+    "ireland",
+    "kazakhstan",
+    "georgia",
+    "armenia",
+    "azerbaijan",
+    "venezuela",
+    "cuba",
+];
+
+fn role_description(
+    text: &str,
+    tokens: &[Token],
+    sentence_of: &[usize],
+    i: usize,
+    out: &mut Vec<Mention>,
+) -> Option<usize> {
+    let sentence = sentence_of[i];
+    // A role word right before a name is a descriptor of that name ("spokesman Joe Smith").
+    if tokens
+        .get(i + 1)
+        .is_some_and(|n| n.cap && n.kind == Kind::Word && !n.in_quote())
+    {
+        return None;
+    }
+    // A role noun used as a modifier ("the campaign manager"): the head is the last noun.
+    let mut head_i = i;
+    while tokens.get(head_i + 1).is_some_and(|n| {
+        n.kind == Kind::Word
+            && !n.in_quote()
+            && !n.cap
+            && n.is(ROLE | ORG | GROUP)
+            && sentence_of[head_i + 1] == sentence
+    }) {
+        head_i += 1;
+    }
+    let head_tok = &tokens[head_i];
+    let head_word = head_tok.text(text).to_lowercase();
+    // Walk left to a determiner over adjectives, demonyms and nouns.
+    let mut a = i;
+    let mut det: Option<usize> = None;
+    let mut descriptors = Descriptors::default();
+    let mut steps = 0;
+    while a > 0 && steps < 5 {
+        let p = &tokens[a - 1];
+        if p.in_quote() || p.kind != Kind::Word || sentence_of[a - 1] != sentence {
+            break;
+        }
+        let pw = p.text(text);
+        if p.is(DETERMINER) || strip_possessive(pw).1 {
+            det = Some(a - 1);
+            a -= 1;
+            break;
+        }
+        if p.is(FUNCTION | SPEECH_VERB | REPORT_VERB | AUX) && !p.is(DEMONYM) {
+            break;
+        }
+        if p.is(DEMONYM | ROLE | TITLE) {
+            add_descriptors(text, p, &mut descriptors);
+        }
+        a -= 1;
+        steps += 1;
+    }
+    let plural = head_tok.is(GROUP) || (head_word.ends_with('s') && !head_word.ends_with("ss"));
+    if det.is_none() {
+        // Bare nouns speak only as plural groups ("officials said") or as a capitalised title.
+        if !plural || head_tok.is(ORG) && !head_tok.is(GROUP) {
+            return Some(head_i + 1);
+        }
+        a = i;
+        descriptors = Descriptors::default();
+        while a > 0
+            && tokens[a - 1].is(DEMONYM)
+            && !tokens[a - 1].in_quote()
+            && sentence_of[a - 1] == sentence
+        {
+            add_descriptors(text, &tokens[a - 1], &mut descriptors);
+            a -= 1;
+        }
+    }
+    for k in i..=head_i {
+        add_descriptors(text, &tokens[k], &mut descriptors);
+    }
+    // Extend right with "of/for X": "the head of state", "a spokeswoman for the ministry".
+    let mut end = head_i + 1;
+    if let Some(p) = tokens.get(end) {
+        let pw = p.text(text);
+        // Which heads take a complement: "head of state", "spokeswoman for the ministry",
+        // "an official at the agency", "a source with the campaign".
+        let takes = match pw {
+            "of" => true,
+            "for" => matches!(
+                head_word.as_str(),
+                "spokesman"
+                    | "spokeswoman"
+                    | "spokesperson"
+                    | "adviser"
+                    | "advisor"
+                    | "counsel"
+                    | "lawyer"
+                    | "attorney"
+            ),
+            "at" | "with" => matches!(
+                head_word.as_str(),
+                "official"
+                    | "source"
+                    | "member"
+                    | "aide"
+                    | "professor"
+                    | "analyst"
+                    | "economist"
+                    | "researcher"
+                    | "executive"
+                    | "spokesman"
+                    | "spokeswoman"
+                    | "spokesperson"
+            ),
+            _ => false,
+        };
+        if !p.in_quote() && takes && !plural {
+            let mut k = end + 1;
+            let limit = (end + 6).min(tokens.len());
+            let mut took = false;
+            while k < limit {
+                let x = &tokens[k];
+                if x.in_quote() || x.kind != Kind::Word || sentence_of[k] != sentence {
+                    break;
+                }
+                if x.is(SPEECH_VERB | REPORT_VERB | AUX) && !x.cap && took {
+                    break;
+                }
+                if x.is(FUNCTION) && !x.is(DETERMINER) && !x.cap {
+                    break;
+                }
+                if x.is(DEMONYM) {
+                    add_descriptors(text, x, &mut descriptors);
+                }
+                took = took || !x.is(DETERMINER);
+                k += 1;
+            }
+            if took {
+                end = k;
+            }
+        }
+    }
+    let entity_kind = if head_tok.is(GROUP) || plural && !head_tok.is(ORG) {
+        SpeakerKind::Group
+    } else if head_tok.is(ORG) && !head_tok.is(ROLE) {
+        SpeakerKind::Organization
+    } else {
+        SpeakerKind::Person
+    };
+    let det_word = det.map(|d| tokens[d].text(text).to_lowercase());
+    let head = lexicon_key(&head_word).or_else(|| lexicon_key(head_word.trim_end_matches('s')));
+    out.push(Mention {
+        span: Span::new(tokens[a].start, tokens[end - 1].end),
+        toks: (a, end),
+        kind: MentionKind::Role,
+        name: None,
+        name_words: Vec::new(),
+        descriptors,
+        head,
+        gender: role_gender(head),
+        entity_kind,
+        plural,
+        indefinite: det_word.as_deref().is_some_and(is_indefinite),
+        honorific: false,
+        possessive: strip_possessive(tokens[end - 1].text(text)).1,
+        subject: false,
+        sentence,
+        person_evidence: entity_kind == SpeakerKind::Person,
+    });
+    Some(end)
+}
+
+/// Lexicon role family of a head noun ("leader" → "head").
+pub fn family(word: &str) -> Option<&'static str> {
+    lexicon::ROLE_FAMILIES
+        .iter()
+        .find(|(w, _)| *w == word)
+        .map(|(_, f)| *f)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::segment;
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn mentions(t: &str) -> Vec<Mention> {
+        let mut toks = Vec::new();
+        tokenize(t, 0, t.len(), &mut toks, &mut String::new());
+        let mut sents = Vec::new();
+        segment::sentences(t, &toks, &mut sents);
+        let mut sentence_of = vec![0; toks.len()];
+        for (si, &(a, b)) in sents.iter().enumerate() {
+            for s in &mut sentence_of[a..b] {
+                *s = si;
+            }
+        }
+        let mut out = Vec::new();
+        find(t, &toks, &sentence_of, &mut out);
+        out
+    }
+
+    #[test]
+    fn titles_are_descriptors_of_the_name() {
+        let t = "Belarusian President Aleksandr Lukashenko held talks with Russian President Vladimir Putin.";
+        let m = mentions(t);
+        assert_eq!(m.len(), 2);
+        assert_eq!(m[0].name.unwrap().text(t), "Aleksandr Lukashenko");
+        assert!(m[0].descriptors.has_country("belarus"));
+        assert!(m[0].descriptors.has_role("head"));
+        assert_eq!(m[0].gender, Gender::Male);
+        assert!(m[0].subject);
+        assert_eq!(m[1].text(t), "Russian President Vladimir Putin");
+        assert!(!m[1].subject);
+    }
+
+    #[test]
+    fn role_descriptions() {
+        let t = "The Russian leader congratulated his Belarusian colleague. The head of state stated it.";
+        let m = mentions(t);
+        let texts: Vec<&str> = m.iter().map(|m| m.text(t)).collect();
+        assert_eq!(
+            texts,
+            [
+                "The Russian leader",
+                "his Belarusian colleague",
+                "The head of state",
+                "it"
+            ]
+        );
+        assert_eq!(m[0].kind, MentionKind::Role);
+        assert!(m[0].descriptors.has_country("russia"));
+        assert!(m[0].subject);
+    }
+
+    #[test]
+    fn sentence_initial_words_are_not_names() {
+        let t = "During the meeting Aleksandr Lukashenko said it. Speaking about Belarus, he left.";
+        let texts: Vec<String> = mentions(t).iter().map(|m| m.text(t).to_string()).collect();
+        assert_eq!(texts, ["Aleksandr Lukashenko", "it", "Belarus", "he"]);
+    }
+
+    #[test]
+    fn appositions_and_honorifics() {
+        let t = "Sara Lindqvist, the firm's chief executive, said so. Ms Lindqvist left.";
+        let m = mentions(t);
+        assert!(m[0].descriptors.has_role("executive"));
+        assert!(m[0].subject);
+        let ms = m.iter().find(|m| m.honorific).unwrap();
+        assert_eq!(ms.gender, Gender::Female);
+        assert_eq!(ms.name_words, ["lindqvist"]);
+    }
+
+    #[test]
+    fn groups_and_organisations() {
+        let t = "Officials said so, and the ministry said in a statement that a spokeswoman for the firm agreed.";
+        let m = mentions(t);
+        let texts: Vec<&str> = m.iter().map(|m| m.text(t)).collect();
+        assert!(texts.contains(&"the ministry"), "{texts:?}");
+        assert!(texts.contains(&"a spokeswoman for the firm"), "{texts:?}");
+        assert_eq!(
+            m.iter()
+                .find(|m| m.text(t) == "the ministry")
+                .unwrap()
+                .entity_kind,
+            SpeakerKind::Organization
+        );
+    }
+}

@@ -1,0 +1,388 @@
+//! The engine: `analyze(&Document) -> Analysis`, a pure function with no terminal in it.
+//!
+//! Passes, in order: pair quotation marks (`marks`), group paragraphs into blocks and split
+//! sentences (`segment`), tokenise (`tokens`), find mentions (`mentions`), attribute quotes and
+//! find reported speech (`attribute`), resolve mentions to speakers (`resolve`), find and link
+//! numbers (`numbers`). Blocks are processed in document order with bounded state, so the cost is
+//! linear in the text.
+
+pub mod attribute;
+pub mod lexicon;
+pub mod marks;
+pub mod mentions;
+pub mod model;
+pub mod numbers;
+pub mod resolve;
+pub mod segment;
+pub mod tokens;
+
+use crate::document::Document;
+use attribute::{Attribution, Block, QuoteToks, Reported};
+use marks::RawQuote;
+use mentions::Mention;
+use model::*;
+use resolve::Resolver;
+use tokens::Token;
+
+/// Analyses a document: quotes, speakers, numbers.
+pub fn analyze(doc: &Document) -> Analysis {
+    let mut engine = Engine::new(&doc.text);
+    let raw = marks::find_quotes(&doc.text, &doc.paragraphs);
+    let blocks = segment::blocks(&doc.paragraphs, &raw);
+    let mut next_quote = 0;
+    for block in &blocks {
+        // The raw quotes that start inside this block (a block holds its multi-paragraph quotes).
+        let first = next_quote;
+        while next_quote < raw.len() && raw[next_quote].span.start < block.end {
+            next_quote += 1;
+        }
+        engine.block(*block, &raw, first..next_quote);
+    }
+    engine.finish()
+}
+
+/// A quote or reported clause on its way to the output.
+struct Pending {
+    quote: Quote,
+    /// Inherit the speaker of this pending quote (index into `pending`).
+    same_as: Option<usize>,
+}
+
+struct Engine<'t> {
+    text: &'t str,
+    resolver: Resolver,
+    pending: Vec<Pending>,
+    /// Raw quote index → pending index.
+    raw_to_pending: std::collections::HashMap<usize, usize>,
+    figures: Vec<Figure>,
+    /// Global sentence counter, for pronoun distance.
+    sentence_base: usize,
+    /// The last speech quote of the previous block, when that block ended on it.
+    prev_block_tail: Option<usize>,
+    /// The speaker of the previous block's last subject sentence.
+    prev_block_subject: Option<SpeakerId>,
+    // Reused buffers.
+    tokens: Vec<Token>,
+    sentences: Vec<(usize, usize)>,
+    sentence_of: Vec<usize>,
+    mentions: Vec<Mention>,
+    mention_at: Vec<usize>,
+    reported: Vec<Reported>,
+    lower: String,
+}
+
+impl<'t> Engine<'t> {
+    fn new(text: &'t str) -> Self {
+        Engine {
+            text,
+            resolver: Resolver::new(),
+            pending: Vec::new(),
+            raw_to_pending: Default::default(),
+            figures: Vec::new(),
+            sentence_base: 0,
+            prev_block_tail: None,
+            prev_block_subject: None,
+            tokens: Vec::new(),
+            sentences: Vec::new(),
+            sentence_of: Vec::new(),
+            mentions: Vec::new(),
+            mention_at: Vec::new(),
+            reported: Vec::new(),
+            lower: String::new(),
+        }
+    }
+
+    fn block(&mut self, span: Span, raw: &[RawQuote], quotes: std::ops::Range<usize>) {
+        let text = self.text;
+        self.tokens.clear();
+        tokens::tokenize(
+            text,
+            span.start,
+            span.end,
+            &mut self.tokens,
+            &mut self.lower,
+        );
+        let top: Vec<(usize, Span)> = quotes
+            .clone()
+            .filter(|&i| raw[i].parent.is_none())
+            .map(|i| (i, raw[i].span))
+            .collect();
+        segment::mark_quotes(&mut self.tokens, &top);
+        segment::sentences(text, &self.tokens, &mut self.sentences);
+        self.sentence_of.clear();
+        self.sentence_of.resize(self.tokens.len(), 0);
+        for (si, &(a, b)) in self.sentences.iter().enumerate() {
+            for s in &mut self.sentence_of[a..b] {
+                *s = si;
+            }
+        }
+        mentions::find(text, &self.tokens, &self.sentence_of, &mut self.mentions);
+        self.mention_at.clear();
+        self.mention_at.resize(self.tokens.len(), usize::MAX);
+        for (mi, m) in self.mentions.iter().enumerate() {
+            for slot in &mut self.mention_at[m.toks.0..m.toks.1] {
+                *slot = mi;
+            }
+        }
+        let b = Block {
+            text,
+            tokens: &self.tokens,
+            sentences: &self.sentences,
+            sentence_of: &self.sentence_of,
+            mentions: &self.mentions,
+            mention_at: &self.mention_at,
+        };
+
+        // Attribute the quotes of this block in order.
+        let mut atts: Vec<(QuoteToks, Attribution)> = Vec::new();
+        let mut prev_speech: Option<usize> = None;
+        for qi in quotes.clone() {
+            let q = &raw[qi];
+            let Some(qt) = quote_tokens(&self.tokens, qi, q, &top) else {
+                continue;
+            };
+            let prev = prev_speech.map(|p: usize| (&atts[p].0, &atts[p].1));
+            let att = attribute::attribute(&b, &qt, prev);
+            let speech = att.kind.is_speech() && att.kind != QuoteKind::Nested;
+            atts.push((qt, att));
+            if speech {
+                prev_speech = Some(atts.len() - 1);
+            }
+        }
+        attribute::reported(&b, &mut self.reported);
+
+        // Which mentions name a speaker.
+        let mut speaker_mention = vec![false; self.mentions.len()];
+        for (_, a) in &atts {
+            if let Some(m) = a.mention {
+                speaker_mention[m] = true;
+            }
+        }
+        for r in &self.reported {
+            if let Some(m) = r.mention {
+                speaker_mention[m] = true;
+            }
+        }
+        // Resolve mentions in document order.
+        let mut entity_of = vec![None; self.mentions.len()];
+        let mut last_subject: Option<SpeakerId> = None;
+        for (mi, m) in self.mentions.iter().enumerate() {
+            let sentence = self.sentence_base + m.sentence;
+            let id = self
+                .resolver
+                .resolve(m, text, sentence, speaker_mention[mi]);
+            entity_of[mi] = id;
+            if m.subject && id.is_some() {
+                last_subject = id;
+            }
+            if speaker_mention[mi] {
+                if let Some(id) = id {
+                    self.resolver.last_speaker = Some(id);
+                }
+            }
+        }
+
+        // Emit quotes.
+        let first_token_quote = self
+            .tokens
+            .first()
+            .filter(|t| t.in_quote())
+            .map(|t| t.quote as usize);
+        let mut last_pending_speech: Option<usize> = None;
+        for (qt, a) in &atts {
+            let q = &raw[qt.id];
+            let mut quote = Quote {
+                span: q.span,
+                content: q.content,
+                kind: a.kind,
+                speaker: a.mention.and_then(|m| entity_of[m]),
+                speaker_mention: a.mention.map(|m| self.mentions[m].span),
+                cue: a.cue,
+                addressee: a.addressee,
+                method: a.method,
+                confidence: a.confidence,
+                parent: q.parent.and_then(|p| self.raw_to_pending.get(&p).copied()),
+            };
+            let mut same_as = a.same_as.and_then(|r| self.raw_to_pending.get(&r).copied());
+            // A cue-less quote that opens the block continues the previous block's last quote.
+            if quote.method == Method::None
+                && quote.kind.is_speech()
+                && quote.kind != QuoteKind::Nested
+            {
+                if first_token_quote == Some(qt.id) && self.prev_block_tail.is_some() {
+                    same_as = self.prev_block_tail;
+                    quote.method = Method::Continuation;
+                    quote.confidence = 0.7;
+                } else if let Some(s) = self
+                    .prev_block_subject
+                    .filter(|_| first_token_quote == Some(qt.id))
+                {
+                    quote.speaker = Some(s);
+                    quote.method = Method::ParagraphSubject;
+                    quote.confidence = 0.5;
+                }
+            }
+            if a.mention.is_some() && quote.speaker.is_none() {
+                quote.confidence *= 0.5;
+            }
+            let idx = self.pending.len();
+            self.raw_to_pending.insert(qt.id, idx);
+            if quote.kind.is_speech() && quote.kind != QuoteKind::Nested {
+                last_pending_speech = Some(idx);
+            }
+            self.pending.push(Pending { quote, same_as });
+        }
+        for r in &self.reported {
+            self.pending.push(Pending {
+                quote: Quote {
+                    span: r.span,
+                    content: r.span,
+                    kind: QuoteKind::Reported,
+                    speaker: r.mention.and_then(|m| entity_of[m]),
+                    speaker_mention: r.mention.map(|m| self.mentions[m].span),
+                    cue: Some(r.cue),
+                    addressee: None,
+                    method: r.method,
+                    confidence: r.confidence,
+                    parent: None,
+                },
+                same_as: None,
+            });
+        }
+        // Figures in this block.
+        numbers::find(text, span, &mut self.figures);
+
+        // State carried to the next block.
+        let ends_on_quote = self.tokens.last().is_some_and(|t| t.in_quote())
+            || self
+                .sentences
+                .last()
+                .is_some_and(|&(a, b)| (a..b).any(|i| self.tokens[i].in_quote()));
+        self.prev_block_tail = if ends_on_quote {
+            last_pending_speech
+        } else {
+            None
+        };
+        self.prev_block_subject = last_subject;
+        self.sentence_base += self.sentences.len();
+        // Drop the per-block map entries that can no longer be referenced.
+        if self.raw_to_pending.len() > 4096 {
+            self.raw_to_pending.clear();
+        }
+    }
+
+    fn finish(mut self) -> Analysis {
+        // Inherit speakers along split/continuation links (targets come earlier).
+        for i in 0..self.pending.len() {
+            if let Some(t) = self.pending[i].same_as {
+                if t < i {
+                    let (speaker, mention) = (
+                        self.pending[t].quote.speaker,
+                        self.pending[t].quote.speaker_mention,
+                    );
+                    let q = &mut self.pending[i].quote;
+                    q.speaker = speaker;
+                    if q.speaker_mention.is_none() {
+                        q.speaker_mention = mention;
+                    }
+                }
+            }
+        }
+        // Sort by start, enclosing before enclosed, and remap parent ids.
+        let mut order: Vec<usize> = (0..self.pending.len()).collect();
+        order.sort_by_key(|&i| {
+            let s = self.pending[i].quote.span;
+            (
+                s.start,
+                std::cmp::Reverse(s.end),
+                self.pending[i].quote.kind == QuoteKind::Reported,
+            )
+        });
+        let mut new_id = vec![0; order.len()];
+        for (new, &old) in order.iter().enumerate() {
+            new_id[old] = new;
+        }
+        let mut quotes: Vec<Quote> = order
+            .iter()
+            .map(|&i| self.pending[i].quote.clone())
+            .collect();
+        for q in &mut quotes {
+            q.parent = q.parent.map(|p| new_id[p]);
+        }
+        // Speakers: entities that speak, in order of first quote.
+        let mut speaker_id: Vec<Option<usize>> = vec![None; self.resolver.entities.len()];
+        let mut speakers: Vec<Speaker> = Vec::new();
+        for (qi, q) in quotes.iter_mut().enumerate() {
+            if let Some(e) = q.speaker {
+                let sid = *speaker_id[e].get_or_insert_with(|| {
+                    let ent = &self.resolver.entities[e];
+                    speakers.push(Speaker {
+                        name: ent.name.clone(),
+                        kind: ent.kind,
+                        aliases: ent.aliases.clone(),
+                        mentions: ent.mentions.clone(),
+                        quotes: Vec::new(),
+                    });
+                    speakers.len() - 1
+                });
+                speakers[sid].quotes.push(qi);
+                q.speaker = Some(sid);
+            }
+        }
+        let mut figures = std::mem::take(&mut self.figures);
+        link_figures(&mut figures, &quotes);
+        Analysis {
+            speakers,
+            quotes,
+            numbers: figures,
+        }
+    }
+}
+
+/// Token range of a quote in the block, or `None` if it has no tokens here.
+fn quote_tokens(
+    tokens: &[Token],
+    id: usize,
+    q: &RawQuote,
+    top: &[(usize, Span)],
+) -> Option<QuoteToks> {
+    let open = tokens.partition_point(|t| t.start < q.span.start);
+    let close_excl = tokens.partition_point(|t| t.end <= q.span.end);
+    if open >= close_excl || open >= tokens.len() {
+        return None;
+    }
+    let nested = q.parent.is_some() || !top.iter().any(|&(i, _)| i == id);
+    Some(QuoteToks {
+        id,
+        open,
+        close: close_excl - 1,
+        content: q.content,
+        nested,
+    })
+}
+
+/// Ties each figure to the quote it sits in and the speaker who cited it: the speaker of the
+/// enclosing speech quote, or of the reported speech around it.
+pub fn link_figures(figures: &mut [Figure], quotes: &[Quote]) {
+    // Quotes are sorted by start; walk both lists together, keeping the open quotes.
+    let mut open: Vec<usize> = Vec::new();
+    let mut next = 0;
+    for f in figures.iter_mut() {
+        while next < quotes.len() && quotes[next].span.start <= f.span.start {
+            open.push(next);
+            next += 1;
+        }
+        open.retain(|&q| quotes[q].span.end > f.span.start);
+        let containing = |kinds: &[QuoteKind]| {
+            open.iter()
+                .copied()
+                .filter(|&q| kinds.contains(&quotes[q].kind) && quotes[q].span.covers(f.span))
+                .min_by_key(|&q| quotes[q].span.start)
+        };
+        let speech = containing(&[QuoteKind::Direct, QuoteKind::Partial]);
+        let reported = containing(&[QuoteKind::Reported]);
+        let pick = speech.or(reported);
+        f.quote = pick;
+        f.source = pick.and_then(|q| quotes[q].speaker);
+    }
+}

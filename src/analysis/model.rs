@@ -1,0 +1,285 @@
+//! The analysis model: speakers, quotes and figures, every one a byte span into `Document::text`.
+
+use serde::Serialize;
+
+/// A half-open byte range `start..end` into the document text. Always on char boundaries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub const fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+    pub const fn len(&self) -> usize {
+        self.end - self.start
+    }
+    pub const fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+    pub const fn contains(&self, pos: usize) -> bool {
+        self.start <= pos && pos < self.end
+    }
+    /// True when `other` lies entirely inside `self`.
+    pub const fn covers(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+    pub const fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+    /// The text this span covers (empty if the span does not fit the text).
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+impl From<std::ops::Range<usize>> for Span {
+    fn from(r: std::ops::Range<usize>) -> Self {
+        Span::new(r.start, r.end)
+    }
+}
+
+/// Index into `Analysis::speakers`.
+pub type SpeakerId = usize;
+/// Index into `Analysis::quotes`.
+pub type QuoteId = usize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpeakerKind {
+    Person,
+    Organization,
+    Group,
+    Unknown,
+}
+
+impl SpeakerKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpeakerKind::Person => "person",
+            SpeakerKind::Organization => "organization",
+            SpeakerKind::Group => "group",
+            SpeakerKind::Unknown => "unknown",
+        }
+    }
+}
+
+/// One person, organisation or group that speaks or is mentioned as a possible speaker.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Speaker {
+    /// Canonical name: the fullest proper name seen, without titles.
+    pub name: String,
+    pub kind: SpeakerKind,
+    /// Other ways the text names this speaker ("the head of state", "Ms Lindqvist").
+    pub aliases: Vec<String>,
+    /// Every place the text names this speaker, in document order.
+    pub mentions: Vec<Span>,
+    /// The quotes attributed to this speaker, in document order.
+    pub quotes: Vec<QuoteId>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// A quotation of speech, usually a whole sentence or more.
+    Direct,
+    /// A short quoted fragment inside reported speech (called the plan “reckless”).
+    Partial,
+    /// Indirect speech without quotation marks (he said that …).
+    Reported,
+    /// A quotation inside another quotation.
+    Nested,
+    /// The name of a work, programme or thing (“Shark Tank”).
+    Title,
+    /// A scare quote or a word being mentioned (so-called “reforms”).
+    Term,
+}
+
+impl QuoteKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Partial => "partial",
+            QuoteKind::Reported => "reported",
+            QuoteKind::Nested => "nested",
+            QuoteKind::Title => "title",
+            QuoteKind::Term => "term",
+        }
+    }
+    /// Speech that someone said (as opposed to titles and scare quotes).
+    pub fn is_speech(self) -> bool {
+        !matches!(self, QuoteKind::Title | QuoteKind::Term)
+    }
+}
+
+/// How a quote was tied to its speaker: the reason the reader shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Method {
+    /// “…,” X said / said X.
+    CueAfter,
+    /// X said: “…” / X said that … “…”.
+    CueBefore,
+    /// X: “…” (a colon with no speech verb).
+    Colon,
+    /// According to X, …
+    AccordingTo,
+    /// The quote is cut in two by its attribution; this is the second half.
+    Split,
+    /// No cue of its own: continues the previous quote's speaker.
+    Continuation,
+    /// No cue: the subject of the neighbouring sentence.
+    ParagraphSubject,
+    /// Reported speech: X said that …
+    Reported,
+    /// Inside a quotation, so spoken (or cited) by the enclosing quote's speaker.
+    Enclosing,
+    /// Not attributed.
+    None,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::CueAfter => "cue-after",
+            Method::CueBefore => "cue-before",
+            Method::Colon => "colon",
+            Method::AccordingTo => "according-to",
+            Method::Split => "split",
+            Method::Continuation => "continuation",
+            Method::ParagraphSubject => "paragraph-subject",
+            Method::Reported => "reported",
+            Method::Enclosing => "enclosing",
+            Method::None => "none",
+        }
+    }
+    /// A short explanation for the status bar.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Method::CueAfter => "speech verb after the quote",
+            Method::CueBefore => "speech verb before the quote",
+            Method::Colon => "speaker named before a colon",
+            Method::AccordingTo => "\"according to\" names the source",
+            Method::Split => "second half of a quote cut by its attribution",
+            Method::Continuation => "continues the previous speaker",
+            Method::ParagraphSubject => "subject of the neighbouring sentence",
+            Method::Reported => "reported speech",
+            Method::Enclosing => "inside another speaker's quote",
+            Method::None => "no speaker found",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quote {
+    /// The whole quotation, marks included.
+    pub span: Span,
+    /// Inside the marks (for reported speech: the reported clause).
+    pub content: Span,
+    pub kind: QuoteKind,
+    pub speaker: Option<SpeakerId>,
+    /// The words that name the speaker for this quote ("he", "the head of state").
+    pub speaker_mention: Option<Span>,
+    /// The speech verb or phrase ("said", "according to").
+    pub cue: Option<Span>,
+    /// Who is addressed by name at the start of the quote ("Dear Aleksandr Grigorievich").
+    pub addressee: Option<Span>,
+    pub method: Method,
+    pub confidence: f32,
+    /// The enclosing quote of a nested quote.
+    pub parent: Option<QuoteId>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FigureKind {
+    Percent,
+    PercentagePoints,
+    Money,
+    Count,
+    Measure,
+    Duration,
+    Age,
+    Fraction,
+    Multiplier,
+    Range,
+    Ordinal,
+    Date,
+    Year,
+    Time,
+    Identifier,
+}
+
+impl FigureKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FigureKind::Percent => "percent",
+            FigureKind::PercentagePoints => "percentage_points",
+            FigureKind::Money => "money",
+            FigureKind::Count => "count",
+            FigureKind::Measure => "measure",
+            FigureKind::Duration => "duration",
+            FigureKind::Age => "age",
+            FigureKind::Fraction => "fraction",
+            FigureKind::Multiplier => "multiplier",
+            FigureKind::Range => "range",
+            FigureKind::Ordinal => "ordinal",
+            FigureKind::Date => "date",
+            FigureKind::Year => "year",
+            FigureKind::Time => "time",
+            FigureKind::Identifier => "identifier",
+        }
+    }
+    /// Dates, years, times, ordinals and identifiers are numbers but not quantities.
+    pub fn is_quantity(self) -> bool {
+        !matches!(
+            self,
+            FigureKind::Ordinal
+                | FigureKind::Date
+                | FigureKind::Year
+                | FigureKind::Time
+                | FigureKind::Identifier
+        )
+    }
+}
+
+/// A number cited in the text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Figure {
+    pub span: Span,
+    pub kind: FigureKind,
+    /// Normalised value ("$51.8 billion" → 51.8e9); `None` when not numeric.
+    pub value: Option<f64>,
+    /// Upper bound of a range.
+    pub value_high: Option<f64>,
+    /// "%", an ISO currency code, or the unit or counted noun ("miles", "staff").
+    pub unit: Option<String>,
+    /// nearly, about, over, more than, …
+    pub qualifier: Option<String>,
+    /// The quote the figure sits in.
+    pub quote: Option<QuoteId>,
+    /// The speaker who cited it.
+    pub source: Option<SpeakerId>,
+}
+
+/// Everything the engine found in one document.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Analysis {
+    pub speakers: Vec<Speaker>,
+    /// In document order (by start, enclosing quotes before the quotes they contain).
+    pub quotes: Vec<Quote>,
+    /// In document order.
+    pub numbers: Vec<Figure>,
+}
+
+impl Analysis {
+    /// Quotes that are speech (not titles or scare quotes).
+    pub fn speech(&self) -> impl Iterator<Item = (QuoteId, &Quote)> {
+        self.quotes
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| q.kind.is_speech())
+    }
+}

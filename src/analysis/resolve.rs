@@ -1,0 +1,399 @@
+//! Resolution: every mention to one speaker. Full names introduce people with descriptors;
+//! surnames and honorifics match back; role descriptions pick the most recent person whose
+//! descriptors fit; pronouns pick the most salient compatible person.
+
+use super::mentions::{Descriptors, Gender, Mention, MentionKind, family};
+use super::model::{Span, SpeakerKind};
+use std::collections::HashMap;
+
+#[derive(Debug, Clone)]
+pub struct Entity {
+    pub name: String,
+    pub name_words: Vec<String>,
+    pub kind: SpeakerKind,
+    pub gender: Gender,
+    pub descriptors: Descriptors,
+    /// Distinct ways the text names this entity (not pronouns), in order of appearance.
+    pub aliases: Vec<String>,
+    pub mentions: Vec<Span>,
+    pub last_pos: usize,
+    pub person_evidence: bool,
+    /// Known only by a description ("the Belarusian side"), not by a proper name.
+    pub described: bool,
+    pub head: Option<&'static str>,
+    pub plural: bool,
+}
+
+/// One mention in the salience history.
+#[derive(Debug, Clone, Copy)]
+struct Seen {
+    entity: usize,
+    sentence: usize,
+    subject: bool,
+    pos: usize,
+}
+
+#[derive(Debug, Default)]
+pub struct Resolver {
+    pub entities: Vec<Entity>,
+    history: Vec<Seen>,
+    /// Last name word → entities, for fast surname matching.
+    by_word: HashMap<String, Vec<usize>>,
+    /// The speaker of the most recent attributed quote.
+    pub last_speaker: Option<usize>,
+}
+
+/// How far back (in sentences) a pronoun looks for its antecedent.
+const PRONOUN_WINDOW: usize = 6;
+/// How far back a definite description ("the head of state") looks before taking the most
+/// recently mentioned fitting entity.
+const ROLE_WINDOW: usize = 12;
+
+impl Resolver {
+    pub fn new() -> Self {
+        Resolver::default()
+    }
+
+    /// Resolves a mention at global sentence `sentence`. `speaker` marks mentions that name the
+    /// speaker of a quote or reported speech (they may create entities that bare names would not).
+    pub fn resolve(
+        &mut self,
+        m: &Mention,
+        text: &str,
+        sentence: usize,
+        speaker: bool,
+    ) -> Option<usize> {
+        let id = match m.kind {
+            MentionKind::Name => self.resolve_name(m, text, speaker),
+            MentionKind::Role => self.resolve_role(m, text, sentence, speaker),
+            MentionKind::Pronoun => self.resolve_pronoun(m, sentence),
+        }?;
+        let e = &mut self.entities[id];
+        e.last_pos = m.span.start;
+        e.mentions.push(m.span);
+        if m.kind != MentionKind::Pronoun {
+            let alias = m.span.text(text).trim();
+            let alias = alias
+                .strip_suffix("'s")
+                .or_else(|| alias.strip_suffix("’s"))
+                .unwrap_or(alias);
+            if !alias.is_empty()
+                && alias != e.name
+                && !e.aliases.iter().any(|a| a == alias)
+                && e.aliases.len() < 32
+            {
+                e.aliases.push(alias.to_string());
+            }
+        }
+        if m.kind == MentionKind::Pronoun
+            && e.gender == Gender::Unknown
+            && m.gender != Gender::Unknown
+        {
+            e.gender = m.gender; // learned from "he"/"she"
+        }
+        self.history.push(Seen {
+            entity: id,
+            sentence,
+            subject: m.subject || speaker,
+            pos: m.span.start,
+        });
+        // Keep the history short: only the last few sentences matter to pronouns.
+        if self.history.len() > 256 {
+            let cut = self.history.len() - 128;
+            self.history.drain(..cut);
+        }
+        Some(id)
+    }
+
+    fn new_entity(&mut self, e: Entity) -> usize {
+        let id = self.entities.len();
+        if let Some(last) = e.name_words.last() {
+            self.by_word.entry(last.clone()).or_default().push(id);
+        }
+        if let Some(first) = e.name_words.first() {
+            if e.name_words.len() > 1 {
+                self.by_word.entry(first.clone()).or_default().push(id);
+            }
+        }
+        self.entities.push(e);
+        id
+    }
+
+    fn resolve_name(&mut self, m: &Mention, text: &str, speaker: bool) -> Option<usize> {
+        let words = &m.name_words;
+        let name_text = m.name.map(|s| s.text(text)).unwrap_or("");
+        let name_text = name_text.trim_end_matches("'s").trim_end_matches("’s");
+        // Candidates sharing a name word.
+        let mut best: Option<usize> = None;
+        let mut cands: Vec<usize> = Vec::new();
+        for w in words {
+            if let Some(ids) = self.by_word.get(w) {
+                cands.extend(ids.iter().copied());
+            }
+        }
+        cands.sort_unstable();
+        cands.dedup();
+        for &id in &cands {
+            let e = &self.entities[id];
+            if !names_compatible(words, &e.name_words) {
+                continue;
+            }
+            if m.gender != Gender::Unknown && e.gender != Gender::Unknown && m.gender != e.gender {
+                continue;
+            }
+            if best.is_none_or(|b| self.entities[b].last_pos < e.last_pos) {
+                best = Some(id);
+            }
+        }
+        if let Some(id) = best {
+            let e = &mut self.entities[id];
+            if words.len() > e.name_words.len() && !name_text.is_empty() {
+                // A fuller name: it becomes the canonical one.
+                e.name = name_text.to_string();
+                e.name_words = words.clone();
+                if let Some(first) = words.first() {
+                    self.by_word.entry(first.clone()).or_default().push(id);
+                }
+                if let Some(last) = words.last() {
+                    self.by_word.entry(last.clone()).or_default().push(id);
+                }
+            }
+            let e = &mut self.entities[id];
+            e.descriptors.merge(&m.descriptors);
+            if e.gender == Gender::Unknown {
+                e.gender = m.gender;
+            }
+            e.person_evidence |= m.person_evidence;
+            if e.kind == SpeakerKind::Unknown && m.entity_kind != SpeakerKind::Unknown {
+                e.kind = m.entity_kind;
+            }
+            return Some(id);
+        }
+        // A new entity: only for names that look like people or organisations, or that speak.
+        let worth = speaker
+            || m.person_evidence
+            || m.entity_kind == SpeakerKind::Organization
+            || (words.len() >= 2 && m.entity_kind != SpeakerKind::Unknown);
+        if !worth || name_text.is_empty() {
+            return None;
+        }
+        let kind = match m.entity_kind {
+            SpeakerKind::Unknown if speaker => SpeakerKind::Person,
+            k => k,
+        };
+        Some(self.new_entity(Entity {
+            name: name_text.to_string(),
+            name_words: words.clone(),
+            kind,
+            gender: m.gender,
+            descriptors: m.descriptors.clone(),
+            aliases: Vec::new(),
+            mentions: Vec::new(),
+            last_pos: m.span.start,
+            person_evidence: m.person_evidence || speaker,
+            described: false,
+            head: None,
+            plural: false,
+        }))
+    }
+
+    fn resolve_role(
+        &mut self,
+        m: &Mention,
+        text: &str,
+        sentence: usize,
+        speaker: bool,
+    ) -> Option<usize> {
+        let head = m.head;
+        let head_family = head.and_then(family);
+        let peer = head_family == Some("peer");
+        let countries = &m.descriptors.countries;
+        if !m.indefinite {
+            let fits = |e: &Entity| -> bool {
+                match m.entity_kind {
+                    SpeakerKind::Person => {
+                        e.kind != SpeakerKind::Organization
+                            && e.kind != SpeakerKind::Group
+                            && (e.person_evidence || e.kind == SpeakerKind::Person)
+                            && countries.iter().all(|c| e.descriptors.has_country(c))
+                            && (peer
+                                || head_family.is_some_and(|f| e.descriptors.has_role(f))
+                                || head.is_some_and(|h| {
+                                    e.descriptors.has_role(h) || e.head == Some(h)
+                                }))
+                            && (m.gender == Gender::Unknown
+                                || e.gender == Gender::Unknown
+                                || e.gender == m.gender)
+                            && !(peer && countries.is_empty())
+                    }
+                    _ => {
+                        e.described
+                            && e.head.is_some()
+                            && e.head == head
+                            && e.descriptors.countries == *countries
+                    }
+                }
+            };
+            // The most salient fitting entity: recent sentences first, subjects first.
+            if let Some(id) = self.salient(sentence, m.span.start, ROLE_WINDOW, |e| fits(e)) {
+                return Some(id);
+            }
+            let best = (0..self.entities.len())
+                .filter(|&id| fits(&self.entities[id]))
+                .max_by_key(|&id| self.entities[id].last_pos);
+            if best.is_some() {
+                return best;
+            }
+        }
+        if !speaker {
+            return None;
+        }
+        let name = description_name(m.span.text(text));
+        Some(self.new_entity(Entity {
+            name,
+            name_words: Vec::new(),
+            kind: m.entity_kind,
+            gender: m.gender,
+            descriptors: m.descriptors.clone(),
+            aliases: Vec::new(),
+            mentions: Vec::new(),
+            last_pos: m.span.start,
+            person_evidence: m.entity_kind == SpeakerKind::Person,
+            described: true,
+            head,
+            plural: m.plural,
+        }))
+    }
+
+    fn resolve_pronoun(&mut self, m: &Mention, sentence: usize) -> Option<usize> {
+        // First and second person narrators are not resolved here.
+        if m.entity_kind == SpeakerKind::Person && m.gender == Gender::Unknown {
+            return None;
+        }
+        let compatible = |e: &Entity| -> bool {
+            match m.entity_kind {
+                SpeakerKind::Person => {
+                    (e.kind == SpeakerKind::Person
+                        || e.person_evidence && e.kind == SpeakerKind::Unknown)
+                        && (e.gender == Gender::Unknown || e.gender == m.gender)
+                        && !e.plural
+                }
+                SpeakerKind::Group => {
+                    e.kind == SpeakerKind::Group || e.kind == SpeakerKind::Organization || e.plural
+                }
+                SpeakerKind::Organization => e.kind == SpeakerKind::Organization && !e.plural,
+                SpeakerKind::Unknown => false,
+            }
+        };
+        // Prefer an antecedent whose gender is known to agree; fall back to unknown gender.
+        let certain =
+            |e: &Entity| compatible(e) && (m.gender == Gender::Unknown || e.gender == m.gender);
+        self.salient(sentence, m.span.start, PRONOUN_WINDOW, certain)
+            .or_else(|| self.salient(sentence, m.span.start, PRONOUN_WINDOW, compatible))
+            .or_else(|| {
+                self.last_speaker
+                    .filter(|&id| compatible(&self.entities[id]))
+            })
+    }
+
+    /// The most salient entity accepted by `ok`, looking back from (`sentence`, `pos`): earlier in
+    /// the same sentence first, then previous sentences, most recent first; in each sentence the
+    /// subjects first, then other mentions left to right.
+    fn salient(
+        &self,
+        sentence: usize,
+        pos: usize,
+        window: usize,
+        ok: impl Fn(&Entity) -> bool,
+    ) -> Option<usize> {
+        let mut end = self.history.len();
+        let mut s = sentence;
+        loop {
+            // The history entries of sentence `s` end at `end`.
+            let start = self.history[..end]
+                .iter()
+                .rposition(|h| h.sentence < s)
+                .map_or(0, |p| p + 1);
+            let list = &self.history[start..end];
+            let usable = |h: &&Seen| {
+                h.sentence == s && (s < sentence || h.pos < pos) && ok(&self.entities[h.entity])
+            };
+            if let Some(h) = list
+                .iter()
+                .filter(usable)
+                .find(|h| h.subject)
+                .or_else(|| list.iter().find(usable))
+            {
+                return Some(h.entity);
+            }
+            if s == 0 || sentence - s >= window || start == 0 {
+                return None;
+            }
+            end = start;
+            s = self.history[start - 1].sentence;
+        }
+    }
+}
+
+/// A description used as a name: "The Belarusian side" → "the Belarusian side".
+fn description_name(s: &str) -> String {
+    let s = s.trim();
+    let mut words = s.splitn(2, ' ');
+    let first = words.next().unwrap_or("");
+    let rest = words.next();
+    let lower_first = first.to_lowercase();
+    match (lower_first.as_str(), rest) {
+        ("the" | "a" | "an", Some(r)) => format!("{lower_first} {r}"),
+        _ => s.to_string(),
+    }
+}
+
+/// Two names refer to the same person when one's words are contained in the other's with the
+/// same last word ("Putin" ~ "Vladimir Putin"), or they agree on initials ("J. Doe" ~ "Jane Doe").
+pub fn names_compatible(a: &[String], b: &[String]) -> bool {
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    if a == b {
+        return true;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let word_match = |s: &String, l: &String| s == l || (s.len() == 1 && l.starts_with(s.as_str()));
+    if short.len() == 1 {
+        // A single word matches the last name, or the first name of a two-word name.
+        return word_match(&short[0], &long[long.len() - 1])
+            || (long.len() >= 2 && short[0] == long[0] && short[0].len() > 2);
+    }
+    if short.last() != long.last() {
+        return false;
+    }
+    // Every word of the shorter name appears in order in the longer one.
+    let mut it = long.iter();
+    short.iter().all(|s| it.any(|l| word_match(s, l)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn w(s: &str) -> Vec<String> {
+        s.split(' ').map(String::from).collect()
+    }
+
+    #[test]
+    fn names_match_by_surname_and_initials() {
+        assert!(names_compatible(&w("putin"), &w("vladimir putin")));
+        assert!(names_compatible(&w("j doe"), &w("jane doe")));
+        assert!(!names_compatible(&w("john doe"), &w("jane doe")));
+        assert!(!names_compatible(&w("bill clinton"), &w("hillary clinton")));
+        assert!(names_compatible(&w("hillary"), &w("hillary clinton")));
+    }
+
+    #[test]
+    fn descriptions_become_names() {
+        assert_eq!(
+            description_name("The Belarusian side"),
+            "the Belarusian side"
+        );
+    }
+}

@@ -1,0 +1,351 @@
+//! The command line: argument definitions and the non-interactive commands (`text`, `extract`).
+//! Exit codes are documented in the README and in `ExitCode`.
+
+use crate::analysis::analyze;
+use crate::contract;
+use crate::document::load::{self, LoadError, Source};
+use crate::document::{Document, sanitize};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+/// Exit codes.
+pub mod exit {
+    /// Everything worked.
+    pub const OK: i32 = 0;
+    /// Some inputs in a batch failed; the others were processed.
+    pub const PARTIAL: i32 = 1;
+    /// Bad command-line usage (clap's own code).
+    pub const USAGE: i32 = 2;
+    /// An input could not be read (missing, unreadable, a directory, binary, too large).
+    pub const INPUT: i32 = 3;
+    /// Output could not be written (or would overwrite a different file).
+    pub const OUTPUT: i32 = 4;
+    /// The configuration file is invalid.
+    pub const CONFIG: i32 = 5;
+    /// The terminal could not be used.
+    pub const TERMINAL: i32 = 6;
+}
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "quotelens",
+    version,
+    about = "A terminal reader that shows who speaks, what they said, and the numbers they cite",
+    args_conflicts_with_subcommands = true,
+    after_help = "With no FILE, the reader opens the bundled sample article.\nExit codes: 0 ok, 1 partial failure, 2 usage, 3 input, 4 output, 5 config, 6 terminal."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// A file to open in the reader (text, HTML, Markdown, EPUB; `-` for stdin).
+    pub file: Option<String>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Open the reader (the default command).
+    Read {
+        /// The file to read; the sample article when omitted.
+        file: Option<String>,
+    },
+    /// Print the document text that every offset refers to.
+    Text {
+        /// The file to read (`-` for stdin).
+        file: String,
+        /// Show control characters as visible symbols even when writing to a pipe.
+        #[arg(long)]
+        safe: bool,
+    },
+    /// Extract quotes, speakers and numbers as JSON, JSONL or text.
+    Extract {
+        /// Files or folders (`-` for stdin). A folder is read recursively.
+        #[arg(required = true)]
+        inputs: Vec<String>,
+        /// Output format: json (one document, pretty), jsonl (one line per document), text.
+        #[arg(long, short, value_enum)]
+        format: Option<ExtractFormat>,
+        /// Worker threads (default: all cores).
+        #[arg(long, short)]
+        jobs: Option<usize>,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExtractFormat {
+    Json,
+    Jsonl,
+    Text,
+}
+
+/// An error that ends a command with a message and an exit code.
+#[derive(Debug)]
+pub struct Failure {
+    pub code: i32,
+    pub message: String,
+}
+
+impl Failure {
+    pub fn new(code: i32, message: impl Into<String>) -> Self {
+        Failure {
+            code,
+            message: message.into(),
+        }
+    }
+}
+
+impl From<LoadError> for Failure {
+    fn from(e: LoadError) -> Self {
+        Failure::new(exit::INPUT, e.to_string())
+    }
+}
+
+/// Writes to stdout, treating a closed pipe (`| head`) as success.
+fn write_out(out: &mut impl Write, s: &str) -> Result<(), Failure> {
+    match out.write_all(s.as_bytes()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Failure::new(
+            exit::OUTPUT,
+            format!("cannot write output: {e}"),
+        )),
+    }
+}
+
+/// `quotelens text FILE`
+pub fn run_text(file: &str, safe: bool) -> Result<(), Failure> {
+    let doc = load::load(&Source::parse(file))?;
+    warn(&doc);
+    let stdout = std::io::stdout();
+    let tty = stdout.is_terminal();
+    let mut out = stdout.lock();
+    // The text is already normalised; on a terminal it is shown through the same escaping the
+    // reader uses, so nothing in it can drive the terminal.
+    let text = if safe || tty {
+        sanitize::for_terminal(&doc.text)
+    } else {
+        std::borrow::Cow::Borrowed(doc.text.as_str())
+    };
+    write_out(&mut out, &text)?;
+    if tty && !doc.text.ends_with('\n') {
+        write_out(&mut out, "\n")?;
+    }
+    let _ = out.flush();
+    Ok(())
+}
+
+fn warn(doc: &Document) {
+    for w in &doc.meta.warnings {
+        eprintln!(
+            "quotelens: warning: {}: {}",
+            sanitize::for_terminal(&doc.meta.source),
+            w
+        );
+    }
+}
+
+/// Expands inputs: folders become their files (recursively, sorted), `-` stays stdin.
+pub fn expand_inputs(inputs: &[String]) -> Result<Vec<Source>, Failure> {
+    let mut out = Vec::new();
+    for input in inputs {
+        if input == "-" {
+            out.push(Source::Stdin);
+            continue;
+        }
+        let path = Path::new(input);
+        if path.is_dir() {
+            let mut files = Vec::new();
+            walk(path, &mut files).map_err(|e| {
+                Failure::new(exit::INPUT, format!("{input}: cannot read folder: {e}"))
+            })?;
+            files.sort();
+            out.extend(files.into_iter().map(Source::Path));
+        } else {
+            out.push(Source::Path(path.to_path_buf()));
+        }
+    }
+    Ok(out)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        let ft = entry.file_type()?;
+        if ft.is_dir() {
+            walk(&path, out)?;
+        } else if ft.is_file() && is_readable_kind(&path) {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Files a folder walk picks up: documents, not images or archives.
+fn is_readable_kind(path: &Path) -> bool {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    matches!(
+        ext.as_str(),
+        "" | "txt" | "text" | "html" | "htm" | "xhtml" | "md" | "markdown" | "epub"
+    )
+}
+
+/// Analyses one input and renders it in the chosen format.
+fn extract_one(source: &Source, format: ExtractFormat) -> Result<String, LoadError> {
+    let doc = load::load(source)?;
+    warn(&doc);
+    let analysis = analyze(&doc);
+    Ok(match format {
+        ExtractFormat::Json => {
+            let mut s = contract::to_json(&doc, &analysis, true);
+            s.push('\n');
+            s
+        }
+        ExtractFormat::Jsonl => {
+            let mut s = contract::to_json(&doc, &analysis, false);
+            s.push('\n');
+            s
+        }
+        ExtractFormat::Text => crate::export::text_summary(&doc, &analysis),
+    })
+}
+
+/// `quotelens extract …`
+pub fn run_extract(
+    inputs: &[String],
+    format: Option<ExtractFormat>,
+    jobs: Option<usize>,
+) -> Result<(), Failure> {
+    let sources = expand_inputs(inputs)?;
+    if sources.is_empty() {
+        return Err(Failure::new(
+            exit::INPUT,
+            "no documents found in the given folder(s)",
+        ));
+    }
+    let several = sources.len() > 1 || inputs.iter().any(|i| Path::new(i).is_dir());
+    let format = format.unwrap_or(if several {
+        ExtractFormat::Jsonl
+    } else {
+        ExtractFormat::Json
+    });
+    if format == ExtractFormat::Json && several {
+        return Err(Failure::new(
+            exit::USAGE,
+            "--format json prints one document; use --format jsonl for several files or a folder",
+        ));
+    }
+    let jobs = jobs
+        .unwrap_or_else(|| {
+            std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(1)
+        })
+        .clamp(1, 256)
+        .min(sources.len());
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let mut failed = 0usize;
+    let mut last_error: Option<LoadError> = None;
+    let mut emit =
+        |r: Result<String, LoadError>, out: &mut std::io::StdoutLock| -> Result<(), Failure> {
+            match r {
+                Ok(s) => write_out(out, &s),
+                Err(e) => {
+                    if several {
+                        eprintln!("quotelens: {}", sanitize::for_terminal(&e.to_string()));
+                    }
+                    failed += 1;
+                    last_error = Some(e);
+                    Ok(())
+                }
+            }
+        };
+    if jobs <= 1 {
+        for s in &sources {
+            emit(extract_one(s, format), &mut out)?;
+        }
+    } else {
+        // Workers take inputs in turn; results are printed in input order as they complete.
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        use std::sync::mpsc;
+        let next = AtomicUsize::new(0);
+        let (tx, rx) = mpsc::channel::<(usize, Result<String, LoadError>)>();
+        let result = std::thread::scope(|scope| -> Result<(), Failure> {
+            for _ in 0..jobs {
+                let tx = tx.clone();
+                let next = &next;
+                let sources = &sources;
+                scope.spawn(move || {
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(s) = sources.get(i) else { break };
+                        if tx.send((i, extract_one(s, format))).is_err() {
+                            break;
+                        }
+                    }
+                });
+            }
+            drop(tx);
+            let mut waiting: std::collections::BTreeMap<usize, Result<String, LoadError>> =
+                Default::default();
+            let mut printed = 0;
+            for (i, r) in rx {
+                waiting.insert(i, r);
+                while let Some(r) = waiting.remove(&printed) {
+                    emit(r, &mut out)?;
+                    printed += 1;
+                }
+            }
+            Ok(())
+        });
+        result?;
+    }
+    let _ = out.flush();
+    match (failed, last_error) {
+        (0, _) | (_, None) => Ok(()),
+        (1, Some(e)) if sources.len() == 1 => Err(Failure::from(e)),
+        (n, Some(_)) if n == sources.len() => Err(Failure::new(
+            exit::INPUT,
+            format!("none of the {n} inputs could be read"),
+        )),
+        (n, Some(_)) => Err(Failure::new(
+            exit::PARTIAL,
+            format!("{n} of {} inputs could not be read", sources.len()),
+        )),
+    }
+}
+
+/// The sample article that opens when no file is given.
+pub const SAMPLE_NAME: &str = "kremlin-talks.txt";
+pub const SAMPLE_TEXT: &str = include_str!("../assets/kremlin-talks.txt");
+
+/// Loads the document the reader opens: the file given, or the bundled sample.
+pub fn reader_document(file: Option<&str>) -> Result<Document, Failure> {
+    match file {
+        Some(f) => Ok(load::load(&Source::parse(f))?),
+        None => Ok(load::from_bytes(
+            SAMPLE_TEXT.as_bytes(),
+            SAMPLE_NAME,
+            "txt",
+        )?),
+    }
+}
+
+/// `quotelens [FILE]`: the reader. Until the terminal reader lands this prints the summary.
+pub fn run_reader(file: Option<&str>) -> Result<(), Failure> {
+    let doc = reader_document(file)?;
+    let analysis = analyze(&doc);
+    let stdout = std::io::stdout();
+    write_out(
+        &mut stdout.lock(),
+        &crate::export::text_summary(&doc, &analysis),
+    )
+}

@@ -1,0 +1,186 @@
+//! The public JSON interface (`quotelens extract --format json`), schema "quotelens/1".
+//! Field names and meanings are fixed; fields may be added. See README "JSON contract" and
+//! `assets/schema.json`.
+
+use crate::analysis::model::{Analysis, Span};
+use crate::document::Document;
+use serde::Serialize;
+
+pub const SCHEMA: &str = "quotelens/1";
+
+#[derive(Serialize)]
+pub struct Output<'a> {
+    pub schema: &'static str,
+    pub document: DocumentInfo<'a>,
+    pub speakers: Vec<SpeakerOut<'a>>,
+    pub quotes: Vec<QuoteOut<'a>>,
+    pub numbers: Vec<NumberOut<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct DocumentInfo<'a> {
+    pub source: &'a str,
+    pub title: Option<&'a str>,
+    pub bytes: usize,
+    pub format: &'static str,
+    pub encoding: &'a str,
+    pub byline: Option<&'a str>,
+    pub published: Option<&'a str>,
+    pub paragraphs: usize,
+    pub warnings: &'a [String],
+}
+
+#[derive(Serialize)]
+pub struct SpanText<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+}
+
+impl<'a> SpanText<'a> {
+    pub fn new(text: &'a str, s: Span) -> Self {
+        SpanText {
+            start: s.start,
+            end: s.end,
+            text: s.text(text),
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct SpeakerOut<'a> {
+    pub id: String,
+    pub name: &'a str,
+    pub kind: &'static str,
+    pub aliases: &'a [String],
+    pub mentions: Vec<SpanText<'a>>,
+    pub quotes: Vec<String>,
+}
+
+#[derive(Serialize)]
+pub struct QuoteOut<'a> {
+    pub id: String,
+    pub start: usize,
+    pub end: usize,
+    pub content_start: usize,
+    pub content_end: usize,
+    pub text: &'a str,
+    pub kind: &'static str,
+    pub speaker: Option<String>,
+    pub speaker_name: Option<&'a str>,
+    pub speaker_mention: Option<SpanText<'a>>,
+    pub cue: Option<SpanText<'a>>,
+    pub addressee: Option<SpanText<'a>>,
+    pub method: &'static str,
+    pub confidence: f32,
+    pub parent: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct NumberOut<'a> {
+    pub id: String,
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    pub kind: &'static str,
+    pub value: Option<f64>,
+    pub value_high: Option<f64>,
+    pub unit: Option<&'a str>,
+    pub qualifier: Option<&'a str>,
+    pub quote: Option<String>,
+    pub source: Option<String>,
+}
+
+pub fn speaker_id(i: usize) -> String {
+    format!("s{}", i + 1)
+}
+pub fn quote_id(i: usize) -> String {
+    format!("q{}", i + 1)
+}
+pub fn number_id(i: usize) -> String {
+    format!("n{}", i + 1)
+}
+
+/// Builds the contract object for one document.
+pub fn output<'a>(doc: &'a Document, a: &'a Analysis) -> Output<'a> {
+    let text = doc.text.as_str();
+    Output {
+        schema: SCHEMA,
+        document: DocumentInfo {
+            source: &doc.meta.source,
+            title: doc.meta.title.as_deref(),
+            bytes: text.len(),
+            format: doc.meta.format.as_str(),
+            encoding: &doc.meta.encoding,
+            byline: doc.meta.byline.as_deref(),
+            published: doc.meta.published.as_deref(),
+            paragraphs: doc.paragraphs.len(),
+            warnings: &doc.meta.warnings,
+        },
+        speakers: a
+            .speakers
+            .iter()
+            .enumerate()
+            .map(|(i, s)| SpeakerOut {
+                id: speaker_id(i),
+                name: &s.name,
+                kind: s.kind.as_str(),
+                aliases: &s.aliases,
+                mentions: s.mentions.iter().map(|m| SpanText::new(text, *m)).collect(),
+                quotes: s.quotes.iter().map(|&q| quote_id(q)).collect(),
+            })
+            .collect(),
+        quotes: a
+            .quotes
+            .iter()
+            .enumerate()
+            .map(|(i, q)| QuoteOut {
+                id: quote_id(i),
+                start: q.span.start,
+                end: q.span.end,
+                content_start: q.content.start,
+                content_end: q.content.end,
+                text: q.content.text(text),
+                kind: q.kind.as_str(),
+                speaker: q.speaker.map(speaker_id),
+                speaker_name: q.speaker.map(|s| a.speakers[s].name.as_str()),
+                speaker_mention: q.speaker_mention.map(|m| SpanText::new(text, m)),
+                cue: q.cue.map(|c| SpanText::new(text, c)),
+                addressee: q.addressee.map(|c| SpanText::new(text, c)),
+                method: q.method.as_str(),
+                confidence: (q.confidence * 100.0).round() / 100.0,
+                parent: q.parent.map(quote_id),
+            })
+            .collect(),
+        numbers: a
+            .numbers
+            .iter()
+            .enumerate()
+            .map(|(i, n)| NumberOut {
+                id: number_id(i),
+                start: n.span.start,
+                end: n.span.end,
+                text: n.span.text(text),
+                kind: n.kind.as_str(),
+                value: n.value,
+                value_high: n.value_high,
+                unit: n.unit.as_deref(),
+                qualifier: n.qualifier.as_deref(),
+                quote: n.quote.map(quote_id),
+                source: n.source.map(speaker_id),
+            })
+            .collect(),
+    }
+}
+
+/// The document's JSON on one line (JSONL) or pretty-printed.
+pub fn to_json(doc: &Document, a: &Analysis, pretty: bool) -> String {
+    let out = output(doc, a);
+    let r = if pretty {
+        serde_json::to_string_pretty(&out)
+    } else {
+        serde_json::to_string(&out)
+    };
+    // Serialising plain structs of strings and numbers cannot fail; keep a valid object if it does.
+    r.unwrap_or_else(|e| format!("{{\"schema\":\"{SCHEMA}\",\"error\":\"{e}\"}}"))
+}

@@ -1,0 +1,218 @@
+//! Documents: one normalised text that every span refers to, its paragraphs and its metadata.
+//!
+//! Loaders (`load`) turn bytes from files, stdin, HTML, EPUB or Markdown into a [`Document`]; the
+//! engine and the reader only ever see the `Document`.
+
+pub mod load;
+pub mod sanitize;
+
+use crate::analysis::model::Span;
+
+/// What kind of input a document came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    #[default]
+    Text,
+    Html,
+    Epub,
+    Markdown,
+}
+
+impl Format {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Html => "html",
+            Format::Epub => "epub",
+            Format::Markdown => "markdown",
+        }
+    }
+}
+
+/// A titled part of a long document (an EPUB chapter), for the reader to jump to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    pub title: String,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Meta {
+    /// The path as given, or "-" for stdin.
+    pub source: String,
+    pub title: Option<String>,
+    pub byline: Option<String>,
+    pub published: Option<String>,
+    pub format: Format,
+    /// The encoding the bytes were decoded from ("UTF-8", "windows-1252", "UTF-16LE").
+    pub encoding: String,
+    /// Things the user should know about the input (replacement characters, control characters).
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Document {
+    /// The normalised text: LF line ends, control characters made visible.
+    pub text: String,
+    /// Paragraph spans in order, without their surrounding blank lines.
+    pub paragraphs: Vec<Span>,
+    /// Chapters or other titled parts (empty for an article).
+    pub sections: Vec<Section>,
+    pub meta: Meta,
+}
+
+impl Document {
+    /// Builds a document from text: normalises line ends and control characters, finds paragraphs.
+    pub fn from_text(text: &str, mut meta: Meta) -> Document {
+        let (text, changes) = sanitize::normalize(text);
+        if changes.control_chars > 0 {
+            meta.warnings.push(format!(
+                "{} control character(s) shown as visible symbols",
+                changes.control_chars
+            ));
+        }
+        let paragraphs = split_paragraphs(&text);
+        if meta.title.is_none() && meta.format == Format::Text {
+            meta.title = headline(&text, &paragraphs);
+        }
+        Document {
+            text,
+            paragraphs,
+            sections: Vec::new(),
+            meta,
+        }
+    }
+
+    /// A document from text that is already normalised (loaders that build the text themselves).
+    pub fn from_parts(
+        text: String,
+        paragraphs: Vec<Span>,
+        sections: Vec<Section>,
+        meta: Meta,
+    ) -> Self {
+        Document {
+            text,
+            paragraphs,
+            sections,
+            meta,
+        }
+    }
+
+    /// The index of the paragraph holding `pos`, or of the last paragraph before it.
+    pub fn paragraph_at(&self, pos: usize) -> Option<usize> {
+        let i = self.paragraphs.partition_point(|p| p.start <= pos);
+        i.checked_sub(1)
+    }
+
+    /// A short name for the document: its title, or the file name.
+    pub fn display_name(&self) -> String {
+        if let Some(t) = &self.meta.title {
+            return t.clone();
+        }
+        if self.meta.source == "-" {
+            return "standard input".to_string();
+        }
+        std::path::Path::new(&self.meta.source)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| self.meta.source.clone())
+    }
+}
+
+/// Splits text into paragraphs. When the text has blank lines they separate paragraphs (hard-wrapped
+/// prose keeps its lines together); otherwise every line is a paragraph.
+pub fn split_paragraphs(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let has_blank_lines = text.trim().split('\n').any(|l| l.trim().is_empty());
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut last_content_end = 0;
+    let mut line_start = 0;
+    for nl in memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len())) {
+        let line = &text[line_start..nl];
+        let blank = line.trim().is_empty();
+        if blank {
+            if let Some(s) = start.take() {
+                out.push(Span::new(s, last_content_end));
+            }
+        } else {
+            let lead = line.len() - line.trim_start().len();
+            let trail = line.len() - line.trim_end().len();
+            if start.is_none() {
+                start = Some(line_start + lead);
+            }
+            last_content_end = nl - trail;
+            if !has_blank_lines {
+                if let Some(s) = start.take() {
+                    out.push(Span::new(s, last_content_end));
+                }
+            }
+        }
+        line_start = nl + 1;
+    }
+    if let Some(s) = start {
+        out.push(Span::new(s, last_content_end));
+    }
+    out
+}
+
+/// The first paragraph of a plain-text article is its headline when it is one short line that does
+/// not end like a sentence ("Ad sales boost Time Warner profit").
+fn headline(text: &str, paragraphs: &[Span]) -> Option<String> {
+    let first = paragraphs.first()?;
+    if paragraphs.len() < 2 {
+        return None;
+    }
+    let line = first.text(text).trim();
+    if line.contains('\n') || line.chars().count() > 150 || line.is_empty() {
+        return None;
+    }
+    if line.ends_with(['.', ',', ';', ':', '!', '"', '”', '’', '\'']) {
+        return None;
+    }
+    Some(line.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paras(t: &str) -> Vec<&str> {
+        split_paragraphs(t).iter().map(|s| s.text(t)).collect()
+    }
+
+    #[test]
+    fn blank_lines_separate_paragraphs_and_keep_hard_wrapped_lines_together() {
+        let t = "Title line\n\nFirst para\ncontinues here.\n\n\n  Second para.  \n";
+        assert_eq!(
+            paras(t),
+            ["Title line", "First para\ncontinues here.", "Second para."]
+        );
+    }
+
+    #[test]
+    fn without_blank_lines_every_line_is_a_paragraph() {
+        assert_eq!(paras("One.\nTwo.\nThree."), ["One.", "Two.", "Three."]);
+    }
+
+    #[test]
+    fn headline_is_a_short_first_line_without_final_stop() {
+        let d = Document::from_text(
+            "Ad sales boost profit\n\nTime Warner said...",
+            Meta::default(),
+        );
+        assert_eq!(d.meta.title.as_deref(), Some("Ad sales boost profit"));
+        let d = Document::from_text("He held talks.\n\nMore.", Meta::default());
+        assert_eq!(d.meta.title, None);
+    }
+
+    #[test]
+    fn paragraph_at_finds_the_enclosing_paragraph() {
+        let d = Document::from_text("aa\n\nbb\n\ncc", Meta::default());
+        assert_eq!(d.paragraph_at(0), Some(0));
+        assert_eq!(d.paragraph_at(5), Some(1));
+        assert_eq!(d.paragraph_at(3), Some(0));
+        assert_eq!(d.paragraph_at(100), Some(2));
+    }
+}

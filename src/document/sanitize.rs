@@ -1,0 +1,126 @@
+//! Normalisation at load: one place where line ends are unified and control characters become
+//! visible symbols, so nothing read from a file can drive the terminal and all offsets stay valid.
+
+/// What normalisation changed, for warnings.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Changes {
+    pub control_chars: usize,
+    pub line_ends: usize,
+}
+
+/// The visible stand-in for a control character, or `None` if `c` is shown as it is.
+/// C0 controls become the Unicode control pictures (ESC → ␛), DEL → ␡, C1 controls → ␦, and the
+/// bidirectional overrides and isolates (which can reorder what the terminal shows) → ⇋.
+pub fn visible(c: char) -> Option<char> {
+    match c {
+        '\n' | '\t' => None,
+        '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32),
+        '\u{7f}' => Some('␡'),
+        '\u{80}'..='\u{9f}' => Some('␦'),
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => Some('⇋'),
+        _ => None,
+    }
+}
+
+/// True when a byte sequence may need normalising (checked on bytes for speed).
+fn needs_work(bytes: &[u8]) -> bool {
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        return true;
+    }
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match b {
+            b'\n' | b'\t' => {}
+            0..=0x1f | 0x7f => return true,
+            0xC2 if matches!(bytes.get(i + 1), Some(0x80..=0x9f)) => return true,
+            0xE2 => match (bytes.get(i + 1), bytes.get(i + 2)) {
+                (Some(0x80), Some(0xAA..=0xAE)) | (Some(0x81), Some(0xA6..=0xA9)) => return true,
+                _ => {}
+            },
+            _ => {}
+        }
+        i += 1;
+    }
+    false
+}
+
+/// Normalises text: drops a leading BOM, turns CRLF and CR into LF, and replaces control characters
+/// with visible symbols. Text that needs none of this is returned unchanged (the common case).
+pub fn normalize(text: &str) -> (String, Changes) {
+    let mut changes = Changes::default();
+    if !needs_work(text.as_bytes()) {
+        return (text.to_string(), changes);
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' {
+            if chars.peek() == Some(&'\n') {
+                chars.next();
+            }
+            changes.line_ends += 1;
+            out.push('\n');
+        } else if let Some(v) = visible(c) {
+            changes.control_chars += 1;
+            out.push(v);
+        } else {
+            out.push(c);
+        }
+    }
+    (out, changes)
+}
+
+/// Makes a string safe to write to a terminal (for `quotelens text` on a TTY and error messages).
+pub fn for_terminal(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(|c| visible(c).is_some() || c == '\r') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(
+        text.chars()
+            .map(|c| {
+                if c == '\r' {
+                    '␍'
+                } else {
+                    visible(c).unwrap_or(c)
+                }
+            })
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_text_is_unchanged() {
+        let t = "“Quoted,” she said.\n\n\tIndented — fine.";
+        assert_eq!(normalize(t).0, t);
+    }
+
+    #[test]
+    fn escape_sequences_become_visible() {
+        let (t, c) = normalize("a\u{1b}]0;pwned\u{7}b\u{1b}[2Jc");
+        assert_eq!(t, "a␛]0;pwned␇b␛[2Jc");
+        assert_eq!(c.control_chars, 3);
+    }
+
+    #[test]
+    fn line_ends_c1_and_bidi_are_normalised() {
+        let (t, c) = normalize("\u{feff}one\r\ntwo\rthree\u{85}\u{202e}x");
+        assert_eq!(t, "one\ntwo\nthree␦⇋x");
+        assert_eq!(c.line_ends, 2);
+        assert_eq!(c.control_chars, 2);
+    }
+
+    #[test]
+    fn terminal_output_is_escaped() {
+        assert_eq!(for_terminal("ok\u{1b}[31m"), "ok␛[31m");
+        assert!(matches!(
+            for_terminal("plain"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+}

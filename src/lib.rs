@@ -1,0 +1,17 @@
+//! quotelens: who speaks, what they said, and the numbers they cite — an engine and a terminal
+//! reader.
+//!
+//! The engine (`analysis`) is a pure library: `analyze(&Document) -> Analysis`. Everything it finds
+//! is a byte span into `Document::text`.
+
+pub mod analysis;
+pub mod cli;
+pub mod contract;
+pub mod document;
+pub mod export;
+
+pub use analysis::analyze;
+pub use analysis::model::{
+    Analysis, Figure, FigureKind, Method, Quote, QuoteKind, Span, Speaker, SpeakerKind,
+};
+pub use document::{Document, Meta};

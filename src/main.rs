@@ -1,0 +1,23 @@
+//! The `quotelens` binary: parse the command line, dispatch, map failures to exit codes.
+
+use clap::Parser;
+use quotelens::cli::{self, Cli, Command, exit};
+
+fn main() {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Some(Command::Text { file, safe }) => cli::run_text(&file, safe),
+        Some(Command::Extract {
+            inputs,
+            format,
+            jobs,
+        }) => cli::run_extract(&inputs, format, jobs),
+        Some(Command::Read { file }) => cli::run_reader(file.as_deref()),
+        None => cli::run_reader(cli.file.as_deref()),
+    };
+    if let Err(f) = result {
+        eprintln!("quotelens: {}", f.message);
+        std::process::exit(f.code);
+    }
+    std::process::exit(exit::OK);
+}
