@@ -4,7 +4,7 @@
 
 use super::lexicon::*;
 use super::mentions::{Mention, MentionKind};
-use super::model::{Method, QuoteKind, Span};
+use super::model::{Method, QuoteKind, Span, SpeakerKind};
 use super::tokens::{Kind, Token};
 
 /// What attribution found for one quote.
@@ -183,7 +183,12 @@ pub struct QuoteToks {
     pub close: usize,
     pub content: Span,
     pub nested: bool,
+    /// False when the closing mark is missing.
+    pub closed: bool,
 }
+
+/// Prepositions after which a Title-Case quotation names a work or event: on “Morning Joe”.
+const PREPOSITIONS_BEFORE_TITLES: &[&str] = &["on", "of", "in", "at", "from", "for", "during", "about", "to", "with", "into"];
 
 /// Words that introduce a name or a term rather than speech.
 const NAMING_WORDS: &[&str] = &[
@@ -394,6 +399,15 @@ fn attribute_fragment(
     if prev_lower.as_deref() == Some("so-called") || content.is_empty() {
         return Attribution::none(QuoteKind::Term);
     }
+    // The name of a show, book or event after a possessive, preposition or article:
+    // CBS's “Face the Nation”, on “Morning Joe”, a “Commander-in-Chief Forum”.
+    let before_name = prev_word.is_some_and(|p| {
+        let w = b.word(p);
+        w.ends_with("'s") || w.ends_with("’s") || b.tokens[p].is(DETERMINER) || PREPOSITIONS_BEFORE_TITLES.contains(&b.lower(p).as_str())
+    }) || prev_word.is_none() && q.open > 0 && b.word(q.open - 1).ends_with(['\'', '’']);
+    if before_name && is_title_case(content) && words <= 8 {
+        return Attribution::none(QuoteKind::Title);
+    }
     let mut att = Attribution::none(QuoteKind::Partial);
     if let Some((cue, Some(m))) = cue_after(b, q, continues) {
         att.cue = Some(cue);
@@ -428,9 +442,20 @@ fn attribute_fragment(
         att.confidence = 0.8;
         return att;
     }
-    let naming = prev_lower
-        .as_deref()
-        .is_some_and(|w| NAMING_WORDS.contains(&w));
+    // No speech verb: the words are still someone's when the sentence's subject is a person or
+    // an organisation acting on them ("Reid has gone after Trump as a “con artist”").
+    if let Some(m) = (s0..q.open).find_map(|i| {
+        b.mention_starting(i).filter(|&m| {
+            let mm = &b.mentions[m];
+            mm.subject && mm.kind != MentionKind::Pronoun || mm.subject && mm.entity_kind == SpeakerKind::Person
+        })
+    }) {
+        att.mention = Some(m);
+        att.method = Method::ParagraphSubject;
+        att.confidence = 0.5;
+        return att;
+    }
+    let naming = prev_lower.as_deref().is_some_and(|w| NAMING_WORDS.contains(&w));
     if is_title_case(content) || (naming && words <= 8) && is_title_case(content) {
         return Attribution::none(QuoteKind::Title);
     }

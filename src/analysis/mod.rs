@@ -243,6 +243,13 @@ impl<'t> Engine<'t> {
             if a.mention.is_some() && quote.speaker.is_none() {
                 quote.confidence *= 0.5;
             }
+            // An unclosed mark with no attribution of its own is more likely a stray mark or a
+            // block-quote marker than speech.
+            let explicit = matches!(quote.method, Method::CueAfter | Method::CueBefore | Method::Colon | Method::AccordingTo);
+            let orphan = q.parent.is_some_and(|p| !self.raw_to_pending.contains_key(&p));
+            if (!qt.closed && !explicit && quote.kind != QuoteKind::Nested) || orphan {
+                continue;
+            }
             let idx = self.pending.len();
             self.raw_to_pending.insert(qt.id, idx);
             if quote.kind.is_speech() && quote.kind != QuoteKind::Nested {
@@ -378,6 +385,7 @@ fn quote_tokens(
         close: close_excl - 1,
         content: q.content,
         nested,
+        closed: q.closed,
     })
 }
 
