@@ -78,6 +78,17 @@ impl<'a> Block<'a> {
         let m = *self.mention_at.get(i)?;
         (m != NO && self.mentions[m].toks.0 == i).then_some(m)
     }
+    /// A mention starting at `i`, or after a few lower-case words ("the event organizer Alliance").
+    fn mention_after(&self, i: usize) -> Option<usize> {
+        (i..(i + 5).min(self.tokens.len()))
+            .take_while(|&k| {
+                k == i
+                    || self.tokens[k - 1].kind == Kind::Word
+                        && !self.tokens[k - 1].cap
+                        && self.narrative(k - 1)
+            })
+            .find_map(|k| self.mention_starting(k))
+    }
     fn mention_ending(&self, i_exclusive: usize) -> Option<usize> {
         let i = i_exclusive.checked_sub(1)?;
         let m = *self.mention_at.get(i)?;
@@ -98,6 +109,50 @@ impl<'a> Block<'a> {
             && !t.in_quote()
             && t.is(SPEECH_VERB | REPORT_VERB)
             && self.mention_at[i] == NO
+            && !self.is_noun_position(i)
+    }
+    /// After a determiner, possessive or preposition a speech word is a noun: "via email", "a
+    /// report", "his tweet", "in a statement".
+    fn is_noun_position(&self, i: usize) -> bool {
+        let Some(p) = i.checked_sub(1) else {
+            return false;
+        };
+        let t = &self.tokens[p];
+        if t.kind != Kind::Word || t.in_quote() {
+            return false;
+        }
+        let w = self.lower(p);
+        (t.is(DETERMINER)
+            && !matches!(
+                w.as_str(),
+                "that"
+                    | "all"
+                    | "both"
+                    | "each"
+                    | "some"
+                    | "many"
+                    | "several"
+                    | "two"
+                    | "three"
+                    | "one"
+            ))
+            || w.ends_with("'s")
+            || w.ends_with("’s")
+            || matches!(
+                w.as_str(),
+                "via"
+                    | "in"
+                    | "on"
+                    | "by"
+                    | "with"
+                    | "from"
+                    | "of"
+                    | "for"
+                    | "per"
+                    | "into"
+                    | "during"
+                    | "after"
+            )
     }
     fn sentence_range(&self, i: usize) -> (usize, usize) {
         self.sentences[self.sentence_of[i]]
@@ -188,7 +243,9 @@ pub struct QuoteToks {
 }
 
 /// Prepositions after which a Title-Case quotation names a work or event: on “Morning Joe”.
-const PREPOSITIONS_BEFORE_TITLES: &[&str] = &["on", "of", "in", "at", "from", "for", "during", "about", "to", "with", "into"];
+const PREPOSITIONS_BEFORE_TITLES: &[&str] = &[
+    "on", "of", "in", "at", "from", "for", "during", "about", "to", "with", "into",
+];
 
 /// Words that introduce a name or a term rather than speech.
 const NAMING_WORDS: &[&str] = &[
@@ -317,6 +374,16 @@ pub fn attribute(
             return att;
         }
     }
+    // 1b. The attribution ends the quote's sentence: “…” to drive up prices, she said.
+    if att.cue.is_none() {
+        if let Some((cue, m)) = sentence_final_cue(b, q) {
+            att.cue = Some(cue);
+            att.mention = Some(m);
+            att.method = Method::CueAfter;
+            att.confidence = 0.8;
+            return att;
+        }
+    }
     // 2. Cue before: X said: “…” / X told reporters, “…”.
     if let Some((cue, m)) = cue_before(b, q, true) {
         att.cue = Some(cue);
@@ -355,7 +422,7 @@ pub fn attribute(
         let adjacent = b.sentence_of[q.open] <= b.sentence_of[pq.close] + 1;
         // “…,” she said. “…” — only the attribution stands between the two halves.
         let between = q.open.saturating_sub(pq.close + 1);
-        let only_attribution = between <= 16 && (pq.close + 1..q.open).all(|i| b.narrative(i));
+        let only_attribution = between <= 40 && (pq.close + 1..q.open).all(|i| b.narrative(i));
         if pa.method == Method::CueAfter && adjacent && only_attribution {
             att.method = Method::Split;
             att.same_as = Some(pq.id);
@@ -401,10 +468,14 @@ fn attribute_fragment(
     }
     // The name of a show, book or event after a possessive, preposition or article:
     // CBS's “Face the Nation”, on “Morning Joe”, a “Commander-in-Chief Forum”.
-    let before_name = prev_word.is_some_and(|p| {
-        let w = b.word(p);
-        w.ends_with("'s") || w.ends_with("’s") || b.tokens[p].is(DETERMINER) || PREPOSITIONS_BEFORE_TITLES.contains(&b.lower(p).as_str())
-    }) || prev_word.is_none() && q.open > 0 && b.word(q.open - 1).ends_with(['\'', '’']);
+    let before_name =
+        prev_word.is_some_and(|p| {
+            let w = b.word(p);
+            w.ends_with("'s")
+                || w.ends_with("’s")
+                || b.tokens[p].is(DETERMINER)
+                || PREPOSITIONS_BEFORE_TITLES.contains(&b.lower(p).as_str())
+        }) || prev_word.is_none() && q.open > 0 && b.word(q.open - 1).ends_with(['\'', '’']);
     if before_name && is_title_case(content) && words <= 8 {
         return Attribution::none(QuoteKind::Title);
     }
@@ -447,7 +518,8 @@ fn attribute_fragment(
     if let Some(m) = (s0..q.open).find_map(|i| {
         b.mention_starting(i).filter(|&m| {
             let mm = &b.mentions[m];
-            mm.subject && mm.kind != MentionKind::Pronoun || mm.subject && mm.entity_kind == SpeakerKind::Person
+            mm.subject && mm.kind != MentionKind::Pronoun
+                || mm.subject && mm.entity_kind == SpeakerKind::Person
         })
     }) {
         att.mention = Some(m);
@@ -455,7 +527,9 @@ fn attribute_fragment(
         att.confidence = 0.5;
         return att;
     }
-    let naming = prev_lower.as_deref().is_some_and(|w| NAMING_WORDS.contains(&w));
+    let naming = prev_lower
+        .as_deref()
+        .is_some_and(|w| NAMING_WORDS.contains(&w));
     if is_title_case(content) || (naming && words <= 8) && is_title_case(content) {
         return Attribution::none(QuoteKind::Title);
     }
@@ -501,15 +575,38 @@ fn is_title_case(s: &str) -> bool {
 fn cue_after(b: &Block, q: &QuoteToks, continues_sentence: bool) -> Option<(Span, Option<usize>)> {
     let mut j = q.close + 1;
     let n = b.tokens.len();
+    let mut dash: Option<usize> = None;
     while j < n
         && b.narrative(j)
         && b.tokens[j].kind == Kind::Punct
-        && matches!(b.word(j), "," | "—" | "–" | "-")
+        && matches!(b.word(j), "," | "—" | "–" | "-" | "―")
     {
+        if b.word(j) != "," {
+            dash = Some(j);
+        }
         j += 1;
     }
     if j >= n || !b.narrative(j) {
         return None;
+    }
+    // A pull quote signed with a dash: “…” ― Steve Quinlan.
+    if let Some(d) = dash {
+        if let Some(m) = b
+            .mention_starting(j)
+            .filter(|&m| b.mentions[m].kind == MentionKind::Name)
+        {
+            let after = b.mentions[m].toks.1;
+            let ends = b
+                .tokens
+                .get(after)
+                .is_none_or(|t| t.kind == Kind::Punct && matches!(t.text(b.text), "." | "," | ";"))
+                && b.tokens
+                    .get(after + 1)
+                    .is_none_or(|t| !t.in_quote() || t.quote != b.tokens[q.open].quote);
+            if ends {
+                return Some((tok_span(b, d, d + 1), Some(m)));
+            }
+        }
     }
     let new_sentence = b.sentence_of[j] != b.sentence_of[q.close];
     // Inversion: said X.
@@ -571,6 +668,20 @@ fn verb_after_subject(b: &Block, k: usize) -> Option<usize> {
     }
     while k < n && b.narrative(k) && b.tokens[k].is(AUX) && !b.tokens[k].is(SPEECH_VERB) {
         k += 1;
+    }
+    // A short prepositional phrase: "a narrator in the Clinton ad asks".
+    if k < n
+        && matches!(
+            b.lower(k).as_str(),
+            "in" | "at" | "for" | "from" | "with" | "of" | "on"
+        )
+    {
+        if let Some(v) = (k + 1..(k + 7).min(n))
+            .take_while(|&i| b.narrative(i) && b.tokens[i].kind == Kind::Word)
+            .find(|&i| b.is_cue_verb(i))
+        {
+            k = v;
+        }
     }
     // "was quoted as saying"
     if k + 1 < n && b.word(k) == "quoted" && b.word(k + 1) == "as" {
@@ -647,7 +758,75 @@ fn cue_before(b: &Block, q: &QuoteToks, direct: bool) -> Option<(Span, Option<us
         } else {
             k + 1
         };
-        return Some((tok_span(b, k, end), b.subject_of(k)));
+        let subject = b.subject_of(k);
+        // "She says it underscores that …" / "X said she wanted to speak …": when the nearest
+        // cue's subject is a pronoun, an outer cue with a named subject reports the speech.
+        let inner_pronoun = subject.map(|m| {
+            (
+                b.mentions[m].kind == MentionKind::Pronoun,
+                b.mentions[m].entity_kind,
+            )
+        });
+        match inner_pronoun {
+            None | Some((true, SpeakerKind::Organization)) => {
+                if let Some(outer) = outer_cue(b, s0, k, true) {
+                    return Some(outer);
+                }
+            }
+            Some((true, _)) => {
+                if let Some(outer) = outer_cue(b, s0, k, false) {
+                    return Some(outer);
+                }
+            }
+            _ => {}
+        }
+        return Some((tok_span(b, k, end), subject));
+    }
+    None
+}
+
+/// The nearest speech verb before `k` in the sentence whose subject is a name or description
+/// (or any subject when `any`).
+fn outer_cue(b: &Block, s0: usize, k: usize, any: bool) -> Option<(Span, Option<usize>)> {
+    (s0..k).rev().find_map(|v| {
+        if !b.is_cue_verb(v) || (v > s0 && b.lower(v - 1) == "to") {
+            return None;
+        }
+        let m = b.subject_of(v)?;
+        let mm = &b.mentions[m];
+        let fits = if any {
+            mm.entity_kind != SpeakerKind::Organization || mm.kind != MentionKind::Pronoun
+        } else {
+            mm.kind != MentionKind::Pronoun
+        };
+        fits.then(|| (tok_span(b, v, v + 1), Some(m)))
+    })
+}
+
+/// “…” to drive up the stock price, she said. — the attribution closes the quote's sentence.
+fn sentence_final_cue(b: &Block, q: &QuoteToks) -> Option<(Span, usize)> {
+    let (_, s1) = b.sentence_range(q.open);
+    let mut c = q.close + 1;
+    while c < s1 {
+        if !b.narrative(c) {
+            return None;
+        }
+        if b.is_punct(c, ",") {
+            if let Some(m) = b.mention_starting(c + 1) {
+                if let Some(v) = verb_after_subject(b, b.mentions[m].toks.1) {
+                    let after = v + 1;
+                    let closes = after >= s1
+                        || b.tokens.get(after).is_some_and(|t| {
+                            t.kind == Kind::Punct
+                                && matches!(t.text(b.text), "." | "," | ";" | "!" | "?")
+                        });
+                    if closes && b.tokens[v].is(SPEECH_VERB) {
+                        return Some((tok_span(b, v, v + 1), m));
+                    }
+                }
+            }
+        }
+        c += 1;
     }
     None
 }
@@ -674,7 +853,7 @@ pub fn trailing_colon_cue(b: &Block) -> Option<(Span, usize)> {
 fn according_to(b: &Block, s0: usize, s1: usize) -> Option<(Span, usize)> {
     (s0..s1.saturating_sub(2)).find_map(|i| {
         if b.narrative(i) && b.lower(i) == "according" && b.word(i + 1) == "to" {
-            let m = b.mention_starting(i + 2)?;
+            let m = b.mention_after(i + 2)?;
             Some((tok_span(b, i, i + 2), m))
         } else {
             None

@@ -53,6 +53,11 @@ pub fn lookup(lower: &str) -> Entry {
     table().get(lower).copied().unwrap_or_default()
 }
 
+/// The lexicon's own `'static` spelling of a known word, so descriptors need no allocation.
+pub fn static_key(lower: &str) -> Option<&'static str> {
+    table().get_key_value(lower).map(|(k, _)| *k)
+}
+
 fn table() -> &'static HashMap<&'static str, Entry> {
     TABLE.get_or_init(build)
 }
@@ -532,7 +537,8 @@ const ROLES: &str = "president leader head minister premier chancellor secretary
     assailant hostage kidnapper captor negotiator chef waiter patient client customer \
     consumer shopper tenant landlord homeowner parent child kid teenager youngster \
     graduate pupil scholar academic lecturer dean provost rector chancellor trustee lady \
-    gentleman questioner caller moderator panelist commentator blogger \
+    gentleman questioner caller moderator panelist commentator blogger narrator \
+    announcer voiceover \
     governor-general lieutenant-governor premier-elect president-elect nominee-designate";
 
 /// Nouns naming an organisation or side that can speak ("the ministry said").

@@ -533,7 +533,11 @@ mod chain_tests {
 
     fn contents(t: &str) -> Vec<&str> {
         let paras = split_paragraphs(t);
-        find_quotes(t, &paras).iter().filter(|q| q.parent.is_none()).map(|q| q.content.text(t)).collect()
+        find_quotes(t, &paras)
+            .iter()
+            .filter(|q| q.parent.is_none())
+            .map(|q| q.content.text(t))
+            .collect()
     }
 
     #[test]
@@ -562,17 +566,25 @@ mod straight_tests {
 
     fn contents(t: &str) -> Vec<&str> {
         let paras = split_paragraphs(t);
-        find_quotes(t, &paras).iter().map(|q| q.content.text(t)).collect()
+        find_quotes(t, &paras)
+            .iter()
+            .map(|q| q.content.text(t))
+            .collect()
     }
 
     #[test]
     fn markup_attribute_values_are_not_quotes() {
-        assert!(contents("<tweet pic=\"pic.twitter.com/\" author=\"someone\">Text</tweet>").is_empty());
+        assert!(
+            contents("<tweet pic=\"pic.twitter.com/\" author=\"someone\">Text</tweet>").is_empty()
+        );
     }
 
     #[test]
     fn straight_quotes_pair_by_position() {
-        assert_eq!(contents("He said \"yes,\" then \"no.\" Done."), ["yes,", "no."]);
+        assert_eq!(
+            contents("He said \"yes,\" then \"no.\" Done."),
+            ["yes,", "no."]
+        );
         assert_eq!(contents("(\"quoted\")"), ["quoted"]);
     }
 }

@@ -101,6 +101,79 @@ impl Mention {
     }
 }
 
+/// Words that never begin a proper name even when capitalised.
+const NOT_IN_NAMES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "of",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "by",
+    "from",
+    "to",
+    "as",
+    "if",
+    "when",
+    "while",
+    "after",
+    "before",
+    "during",
+    "since",
+    "until",
+    "because",
+    "although",
+    "though",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "here",
+    "then",
+    "yes",
+    "no",
+    "not",
+    "it",
+    "its",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "your",
+    "who",
+    "what",
+    "which",
+    "where",
+    "why",
+    "how",
+    "according",
+    "dear",
+    "mr",
+    "meanwhile",
+    "however",
+    "also",
+    "still",
+    "but",
+    "so",
+    "yet",
+    "thus",
+];
+
 /// Particles inside names: Charles de Gaulle, Ursula von der Leyen, Abu Bakr al-Baghdadi.
 fn is_name_particle(w: &str) -> bool {
     matches!(
@@ -487,7 +560,12 @@ fn name_chain(
             a += 1;
             continue;
         }
-        if t.is(FUNCTION | TIME_WORD) && !t.is(FIRST_NAME | TITLE | HONORIFIC) {
+        // Common words start a name only at the start of a sentence ("During", "Yesterday");
+        // elsewhere a capitalised "New" or "Great" belongs to the name ("New York").
+        let never_in_name = NOT_IN_NAMES.contains(&w.to_lowercase().as_str());
+        if (never_in_name || at_start && t.is(FUNCTION) || t.is(TIME_WORD))
+            && !t.is(FIRST_NAME | TITLE | HONORIFIC)
+        {
             a += 1;
             continue;
         }
@@ -678,8 +756,43 @@ fn name_chain(
                 entity_kind = SpeakerKind::Person;
             }
             k -= 1;
+        } else if p.is(ORG)
+            && k < start_tok + 1
+            && tokens.get(k).is_some_and(|t| t.cap || t.is(ROLE))
+        {
+            // "police" in "Tulsa police Chief Chuck Jordan", "campaign" in "campaign manager".
+            k -= 1;
         } else {
             break;
+        }
+    }
+    // When descriptors were taken, the whole noun phrase is the mention: "Tulsa police Chief
+    // Chuck Jordan", "Trump campaign manager Kellyanne Conway", "the event organizer Alliance".
+    let mut mention_start = start_tok;
+    if k < start_tok {
+        mention_start = k;
+        let mut steps = 0;
+        while mention_start > 0 && steps < 4 {
+            let p = &tokens[mention_start - 1];
+            if p.in_quote() || p.kind != Kind::Word || sentence_of[mention_start - 1] != sentence {
+                break;
+            }
+            if p.is(DETERMINER) && !p.cap
+                || p.cap && !p.is(FUNCTION)
+                || strip_possessive(p.text(text)).1
+            {
+                mention_start -= 1;
+                steps += 1;
+                if p.is(DETERMINER) {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        // Names absorbed as modifiers ("Tulsa", "Trump") are part of this mention now.
+        while out.last().is_some_and(|m| m.toks.1 > mention_start) {
+            out.pop();
         }
     }
     // An apposition after the name: ", the union's treasurer," / ", a spokesman for the firm,".
@@ -712,8 +825,8 @@ fn name_chain(
         }
     }
     out.push(Mention {
-        span: Span::new(tokens[start_tok].start, last.end),
-        toks: (start_tok, end),
+        span: Span::new(tokens[mention_start].start, last.end),
+        toks: (mention_start, end),
         kind: MentionKind::Name,
         name: Some(Span::new(name_toks[0].start, name_end(text, last))),
         name_words,
@@ -746,184 +859,16 @@ fn is_indefinite(det: &str) -> bool {
     )
 }
 
-/// Returns the static lexicon spelling of a word, so descriptors can be `&'static str`.
+/// Returns the static lexicon spelling of a role or title word, so descriptors can be
+/// `&'static str`.
 fn lexicon_key(w: &str) -> Option<&'static str> {
-    ROLE_WORDS.iter().copied().find(|&r| r == w)
+    let entry = lexicon::lookup(w);
+    if entry.is(ROLE | TITLE | ORG | GROUP) {
+        lexicon::static_key(w)
+    } else {
+        None
+    }
 }
-
-/// Role words kept as descriptors (the lexicon's ROLE and TITLE words most used in news).
-const ROLE_WORDS: &[&str] = &[
-    "president",
-    "leader",
-    "head",
-    "minister",
-    "premier",
-    "chancellor",
-    "secretary",
-    "ambassador",
-    "governor",
-    "mayor",
-    "senator",
-    "congressman",
-    "congresswoman",
-    "representative",
-    "lawmaker",
-    "official",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "chief",
-    "director",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "executive",
-    "ceo",
-    "founder",
-    "professor",
-    "expert",
-    "analyst",
-    "economist",
-    "adviser",
-    "advisor",
-    "aide",
-    "lawyer",
-    "attorney",
-    "prosecutor",
-    "judge",
-    "officer",
-    "detective",
-    "sheriff",
-    "commander",
-    "general",
-    "colonel",
-    "captain",
-    "doctor",
-    "candidate",
-    "nominee",
-    "counterpart",
-    "colleague",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "monarch",
-    "pope",
-    "coach",
-    "manager",
-    "treasurer",
-    "side",
-    "ministry",
-    "government",
-    "company",
-    "campaign",
-    "party",
-    "department",
-    "agency",
-    "office",
-    "police",
-    "spokesperson",
-    "source",
-    "sources",
-    "officials",
-    "state",
-    "team",
-    "committee",
-    "union",
-    "court",
-    "kremlin",
-    "administration",
-    "firm",
-    "group",
-    "bank",
-    "council",
-    "commission",
-    "authority",
-    "authorities",
-    "dr",
-    "prof",
-    "sen",
-    "rep",
-    "gov",
-    "mr",
-    "ms",
-    "mrs",
-    "vice",
-    "prime",
-    "foreign",
-    "deputy",
-    "former",
-    "acting",
-    "emir",
-    "sheikh",
-    "emperor",
-    "chairperson",
-    "boss",
-    "contender",
-    "challenger",
-    "legislator",
-    "physician",
-    "republican",
-    "democrat",
-    "mother",
-    "father",
-    "wife",
-    "husband",
-    "son",
-    "daughter",
-    "brother",
-    "sister",
-    "woman",
-    "man",
-    "official",
-    "witness",
-    "resident",
-    "player",
-    "owner",
-    "editor",
-    "author",
-    "writer",
-    "reporter",
-    "journalist",
-    "activist",
-    "critic",
-    "member",
-    "worker",
-    "employee",
-    "friend",
-    "neighbor",
-    "neighbour",
-    "teacher",
-    "student",
-    "nurse",
-    "actor",
-    "actress",
-    "singer",
-    "director",
-    "producer",
-    "striker",
-    "captain",
-    "referee",
-    "farmer",
-    "driver",
-    "agent",
-    "surgeon",
-    "scientist",
-    "researcher",
-    "historian",
-    "diplomat",
-    "envoy",
-    "negotiator",
-    "inspector",
-    "investigator",
-    "host",
-    "presenter",
-    "pastor",
-    "priest",
-    "bishop",
-    "rabbi",
-    "imam",
-];
 
 fn role_gender(head: Option<&str>) -> Gender {
     match head {
@@ -1067,7 +1012,11 @@ fn role_description(
                 }
             }
         }
-        if p.is(FUNCTION | SPEECH_VERB | REPORT_VERB | AUX) && !p.is(DEMONYM) {
+        // Capitalised modifiers ("New York businessman") stay; common words end the phrase.
+        if p.is(FUNCTION | SPEECH_VERB | REPORT_VERB | AUX)
+            && !p.is(DEMONYM)
+            && !(p.cap && !NOT_IN_NAMES.contains(&pw.to_lowercase().as_str()))
+        {
             break;
         }
         if p.is(DEMONYM | ROLE | TITLE) {

@@ -245,8 +245,13 @@ impl<'t> Engine<'t> {
             }
             // An unclosed mark with no attribution of its own is more likely a stray mark or a
             // block-quote marker than speech.
-            let explicit = matches!(quote.method, Method::CueAfter | Method::CueBefore | Method::Colon | Method::AccordingTo);
-            let orphan = q.parent.is_some_and(|p| !self.raw_to_pending.contains_key(&p));
+            let explicit = matches!(
+                quote.method,
+                Method::CueAfter | Method::CueBefore | Method::Colon | Method::AccordingTo
+            );
+            let orphan = q
+                .parent
+                .is_some_and(|p| !self.raw_to_pending.contains_key(&p));
             if (!qt.closed && !explicit && quote.kind != QuoteKind::Nested) || orphan {
                 continue;
             }

@@ -235,7 +235,9 @@ impl Resolver {
                 }
             };
             // The most salient fitting entity: recent sentences first, subjects first.
-            if let Some(id) = self.salient(sentence, m.span.start, ROLE_WINDOW, |e| fits(e)) {
+            if let Some(id) = self.salient(sentence, m.span.start, ROLE_WINDOW, |e| {
+                fits(e).then_some(0)
+            }) {
                 return Some(id);
             }
             let best = (0..self.entities.len())
@@ -285,26 +287,29 @@ impl Resolver {
                 SpeakerKind::Unknown => false,
             }
         };
-        // Prefer an antecedent whose gender is known to agree; fall back to unknown gender.
-        let certain =
-            |e: &Entity| compatible(e) && (m.gender == Gender::Unknown || e.gender == m.gender);
-        self.salient(sentence, m.span.start, PRONOUN_WINDOW, certain)
-            .or_else(|| self.salient(sentence, m.span.start, PRONOUN_WINDOW, compatible))
+        // Gender known to agree ranks above unknown gender, within the same salience level.
+        let rank = |e: &Entity| {
+            compatible(e).then_some(u8::from(
+                m.gender != Gender::Unknown && e.gender != m.gender,
+            ))
+        };
+        self.salient(sentence, m.span.start, PRONOUN_WINDOW, rank)
             .or_else(|| {
                 self.last_speaker
                     .filter(|&id| compatible(&self.entities[id]))
             })
     }
 
-    /// The most salient entity accepted by `ok`, looking back from (`sentence`, `pos`): earlier in
-    /// the same sentence first, then previous sentences, most recent first; in each sentence the
-    /// subjects first, then other mentions left to right.
+    /// The most salient entity `rank` accepts, looking back from (`sentence`, `pos`): earlier in
+    /// the same sentence first, then previous sentences, most recent first. Within a sentence a
+    /// subject beats other mentions, then the lower rank wins (e.g. gender known to agree), then
+    /// the leftmost. `rank` returns `None` for entities that cannot be meant.
     fn salient(
         &self,
         sentence: usize,
         pos: usize,
         window: usize,
-        ok: impl Fn(&Entity) -> bool,
+        rank: impl Fn(&Entity) -> Option<u8>,
     ) -> Option<usize> {
         let mut end = self.history.len();
         let mut s = sentence;
@@ -314,17 +319,16 @@ impl Resolver {
                 .iter()
                 .rposition(|h| h.sentence < s)
                 .map_or(0, |p| p + 1);
-            let list = &self.history[start..end];
-            let usable = |h: &&Seen| {
-                h.sentence == s && (s < sentence || h.pos < pos) && ok(&self.entities[h.entity])
-            };
-            if let Some(h) = list
+            let best = self.history[start..end]
                 .iter()
-                .filter(usable)
-                .find(|h| h.subject)
-                .or_else(|| list.iter().find(usable))
-            {
-                return Some(h.entity);
+                .filter(|h| h.sentence == s && (s < sentence || h.pos < pos))
+                .filter_map(|h| {
+                    rank(&self.entities[h.entity])
+                        .map(|r| (u8::from(!h.subject) * 2 + r.min(1), h.entity))
+                })
+                .min_by_key(|&(score, _)| score);
+            if let Some((_, id)) = best {
+                return Some(id);
             }
             if s == 0 || sentence - s >= window || start == 0 {
                 return None;
