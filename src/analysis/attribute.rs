@@ -618,7 +618,7 @@ fn cue_after(b: &Block, q: &QuoteToks, continues_sentence: bool) -> Option<(Span
         {
             k += 1;
         }
-        if let Some(m) = b.mention_starting(k) {
+        if let Some(m) = b.mention_after(k) {
             if b.mentions[m].kind != MentionKind::Pronoun || continues_sentence {
                 return Some((tok_span(b, j, k), Some(m)));
             }
@@ -626,7 +626,7 @@ fn cue_after(b: &Block, q: &QuoteToks, continues_sentence: bool) -> Option<(Span
         return Some((tok_span(b, j, j + 1), None));
     }
     // X said.
-    let m = b.mention_starting(j)?;
+    let m = b.mention_after(j)?;
     if new_sentence && !continues_sentence {
         // “… areas.” He said. — accept only the bare pattern ending the sentence.
         let v = verb_after_subject(b, b.mentions[m].toks.1)?;

@@ -48,9 +48,33 @@ impl Entry {
 
 static TABLE: OnceLock<HashMap<&'static str, Entry>> = OnceLock::new();
 
-/// Looks up a lower-case word.
+/// Looks up a lower-case word. Plurals of role and organisation nouns that the lists do not
+/// name ("groups", "ministries", "spokesmen") are found through their singular and marked GROUP.
 pub fn lookup(lower: &str) -> Entry {
-    table().get(lower).copied().unwrap_or_default()
+    let t = table();
+    if let Some(e) = t.get(lower) {
+        return *e;
+    }
+    let singulars = [
+        lower.strip_suffix("ies").map(|s| format!("{s}y")),
+        lower.strip_suffix("men").map(|s| format!("{s}man")),
+        lower.strip_suffix("es").map(str::to_string),
+        lower.strip_suffix('s').map(str::to_string),
+    ];
+    for s in singulars.into_iter().flatten() {
+        if s.len() < 3 {
+            continue;
+        }
+        if let Some(e) = t.get(s.as_str()) {
+            if e.is(ROLE | ORG | GROUP) {
+                return Entry {
+                    class: (e.class & (ROLE | ORG)) | GROUP,
+                    extra: e.extra,
+                };
+            }
+        }
+    }
+    Entry::default()
 }
 
 /// The lexicon's own `'static` spelling of a known word, so descriptors need no allocation.

@@ -590,9 +590,13 @@ fn name_chain(
         return Some(end);
     }
     // A capitalised common noun at the start of a sentence ("Officials said").
+    // A singular role word alone ("Dean, a former chairman, said") is more likely a surname.
+    let singular_role =
+        tokens[a].is(ROLE) && !tokens[a].is(GROUP | ORG) && !tokens[a].text(text).ends_with('s');
     if end - a == 1
         && tokens[a].is(ROLE | ORG | GROUP)
         && !tokens[a].is(TITLE | FIRST_NAME | ORG_NAME)
+        && !(singular_role && determiner.is_none())
     {
         return role_description(text, tokens, sentence_of, a, out).or(Some(end));
     }
@@ -981,8 +985,14 @@ fn role_description(
     let mut steps = 0;
     while a > 0 && steps < 5 {
         let p = &tokens[a - 1];
-        if p.in_quote() || p.kind != Kind::Word || sentence_of[a - 1] != sentence {
+        if p.in_quote() || p.kind == Kind::Punct || sentence_of[a - 1] != sentence {
             break;
+        }
+        if p.kind == Kind::Number {
+            // "the 34-year-old mother", "3 officials"
+            a -= 1;
+            steps += 1;
+            continue;
         }
         let pw = p.text(text);
         if p.is(DETERMINER) || strip_possessive(pw).1 {
@@ -1090,7 +1100,7 @@ fn role_description(
                 if x.in_quote() || x.kind != Kind::Word || sentence_of[k] != sentence {
                     break;
                 }
-                if x.is(SPEECH_VERB | REPORT_VERB | AUX) && !x.cap && took {
+                if x.is(SPEECH_VERB | REPORT_VERB | AUX) && !x.cap && !x.is(DETERMINER) {
                     break;
                 }
                 if x.is(FUNCTION) && !x.is(DETERMINER) && !x.cap {
@@ -1099,7 +1109,7 @@ fn role_description(
                 if x.is(DEMONYM) {
                     add_descriptors(text, x, &mut descriptors);
                 }
-                took = took || !x.is(DETERMINER);
+                took = took || !x.is(DETERMINER) || is_number_word(x.text(text));
                 k += 1;
             }
             if took {
@@ -1233,4 +1243,12 @@ mod tests {
             SpeakerKind::Organization
         );
     }
+}
+
+/// "three" in "mother of three" is the content of the phrase, not a determiner of what follows.
+fn is_number_word(w: &str) -> bool {
+    matches!(
+        w,
+        "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+    )
 }

@@ -136,6 +136,15 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>, lowe
                     } else {
                         break;
                     }
+                } else if d == '-'
+                    && slice[j + 1..]
+                        .chars()
+                        .next()
+                        .is_some_and(|n| n.is_alphanumeric())
+                {
+                    // "34-year-old", "2-1"
+                    last = j + 1;
+                    iter.next();
                 } else {
                     break;
                 }
