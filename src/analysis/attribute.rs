@@ -63,8 +63,8 @@ impl<'a> Block<'a> {
     fn word(&self, i: usize) -> &'a str {
         self.tokens[i].text(self.text)
     }
-    fn lower(&self, i: usize) -> String {
-        self.word(i).to_lowercase()
+    fn lower(&self, i: usize) -> std::borrow::Cow<'a, str> {
+        super::tokens::lowercase(self.word(i))
     }
     fn is_punct(&self, i: usize, s: &str) -> bool {
         self.tokens
@@ -124,7 +124,7 @@ impl<'a> Block<'a> {
         let w = self.lower(p);
         (t.is(DETERMINER)
             && !matches!(
-                w.as_str(),
+                w.as_ref(),
                 "that"
                     | "all"
                     | "both"
@@ -139,7 +139,7 @@ impl<'a> Block<'a> {
             || w.ends_with("'s")
             || w.ends_with("’s")
             || matches!(
-                w.as_str(),
+                w.as_ref(),
                 "via"
                     | "in"
                     | "on"
@@ -177,7 +177,7 @@ impl<'a> Block<'a> {
             let w = self.lower(k - 1);
             self.tokens[k - 1].is(AUX)
                 || matches!(
-                    w.as_str(),
+                    w.as_ref(),
                     "quoted" | "as" | "reported" | "to" | "have" | "been" | "further" | "out"
                 )
         } {
@@ -208,7 +208,7 @@ impl<'a> Block<'a> {
                 }
             }
         }
-        if k > s0 && matches!(self.lower(k - 1).as_str(), "who" | "which") {
+        if k > s0 && matches!(self.lower(k - 1).as_ref(), "who" | "which") {
             let mut j = k - 1;
             if j > s0 && self.is_punct(j - 1, ",") {
                 j -= 1;
@@ -474,7 +474,7 @@ fn attribute_fragment(
             w.ends_with("'s")
                 || w.ends_with("’s")
                 || b.tokens[p].is(DETERMINER)
-                || PREPOSITIONS_BEFORE_TITLES.contains(&b.lower(p).as_str())
+                || PREPOSITIONS_BEFORE_TITLES.contains(&b.lower(p).as_ref())
         }) || prev_word.is_none() && q.open > 0 && b.word(q.open - 1).ends_with(['\'', '’']);
     if before_name && is_title_case(content) && words <= 8 {
         return Attribution::none(QuoteKind::Title);
@@ -672,7 +672,7 @@ fn verb_after_subject(b: &Block, k: usize) -> Option<usize> {
     // A short prepositional phrase: "a narrator in the Clinton ad asks".
     if k < n
         && matches!(
-            b.lower(k).as_str(),
+            b.lower(k).as_ref(),
             "in" | "at" | "for" | "from" | "with" | "of" | "on"
         )
     {
@@ -732,7 +732,7 @@ fn cue_before(b: &Block, q: &QuoteToks, direct: bool) -> Option<(Span, Option<us
         if w == "that" {
             saw_that = true;
         }
-        if !intro && CLAUSE_BREAKS.contains(&w.as_str()) {
+        if !intro && CLAUSE_BREAKS.contains(&w.as_ref()) {
             return None;
         }
         if !b.is_report_verb(k) {
@@ -742,7 +742,7 @@ fn cue_before(b: &Block, q: &QuoteToks, direct: bool) -> Option<(Span, Option<us
         if k > s0
             && !w.ends_with("ing")
             && matches!(
-                b.lower(k - 1).as_str(),
+                b.lower(k - 1).as_ref(),
                 "be" | "been" | "being" | "was" | "were" | "is" | "are"
             )
         {
@@ -885,9 +885,9 @@ fn find_addressee(b: &Block, q: &QuoteToks) -> Option<Span> {
     if t.quote != b.tokens[q.open].quote {
         return None;
     }
-    let first = t.text(b.text).to_lowercase();
+    let first = super::tokens::lowercase(t.text(b.text));
     if matches!(
-        first.as_str(),
+        first.as_ref(),
         "dear"
             | "hello"
             | "hi"
@@ -1081,7 +1081,7 @@ fn reported_at(b: &Block, i: usize, s0: usize, s1: usize) -> Option<(Reported, u
     }
     // told reporters / said in a statement / said on Friday: skip an object or adjunct.
     let that_at = (k..(k + 8).min(s1)).find(|&j| b.narrative(j) && b.lower(j) == "that");
-    let strong = REPORTING_WITHOUT_THAT.contains(&w.as_str());
+    let strong = REPORTING_WITHOUT_THAT.contains(&w.as_ref());
     let start = if let Some(t) = that_at {
         // Only an object or adjunct may stand between the verb and "that".
         if (k..t).any(|j| !b.narrative(j) || b.is_report_verb(j) || b.is_punct(j, ",")) {

@@ -211,11 +211,30 @@ fn discard(quotes: &mut [RawQuote], i: usize) {
     quotes[i].span = Span::new(usize::MAX, usize::MAX);
 }
 
+/// Bytes that can start a quotation mark: " ' ` and the lead bytes of « » “ ” ‘ ’ „ ‚ ‹ › 「 」.
+const MARK_START: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'"' as usize] = true;
+    t[b'\'' as usize] = true;
+    t[b'`' as usize] = true;
+    t[0xC2] = true;
+    t[0xE2] = true;
+    t[0xE3] = true;
+    t
+};
+
 /// Collects candidate marks in a paragraph.
 fn scan_marks(text: &str, para: Span, out: &mut Vec<Mark>) {
     let bytes = text.as_bytes();
     let mut i = para.start;
     while i < para.end {
+        match bytes[i..para.end]
+            .iter()
+            .position(|&b| MARK_START[b as usize])
+        {
+            Some(p) => i += p,
+            None => break,
+        }
         let b = bytes[i];
         let mark = match b {
             b'"' => Some((1, Role::Either(Family::Double), false)),

@@ -4,7 +4,7 @@
 
 use super::lexicon::{self, *};
 use super::model::{Span, SpeakerKind};
-use super::tokens::{Kind, Token};
+use super::tokens::{Kind, Token, lowercase};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MentionKind {
@@ -396,9 +396,7 @@ fn is_subject(text: &str, tokens: &[Token], sentence_of: &[usize], m: &Mention) 
     // Not after a preposition or in an object position.
     if a > 0 && sentence_of[a - 1] == m.sentence {
         let prev = &tokens[a - 1];
-        if prev.kind == Kind::Word
-            && PREPOSITIONS.contains(&prev.text(text).to_lowercase().as_str())
-        {
+        if prev.kind == Kind::Word && PREPOSITIONS.contains(&lowercase(prev.text(text)).as_ref()) {
             return false;
         }
     }
@@ -468,8 +466,8 @@ fn pronoun(
     out: &mut Vec<Mention>,
 ) -> Option<usize> {
     let t = &tokens[i];
-    let w = t.text(text).to_lowercase();
-    let (gender, kind, plural) = match w.as_str() {
+    let w = lowercase(t.text(text));
+    let (gender, kind, plural) = match w.as_ref() {
         "he" => (Gender::Male, SpeakerKind::Person, false),
         "she" => (Gender::Female, SpeakerKind::Person, false),
         "they" => (Gender::Unknown, SpeakerKind::Group, true),
@@ -562,7 +560,7 @@ fn name_chain(
         }
         // Common words start a name only at the start of a sentence ("During", "Yesterday");
         // elsewhere a capitalised "New" or "Great" belongs to the name ("New York").
-        let never_in_name = NOT_IN_NAMES.contains(&w.to_lowercase().as_str());
+        let never_in_name = NOT_IN_NAMES.contains(&lowercase(w).as_ref());
         if (never_in_name || at_start && t.is(FUNCTION) || t.is(TIME_WORD))
             && !t.is(FIRST_NAME | TITLE | HONORIFIC)
         {
@@ -615,7 +613,7 @@ fn name_chain(
         add_descriptors(text, t, &mut descriptors);
         if t.is(HONORIFIC) {
             honorific = true;
-            let w = t.text(text).to_lowercase();
+            let w = lowercase(t.text(text));
             gender = match w.trim_end_matches('.') {
                 "mr" | "messrs" | "sir" | "herr" | "monsieur" | "señor" | "senor" | "don" => {
                     Gender::Male
@@ -672,7 +670,7 @@ fn name_chain(
             return Some(end);
         }
         // Only titles: a role description ("The President", "the Russian President").
-        let head = tokens[end - 1].text(text).to_lowercase();
+        let head = lowercase(tokens[end - 1].text(text));
         let head = lexicon_key(&head);
         let start_tok = if start_tok == a {
             lower_det.unwrap_or(start_tok)
@@ -896,7 +894,7 @@ fn add_descriptors(text: &str, t: &Token, out: &mut Descriptors) {
         }
         return;
     }
-    let w = t.text(text).to_lowercase();
+    let w = lowercase(t.text(text));
     let w = w.trim_end_matches('.');
     if let Some(k) = lexicon_key(w) {
         out.push_role(k);
@@ -977,7 +975,7 @@ fn role_description(
         head_i += 1;
     }
     let head_tok = &tokens[head_i];
-    let head_word = head_tok.text(text).to_lowercase();
+    let head_word = lowercase(head_tok.text(text));
     // Walk left to a determiner over adjectives, demonyms and nouns.
     let mut a = i;
     let mut det: Option<usize> = None;
@@ -1025,7 +1023,7 @@ fn role_description(
         // Capitalised modifiers ("New York businessman") stay; common words end the phrase.
         if p.is(FUNCTION | SPEECH_VERB | REPORT_VERB | AUX)
             && !p.is(DEMONYM)
-            && !(p.cap && !NOT_IN_NAMES.contains(&pw.to_lowercase().as_str()))
+            && !(p.cap && !NOT_IN_NAMES.contains(&lowercase(pw).as_ref()))
         {
             break;
         }
@@ -1064,7 +1062,7 @@ fn role_description(
         let takes = match pw {
             "of" => true,
             "for" => matches!(
-                head_word.as_str(),
+                head_word.as_ref(),
                 "spokesman"
                     | "spokeswoman"
                     | "spokesperson"
@@ -1075,7 +1073,7 @@ fn role_description(
                     | "attorney"
             ),
             "at" | "with" => matches!(
-                head_word.as_str(),
+                head_word.as_ref(),
                 "official"
                     | "source"
                     | "member"

@@ -39,6 +39,8 @@ pub struct Resolver {
     history: Vec<Seen>,
     /// Last name word → entities, for fast surname matching.
     by_word: HashMap<String, Vec<usize>>,
+    /// Role word, role family, country or head noun → entities described so.
+    by_descriptor: HashMap<&'static str, Vec<usize>>,
     /// The speaker of the most recent attributed quote.
     pub last_speaker: Option<usize>,
 }
@@ -105,6 +107,25 @@ impl Resolver {
         Some(id)
     }
 
+    /// Indexes an entity under each of its role words, families, countries and head noun.
+    fn index_descriptors(&mut self, id: usize) {
+        let e = &self.entities[id];
+        let keys: Vec<&'static str> = e
+            .descriptors
+            .roles
+            .iter()
+            .chain(&e.descriptors.countries)
+            .copied()
+            .chain(e.head)
+            .collect();
+        for k in keys {
+            let ids = self.by_descriptor.entry(k).or_default();
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+    }
+
     fn new_entity(&mut self, e: Entity) -> usize {
         let id = self.entities.len();
         if let Some(last) = e.name_words.last() {
@@ -116,6 +137,7 @@ impl Resolver {
             }
         }
         self.entities.push(e);
+        self.index_descriptors(id);
         id
     }
 
@@ -166,6 +188,9 @@ impl Resolver {
             e.person_evidence |= m.person_evidence;
             if e.kind == SpeakerKind::Unknown && m.entity_kind != SpeakerKind::Unknown {
                 e.kind = m.entity_kind;
+            }
+            if !m.descriptors.roles.is_empty() || !m.descriptors.countries.is_empty() {
+                self.index_descriptors(id);
             }
             return Some(id);
         }
@@ -240,7 +265,18 @@ impl Resolver {
             }) {
                 return Some(id);
             }
-            let best = (0..self.entities.len())
+            // Beyond the salience window: the most recently mentioned fitting entity, among those
+            // indexed under the description's role, family or country (never a scan of all).
+            let keys: Vec<&'static str> = if peer {
+                countries.clone()
+            } else {
+                head_family.into_iter().chain(head).collect()
+            };
+            let best = keys
+                .iter()
+                .filter_map(|k| self.by_descriptor.get(k))
+                .flatten()
+                .copied()
                 .filter(|&id| fits(&self.entities[id]))
                 .max_by_key(|&id| self.entities[id].last_pos);
             if best.is_some() {
