@@ -1098,7 +1098,7 @@ fn role_description(
                 if x.in_quote() || x.kind != Kind::Word || sentence_of[k] != sentence {
                     break;
                 }
-                if x.is(SPEECH_VERB | REPORT_VERB | AUX) && !x.cap && !x.is(DETERMINER) {
+                if x.is(SPEECH_VERB | REPORT_VERB | AUX) && !x.cap && took {
                     break;
                 }
                 if x.is(FUNCTION) && !x.is(DETERMINER) && !x.cap {
