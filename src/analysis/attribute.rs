@@ -82,9 +82,9 @@ impl<'a> Block<'a> {
     fn mention_after(&self, i: usize) -> Option<usize> {
         (i..(i + 5).min(self.tokens.len()))
             .take_while(|&k| {
+                let p = &self.tokens[k.max(1) - 1];
                 k == i
-                    || self.tokens[k - 1].kind == Kind::Word
-                        && !self.tokens[k - 1].cap
+                    || (p.kind == Kind::Word && !p.cap || p.kind == Kind::Number)
                         && self.narrative(k - 1)
             })
             .find_map(|k| self.mention_starting(k))
@@ -122,20 +122,28 @@ impl<'a> Block<'a> {
             return false;
         }
         let w = self.lower(p);
-        (t.is(DETERMINER)
-            && !matches!(
-                w.as_ref(),
-                "that"
-                    | "all"
-                    | "both"
-                    | "each"
-                    | "some"
-                    | "many"
-                    | "several"
-                    | "two"
-                    | "three"
-                    | "one"
-            ))
+        // "32% of Republican claims": a capitalised adjective after a preposition.
+        let of_adjective = p > 0
+            && t.cap
+            && matches!(
+                self.lower(p - 1).as_ref(),
+                "of" | "in" | "for" | "by" | "about"
+            );
+        of_adjective
+            || (t.is(DETERMINER)
+                && !matches!(
+                    w.as_ref(),
+                    "that"
+                        | "all"
+                        | "both"
+                        | "each"
+                        | "some"
+                        | "many"
+                        | "several"
+                        | "two"
+                        | "three"
+                        | "one"
+                ))
             || w.ends_with("'s")
             || w.ends_with("’s")
             || matches!(
@@ -192,7 +200,7 @@ impl<'a> Block<'a> {
         // An apposition or a relative clause: "X, the treasurer, said" / "X, who said".
         if k > s0 && self.is_punct(k - 1, ",") {
             let mut j = k - 1;
-            let limit = j.saturating_sub(14).max(s0);
+            let limit = j.saturating_sub(32).max(s0); // relative clauses run long
             while j > limit {
                 j -= 1;
                 if self.is_punct(j, ",") {

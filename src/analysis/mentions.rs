@@ -529,6 +529,15 @@ fn chain_end(text: &str, tokens: &[Token], i: usize) -> usize {
             j += 1;
             continue;
         }
+        // "Secretary of State John Kerry", "President of Belarus"
+        if w == "of"
+            && j > i
+            && tokens[j - 1].is(TITLE)
+            && tokens.get(j + 1).is_some_and(|x| x.cap && !x.in_quote())
+        {
+            j += 1;
+            continue;
+        }
         break;
     }
     j
@@ -560,10 +569,12 @@ fn name_chain(
         }
         // Common words start a name only at the start of a sentence ("During", "Yesterday");
         // elsewhere a capitalised "New" or "Great" belongs to the name ("New York").
-        let never_in_name = NOT_IN_NAMES.contains(&lowercase(w).as_ref());
-        if (never_in_name || at_start && t.is(FUNCTION) || t.is(TIME_WORD))
-            && !t.is(FIRST_NAME | TITLE | HONORIFIC)
-        {
+        // At the start of a sentence a common word is not part of a name, unless another
+        // capitalised word follows it ("New Jersey", "Great Britain").
+        let next_cap = tokens.get(a + 1).is_some_and(|n| n.cap && a + 1 < end);
+        let never_in_name = NOT_IN_NAMES.contains(&lowercase(w).as_ref())
+            || at_start && t.is(FUNCTION) && !next_cap;
+        if (never_in_name || t.is(TIME_WORD)) && !t.is(FIRST_NAME | TITLE | HONORIFIC) {
             a += 1;
             continue;
         }
@@ -604,6 +615,25 @@ fn name_chain(
     let mut honorific = false;
     let mut gender = Gender::Unknown;
     let mut b = a;
+    // "House Speaker Paul Ryan", "New Jersey Gov. Chris Christie": words before the last title
+    // describe the title (a place, an institution), not the person's name.
+    let last_title = (a + 1..end.saturating_sub(1))
+        .rev()
+        .find(|&k| tokens[k].cap && tokens[k].is(TITLE | HONORIFIC) && !tokens[k].is(FIRST_NAME));
+    if let Some(t) = last_title {
+        let rest_has_name =
+            (t + 1..end).any(|k| tokens[k].kind == Kind::Word && !tokens[k].is(TITLE | HONORIFIC));
+        if rest_has_name {
+            for k in a..t {
+                if let Some(c) = demonym_of_place(tokens[k].text(text)) {
+                    descriptors.push_country(c);
+                } else if tokens[k].is(DEMONYM | ROLE) {
+                    add_descriptors(text, &tokens[k], &mut descriptors);
+                }
+            }
+            b = t;
+        }
+    }
     while b < end {
         let t = &tokens[b];
         let is_desc = t.is(DEMONYM | TITLE | HONORIFIC) || (t.is(ROLE) && !t.is(FIRST_NAME));
