@@ -199,6 +199,16 @@ impl<'a> Block<'a> {
         }
         // An apposition or a relative clause: "X, the treasurer, said" / "X, who said".
         if k > s0 && self.is_punct(k - 1, ",") {
+            // "the minister, Eva Lund, said": the name in apposition is the speaker.
+            if let Some(name) = self
+                .mention_ending(k - 1)
+                .filter(|&m| self.mentions[m].kind == MentionKind::Name)
+            {
+                let a = self.mentions[name].toks.0;
+                if a > s0 + 1 && self.is_punct(a - 1, ",") && self.mention_ending(a - 1).is_some() {
+                    return Some(name);
+                }
+            }
             let mut j = k - 1;
             let limit = j.saturating_sub(32).max(s0); // relative clauses run long
             while j > limit {
@@ -382,6 +392,20 @@ pub fn attribute(
             return att;
         }
     }
+    // 1a. The second half of a quote cut by its attribution: “…,” she said, “…”.
+    if let Some((pq, pa)) = prev {
+        let adjacent = b.sentence_of[q.open] <= b.sentence_of[pq.close] + 1;
+        let between = q.open.saturating_sub(pq.close + 1);
+        let only_attribution = between <= 40 && (pq.close + 1..q.open).all(|i| b.narrative(i));
+        if att.cue.is_none() && pa.method == Method::CueAfter && adjacent && only_attribution {
+            att.method = Method::Split;
+            att.same_as = Some(pq.id);
+            att.confidence = 0.9;
+            att.cue = pa.cue;
+            att.mention = pa.mention;
+            return att;
+        }
+    }
     // 1b. The attribution ends the quote's sentence: “…” to drive up prices, she said.
     if att.cue.is_none() {
         if let Some((cue, m)) = sentence_final_cue(b, q) {
@@ -425,20 +449,10 @@ pub fn attribute(
     if att.cue.is_some() {
         return att; // a cue without a recognisable speaker
     }
-    // 5. The second half of a split quote, or a continuation of the previous quote.
-    if let Some((pq, pa)) = prev {
+    // 5. A continuation of the previous quote.
+    if let Some((pq, _)) = prev {
         let adjacent = b.sentence_of[q.open] <= b.sentence_of[pq.close] + 1;
-        // “…,” she said. “…” — only the attribution stands between the two halves.
         let between = q.open.saturating_sub(pq.close + 1);
-        let only_attribution = between <= 40 && (pq.close + 1..q.open).all(|i| b.narrative(i));
-        if pa.method == Method::CueAfter && adjacent && only_attribution {
-            att.method = Method::Split;
-            att.same_as = Some(pq.id);
-            att.confidence = 0.9;
-            att.cue = pa.cue;
-            att.mention = pa.mention;
-            return att;
-        }
         if adjacent || between == 0 {
             att.method = Method::Continuation;
             att.same_as = Some(pq.id);
@@ -658,7 +672,22 @@ fn cue_after(b: &Block, q: &QuoteToks, continues_sentence: bool) -> Option<(Span
         } else {
             v + 1
         };
-    Some((tok_span(b, v, end), Some(m)))
+    Some((tok_span(b, v, end), Some(apposed_name(b, m).unwrap_or(m))))
+}
+
+/// "the minister, Eva Lund, said": a description followed by a name in apposition is that name.
+fn apposed_name(b: &Block, m: usize) -> Option<usize> {
+    if b.mentions[m].kind != MentionKind::Role {
+        return None;
+    }
+    let e = b.mentions[m].toks.1;
+    if !b.is_punct(e, ",") {
+        return None;
+    }
+    let name = b
+        .mention_starting(e + 1)
+        .filter(|&n| b.mentions[n].kind == MentionKind::Name)?;
+    b.is_punct(b.mentions[name].toks.1, ",").then_some(name)
 }
 
 /// After a subject ending at `k`: skip an apposition and auxiliaries; return the speech verb.
@@ -766,7 +795,14 @@ fn cue_before(b: &Block, q: &QuoteToks, direct: bool) -> Option<(Span, Option<us
         } else {
             k + 1
         };
-        let subject = b.subject_of(k);
+        // "“…,” said Dr. Mensah, “…”": an inverted cue names its speaker after the verb.
+        let inverted = k > s0
+            && (!b.narrative(k - 1) || b.is_punct(k - 1, ",") && k > s0 + 1 && !b.narrative(k - 2));
+        let subject = b.subject_of(k).or_else(|| {
+            let m = b.mention_after(end).filter(|_| inverted)?;
+            (b.mentions[m].kind != MentionKind::Pronoun && b.mentions[m].toks.1 < q.open)
+                .then_some(m)
+        });
         // "She says it underscores that …" / "X said she wanted to speak …": when the nearest
         // cue's subject is a pronoun, an outer cue with a named subject reports the speech.
         let inner_pronoun = subject.map(|m| {
