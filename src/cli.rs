@@ -69,6 +69,8 @@ pub enum Command {
         #[arg(long, short)]
         jobs: Option<usize>,
     },
+    /// Export quotes, saved highlights or figures as Markdown, JSON, HTML, text or CSV.
+    Export(crate::export::command::ExportArgs),
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
