@@ -454,7 +454,7 @@ fn expected_done(store: &HighlightStore) -> u64 {
     let texts: Vec<String> = store.highlights().iter().map(|h| h.text.clone()).collect();
     (0..20_000)
         .filter(|&n| expected_after(n) == texts)
-        .last()
+        .next_back()
         .unwrap_or(0)
 }
 

@@ -105,15 +105,14 @@ pub fn run(args: &ExportArgs) -> Result<(), Failure> {
 
 /// The document itself is never an export target, not even with --force.
 fn refuse_input(source: &Source, out: &Path) -> Result<(), Failure> {
-    if let Source::Path(input) = source {
-        if let (Ok(a), Ok(b)) = (std::fs::canonicalize(input), std::fs::canonicalize(out)) {
-            if a == b {
-                return Err(Failure::new(
-                    exit::OUTPUT,
-                    WriteError::IsInput(out.to_path_buf()).to_string(),
-                ));
-            }
-        }
+    if let Source::Path(input) = source
+        && let (Ok(a), Ok(b)) = (std::fs::canonicalize(input), std::fs::canonicalize(out))
+        && a == b
+    {
+        return Err(Failure::new(
+            exit::OUTPUT,
+            WriteError::IsInput(out.to_path_buf()).to_string(),
+        ));
     }
     Ok(())
 }

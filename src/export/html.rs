@@ -60,32 +60,35 @@ fn excerpt(out: &mut String, sel: &Selection, e: &Excerpt, doc_name: &str) {
     let text = sel.doc.text.as_str();
     let _ = writeln!(out, "<figure id=\"{}\">", escape(&e.id));
     out.push_str("<blockquote>");
-    match e.item {
-        Item::Number(_, f) => {
-            let s = sentence_around(sel.doc, f.span);
+    match e.figure_span() {
+        Some(figure) => {
+            let s = sentence_around(sel.doc, figure);
             let _ = write!(
                 out,
                 "<p>{}<mark>{}</mark>{}</p>",
-                escape(&text[s.start..f.span.start]),
-                escape(e.text),
-                escape(&text[f.span.end..s.end])
+                escape(&text[s.start..figure.start]),
+                escape(figure.text(text)),
+                escape(&text[figure.end..s.end])
             );
         }
-        _ => paragraphs(out, e.text),
+        None => paragraphs(out, e.text),
     }
     out.push_str("</blockquote>\n");
+    let who = e
+        .attribution()
+        .map(|w| format!("<span class=\"speaker\">{}</span>, ", escape(w)))
+        .unwrap_or_default();
     let _ = writeln!(
         out,
-        "<figcaption>— <span class=\"speaker\">{}</span>, <cite>{}</cite></figcaption>",
-        escape(e.speaker.unwrap_or("unattributed")),
+        "<figcaption>— {who}<cite>{}</cite></figcaption>",
         escape(doc_name)
     );
-    if let Item::Highlight(h) = e.item {
-        if h.orphaned {
-            out.push_str(
-                "<p class=\"note orphan\">Orphaned: this text is no longer in the document.</p>\n",
-            );
-        }
+    if let Item::Highlight(h) = e.item
+        && h.orphaned
+    {
+        out.push_str(
+            "<p class=\"note orphan\">Orphaned: this text is no longer in the document.</p>\n",
+        );
     }
     if let Some(note) = e.note {
         let _ = writeln!(

@@ -22,27 +22,33 @@ pub fn render(sel: &Selection) -> String {
 
 fn excerpt(out: &mut String, sel: &Selection, e: &Excerpt, doc_name: &str) {
     let text = sel.doc.text.as_str();
-    match e.item {
-        Item::Number(_, figure) => {
+    match e.figure_span() {
+        Some(figure) => {
             // The sentence around the figure, with the figure in bold.
-            let s = sentence_around(sel.doc, figure.span);
+            let s = sentence_around(sel.doc, figure);
             let quoted = format!(
                 "{}**{}**{}",
-                escape_inline(&text[s.start..figure.span.start]),
-                escape_inline(e.text),
-                escape_inline(&text[figure.span.end..s.end])
+                escape_inline(&text[s.start..figure.start]),
+                escape_inline(figure.text(text)),
+                escape_inline(&text[figure.end..s.end])
             );
             blockquote(out, &quoted, false);
         }
-        _ => blockquote(out, e.text, true),
+        None => blockquote(out, e.text, true),
     }
-    let speaker = e.speaker.unwrap_or("unattributed");
-    let _ = writeln!(
-        out,
-        "— {}, *{}*\n",
-        escape_inline(speaker),
-        escape_inline(doc_name)
-    );
+    match e.attribution() {
+        Some(who) => {
+            let _ = writeln!(
+                out,
+                "— {}, *{}*\n",
+                escape_inline(who),
+                escape_inline(doc_name)
+            );
+        }
+        None => {
+            let _ = writeln!(out, "— *{}*\n", escape_inline(doc_name));
+        }
+    }
     if let Item::Number(_, f) = e.item {
         let mut facts = vec![f.kind.as_str().to_string()];
         if let Some(v) = f.value {
@@ -53,10 +59,10 @@ fn excerpt(out: &mut String, sel: &Selection, e: &Excerpt, doc_name: &str) {
         }
         let _ = writeln!(out, "Figure: {}\n", escape_inline(&facts.join(", ")));
     }
-    if let Item::Highlight(h) = e.item {
-        if h.orphaned {
-            let _ = writeln!(out, "*Orphaned: this text is no longer in the document.*\n");
-        }
+    if let Item::Highlight(h) = e.item
+        && h.orphaned
+    {
+        let _ = writeln!(out, "*Orphaned: this text is no longer in the document.*\n");
     }
     if let Some(note) = e.note {
         let mut lines = note.lines();

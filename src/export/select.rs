@@ -52,6 +52,27 @@ pub struct Excerpt<'a> {
     pub note: Option<&'a str>,
 }
 
+impl Excerpt<'_> {
+    /// A figure to show inside its sentence: a number, or a highlight of one.
+    pub fn figure_span(&self) -> Option<Span> {
+        match self.item {
+            Item::Number(_, f) => Some(f.span),
+            Item::Highlight(h) if h.origin == crate::store::Origin::Number => h.span(),
+            _ => None,
+        }
+    }
+
+    /// Who the attribution line names: the speaker; "unattributed" for a quote with no speaker
+    /// found; nobody for a figure or a selection without one.
+    pub fn attribution(&self) -> Option<&str> {
+        match (self.speaker, self.item) {
+            (Some(s), _) => Some(s),
+            (None, Item::Quote(..)) => Some("unattributed"),
+            (None, _) => None,
+        }
+    }
+}
+
 /// Everything a format needs to render an export.
 #[derive(Debug, Clone)]
 pub struct Selection<'a> {

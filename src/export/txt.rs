@@ -20,7 +20,10 @@ pub fn render(sel: &Selection) -> String {
 }
 
 fn excerpt(out: &mut String, sel: &Selection, e: &Excerpt, doc_name: &str) {
-    let _ = writeln!(out, "{}, {}", attributed(e.text, e.speaker), doc_name);
+    let _ = match e.attribution() {
+        Some(who) => writeln!(out, "{}\n— {who}, {doc_name}", e.text.trim()),
+        None => writeln!(out, "{}\n— {doc_name}", e.text.trim()),
+    };
     if let Item::Number(_, f) = e.item {
         let mut facts = vec![f.kind.as_str().to_string()];
         if let Some(v) = f.value {
@@ -30,13 +33,15 @@ fn excerpt(out: &mut String, sel: &Selection, e: &Excerpt, doc_name: &str) {
             facts.push(format!("unit {u}"));
         }
         let _ = writeln!(out, "Figure: {}", facts.join(", "));
-        let context = sentence_around(sel.doc, f.span).text(&sel.doc.text);
+    }
+    if let Some(figure) = e.figure_span() {
+        let context = sentence_around(sel.doc, figure).text(&sel.doc.text);
         let _ = writeln!(out, "Context: {context}");
     }
-    if let Item::Highlight(h) = e.item {
-        if h.orphaned {
-            let _ = writeln!(out, "Orphaned: this text is no longer in the document.");
-        }
+    if let Item::Highlight(h) = e.item
+        && h.orphaned
+    {
+        let _ = writeln!(out, "Orphaned: this text is no longer in the document.");
     }
     if let Some(note) = e.note {
         let _ = writeln!(out, "Note: {note}");

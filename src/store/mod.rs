@@ -436,11 +436,12 @@ impl HighlightStore {
             self.file.highlights.push(h);
         }
         self.file.next_id = next_id;
-        if !self.position_changed && other.document.text_hash == self.text_hash {
-            if let Some(p) = other.reading_position {
-                self.position = Some(p.offset);
-                self.file.reading_position = Some(p);
-            }
+        if !self.position_changed
+            && other.document.text_hash == self.text_hash
+            && let Some(p) = other.reading_position
+        {
+            self.position = Some(p.offset);
+            self.file.reading_position = Some(p);
         }
         sort(&mut self.file.highlights);
     }

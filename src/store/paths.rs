@@ -35,12 +35,11 @@ impl DocumentKey {
     /// A file on disk is keyed by its canonical path; anything else (stdin, the bundled sample)
     /// by its text.
     pub fn for_document(doc: &Document) -> DocumentKey {
-        if doc.meta.source != "-" {
-            if let Ok(p) = std::fs::canonicalize(&doc.meta.source) {
-                if p.is_file() {
-                    return DocumentKey::Path(p);
-                }
-            }
+        if doc.meta.source != "-"
+            && let Ok(p) = std::fs::canonicalize(&doc.meta.source)
+            && p.is_file()
+        {
+            return DocumentKey::Path(p);
         }
         DocumentKey::Content(hash::text_hash(&doc.text))
     }
