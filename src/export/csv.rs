@@ -15,7 +15,7 @@ pub fn cell(s: &str) -> String {
 
 /// A cell of free text (quote words, notes, names): also defused against formula injection.
 pub fn text_cell(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if s.len() > 1 && s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         cell(&format!("'{s}"))
     } else {
         cell(s)
@@ -129,5 +129,7 @@ mod tests {
         assert_eq!(cell("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(cell("two\nlines"), "\"two\nlines\"");
         assert_eq!(text_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        // Standard input's name is not a formula.
+        assert_eq!(text_cell("-"), "-");
     }
 }

@@ -16,6 +16,9 @@ const MIN_CONTEXT_CHARS: usize = 8;
 /// Candidate positions looked at per highlight, to bound the work on huge, repetitive texts.
 const MAX_CANDIDATES: usize = 10_000;
 
+/// Bytes searched on each side of where a highlight was, before searching the whole text.
+const NEAR_WINDOW: usize = 4096;
+
 /// The largest char boundary `<= i` (clamped to the text).
 pub fn floor_boundary(text: &str, i: usize) -> usize {
     let mut i = i.min(text.len());
@@ -95,6 +98,31 @@ impl Anchor<'_> {
             .map(|(_, span)| span)
     }
 
+    /// Like [`Anchor::locate`], but first looks near where the text was and where it would be
+    /// if the document grew or shrank by `shift` bytes before it (most edits are one insertion
+    /// or deletion): a match there with all its context is taken without scanning the whole text.
+    pub fn locate_shifted(&self, text: &str, shift: isize) -> Option<Span> {
+        if self.exact.is_empty() {
+            return None;
+        }
+        let shifted = self.hint.saturating_add_signed(shift).min(text.len());
+        let lo = floor_boundary(text, self.hint.min(shifted).saturating_sub(NEAR_WINDOW));
+        let hi = floor_boundary(
+            text,
+            self.hint.max(shifted) + NEAR_WINDOW + self.exact.len(),
+        );
+        let full = self.prefix.chars().count() + self.suffix.chars().count();
+        let near = memchr::memmem::find_iter(&text.as_bytes()[lo..hi], self.exact)
+            .map(|s| Span::new(lo + s, lo + s + self.exact.len()))
+            .filter(|&span| self.context_score(text, span) == full)
+            .min_by_key(|span| {
+                span.start
+                    .abs_diff(self.hint)
+                    .min(span.start.abs_diff(shifted))
+            });
+        near.or_else(|| self.locate(text))
+    }
+
     /// Characters of context that agree: the end of the prefix and the start of the suffix.
     fn context_score(&self, text: &str, span: Span) -> usize {
         let before = &text[..span.start];
@@ -168,6 +196,22 @@ mod tests {
         let found = a.locate(&new).map(|s| s.text(&new).to_string());
         assert_eq!(found.as_deref(), Some("80"));
         assert_eq!(a.locate(&new), Some(Span::new(47, 49)));
+    }
+
+    #[test]
+    fn a_nearby_match_with_all_its_context_is_found_without_a_full_scan() {
+        let unit = "Some filler text here. The figure was 80 units. More filler follows.\n";
+        let old = unit.repeat(200);
+        let at = old.len() / 2;
+        let at = at + old[at..].find("80").unwrap();
+        let a = anchor_of(&old, Span::new(at, at + 2));
+        let new = format!("Inserted line.\n{old}");
+        let shift = (new.len() - old.len()) as isize;
+        // The nearest "80" with full context to the shifted place is the same "80".
+        assert_eq!(
+            a.locate_shifted(&new, shift),
+            Some(Span::new(at + 15, at + 17))
+        );
     }
 
     #[test]

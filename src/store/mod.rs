@@ -182,6 +182,8 @@ impl HighlightStore {
         let text = doc.text.as_str();
         let same_text = self.file.document.text_hash == self.text_hash;
         self.report.text_changed = !same_text;
+        // How much the text grew or shrank: where a highlight moved if the edit was before it.
+        let shift = text.len() as isize - self.file.document.bytes as isize;
         for h in &mut self.file.highlights {
             let span = Span::new(h.start, h.end);
             let in_place = !h.orphaned
@@ -193,7 +195,7 @@ impl HighlightStore {
             if in_place {
                 continue;
             }
-            match h.anchor().locate(text) {
+            match h.anchor().locate_shifted(text, shift) {
                 Some(found) => {
                     h.place(text, found);
                     self.report.reanchored += 1;
