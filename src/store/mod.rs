@@ -129,8 +129,17 @@ impl HighlightStore {
 
     /// Opens the store of a document in `data_dir` (tests use a temporary folder).
     pub fn open_in(data_dir: &Path, doc: &Document) -> Result<Self, StoreError> {
-        let key = DocumentKey::for_document(doc);
-        Self::open_file(store_path(data_dir, &key), doc)
+        Self::open_keyed(data_dir, &DocumentKey::for_document(doc), doc)
+    }
+
+    /// Opens the store for an explicit identity: the reader uses `DocumentKey::Content` for the
+    /// bundled sample, which is not a file.
+    pub fn open_keyed(
+        data_dir: &Path,
+        key: &DocumentKey,
+        doc: &Document,
+    ) -> Result<Self, StoreError> {
+        Self::open_file(store_path(data_dir, key), doc)
     }
 
     /// Opens (or prepares, without writing) the store file at `path` for `doc`. Nothing is
