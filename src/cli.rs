@@ -69,6 +69,8 @@ pub enum Command {
         #[arg(long, short)]
         jobs: Option<usize>,
     },
+    /// Export quotes, saved highlights or figures as Markdown, JSON, HTML, text or CSV.
+    Export(crate::export::command::ExportArgs),
     /// Show the engine's sentences and mentions (for developers).
     #[command(hide = true)]
     Debug { file: String },
