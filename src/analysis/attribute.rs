@@ -172,13 +172,13 @@ impl<'a> Block<'a> {
         let (s0, _) = self.sentence_range(v);
         let mut k = v;
         // "Gov. Pat McCrory (R) said": step over the parenthesis.
-        if k > s0 && self.is_punct(k - 1, ")") {
-            if let Some(open) = (k.saturating_sub(10).max(s0)..k - 1)
+        if k > s0
+            && self.is_punct(k - 1, ")")
+            && let Some(open) = (k.saturating_sub(10).max(s0)..k - 1)
                 .rev()
                 .find(|&i| self.is_punct(i, "("))
-            {
-                k = open;
-            }
+        {
+            k = open;
         }
         // "was quoted as saying", "is reported to have said"
         while k > s0 && self.narrative(k - 1) && {
@@ -214,10 +214,10 @@ impl<'a> Block<'a> {
             while j > limit {
                 j -= 1;
                 if self.is_punct(j, ",") {
-                    if let Some(m) = self.mention_ending(j) {
-                        if self.mentions[m].kind == MentionKind::Name {
-                            return Some(m);
-                        }
+                    if let Some(m) = self.mention_ending(j)
+                        && self.mentions[m].kind == MentionKind::Name
+                    {
+                        return Some(m);
                     }
                     break;
                 }
@@ -358,22 +358,22 @@ pub fn attribute(
         let mut att = attribute_fragment(b, q, words, reported, continues_sentence);
         // A fragment coordinated with an attributed one in the same sentence: called him a
         // “nasty guy,” an “anchor baby” and “sick”.
-        if att.method == Method::None {
-            if let Some((pq, pa)) = prev.filter(|(pq, pa)| {
+        if att.method == Method::None
+            && let Some((pq, pa)) = prev.filter(|(pq, pa)| {
                 b.sentence_of[pq.close] == b.sentence_of[q.open]
                     && pa.mention.is_some()
                     && pa.kind == QuoteKind::Partial
-            }) {
-                att = Attribution {
-                    kind: QuoteKind::Partial,
-                    cue: pa.cue,
-                    mention: pa.mention,
-                    method: Method::Continuation,
-                    confidence: 0.75,
-                    same_as: Some(pq.id),
-                    addressee: None,
-                };
-            }
+            })
+        {
+            att = Attribution {
+                kind: QuoteKind::Partial,
+                cue: pa.cue,
+                mention: pa.mention,
+                method: Method::Continuation,
+                confidence: 0.75,
+                same_as: Some(pq.id),
+                addressee: None,
+            };
         }
         return att;
     }
@@ -407,14 +407,14 @@ pub fn attribute(
         }
     }
     // 1b. The attribution ends the quote's sentence: “…” to drive up prices, she said.
-    if att.cue.is_none() {
-        if let Some((cue, m)) = sentence_final_cue(b, q) {
-            att.cue = Some(cue);
-            att.mention = Some(m);
-            att.method = Method::CueAfter;
-            att.confidence = 0.8;
-            return att;
-        }
+    if att.cue.is_none()
+        && let Some((cue, m)) = sentence_final_cue(b, q)
+    {
+        att.cue = Some(cue);
+        att.mention = Some(m);
+        att.method = Method::CueAfter;
+        att.confidence = 0.8;
+        return att;
     }
     // 2. Cue before: X said: “…” / X told reporters, “…”.
     if let Some((cue, m)) = cue_before(b, q, true) {
@@ -436,15 +436,15 @@ pub fn attribute(
         return att;
     }
     // 4. Colon without a verb: Putin: “…”.
-    if q.open >= 2 && b.is_punct(q.open - 1, ":") {
-        if let Some(m) = b.mention_ending(q.open - 1) {
-            if b.mentions[m].kind != MentionKind::Pronoun {
-                att.mention = Some(m);
-                att.method = Method::Colon;
-                att.confidence = 0.8;
-                return att;
-            }
-        }
+    if q.open >= 2
+        && b.is_punct(q.open - 1, ":")
+        && let Some(m) = b.mention_ending(q.open - 1)
+        && b.mentions[m].kind != MentionKind::Pronoun
+    {
+        att.mention = Some(m);
+        att.method = Method::Colon;
+        att.confidence = 0.8;
+        return att;
     }
     if att.cue.is_some() {
         return att; // a cue without a recognisable speaker
@@ -540,8 +540,7 @@ fn attribute_fragment(
     if let Some(m) = (s0..q.open).find_map(|i| {
         b.mention_starting(i).filter(|&m| {
             let mm = &b.mentions[m];
-            mm.subject && mm.kind != MentionKind::Pronoun
-                || mm.subject && mm.entity_kind == SpeakerKind::Person
+            mm.subject && (mm.kind != MentionKind::Pronoun || mm.entity_kind == SpeakerKind::Person)
         })
     }) {
         att.mention = Some(m);
@@ -612,22 +611,21 @@ fn cue_after(b: &Block, q: &QuoteToks, continues_sentence: bool) -> Option<(Span
         return None;
     }
     // A pull quote signed with a dash: “…” ― Steve Quinlan.
-    if let Some(d) = dash {
-        if let Some(m) = b
+    if let Some(d) = dash
+        && let Some(m) = b
             .mention_starting(j)
             .filter(|&m| b.mentions[m].kind == MentionKind::Name)
-        {
-            let after = b.mentions[m].toks.1;
-            let ends = b
-                .tokens
-                .get(after)
-                .is_none_or(|t| t.kind == Kind::Punct && matches!(t.text(b.text), "." | "," | ";"))
-                && b.tokens
-                    .get(after + 1)
-                    .is_none_or(|t| !t.in_quote() || t.quote != b.tokens[q.open].quote);
-            if ends {
-                return Some((tok_span(b, d, d + 1), Some(m)));
-            }
+    {
+        let after = b.mentions[m].toks.1;
+        let ends = b
+            .tokens
+            .get(after)
+            .is_none_or(|t| t.kind == Kind::Punct && matches!(t.text(b.text), "." | "," | ";"))
+            && b.tokens
+                .get(after + 1)
+                .is_none_or(|t| !t.in_quote() || t.quote != b.tokens[q.open].quote);
+        if ends {
+            return Some((tok_span(b, d, d + 1), Some(m)));
         }
     }
     let new_sentence = b.sentence_of[j] != b.sentence_of[q.close];
@@ -640,10 +638,10 @@ fn cue_after(b: &Block, q: &QuoteToks, continues_sentence: bool) -> Option<(Span
         {
             k += 1;
         }
-        if let Some(m) = b.mention_after(k) {
-            if b.mentions[m].kind != MentionKind::Pronoun || continues_sentence {
-                return Some((tok_span(b, j, k), Some(m)));
-            }
+        if let Some(m) = b.mention_after(k)
+            && (b.mentions[m].kind != MentionKind::Pronoun || continues_sentence)
+        {
+            return Some((tok_span(b, j, k), Some(m)));
         }
         return Some((tok_span(b, j, j + 1), None));
     }
@@ -697,10 +695,10 @@ fn verb_after_subject(b: &Block, k: usize) -> Option<usize> {
     if k < n && b.is_punct(k, ",") {
         // ", the union's treasurer," — up to the next comma.
         let limit = (k + 14).min(n);
-        if let Some(c) = (k + 1..limit).find(|&i| b.is_punct(i, ",") || !b.narrative(i)) {
-            if b.is_punct(c, ",") {
-                k = c + 1;
-            }
+        if let Some(c) = (k + 1..limit).find(|&i| b.is_punct(i, ",") || !b.narrative(i))
+            && b.is_punct(c, ",")
+        {
+            k = c + 1;
         }
     }
     while k < n && b.narrative(k) && b.tokens[k].is(AUX) && !b.tokens[k].is(SPEECH_VERB) {
@@ -712,13 +710,11 @@ fn verb_after_subject(b: &Block, k: usize) -> Option<usize> {
             b.lower(k).as_ref(),
             "in" | "at" | "for" | "from" | "with" | "of" | "on"
         )
-    {
-        if let Some(v) = (k + 1..(k + 7).min(n))
+        && let Some(v) = (k + 1..(k + 7).min(n))
             .take_while(|&i| b.narrative(i) && b.tokens[i].kind == Kind::Word)
             .find(|&i| b.is_cue_verb(i))
-        {
-            k = v;
-        }
+    {
+        k = v;
     }
     // "was quoted as saying"
     if k + 1 < n && b.word(k) == "quoted" && b.word(k + 1) == "as" {
@@ -855,19 +851,17 @@ fn sentence_final_cue(b: &Block, q: &QuoteToks) -> Option<(Span, usize)> {
         if !b.narrative(c) {
             return None;
         }
-        if b.is_punct(c, ",") {
-            if let Some(m) = b.mention_starting(c + 1) {
-                if let Some(v) = verb_after_subject(b, b.mentions[m].toks.1) {
-                    let after = v + 1;
-                    let closes = after >= s1
-                        || b.tokens.get(after).is_some_and(|t| {
-                            t.kind == Kind::Punct
-                                && matches!(t.text(b.text), "." | "," | ";" | "!" | "?")
-                        });
-                    if closes && b.tokens[v].is(SPEECH_VERB) {
-                        return Some((tok_span(b, v, v + 1), m));
-                    }
-                }
+        if b.is_punct(c, ",")
+            && let Some(m) = b.mention_starting(c + 1)
+            && let Some(v) = verb_after_subject(b, b.mentions[m].toks.1)
+        {
+            let after = v + 1;
+            let closes = after >= s1
+                || b.tokens.get(after).is_some_and(|t| {
+                    t.kind == Kind::Punct && matches!(t.text(b.text), "." | "," | ";" | "!" | "?")
+                });
+            if closes && b.tokens[v].is(SPEECH_VERB) {
+                return Some((tok_span(b, v, v + 1), m));
             }
         }
         c += 1;

@@ -368,10 +368,10 @@ fn decide(text: &str, para: Span, m: &Mark, stack: &[Open], rest: &[Mark]) -> De
         Role::OpenSingleOrCloseLow => {
             if open_top.is_some_and(|o| o.family == Family::Single && o.low) {
                 Decision::Close(Family::Single)
-            } else if word_before && word_after {
-                Decision::Skip // a misused apostrophe
-            } else if space_before && is_elision(text, m.pos + m.len, para.end) {
-                Decision::Skip
+            } else if (word_before && word_after)
+                || (space_before && is_elision(text, m.pos + m.len, para.end))
+            {
+                Decision::Skip // a misused apostrophe, or an elision ('Tis)
             } else {
                 Decision::Open(Family::Single, false)
             }

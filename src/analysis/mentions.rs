@@ -350,10 +350,10 @@ const PREPOSITIONS: &[&str] = &[
 
 fn strip_possessive(w: &str) -> (&str, bool) {
     for suf in ["'s", "’s", "'", "’"] {
-        if let Some(base) = w.strip_suffix(suf) {
-            if !base.is_empty() {
-                return (base, true);
-            }
+        if let Some(base) = w.strip_suffix(suf)
+            && !base.is_empty()
+        {
+            return (base, true);
         }
     }
     (w, false)
@@ -403,11 +403,10 @@ fn is_subject(text: &str, tokens: &[Token], sentence_of: &[usize], m: &Mention) 
     // Followed by a verb, possibly after a parenthesis "(R-Utah)" or an apposition ", the
     // union's treasurer,".
     let mut j = skip_parenthesis(text, tokens, b);
-    if tokens.get(j).is_some_and(|t| t.is_char(text, ',')) {
-        if let Some(k) = (j + 1..(j + 12).min(tokens.len())).find(|&k| tokens[k].is_char(text, ','))
-        {
-            j = k + 1;
-        }
+    if tokens.get(j).is_some_and(|t| t.is_char(text, ','))
+        && let Some(k) = (j + 1..(j + 12).min(tokens.len())).find(|&k| tokens[k].is_char(text, ','))
+    {
+        j = k + 1;
     }
     // Adverbs ("also", "later") may stand between the subject and its verb.
     while tokens
@@ -624,11 +623,11 @@ fn name_chain(
         let rest_has_name =
             (t + 1..end).any(|k| tokens[k].kind == Kind::Word && !tokens[k].is(TITLE | HONORIFIC));
         if rest_has_name {
-            for k in a..t {
-                if let Some(c) = demonym_of_place(tokens[k].text(text)) {
+            for tok in &tokens[a..t] {
+                if let Some(c) = demonym_of_place(tok.text(text)) {
                     descriptors.push_country(c);
-                } else if tokens[k].is(DEMONYM | ROLE) {
-                    add_descriptors(text, &tokens[k], &mut descriptors);
+                } else if tok.is(DEMONYM | ROLE) {
+                    add_descriptors(text, tok, &mut descriptors);
                 }
             }
             b = t;
@@ -1051,10 +1050,8 @@ fn role_description(
             }
         }
         // Capitalised modifiers ("New York businessman") stay; common words end the phrase.
-        if p.is(FUNCTION | SPEECH_VERB | REPORT_VERB | AUX)
-            && !p.is(DEMONYM)
-            && !(p.cap && !NOT_IN_NAMES.contains(&lowercase(pw).as_ref()))
-        {
+        let proper_modifier = p.cap && !NOT_IN_NAMES.contains(&lowercase(pw).as_ref());
+        if p.is(FUNCTION | SPEECH_VERB | REPORT_VERB | AUX) && !p.is(DEMONYM) && !proper_modifier {
             break;
         }
         if p.is(DEMONYM | ROLE | TITLE) {
@@ -1080,8 +1077,8 @@ fn role_description(
             a -= 1;
         }
     }
-    for k in i..=head_i {
-        add_descriptors(text, &tokens[k], &mut descriptors);
+    for tok in &tokens[i..=head_i] {
+        add_descriptors(text, tok, &mut descriptors);
     }
     // Extend right with "of/for X": "the head of state", "a spokeswoman for the ministry".
     let mut end = head_i + 1;
@@ -1183,6 +1180,14 @@ pub fn family(word: &str) -> Option<&'static str> {
         .map(|(_, f)| *f)
 }
 
+/// "three" in "mother of three" is the content of the phrase, not a determiner of what follows.
+fn is_number_word(w: &str) -> bool {
+    matches!(
+        w,
+        "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::segment;
@@ -1271,12 +1276,4 @@ mod tests {
             SpeakerKind::Organization
         );
     }
-}
-
-/// "three" in "mother of three" is the content of the phrase, not a determiner of what follows.
-fn is_number_word(w: &str) -> bool {
-    matches!(
-        w,
-        "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
-    )
 }

@@ -183,10 +183,10 @@ impl<'t> Engine<'t> {
             if m.subject && id.is_some() {
                 last_subject = id;
             }
-            if speaker_mention[mi] {
-                if let Some(id) = id {
-                    self.resolver.last_speaker = Some(id);
-                }
+            if speaker_mention[mi]
+                && let Some(id) = id
+            {
+                self.resolver.last_speaker = Some(id);
             }
         }
 
@@ -306,17 +306,17 @@ impl<'t> Engine<'t> {
     fn finish(mut self) -> Analysis {
         // Inherit speakers along split/continuation links (targets come earlier).
         for i in 0..self.pending.len() {
-            if let Some(t) = self.pending[i].same_as {
-                if t < i {
-                    let (speaker, mention) = (
-                        self.pending[t].quote.speaker,
-                        self.pending[t].quote.speaker_mention,
-                    );
-                    let q = &mut self.pending[i].quote;
-                    q.speaker = speaker;
-                    if q.speaker_mention.is_none() {
-                        q.speaker_mention = mention;
-                    }
+            if let Some(t) = self.pending[i].same_as
+                && t < i
+            {
+                let (speaker, mention) = (
+                    self.pending[t].quote.speaker,
+                    self.pending[t].quote.speaker_mention,
+                );
+                let q = &mut self.pending[i].quote;
+                q.speaker = speaker;
+                if q.speaker_mention.is_none() {
+                    q.speaker_mention = mention;
                 }
             }
         }

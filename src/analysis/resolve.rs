@@ -131,10 +131,10 @@ impl Resolver {
         if let Some(last) = e.name_words.last() {
             self.by_word.entry(last.clone()).or_default().push(id);
         }
-        if let Some(first) = e.name_words.first() {
-            if e.name_words.len() > 1 {
-                self.by_word.entry(first.clone()).or_default().push(id);
-            }
+        if let Some(first) = e.name_words.first()
+            && e.name_words.len() > 1
+        {
+            self.by_word.entry(first.clone()).or_default().push(id);
         }
         self.entities.push(e);
         self.index_descriptors(id);

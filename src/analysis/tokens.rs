@@ -197,14 +197,12 @@ fn number(text: &str, s: usize, end: usize, out: &mut Vec<Token>) -> usize {
     let mut i = s + 1;
     while i < end {
         let b = bytes[i];
-        if b.is_ascii_alphanumeric() {
-            i += 1;
-        } else if (b == b',' || b == b'.')
-            && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
-            && i + 1 < end
-        {
-            i += 1;
-        } else if b == b'-' && i + 1 < end && bytes[i + 1].is_ascii_alphanumeric() {
+        let next = bytes.get(i + 1).filter(|_| i + 1 < end);
+        // Digits and letters, separators between digits (48,500), hyphens before a word part.
+        let joins = b.is_ascii_alphanumeric()
+            || (b == b',' || b == b'.') && next.is_some_and(u8::is_ascii_digit)
+            || b == b'-' && next.is_some_and(u8::is_ascii_alphanumeric);
+        if joins {
             i += 1;
         } else if !b.is_ascii() && char_at(text, i).is_some_and(char::is_alphabetic) {
             i += char_at(text, i).map_or(1, char::len_utf8);
