@@ -1145,8 +1145,16 @@ fn reported_at(b: &Block, i: usize, s0: usize, s1: usize) -> Option<(Reported, u
     if end <= start || words < 3 {
         return None;
     }
-    // "said in a statement." has no content.
+    // "said in a statement." has no content; "said nothing for a while" reports no speech.
     if b.tokens[start].is(MEDIA) || b.lower(start) == "in" && words < 5 {
+        return None;
+    }
+    if that_at.is_none()
+        && matches!(
+            b.lower(start).as_ref(),
+            "nothing" | "little" | "goodbye" | "hello" | "so" | "yes" | "no" | "grace"
+        )
+    {
         return None;
     }
     let end_tok = if w == "pointed" { i + 2 } else { i + 1 };

@@ -101,6 +101,12 @@ impl Mention {
     }
 }
 
+/// Function words that are not in NOT_IN_NAMES but cannot modify a role noun.
+const ADVERBS_AND_VERBS: &[&str] = &[
+    "is", "was", "are", "were", "be", "been", "has", "have", "had", "said", "says", "very", "so",
+    "too", "also", "just", "only", "even", "still", "well", "here", "there", "now", "then",
+];
+
 /// Words that never begin a proper name even when capitalised.
 const NOT_IN_NAMES: &[&str] = &[
     "the",
@@ -1050,8 +1056,11 @@ fn role_description(
             }
         }
         // Capitalised modifiers ("New York businessman") stay; common words end the phrase.
-        let proper_modifier = p.cap && !NOT_IN_NAMES.contains(&lowercase(pw).as_ref());
-        if p.is(FUNCTION | SPEECH_VERB | REPORT_VERB | AUX) && !p.is(DEMONYM) && !proper_modifier {
+        // Adjectives ("old", "former", "New York") stay in the phrase; closed-class words
+        // (prepositions, pronouns, conjunctions) and verbs end it.
+        let closed_class = NOT_IN_NAMES.contains(&lowercase(pw).as_ref())
+            || ADVERBS_AND_VERBS.contains(&lowercase(pw).as_ref());
+        if (closed_class || p.is(SPEECH_VERB | REPORT_VERB | AUX)) && !p.is(DEMONYM) {
             break;
         }
         if p.is(DEMONYM | ROLE | TITLE) {

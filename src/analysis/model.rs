@@ -132,6 +132,8 @@ pub enum Method {
     Continuation,
     /// No cue: the subject of the neighbouring sentence.
     ParagraphSubject,
+    /// Fiction dialogue without a cue: the other person in the conversation answers.
+    Alternation,
     /// Reported speech: X said that …
     Reported,
     /// Inside a quotation, so spoken (or cited) by the enclosing quote's speaker.
@@ -150,6 +152,7 @@ impl Method {
             Method::Split => "split",
             Method::Continuation => "continuation",
             Method::ParagraphSubject => "paragraph-subject",
+            Method::Alternation => "alternation",
             Method::Reported => "reported",
             Method::Enclosing => "enclosing",
             Method::None => "none",
@@ -165,6 +168,7 @@ impl Method {
             Method::Split => "second half of a quote cut by its attribution",
             Method::Continuation => "continues the previous speaker",
             Method::ParagraphSubject => "subject of the neighbouring sentence",
+            Method::Alternation => "the other speaker in the dialogue",
             Method::Reported => "reported speech",
             Method::Enclosing => "inside another speaker's quote",
             Method::None => "no speaker found",
