@@ -63,6 +63,10 @@ impl<'a> Block<'a> {
     fn word(&self, i: usize) -> &'a str {
         self.tokens[i].text(self.text)
     }
+    /// Token `i` is the word `w` (case-insensitive, no allocation).
+    fn is_w(&self, i: usize, w: &str) -> bool {
+        self.word(i).eq_ignore_ascii_case(w)
+    }
     fn lower(&self, i: usize) -> std::borrow::Cow<'a, str> {
         super::tokens::lowercase(self.word(i))
     }
@@ -234,7 +238,7 @@ impl<'a> Block<'a> {
             return self.mention_ending(j);
         }
         // "…, saying" / "took to Twitter to accuse": the subject of the main clause.
-        if self.word(v).ends_with("ing") || (v > s0 && self.lower(v - 1) == "to") {
+        if self.word(v).ends_with("ing") || (v > s0 && self.is_w(v - 1, "to")) {
             return self.first_subject(s0, v);
         }
         None
@@ -829,7 +833,7 @@ fn cue_before(b: &Block, q: &QuoteToks, direct: bool) -> Option<(Span, Option<us
 /// (or any subject when `any`).
 fn outer_cue(b: &Block, s0: usize, k: usize, any: bool) -> Option<(Span, Option<usize>)> {
     (s0..k).rev().find_map(|v| {
-        if !b.is_cue_verb(v) || (v > s0 && b.lower(v - 1) == "to") {
+        if !b.is_cue_verb(v) || (v > s0 && b.is_w(v - 1, "to")) {
             return None;
         }
         let m = b.subject_of(v)?;
@@ -890,7 +894,7 @@ pub fn trailing_colon_cue(b: &Block) -> Option<(Span, usize)> {
 /// "according to X" anywhere in the narrative part of a sentence.
 fn according_to(b: &Block, s0: usize, s1: usize) -> Option<(Span, usize)> {
     (s0..s1.saturating_sub(2)).find_map(|i| {
-        if b.narrative(i) && b.lower(i) == "according" && b.word(i + 1) == "to" {
+        if b.narrative(i) && b.is_w(i, "according") && b.word(i + 1) == "to" {
             let m = b.mention_after(i + 2)?;
             Some((tok_span(b, i, i + 2), m))
         } else {
@@ -1061,6 +1065,10 @@ fn reported_at(b: &Block, i: usize, s0: usize, s1: usize) -> Option<(Reported, u
     if !b.narrative(i) || b.tokens[i].kind != Kind::Word {
         return None;
     }
+    // Most tokens are neither a speech verb nor "according": decide that without allocating.
+    if !b.tokens[i].is(SPEECH_VERB | REPORT_VERB) && !b.word(i).eq_ignore_ascii_case("according") {
+        return None;
+    }
     let w = b.lower(i);
     // According to X, …
     if w == "according" && b.word(i + 1) == "to" {
@@ -1106,7 +1114,7 @@ fn reported_at(b: &Block, i: usize, s0: usize, s1: usize) -> Option<(Reported, u
         return None;
     }
     // Present participles and infinitives are not the main verb: "wants to say", "saying".
-    if i > s0 && b.lower(i - 1) == "to" {
+    if i > s0 && b.is_w(i - 1, "to") {
         return None;
     }
     let subject = b.subject_of(i)?;
@@ -1118,7 +1126,7 @@ fn reported_at(b: &Block, i: usize, s0: usize, s1: usize) -> Option<(Reported, u
         k += 1;
     }
     // told reporters / said in a statement / said on Friday: skip an object or adjunct.
-    let that_at = (k..(k + 8).min(s1)).find(|&j| b.narrative(j) && b.lower(j) == "that");
+    let that_at = (k..(k + 8).min(s1)).find(|&j| b.narrative(j) && b.is_w(j, "that"));
     let strong = REPORTING_WITHOUT_THAT.contains(&w.as_ref());
     let start = if let Some(t) = that_at {
         // Only an object or adjunct may stand between the verb and "that".
@@ -1146,7 +1154,7 @@ fn reported_at(b: &Block, i: usize, s0: usize, s1: usize) -> Option<(Reported, u
         return None;
     }
     // "said in a statement." has no content; "said nothing for a while" reports no speech.
-    if b.tokens[start].is(MEDIA) || b.lower(start) == "in" && words < 5 {
+    if b.tokens[start].is(MEDIA) || b.is_w(start, "in") && words < 5 {
         return None;
     }
     if that_at.is_none()

@@ -69,7 +69,10 @@ impl std::hash::Hasher for WordHasher {
     }
 }
 
-type Table = HashMap<&'static str, Entry, std::hash::BuildHasherDefault<WordHasher>>;
+/// A hash map with the fast word hash, for the engine's small keys (words, indices).
+pub type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<WordHasher>>;
+
+type Table = FastMap<&'static str, Entry>;
 
 static TABLE: OnceLock<Table> = OnceLock::new();
 

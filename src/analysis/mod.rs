@@ -54,7 +54,7 @@ struct Engine<'t> {
     resolver: Resolver,
     pending: Vec<Pending>,
     /// Raw quote index → pending index.
-    raw_to_pending: std::collections::HashMap<usize, usize>,
+    raw_to_pending: lexicon::FastMap<usize, usize>,
     figures: Vec<Figure>,
     /// Global sentence counter, for pronoun distance.
     sentence_base: usize,
