@@ -69,6 +69,19 @@ pub enum Command {
         #[arg(long, short)]
         jobs: Option<usize>,
     },
+    /// Show the engine's sentences and mentions (for developers).
+    #[command(hide = true)]
+    Debug { file: String },
+}
+
+/// Not part of the public interface: the engine's intermediate results, for developers.
+pub fn run_debug(file: &str) -> Result<(), Failure> {
+    let doc = load::load(&Source::parse(file))?;
+    let stdout = std::io::stdout();
+    write_out(
+        &mut stdout.lock(),
+        &sanitize::for_terminal(&crate::analysis::debug_dump(&doc)),
+    )
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

@@ -12,6 +12,7 @@ fn main() {
             format,
             jobs,
         }) => cli::run_extract(&inputs, format, jobs),
+        Some(Command::Debug { file }) => cli::run_debug(&file),
         Some(Command::Read { file }) => cli::run_reader(file.as_deref()),
         None => cli::run_reader(cli.file.as_deref()),
     };

@@ -4,7 +4,7 @@
 
 use super::lexicon::*;
 use super::mentions::{Mention, MentionKind};
-use super::model::{Method, QuoteKind, Span};
+use super::model::{Method, QuoteKind, Span, SpeakerKind};
 use super::tokens::{Kind, Token};
 
 /// What attribution found for one quote.
@@ -108,6 +108,15 @@ impl<'a> Block<'a> {
     pub fn subject_of(&self, v: usize) -> Option<usize> {
         let (s0, _) = self.sentence_range(v);
         let mut k = v;
+        // "Gov. Pat McCrory (R) said": step over the parenthesis.
+        if k > s0 && self.is_punct(k - 1, ")") {
+            if let Some(open) = (k.saturating_sub(10).max(s0)..k - 1)
+                .rev()
+                .find(|&i| self.is_punct(i, "("))
+            {
+                k = open;
+            }
+        }
         // "was quoted as saying", "is reported to have said"
         while k > s0 && self.narrative(k - 1) && {
             let w = self.lower(k - 1);
@@ -151,8 +160,8 @@ impl<'a> Block<'a> {
             }
             return self.mention_ending(j);
         }
-        // "…, saying": the subject of the main clause.
-        if self.word(v).ends_with("ing") {
+        // "…, saying" / "took to Twitter to accuse": the subject of the main clause.
+        if self.word(v).ends_with("ing") || (v > s0 && self.lower(v - 1) == "to") {
             return self.first_subject(s0, v);
         }
         None
@@ -174,7 +183,12 @@ pub struct QuoteToks {
     pub close: usize,
     pub content: Span,
     pub nested: bool,
+    /// False when the closing mark is missing.
+    pub closed: bool,
 }
+
+/// Prepositions after which a Title-Case quotation names a work or event: on “Morning Joe”.
+const PREPOSITIONS_BEFORE_TITLES: &[&str] = &["on", "of", "in", "at", "from", "for", "during", "about", "to", "with", "into"];
 
 /// Words that introduce a name or a term rather than speech.
 const NAMING_WORDS: &[&str] = &[
@@ -238,12 +252,13 @@ const NAMING_WORDS: &[&str] = &[
     "brand",
 ];
 
-/// Attributes one quote. `prev` is the attribution of the previous speech quote in the block,
-/// with its tokens.
+/// Attributes one quote. `prev` is the previous speech quote in the block with its attribution;
+/// `reported` the block's reported-speech clauses (a fragment inside one is part of that speech).
 pub fn attribute(
     b: &Block,
     q: &QuoteToks,
     prev: Option<(&QuoteToks, &Attribution)>,
+    reported: &[Reported],
 ) -> Attribution {
     if q.nested {
         return Attribution::none(QuoteKind::Nested);
@@ -253,76 +268,78 @@ pub fn attribute(
     let content_trim = content.trim_end();
     let last_char = content_trim.chars().next_back();
     let words = content.split_whitespace().count();
-    let (s0, s1) = b.sentence_range(q.open);
-    let starts_sentence = q.open == s0 || (q.open > s0 && b.is_punct(q.open - 1, ":")) || {
-        // after a cue-after sentence like “A,” he said. “B”
-        q.open > 0 && b.sentence_of[q.open - 1] != b.sentence_of[q.open]
-    };
+    let (s0, _) = b.sentence_range(q.open);
+    let after_intro = q.open > s0 && (b.is_punct(q.open - 1, ":") || b.is_punct(q.open - 1, ","));
+    let starts_sentence = q.open == s0 || b.sentence_of[q.open - 1] != b.sentence_of[q.open];
     let has_head =
         q.open > s0 && (s0..q.open).any(|i| b.narrative(i) && b.tokens[i].kind == Kind::Word);
-    let tail_start = q.close + 1;
-    let has_tail = tail_start < s1 && b.narrative(tail_start);
-    let addressee = find_addressee(b, q);
-
-    // 1. Names of works, scare quotes, mentioned words.
-    if let Some(kind) = title_or_term(b, q, words, has_head, has_tail, last_char) {
-        return Attribution::none(kind);
-    }
+    // A fragment is quoted inside a sentence of narrative: “reckless”, a “walk-in”.
+    let fragment = has_head && !starts_sentence && !after_intro;
+    let continues_sentence = !matches!(last_char, Some('.'));
     let mut att = Attribution::none(QuoteKind::Direct);
-    att.addressee = addressee;
-    let continues_sentence = matches!(
-        last_char,
-        Some(',' | '?' | '!' | '—' | '–' | '-' | '…' | ':' | ';')
-    ) || !matches!(last_char, Some('.'));
+    att.addressee = find_addressee(b, q);
 
-    // 2. Cue after: “…,” X said / said X / X, the treasurer, said.
+    if fragment {
+        let mut att = attribute_fragment(b, q, words, reported, continues_sentence);
+        // A fragment coordinated with an attributed one in the same sentence: called him a
+        // “nasty guy,” an “anchor baby” and “sick”.
+        if att.method == Method::None {
+            if let Some((pq, pa)) = prev.filter(|(pq, pa)| {
+                b.sentence_of[pq.close] == b.sentence_of[q.open]
+                    && pa.mention.is_some()
+                    && pa.kind == QuoteKind::Partial
+            }) {
+                att = Attribution {
+                    kind: QuoteKind::Partial,
+                    cue: pa.cue,
+                    mention: pa.mention,
+                    method: Method::Continuation,
+                    confidence: 0.75,
+                    same_as: Some(pq.id),
+                    addressee: None,
+                };
+            }
+        }
+        return att;
+    }
+    // A short Title-Case paragraph or heading in quotes: 'All Bets Are Off.'
+    if words <= 8 && is_title_case(content) && q.open == 0 && b.tokens.len() <= q.close + 2 {
+        return Attribution::none(QuoteKind::Title);
+    }
+
+    // 1. Cue after: “…,” X said / said X / X, the treasurer, said.
     if let Some((cue, m)) = cue_after(b, q, continues_sentence) {
         att.cue = Some(cue);
         att.mention = m;
         att.method = Method::CueAfter;
         att.confidence = if m.is_some() { 0.95 } else { 0.5 };
-        att.kind = if has_head && !starts_sentence && words <= 6 {
-            QuoteKind::Partial
-        } else {
-            QuoteKind::Direct
-        };
         if m.is_some() {
             return att;
         }
     }
-    // 3. Cue before: X said: “…” / X told reporters, “…” / X said that … “…”.
-    if let Some((cue, m, colon)) = cue_before(b, q) {
-        let partial = !colon && has_head && !starts_sentence;
+    // 2. Cue before: X said: “…” / X told reporters, “…”.
+    if let Some((cue, m)) = cue_before(b, q, true) {
         att.cue = Some(cue);
         att.mention = m;
         att.method = Method::CueBefore;
         att.confidence = if m.is_some() { 0.9 } else { 0.4 };
-        att.kind = if partial {
-            QuoteKind::Partial
-        } else {
-            QuoteKind::Direct
-        };
         if m.is_some() {
             return att;
         }
     }
-    // 4. According to X.
+    // 3. According to X.
+    let (_, s1) = b.sentence_range(q.open);
     if let Some((cue, m)) = according_to(b, s0, s1) {
         att.cue = Some(cue);
         att.mention = Some(m);
         att.method = Method::AccordingTo;
         att.confidence = 0.85;
-        att.kind = if has_head && !starts_sentence {
-            QuoteKind::Partial
-        } else {
-            QuoteKind::Direct
-        };
         return att;
     }
-    // 5. Colon without a verb: Putin: “…”.
+    // 4. Colon without a verb: Putin: “…”.
     if q.open >= 2 && b.is_punct(q.open - 1, ":") {
         if let Some(m) = b.mention_ending(q.open - 1) {
-            if b.mentions[m].kind != MentionKind::Pronoun || b.mentions[m].subject {
+            if b.mentions[m].kind != MentionKind::Pronoun {
                 att.mention = Some(m);
                 att.method = Method::Colon;
                 att.confidence = 0.8;
@@ -333,96 +350,116 @@ pub fn attribute(
     if att.cue.is_some() {
         return att; // a cue without a recognisable speaker
     }
-    // 6. The second half of a split quote, or a continuation of the previous quote.
+    // 5. The second half of a split quote, or a continuation of the previous quote.
     if let Some((pq, pa)) = prev {
-        if pa.kind.is_speech() && pa.kind != QuoteKind::Nested {
-            let same_sentence = b.sentence_of[pq.close] == b.sentence_of[q.open];
-            let adjacent = b.sentence_of[q.open] <= b.sentence_of[pq.close] + 1;
-            // “…,” she said. “…” — only the attribution stands between the two halves.
-            let between = q.open.saturating_sub(pq.close + 1);
-            let between_is_attribution =
-                between <= 16 && (pq.close + 1..q.open).all(|i| b.narrative(i));
-            if pa.method == Method::CueAfter && adjacent && between_is_attribution {
-                att.method = Method::Split;
-                att.same_as = Some(pq.id);
-                att.confidence = 0.9;
-                att.cue = pa.cue;
-                att.mention = pa.mention;
-                return att;
-            }
-            if same_sentence || adjacent || !has_head {
-                att.method = Method::Continuation;
-                att.same_as = Some(pq.id);
-                att.confidence = 0.75;
-                return att;
-            }
+        let adjacent = b.sentence_of[q.open] <= b.sentence_of[pq.close] + 1;
+        // “…,” she said. “…” — only the attribution stands between the two halves.
+        let between = q.open.saturating_sub(pq.close + 1);
+        let only_attribution = between <= 16 && (pq.close + 1..q.open).all(|i| b.narrative(i));
+        if pa.method == Method::CueAfter && adjacent && only_attribution {
+            att.method = Method::Split;
+            att.same_as = Some(pq.id);
+            att.confidence = 0.9;
+            att.cue = pa.cue;
+            att.mention = pa.mention;
+            return att;
+        }
+        if adjacent || between == 0 {
+            att.method = Method::Continuation;
+            att.same_as = Some(pq.id);
+            att.confidence = 0.75;
+            return att;
         }
     }
-    // 7. The subject of this or the previous sentence.
+    // 6. The subject of this or the previous sentence.
     if let Some(m) = sentence_subject(b, q, s0) {
         att.mention = Some(m);
         att.method = Method::ParagraphSubject;
         att.confidence = 0.6;
-        if has_head && !starts_sentence && words <= 6 {
-            att.kind = QuoteKind::Partial;
-        }
         return att;
-    }
-    if has_head && !starts_sentence && words <= 4 {
-        // A short fragment with nobody speaking: a scare quote.
-        return Attribution::none(QuoteKind::Term);
     }
     att
 }
 
-/// “Shark Tank”, so-called “reforms”, the word “no”: not speech.
-fn title_or_term(
+/// A quoted fragment inside a sentence: part of someone's speech when the sentence attributes it
+/// (X called the plan “reckless”, “reckless,” X said, X said it was “reckless”), otherwise a
+/// title or scare quote.
+fn attribute_fragment(
     b: &Block,
     q: &QuoteToks,
     words: usize,
-    has_head: bool,
-    has_tail: bool,
-    last_char: Option<char>,
-) -> Option<QuoteKind> {
-    let text = b.text;
-    let content = q.content.text(text).trim();
-    if content.is_empty() {
-        return Some(QuoteKind::Term);
-    }
+    reported: &[Reported],
+    continues: bool,
+) -> Attribution {
+    let content = q.content.text(b.text).trim();
     let prev_word = (q.open > 0)
         .then(|| q.open - 1)
         .filter(|&i| b.narrative(i) && b.tokens[i].kind == Kind::Word);
-    if let Some(p) = prev_word {
-        let w = b.lower(p);
-        if w == "so-called" {
-            return Some(QuoteKind::Term);
-        }
-        if NAMING_WORDS.contains(&w.as_str()) && words <= 8 {
-            return Some(if is_title_case(content) {
-                QuoteKind::Title
-            } else {
-                QuoteKind::Term
-            });
-        }
-        if w == "as"
-            && p > 0
-            && matches!(
-                b.lower(p - 1).as_str(),
-                "known" | "described" | "billed" | "characterized" | "referred"
-            )
-        {
-            return Some(QuoteKind::Term);
-        }
+    let prev_lower = prev_word.map(|p| b.lower(p));
+    if prev_lower.as_deref() == Some("so-called") || content.is_empty() {
+        return Attribution::none(QuoteKind::Term);
     }
-    // A short Title-Case name in running text ("on “Shark Tank” last week").
-    let ends_like_speech = matches!(last_char, Some(',' | '.' | '?' | '!'));
-    if words <= 6 && is_title_case(content) && !ends_like_speech && (has_head || has_tail) {
-        let cue_near = cue_after(b, q, true).is_some();
-        if !cue_near {
-            return Some(QuoteKind::Title);
-        }
+    // The name of a show, book or event after a possessive, preposition or article:
+    // CBS's “Face the Nation”, on “Morning Joe”, a “Commander-in-Chief Forum”.
+    let before_name = prev_word.is_some_and(|p| {
+        let w = b.word(p);
+        w.ends_with("'s") || w.ends_with("’s") || b.tokens[p].is(DETERMINER) || PREPOSITIONS_BEFORE_TITLES.contains(&b.lower(p).as_str())
+    }) || prev_word.is_none() && q.open > 0 && b.word(q.open - 1).ends_with(['\'', '’']);
+    if before_name && is_title_case(content) && words <= 8 {
+        return Attribution::none(QuoteKind::Title);
     }
-    None
+    let mut att = Attribution::none(QuoteKind::Partial);
+    if let Some((cue, Some(m))) = cue_after(b, q, continues) {
+        att.cue = Some(cue);
+        att.mention = Some(m);
+        att.method = Method::CueAfter;
+        att.confidence = 0.85;
+        return att;
+    }
+    if let Some((cue, Some(m))) = cue_before(b, q, false) {
+        att.cue = Some(cue);
+        att.mention = Some(m);
+        att.method = Method::CueBefore;
+        att.confidence = 0.8;
+        return att;
+    }
+    let start = b.tokens[q.open].start;
+    if let Some(r) = reported
+        .iter()
+        .find(|r| r.span.start <= start && start < r.span.end && r.mention.is_some())
+    {
+        att.cue = Some(r.cue);
+        att.mention = r.mention;
+        att.method = r.method;
+        att.confidence = 0.75;
+        return att;
+    }
+    let (s0, s1) = b.sentence_range(q.open);
+    if let Some((cue, m)) = according_to(b, s0, s1) {
+        att.cue = Some(cue);
+        att.mention = Some(m);
+        att.method = Method::AccordingTo;
+        att.confidence = 0.8;
+        return att;
+    }
+    // No speech verb: the words are still someone's when the sentence's subject is a person or
+    // an organisation acting on them ("Reid has gone after Trump as a “con artist”").
+    if let Some(m) = (s0..q.open).find_map(|i| {
+        b.mention_starting(i).filter(|&m| {
+            let mm = &b.mentions[m];
+            mm.subject && mm.kind != MentionKind::Pronoun || mm.subject && mm.entity_kind == SpeakerKind::Person
+        })
+    }) {
+        att.mention = Some(m);
+        att.method = Method::ParagraphSubject;
+        att.confidence = 0.5;
+        return att;
+    }
+    let naming = prev_lower.as_deref().is_some_and(|w| NAMING_WORDS.contains(&w));
+    if is_title_case(content) || (naming && words <= 8) && is_title_case(content) {
+        return Attribution::none(QuoteKind::Title);
+    }
+    Attribution::none(QuoteKind::Term)
 }
 
 /// Every word of two or more letters starts with a capital, ignoring short function words.
@@ -520,8 +557,9 @@ fn cue_after(b: &Block, q: &QuoteToks, continues_sentence: bool) -> Option<(Span
 }
 
 /// After a subject ending at `k`: skip an apposition and auxiliaries; return the speech verb.
-fn verb_after_subject(b: &Block, mut k: usize) -> Option<usize> {
+fn verb_after_subject(b: &Block, k: usize) -> Option<usize> {
     let n = b.tokens.len();
+    let mut k = super::mentions::skip_parenthesis(b.text, b.tokens, k);
     if k < n && b.is_punct(k, ",") {
         // ", the union's treasurer," — up to the next comma.
         let limit = (k + 14).min(n);
@@ -545,61 +583,88 @@ fn tok_span(b: &Block, a: usize, end: usize) -> Span {
     Span::new(b.tokens[a].start, b.tokens[end - 1].end)
 }
 
-/// X said: “…” — the cue verb before the quote in its sentence, and its subject.
-/// Returns (cue, subject mention, introduced by a colon or comma).
-fn cue_before(b: &Block, q: &QuoteToks) -> Option<(Span, Option<usize>, bool)> {
+/// Words that open a clause or adjunct that a cue verb's complement does not run through.
+const CLAUSE_BREAKS: &[&str] = &[
+    "because", "although", "though", "while", "whereas", "but", "for", "since", "after", "before",
+    "unless", "if", "when", "where", "by",
+];
+
+/// X said: “…” (direct: the quote follows a colon or comma) or X called the plan “reckless” /
+/// X said it was “reckless” (a fragment). Returns the cue and its subject.
+fn cue_before(b: &Block, q: &QuoteToks, direct: bool) -> Option<(Span, Option<usize>)> {
     let (s0, _) = b.sentence_range(q.open);
     if q.open <= s0 {
         return None;
     }
     let mut j = q.open - 1;
     let intro = b.is_punct(j, ":") || b.is_punct(j, ",");
-    let colon = b.is_punct(j, ":");
+    if direct && !intro {
+        return None;
+    }
     if intro {
         if j == s0 {
             return None;
         }
         j -= 1;
     }
-    let limit = if intro { 16 } else { 24 };
+    let limit = if intro { 16 } else { 14 };
     let mut k = j + 1;
     let mut seen = 0;
+    let mut saw_that = false;
     while k > s0 && seen < limit {
         k -= 1;
         seen += 1;
         if !b.narrative(k) {
             return None; // another quote in between
         }
+        let w = b.lower(k);
+        if w == "that" {
+            saw_that = true;
+        }
+        if !intro && CLAUSE_BREAKS.contains(&w.as_str()) {
+            return None;
+        }
+        if !b.is_report_verb(k) {
+            continue;
+        }
+        // Passives ("was told", "been called") are not cues; progressives ("is calling") are.
+        if k > s0
+            && !w.ends_with("ing")
+            && matches!(
+                b.lower(k - 1).as_str(),
+                "be" | "been" | "being" | "was" | "were" | "is" | "are"
+            )
+        {
+            continue;
+        }
+        let speech = b.is_cue_verb(k);
+        if !intro && !speech && !saw_that && w != "pointed" {
+            continue;
+        }
+        let end = if w == "pointed" && b.tokens.get(k + 1).is_some_and(|t| t.text(b.text) == "out")
+        {
+            k + 2
+        } else {
+            k + 1
+        };
+        return Some((tok_span(b, k, end), b.subject_of(k)));
+    }
+    None
+}
+
+/// A block that ends "X said:" introduces the quote that opens the next block.
+pub fn trailing_colon_cue(b: &Block) -> Option<(Span, usize)> {
+    let last = b.tokens.len().checked_sub(1)?;
+    if !b.is_punct(last, ":") || !b.narrative(last) {
+        return None;
+    }
+    let (s0, _) = b.sentence_range(last);
+    let mut k = last;
+    while k > s0 && last - k < 16 {
+        k -= 1;
         if b.is_report_verb(k) {
-            let w = b.lower(k);
-            // "X, who said" / "X said"; verbs in -ing need a main clause ("saying").
-            let strong = b.is_cue_verb(k) || (REPORT_VERB & b.tokens[k].lex.class != 0);
-            if !strong {
-                continue;
-            }
-            // Base forms after "to" ("wants to say") are not cues.
-            if k > s0 && b.lower(k - 1) == "to" && b.tokens[k].is(SAY_BASE) {
-                continue;
-            }
-            if !intro
-                && !b.is_cue_verb(k)
-                && !matches!(w.as_str(), "pointed")
-                && (k + 1..q.open).all(|i| b.lower(i) != "that")
-            {
-                continue;
-            }
-            let end =
-                if w == "pointed" && b.tokens.get(k + 1).is_some_and(|t| t.text(b.text) == "out") {
-                    k + 2
-                } else {
-                    k + 1
-                };
-            let m = b.subject_of(k);
-            return Some((
-                tok_span(b, k, end),
-                m,
-                intro && colon || intro && end == q.open - 1 || colon,
-            ));
+            let m = b.subject_of(k)?;
+            return Some((tok_span(b, k, k + 1), m));
         }
     }
     None

@@ -299,10 +299,10 @@ pub fn find(text: &str, tokens: &[Token], sentence_of: &[usize], out: &mut Vec<M
             continue;
         }
         let sentence_start = i == 0 || sentence_of[i - 1] != sentence_of[i];
-        let next = if t.cap || (t.is(TITLE | HONORIFIC) && sentence_start) {
-            name_chain(text, tokens, sentence_of, i, out)
-        } else if t.is(PRONOUN) {
+        let next = if t.is(PRONOUN) && (!t.cap || sentence_start || t.text(text) == "I") {
             pronoun(text, tokens, sentence_of, i, out)
+        } else if t.cap || (t.is(TITLE | HONORIFIC) && sentence_start) {
+            name_chain(text, tokens, sentence_of, i, out)
         } else if t.is(ROLE | ORG | GROUP) {
             role_description(text, tokens, sentence_of, i, out)
         } else {
@@ -329,20 +329,62 @@ fn is_subject(text: &str, tokens: &[Token], sentence_of: &[usize], m: &Mention) 
             return false;
         }
     }
-    // Followed by a verb, possibly after an apposition ", the union's treasurer,".
-    let mut j = b;
+    // Followed by a verb, possibly after a parenthesis "(R-Utah)" or an apposition ", the
+    // union's treasurer,".
+    let mut j = skip_parenthesis(text, tokens, b);
     if tokens.get(j).is_some_and(|t| t.is_char(text, ',')) {
         if let Some(k) = (j + 1..(j + 12).min(tokens.len())).find(|&k| tokens[k].is_char(text, ','))
         {
             j = k + 1;
         }
     }
-    while tokens.get(j).is_some_and(|t| t.is(AUX) && !t.in_quote()) {
+    // Adverbs ("also", "later") may stand between the subject and its verb.
+    while tokens
+        .get(j)
+        .is_some_and(|t| t.is(AUX) && !t.in_quote() && !is_auxiliary_verb(t.text(text)))
+    {
         j += 1;
     }
     tokens
         .get(j)
         .is_some_and(|t| !t.in_quote() && looks_like_verb(t, text))
+}
+
+/// Auxiliary and modal verbs (as opposed to the adverbs that share the AUX class).
+pub fn is_auxiliary_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "has"
+            | "have"
+            | "had"
+            | "is"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "will"
+            | "would"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "can"
+            | "did"
+            | "does"
+            | "do"
+            | "are"
+    )
+}
+
+/// If token `i` opens a short parenthesis ("(R-Utah)", "(D)"), the index after it; else `i`.
+pub fn skip_parenthesis(text: &str, tokens: &[Token], i: usize) -> usize {
+    if !tokens.get(i).is_some_and(|t| t.is_char(text, '(')) {
+        return i;
+    }
+    (i + 1..(i + 10).min(tokens.len()))
+        .find(|&k| tokens[k].is_char(text, ')'))
+        .map_or(i, |k| k + 1)
 }
 
 fn pronoun(
@@ -1002,6 +1044,28 @@ fn role_description(
             det = Some(a - 1);
             a -= 1;
             break;
+        }
+        // "The former first lady and U.S. senator": one person, described twice.
+        if pw == "and" && det.is_none() && steps < 4 {
+            let from = a.saturating_sub(6);
+            if let Some(d) = (from..a - 1)
+                .rev()
+                .find(|&k| tokens[k].is(DETERMINER) && !tokens[k].in_quote())
+            {
+                let between = &tokens[d + 1..a - 1];
+                if between.iter().all(|x| {
+                    x.kind == Kind::Word && !x.is(SPEECH_VERB | REPORT_VERB | AUX) && !x.in_quote()
+                }) {
+                    for x in between {
+                        if x.is(DEMONYM | ROLE | TITLE) {
+                            add_descriptors(text, x, &mut descriptors);
+                        }
+                    }
+                    det = Some(d);
+                    a = d;
+                    break;
+                }
+            }
         }
         if p.is(FUNCTION | SPEECH_VERB | REPORT_VERB | AUX) && !p.is(DEMONYM) {
             break;
