@@ -71,7 +71,7 @@ pub fn decode(bytes: Vec<u8>, markup: bool) -> Result<Decoded, Binary> {
     decoded.warnings.insert(
         0,
         format!(
-            "not valid UTF-8 and no encoding declared; decoded as {} (detected)",
+            "not valid UTF-8 and no encoding declared; decoded as {} (guessed)",
             encoding.name()
         ),
     );
@@ -155,8 +155,21 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
     multibyte > 0 && multibyte >= broken
 }
 
+/// Below this many non-ASCII bytes chardetng has too little to go on ("a £15.8m fee" came out as
+/// windows-1250, "naïve" as ISO-8859-4), and Windows-1252, the commonest legacy encoding for the
+/// Western-language texts quotelens reads, is taken instead.
+const MIN_EVIDENCE: usize = 8;
+
 /// chardetng's guess from (a bounded sample of) the bytes.
 fn guess(bytes: &[u8]) -> &'static Encoding {
+    let non_ascii = bytes
+        .iter()
+        .filter(|b| !b.is_ascii())
+        .take(MIN_EVIDENCE)
+        .count();
+    if non_ascii < MIN_EVIDENCE {
+        return encoding_rs::WINDOWS_1252;
+    }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     let sample = &bytes[..bytes.len().min(DETECTION_SAMPLE)];
     detector.feed(sample, sample.len() == bytes.len());
@@ -271,6 +284,19 @@ mod tests {
         assert_eq!(d.text, "“We will not give up,” the minister said – twice.");
         assert_eq!(d.encoding, "windows-1252");
         assert!(d.warnings[0].contains("windows-1252"));
+    }
+
+    #[test]
+    fn a_few_legacy_bytes_are_read_as_windows_1252_and_more_are_detected() {
+        let d = decode(b"a fee of \xa315.8m for a na\xefve plan".to_vec(), false).unwrap();
+        assert_eq!(d.text, "a fee of £15.8m for a naïve plan");
+        let d = decode(
+            b"\xcf\xf0\xe5\xe7\xe8\xe4\xe5\xed\xf2 \xf1\xea\xe0\xe7\xe0\xeb \xe2 \xcc\xee\xf1\xea\xe2\xe5".to_vec(),
+            false,
+        )
+        .unwrap();
+        assert_eq!(d.encoding, "windows-1251");
+        assert_eq!(d.text, "Президент сказал в Москве");
     }
 
     #[test]

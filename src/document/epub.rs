@@ -26,10 +26,12 @@ pub(crate) fn has_epub_signature(bytes: &[u8]) -> bool {
 /// Reads an EPUB held in memory. `limit` bounds the total unpacked size (a zip bomb is refused
 /// before anything is unpacked into memory). Errors are messages for `LoadError::Format`.
 pub(crate) fn to_document(bytes: Vec<u8>, meta: Meta, limit: u64) -> Result<Document, String> {
-    check_archive(&bytes, limit)?;
     // A parser bug must not take the program down: report it as an unreadable file.
-    std::panic::catch_unwind(move || read_book(bytes, meta))
-        .unwrap_or_else(|_| Err("not a readable EPUB (the EPUB parser failed on it)".into()))
+    std::panic::catch_unwind(move || {
+        check_archive(&bytes, limit)?;
+        read_book(bytes, meta)
+    })
+    .unwrap_or_else(|_| Err("not a readable EPUB (the EPUB parser failed on it)".into()))
 }
 
 /// Opens every entry of the zip and unpacks it into nothing, which checks the archive's structure
@@ -44,8 +46,22 @@ fn check_archive(bytes: &[u8], limit: u64) -> Result<(), String> {
             .map_err(|e| format!("not a valid EPUB: damaged zip entry #{i} ({e})"))?;
         let name = clean_field(&String::from_utf8_lossy(entry.name_raw())).unwrap_or_default();
         let room = limit.saturating_sub(total);
-        let unpacked = std::io::copy(&mut entry.take(room + 1), &mut std::io::sink())
-            .map_err(|e| format!("not a valid EPUB: cannot unpack {name} ({e})"))?;
+        let mut entry = entry.take(room + 1);
+        let unpacked = if name == "META-INF/encryption.xml" {
+            let mut xml = Vec::new();
+            let n = entry.read_to_end(&mut xml).map(|n| n as u64);
+            if encrypts_text(&String::from_utf8_lossy(&xml)) {
+                return Err(
+                    "the EPUB's text is encrypted (DRM); quotelens can only read \
+                            books without DRM"
+                        .into(),
+                );
+            }
+            n
+        } else {
+            std::io::copy(&mut entry, &mut std::io::sink())
+        }
+        .map_err(|e| format!("not a valid EPUB: cannot unpack {name} ({e})"))?;
         total += unpacked;
         if total > limit {
             return Err(format!(
@@ -55,6 +71,24 @@ fn check_archive(bytes: &[u8], limit: u64) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// True when `META-INF/encryption.xml` lists content documents (DRM), not just fonts (which
+/// publishers obfuscate routinely).
+fn encrypts_text(encryption_xml: &str) -> bool {
+    encryption_xml
+        .split("URI=")
+        .skip(1)
+        .filter_map(|rest| {
+            let quote = rest.chars().next().filter(|q| matches!(q, '"' | '\''))?;
+            rest[1..].split(quote).next()
+        })
+        .any(|uri| {
+            let uri = uri.to_ascii_lowercase();
+            [".xhtml", ".html", ".htm"]
+                .iter()
+                .any(|ext| uri.ends_with(ext))
+        })
 }
 
 fn read_book(bytes: Vec<u8>, mut meta: Meta) -> Result<Document, String> {
@@ -86,6 +120,13 @@ fn read_book(bytes: Vec<u8>, mut meta: Meta) -> Result<Document, String> {
             }
         };
         let page = page_text(chapter.content());
+        if page.stripped {
+            meta.warnings.push(format!(
+                "chapter {}: {}",
+                position + 1,
+                super::html::too_deep_warning()
+            ));
+        }
         let title = titles
             .get(chapter.manifest_entry().id())
             .cloned()
@@ -125,4 +166,18 @@ fn toc_titles(epub: &rbook::Epub) -> HashMap<String, String> {
         }
     }
     titles
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encrypted_text_is_told_from_obfuscated_fonts() {
+        let fonts = r#"<encryption><EncryptedData><CipherData>
+            <CipherReference URI="OEBPS/fonts/serif.otf"/></CipherData></EncryptedData></encryption>"#;
+        assert!(!encrypts_text(fonts));
+        let drm = r#"<CipherReference URI='OEBPS/Text/chapter01.xhtml'/>"#;
+        assert!(encrypts_text(drm));
+    }
 }

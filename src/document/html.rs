@@ -3,6 +3,7 @@
 //! When it finds no article, the page's visible text is used instead.
 
 use super::builder::{TextBuilder, clean_field};
+use super::tags;
 use super::{Document, Meta};
 use dom_smoothie::{Config, Readability, TextMode};
 
@@ -15,6 +16,11 @@ const BLOCKS: &str = "nav, header, footer, aside, main, li, dd, dt, figure, figc
 
 pub(crate) fn to_document(html: &str, mut meta: Meta) -> Document {
     let mut text = TextBuilder::new();
+    if tags::nesting_depth(html) > tags::MAX_DEPTH {
+        meta.warnings.push(too_deep_warning());
+        text.paragraphs(&tags::strip(html));
+        return text.finish(meta);
+    }
     match article(html) {
         Ok(article) => {
             meta.title = clean_field(&article.title);
@@ -45,6 +51,13 @@ pub(crate) fn to_document(html: &str, mut meta: Meta) -> Document {
         }
     }
     text.finish(meta)
+}
+
+pub(crate) fn too_deep_warning() -> String {
+    format!(
+        "the page's elements nest more than {} levels deep; its tags were stripped without finding the article",
+        tags::MAX_DEPTH
+    )
 }
 
 /// The article readability finds, or the page's own text when there is none: when readability
@@ -81,6 +94,8 @@ fn article(html: &str) -> Result<dom_smoothie::Article, PageText> {
 
 /// The visible text of an HTML page or fragment, blocks separated by blank lines.
 pub(crate) struct PageText {
+    /// The page was nested too deeply to parse; `text` is the page with its tags stripped.
+    pub stripped: bool,
     pub title: Option<String>,
     /// The first heading (h1–h3) in the page, for chapter titles.
     pub heading: Option<String>,
@@ -88,6 +103,14 @@ pub(crate) struct PageText {
 }
 
 pub(crate) fn page_text(html: &str) -> PageText {
+    if tags::nesting_depth(html) > tags::MAX_DEPTH {
+        return PageText {
+            stripped: true,
+            title: None,
+            heading: None,
+            text: tags::strip(html),
+        };
+    }
     let doc = dom_query::Document::from(html);
     let title = clean_field(&doc.select("title").first().text());
     let heading = clean_field(&doc.select("h1, h2, h3").first().text());
@@ -100,6 +123,7 @@ pub(crate) fn page_text(html: &str) -> PageText {
         doc.formatted_text()
     };
     PageText {
+        stripped: false,
         title,
         heading,
         text: text.to_string(),
@@ -130,6 +154,19 @@ mod tests {
             page.text.trim_end(),
             "Home\n\nIntro\n\nOne\n\nTwo bold\n\nLine one\nline two\n\nEnd"
         );
+    }
+
+    #[test]
+    fn a_page_nested_too_deeply_is_stripped_of_its_tags() {
+        let n = tags::MAX_DEPTH + 1;
+        let html = format!(
+            "{}<p>“Deep,” said Ann.</p><p>Two</p>{}",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        );
+        let d = to_document(&html, Meta::default());
+        assert_eq!(d.text, "“Deep,” said Ann.\n\nTwo\n");
+        assert!(d.meta.warnings[0].contains("nest more than"));
     }
 
     #[test]

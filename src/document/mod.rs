@@ -10,6 +10,7 @@ mod html;
 pub mod load;
 mod markdown;
 pub mod sanitize;
+mod tags;
 
 use crate::analysis::model::Span;
 
