@@ -249,6 +249,8 @@ const CHAPTERS: [(&str, &str); 3] = [
     ),
 ];
 
+/// Builds an EPUB with rbook's writer. A chapter titled `""` is left out of the table of contents
+/// (as the second file of a chapter split in two usually is).
 fn build_epub(path: &Path, chapters: &[(&str, &str)]) {
     use rbook::epub::{Epub, EpubChapter};
     Epub::builder()
@@ -259,7 +261,11 @@ fn build_epub(path: &Path, chapters: &[(&str, &str)]) {
         .chapter(
             chapters
                 .iter()
-                .map(|(title, body)| EpubChapter::new(*title).xhtml_body(*body))
+                .enumerate()
+                .map(|(i, (title, body))| match *title {
+                    "" => EpubChapter::unlisted(format!("part{i}.xhtml")).xhtml_body(*body),
+                    _ => EpubChapter::new(*title).xhtml_body(*body),
+                })
                 .collect::<Vec<_>>(),
         )
         .write()
@@ -308,6 +314,99 @@ fn an_epub_keeps_its_chapters_as_sections_and_its_metadata() {
     assert!(third.starts_with("Chapter Three: The Island\n\nThey tied up"));
     assert!(third.ends_with("“So had I,” she said."));
     assert!(doc.sections[0].span.end < doc.sections[1].span.start);
+}
+
+#[test]
+fn a_chapter_split_over_two_files_is_one_section() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("split.epub");
+    let chapters = [
+        CHAPTERS[0],
+        ("", "<p>The second half of chapter one.</p>"),
+        CHAPTERS[1],
+    ];
+    build_epub(&book, &chapters);
+    let doc = load::load(&Source::Path(book)).expect("the EPUB loads");
+    assert_eq!(doc.sections.len(), 2);
+    assert!(
+        doc.sections[0]
+            .span
+            .text(&doc.text)
+            .ends_with("The second half of chapter one.")
+    );
+}
+
+/// An EPUB 2 put together by hand, as older tools make them: an NCX table of contents, and every
+/// file's <title> repeating the book's title.
+fn build_epub2_by_hand(path: &Path, chapters: &[(&str, &str)]) {
+    use zip::write::{SimpleFileOptions, ZipWriter};
+    let mut zip = ZipWriter::new(std::fs::File::create(path).unwrap());
+    let stored = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let mut add = |name: &str, content: String| {
+        zip.start_file(name, stored).unwrap();
+        zip.write_all(content.as_bytes()).unwrap();
+    };
+    add("mimetype", "application/epub+zip".into());
+    add(
+        "META-INF/container.xml",
+        r#"<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>"#.into(),
+    );
+    let ids: Vec<String> = (0..chapters.len()).map(|i| format!("c{i}")).collect();
+    let items: String = ids
+        .iter()
+        .map(|id| {
+            format!(r#"<item id="{id}" href="{id}.xhtml" media-type="application/xhtml+xml"/>"#)
+        })
+        .collect();
+    let spine: String = ids
+        .iter()
+        .map(|id| format!(r#"<itemref idref="{id}"/>"#))
+        .collect();
+    add(
+        "OEBPS/content.opf",
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><package xmlns="http://www.idpf.org/2007/opf" version="2.0" unique-identifier="id"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:identifier id="id">urn:quotelens:epub2</dc:identifier><dc:title>The Post Boat</dc:title><dc:creator>Hand Made</dc:creator><dc:language>en</dc:language></metadata><manifest><item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>{items}</manifest><spine toc="ncx">{spine}</spine></package>"#
+        ),
+    );
+    let nav: String = chapters
+        .iter()
+        .enumerate()
+        .map(|(i, (title, _))| {
+            format!(
+                r#"<navPoint id="n{i}" playOrder="{}"><navLabel><text>{title}</text></navLabel><content src="c{i}.xhtml"/></navPoint>"#,
+                i + 1
+            )
+        })
+        .collect();
+    add(
+        "OEBPS/toc.ncx",
+        format!(
+            r#"<?xml version="1.0"?><ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1"><head><meta name="dtb:uid" content="urn:quotelens:epub2"/></head><docTitle><text>The Post Boat</text></docTitle><navMap>{nav}</navMap></ncx>"#
+        ),
+    );
+    for (id, (_, body)) in ids.iter().zip(chapters) {
+        add(
+            &format!("OEBPS/{id}.xhtml"),
+            format!(
+                r#"<?xml version="1.0" encoding="UTF-8"?><html xmlns="http://www.w3.org/1999/xhtml"><head><title>The Post Boat</title></head><body>{body}</body></html>"#
+            ),
+        );
+    }
+    zip.finish().unwrap();
+}
+
+#[test]
+fn a_hand_made_epub2_with_an_ncx_reads_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let made_by_rbook = dir.path().join("rbook.epub");
+    let made_by_hand = dir.path().join("hand.epub");
+    build_epub(&made_by_rbook, &CHAPTERS);
+    build_epub2_by_hand(&made_by_hand, &CHAPTERS);
+    let by_hand = load::load(&Source::Path(made_by_hand)).expect("the EPUB 2 loads");
+    let by_rbook = load::load(&Source::Path(made_by_rbook)).expect("the EPUB 3 loads");
+    assert_eq!(by_hand.text, by_rbook.text);
+    assert_eq!(by_hand.sections, by_rbook.sections);
+    assert_eq!(by_hand.meta.byline.as_deref(), Some("Hand Made"));
 }
 
 #[test]

@@ -78,6 +78,13 @@ impl TextBuilder {
         self.sections.push(Section { title, span });
     }
 
+    /// Makes the last section run to the end of the text written so far.
+    pub fn extend_last_section(&mut self) {
+        if let (Some(section), Some(last)) = (self.sections.last_mut(), self.paragraphs.last()) {
+            section.span.end = last.end;
+        }
+    }
+
     /// The finished document; the text ends with a newline like a text file.
     pub fn finish(mut self, mut meta: Meta) -> Document {
         if self.control_chars > 0 {
@@ -125,9 +132,14 @@ mod tests {
         b.section("Chapter  One", start);
         let start = b.len();
         b.section("Empty chapter", start);
+        b.paragraph("Continued.");
+        b.extend_last_section();
         let d = b.finish(Meta::default());
         assert_eq!(d.sections.len(), 1);
         assert_eq!(d.sections[0].title, "Chapter One");
-        assert_eq!(d.sections[0].span.text(&d.text), "Chapter One\n\nText.");
+        assert_eq!(
+            d.sections[0].span.text(&d.text),
+            "Chapter One\n\nText.\n\nContinued."
+        );
     }
 }

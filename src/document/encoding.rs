@@ -332,6 +332,19 @@ mod tests {
     }
 
     #[test]
+    fn valid_utf8_wins_over_a_wrong_declaration() {
+        let d = decode(
+            "<meta charset=windows-1252><p>“Oui,” dit-elle.</p>"
+                .as_bytes()
+                .to_vec(),
+            true,
+        )
+        .unwrap();
+        assert!(d.text.contains("“Oui,” dit-elle."));
+        assert_eq!(d.encoding, "UTF-8");
+    }
+
+    #[test]
     fn declared_charset_is_used_for_html() {
         let d = decode(
             b"<meta charset=\"iso-8859-15\"><p>Co\xfbt: 5 \xa4</p>".to_vec(),

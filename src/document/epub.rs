@@ -131,7 +131,8 @@ fn read_book(bytes: Vec<u8>, mut meta: Meta) -> Result<Document, String> {
             .get(chapter.manifest_entry().id())
             .cloned()
             .or(page.heading)
-            .or(page.title);
+            // An XHTML <title> often repeats the book's title in every file: not a chapter name.
+            .or(page.title.filter(|t| Some(t) != meta.title.as_ref()));
         if page.text.trim().is_empty() {
             continue; // a cover image or an empty page: nothing to read, no chapter to list
         }
@@ -144,8 +145,11 @@ fn read_book(bytes: Vec<u8>, mut meta: Meta) -> Result<Document, String> {
             }
         }
         text.paragraphs(&page.text);
-        if let Some(title) = &title {
-            text.section(title, start);
+        match &title {
+            Some(title) => text.section(title, start),
+            // A file without a title continues the chapter before it (long chapters are often
+            // split over several files).
+            None => text.extend_last_section(),
         }
     }
     Ok(text.finish(meta))
