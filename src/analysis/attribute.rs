@@ -63,8 +63,8 @@ impl<'a> Block<'a> {
     fn word(&self, i: usize) -> &'a str {
         self.tokens[i].text(self.text)
     }
-    fn lower(&self, i: usize) -> String {
-        self.word(i).to_lowercase()
+    fn lower(&self, i: usize) -> std::borrow::Cow<'a, str> {
+        super::tokens::lowercase(self.word(i))
     }
     fn is_punct(&self, i: usize, s: &str) -> bool {
         self.tokens
@@ -77,6 +77,17 @@ impl<'a> Block<'a> {
     fn mention_starting(&self, i: usize) -> Option<usize> {
         let m = *self.mention_at.get(i)?;
         (m != NO && self.mentions[m].toks.0 == i).then_some(m)
+    }
+    /// A mention starting at `i`, or after a few lower-case words ("the event organizer Alliance").
+    fn mention_after(&self, i: usize) -> Option<usize> {
+        (i..(i + 5).min(self.tokens.len()))
+            .take_while(|&k| {
+                let p = &self.tokens[k.max(1) - 1];
+                k == i
+                    || (p.kind == Kind::Word && !p.cap || p.kind == Kind::Number)
+                        && self.narrative(k - 1)
+            })
+            .find_map(|k| self.mention_starting(k))
     }
     fn mention_ending(&self, i_exclusive: usize) -> Option<usize> {
         let i = i_exclusive.checked_sub(1)?;
@@ -98,6 +109,58 @@ impl<'a> Block<'a> {
             && !t.in_quote()
             && t.is(SPEECH_VERB | REPORT_VERB)
             && self.mention_at[i] == NO
+            && !self.is_noun_position(i)
+    }
+    /// After a determiner, possessive or preposition a speech word is a noun: "via email", "a
+    /// report", "his tweet", "in a statement".
+    fn is_noun_position(&self, i: usize) -> bool {
+        let Some(p) = i.checked_sub(1) else {
+            return false;
+        };
+        let t = &self.tokens[p];
+        if t.kind != Kind::Word || t.in_quote() {
+            return false;
+        }
+        let w = self.lower(p);
+        // "32% of Republican claims": a capitalised adjective after a preposition.
+        let of_adjective = p > 0
+            && t.cap
+            && matches!(
+                self.lower(p - 1).as_ref(),
+                "of" | "in" | "for" | "by" | "about"
+            );
+        of_adjective
+            || (t.is(DETERMINER)
+                && !matches!(
+                    w.as_ref(),
+                    "that"
+                        | "all"
+                        | "both"
+                        | "each"
+                        | "some"
+                        | "many"
+                        | "several"
+                        | "two"
+                        | "three"
+                        | "one"
+                ))
+            || w.ends_with("'s")
+            || w.ends_with("’s")
+            || matches!(
+                w.as_ref(),
+                "via"
+                    | "in"
+                    | "on"
+                    | "by"
+                    | "with"
+                    | "from"
+                    | "of"
+                    | "for"
+                    | "per"
+                    | "into"
+                    | "during"
+                    | "after"
+            )
     }
     fn sentence_range(&self, i: usize) -> (usize, usize) {
         self.sentences[self.sentence_of[i]]
@@ -109,20 +172,20 @@ impl<'a> Block<'a> {
         let (s0, _) = self.sentence_range(v);
         let mut k = v;
         // "Gov. Pat McCrory (R) said": step over the parenthesis.
-        if k > s0 && self.is_punct(k - 1, ")") {
-            if let Some(open) = (k.saturating_sub(10).max(s0)..k - 1)
+        if k > s0
+            && self.is_punct(k - 1, ")")
+            && let Some(open) = (k.saturating_sub(10).max(s0)..k - 1)
                 .rev()
                 .find(|&i| self.is_punct(i, "("))
-            {
-                k = open;
-            }
+        {
+            k = open;
         }
         // "was quoted as saying", "is reported to have said"
         while k > s0 && self.narrative(k - 1) && {
             let w = self.lower(k - 1);
             self.tokens[k - 1].is(AUX)
                 || matches!(
-                    w.as_str(),
+                    w.as_ref(),
                     "quoted" | "as" | "reported" | "to" | "have" | "been" | "further" | "out"
                 )
         } {
@@ -136,15 +199,25 @@ impl<'a> Block<'a> {
         }
         // An apposition or a relative clause: "X, the treasurer, said" / "X, who said".
         if k > s0 && self.is_punct(k - 1, ",") {
+            // "the minister, Eva Lund, said": the name in apposition is the speaker.
+            if let Some(name) = self
+                .mention_ending(k - 1)
+                .filter(|&m| self.mentions[m].kind == MentionKind::Name)
+            {
+                let a = self.mentions[name].toks.0;
+                if a > s0 + 1 && self.is_punct(a - 1, ",") && self.mention_ending(a - 1).is_some() {
+                    return Some(name);
+                }
+            }
             let mut j = k - 1;
-            let limit = j.saturating_sub(14).max(s0);
+            let limit = j.saturating_sub(32).max(s0); // relative clauses run long
             while j > limit {
                 j -= 1;
                 if self.is_punct(j, ",") {
-                    if let Some(m) = self.mention_ending(j) {
-                        if self.mentions[m].kind == MentionKind::Name {
-                            return Some(m);
-                        }
+                    if let Some(m) = self.mention_ending(j)
+                        && self.mentions[m].kind == MentionKind::Name
+                    {
+                        return Some(m);
                     }
                     break;
                 }
@@ -153,7 +226,7 @@ impl<'a> Block<'a> {
                 }
             }
         }
-        if k > s0 && matches!(self.lower(k - 1).as_str(), "who" | "which") {
+        if k > s0 && matches!(self.lower(k - 1).as_ref(), "who" | "which") {
             let mut j = k - 1;
             if j > s0 && self.is_punct(j - 1, ",") {
                 j -= 1;
@@ -188,7 +261,9 @@ pub struct QuoteToks {
 }
 
 /// Prepositions after which a Title-Case quotation names a work or event: on “Morning Joe”.
-const PREPOSITIONS_BEFORE_TITLES: &[&str] = &["on", "of", "in", "at", "from", "for", "during", "about", "to", "with", "into"];
+const PREPOSITIONS_BEFORE_TITLES: &[&str] = &[
+    "on", "of", "in", "at", "from", "for", "during", "about", "to", "with", "into",
+];
 
 /// Words that introduce a name or a term rather than speech.
 const NAMING_WORDS: &[&str] = &[
@@ -283,22 +358,22 @@ pub fn attribute(
         let mut att = attribute_fragment(b, q, words, reported, continues_sentence);
         // A fragment coordinated with an attributed one in the same sentence: called him a
         // “nasty guy,” an “anchor baby” and “sick”.
-        if att.method == Method::None {
-            if let Some((pq, pa)) = prev.filter(|(pq, pa)| {
+        if att.method == Method::None
+            && let Some((pq, pa)) = prev.filter(|(pq, pa)| {
                 b.sentence_of[pq.close] == b.sentence_of[q.open]
                     && pa.mention.is_some()
                     && pa.kind == QuoteKind::Partial
-            }) {
-                att = Attribution {
-                    kind: QuoteKind::Partial,
-                    cue: pa.cue,
-                    mention: pa.mention,
-                    method: Method::Continuation,
-                    confidence: 0.75,
-                    same_as: Some(pq.id),
-                    addressee: None,
-                };
-            }
+            })
+        {
+            att = Attribution {
+                kind: QuoteKind::Partial,
+                cue: pa.cue,
+                mention: pa.mention,
+                method: Method::Continuation,
+                confidence: 0.75,
+                same_as: Some(pq.id),
+                addressee: None,
+            };
         }
         return att;
     }
@@ -316,6 +391,30 @@ pub fn attribute(
         if m.is_some() {
             return att;
         }
+    }
+    // 1a. The second half of a quote cut by its attribution: “…,” she said, “…”.
+    if let Some((pq, pa)) = prev {
+        let adjacent = b.sentence_of[q.open] <= b.sentence_of[pq.close] + 1;
+        let between = q.open.saturating_sub(pq.close + 1);
+        let only_attribution = between <= 40 && (pq.close + 1..q.open).all(|i| b.narrative(i));
+        if att.cue.is_none() && pa.method == Method::CueAfter && adjacent && only_attribution {
+            att.method = Method::Split;
+            att.same_as = Some(pq.id);
+            att.confidence = 0.9;
+            att.cue = pa.cue;
+            att.mention = pa.mention;
+            return att;
+        }
+    }
+    // 1b. The attribution ends the quote's sentence: “…” to drive up prices, she said.
+    if att.cue.is_none()
+        && let Some((cue, m)) = sentence_final_cue(b, q)
+    {
+        att.cue = Some(cue);
+        att.mention = Some(m);
+        att.method = Method::CueAfter;
+        att.confidence = 0.8;
+        return att;
     }
     // 2. Cue before: X said: “…” / X told reporters, “…”.
     if let Some((cue, m)) = cue_before(b, q, true) {
@@ -337,33 +436,23 @@ pub fn attribute(
         return att;
     }
     // 4. Colon without a verb: Putin: “…”.
-    if q.open >= 2 && b.is_punct(q.open - 1, ":") {
-        if let Some(m) = b.mention_ending(q.open - 1) {
-            if b.mentions[m].kind != MentionKind::Pronoun {
-                att.mention = Some(m);
-                att.method = Method::Colon;
-                att.confidence = 0.8;
-                return att;
-            }
-        }
+    if q.open >= 2
+        && b.is_punct(q.open - 1, ":")
+        && let Some(m) = b.mention_ending(q.open - 1)
+        && b.mentions[m].kind != MentionKind::Pronoun
+    {
+        att.mention = Some(m);
+        att.method = Method::Colon;
+        att.confidence = 0.8;
+        return att;
     }
     if att.cue.is_some() {
         return att; // a cue without a recognisable speaker
     }
-    // 5. The second half of a split quote, or a continuation of the previous quote.
-    if let Some((pq, pa)) = prev {
+    // 5. A continuation of the previous quote.
+    if let Some((pq, _)) = prev {
         let adjacent = b.sentence_of[q.open] <= b.sentence_of[pq.close] + 1;
-        // “…,” she said. “…” — only the attribution stands between the two halves.
         let between = q.open.saturating_sub(pq.close + 1);
-        let only_attribution = between <= 16 && (pq.close + 1..q.open).all(|i| b.narrative(i));
-        if pa.method == Method::CueAfter && adjacent && only_attribution {
-            att.method = Method::Split;
-            att.same_as = Some(pq.id);
-            att.confidence = 0.9;
-            att.cue = pa.cue;
-            att.mention = pa.mention;
-            return att;
-        }
         if adjacent || between == 0 {
             att.method = Method::Continuation;
             att.same_as = Some(pq.id);
@@ -401,10 +490,14 @@ fn attribute_fragment(
     }
     // The name of a show, book or event after a possessive, preposition or article:
     // CBS's “Face the Nation”, on “Morning Joe”, a “Commander-in-Chief Forum”.
-    let before_name = prev_word.is_some_and(|p| {
-        let w = b.word(p);
-        w.ends_with("'s") || w.ends_with("’s") || b.tokens[p].is(DETERMINER) || PREPOSITIONS_BEFORE_TITLES.contains(&b.lower(p).as_str())
-    }) || prev_word.is_none() && q.open > 0 && b.word(q.open - 1).ends_with(['\'', '’']);
+    let before_name =
+        prev_word.is_some_and(|p| {
+            let w = b.word(p);
+            w.ends_with("'s")
+                || w.ends_with("’s")
+                || b.tokens[p].is(DETERMINER)
+                || PREPOSITIONS_BEFORE_TITLES.contains(&b.lower(p).as_ref())
+        }) || prev_word.is_none() && q.open > 0 && b.word(q.open - 1).ends_with(['\'', '’']);
     if before_name && is_title_case(content) && words <= 8 {
         return Attribution::none(QuoteKind::Title);
     }
@@ -447,7 +540,7 @@ fn attribute_fragment(
     if let Some(m) = (s0..q.open).find_map(|i| {
         b.mention_starting(i).filter(|&m| {
             let mm = &b.mentions[m];
-            mm.subject && mm.kind != MentionKind::Pronoun || mm.subject && mm.entity_kind == SpeakerKind::Person
+            mm.subject && (mm.kind != MentionKind::Pronoun || mm.entity_kind == SpeakerKind::Person)
         })
     }) {
         att.mention = Some(m);
@@ -455,7 +548,9 @@ fn attribute_fragment(
         att.confidence = 0.5;
         return att;
     }
-    let naming = prev_lower.as_deref().is_some_and(|w| NAMING_WORDS.contains(&w));
+    let naming = prev_lower
+        .as_deref()
+        .is_some_and(|w| NAMING_WORDS.contains(&w));
     if is_title_case(content) || (naming && words <= 8) && is_title_case(content) {
         return Attribution::none(QuoteKind::Title);
     }
@@ -501,15 +596,37 @@ fn is_title_case(s: &str) -> bool {
 fn cue_after(b: &Block, q: &QuoteToks, continues_sentence: bool) -> Option<(Span, Option<usize>)> {
     let mut j = q.close + 1;
     let n = b.tokens.len();
+    let mut dash: Option<usize> = None;
     while j < n
         && b.narrative(j)
         && b.tokens[j].kind == Kind::Punct
-        && matches!(b.word(j), "," | "—" | "–" | "-")
+        && matches!(b.word(j), "," | "—" | "–" | "-" | "―")
     {
+        if b.word(j) != "," {
+            dash = Some(j);
+        }
         j += 1;
     }
     if j >= n || !b.narrative(j) {
         return None;
+    }
+    // A pull quote signed with a dash: “…” ― Steve Quinlan.
+    if let Some(d) = dash
+        && let Some(m) = b
+            .mention_starting(j)
+            .filter(|&m| b.mentions[m].kind == MentionKind::Name)
+    {
+        let after = b.mentions[m].toks.1;
+        let ends = b
+            .tokens
+            .get(after)
+            .is_none_or(|t| t.kind == Kind::Punct && matches!(t.text(b.text), "." | "," | ";"))
+            && b.tokens
+                .get(after + 1)
+                .is_none_or(|t| !t.in_quote() || t.quote != b.tokens[q.open].quote);
+        if ends {
+            return Some((tok_span(b, d, d + 1), Some(m)));
+        }
     }
     let new_sentence = b.sentence_of[j] != b.sentence_of[q.close];
     // Inversion: said X.
@@ -521,15 +638,15 @@ fn cue_after(b: &Block, q: &QuoteToks, continues_sentence: bool) -> Option<(Span
         {
             k += 1;
         }
-        if let Some(m) = b.mention_starting(k) {
-            if b.mentions[m].kind != MentionKind::Pronoun || continues_sentence {
-                return Some((tok_span(b, j, k), Some(m)));
-            }
+        if let Some(m) = b.mention_after(k)
+            && (b.mentions[m].kind != MentionKind::Pronoun || continues_sentence)
+        {
+            return Some((tok_span(b, j, k), Some(m)));
         }
         return Some((tok_span(b, j, j + 1), None));
     }
     // X said.
-    let m = b.mention_starting(j)?;
+    let m = b.mention_after(j)?;
     if new_sentence && !continues_sentence {
         // “… areas.” He said. — accept only the bare pattern ending the sentence.
         let v = verb_after_subject(b, b.mentions[m].toks.1)?;
@@ -553,7 +670,22 @@ fn cue_after(b: &Block, q: &QuoteToks, continues_sentence: bool) -> Option<(Span
         } else {
             v + 1
         };
-    Some((tok_span(b, v, end), Some(m)))
+    Some((tok_span(b, v, end), Some(apposed_name(b, m).unwrap_or(m))))
+}
+
+/// "the minister, Eva Lund, said": a description followed by a name in apposition is that name.
+fn apposed_name(b: &Block, m: usize) -> Option<usize> {
+    if b.mentions[m].kind != MentionKind::Role {
+        return None;
+    }
+    let e = b.mentions[m].toks.1;
+    if !b.is_punct(e, ",") {
+        return None;
+    }
+    let name = b
+        .mention_starting(e + 1)
+        .filter(|&n| b.mentions[n].kind == MentionKind::Name)?;
+    b.is_punct(b.mentions[name].toks.1, ",").then_some(name)
 }
 
 /// After a subject ending at `k`: skip an apposition and auxiliaries; return the speech verb.
@@ -563,14 +695,26 @@ fn verb_after_subject(b: &Block, k: usize) -> Option<usize> {
     if k < n && b.is_punct(k, ",") {
         // ", the union's treasurer," — up to the next comma.
         let limit = (k + 14).min(n);
-        if let Some(c) = (k + 1..limit).find(|&i| b.is_punct(i, ",") || !b.narrative(i)) {
-            if b.is_punct(c, ",") {
-                k = c + 1;
-            }
+        if let Some(c) = (k + 1..limit).find(|&i| b.is_punct(i, ",") || !b.narrative(i))
+            && b.is_punct(c, ",")
+        {
+            k = c + 1;
         }
     }
     while k < n && b.narrative(k) && b.tokens[k].is(AUX) && !b.tokens[k].is(SPEECH_VERB) {
         k += 1;
+    }
+    // A short prepositional phrase: "a narrator in the Clinton ad asks".
+    if k < n
+        && matches!(
+            b.lower(k).as_ref(),
+            "in" | "at" | "for" | "from" | "with" | "of" | "on"
+        )
+        && let Some(v) = (k + 1..(k + 7).min(n))
+            .take_while(|&i| b.narrative(i) && b.tokens[i].kind == Kind::Word)
+            .find(|&i| b.is_cue_verb(i))
+    {
+        k = v;
     }
     // "was quoted as saying"
     if k + 1 < n && b.word(k) == "quoted" && b.word(k + 1) == "as" {
@@ -621,7 +765,7 @@ fn cue_before(b: &Block, q: &QuoteToks, direct: bool) -> Option<(Span, Option<us
         if w == "that" {
             saw_that = true;
         }
-        if !intro && CLAUSE_BREAKS.contains(&w.as_str()) {
+        if !intro && CLAUSE_BREAKS.contains(&w.as_ref()) {
             return None;
         }
         if !b.is_report_verb(k) {
@@ -631,7 +775,7 @@ fn cue_before(b: &Block, q: &QuoteToks, direct: bool) -> Option<(Span, Option<us
         if k > s0
             && !w.ends_with("ing")
             && matches!(
-                b.lower(k - 1).as_str(),
+                b.lower(k - 1).as_ref(),
                 "be" | "been" | "being" | "was" | "were" | "is" | "are"
             )
         {
@@ -647,7 +791,80 @@ fn cue_before(b: &Block, q: &QuoteToks, direct: bool) -> Option<(Span, Option<us
         } else {
             k + 1
         };
-        return Some((tok_span(b, k, end), b.subject_of(k)));
+        // "“…,” said Dr. Mensah, “…”": an inverted cue names its speaker after the verb.
+        let inverted = k > s0
+            && (!b.narrative(k - 1) || b.is_punct(k - 1, ",") && k > s0 + 1 && !b.narrative(k - 2));
+        let subject = b.subject_of(k).or_else(|| {
+            let m = b.mention_after(end).filter(|_| inverted)?;
+            (b.mentions[m].kind != MentionKind::Pronoun && b.mentions[m].toks.1 < q.open)
+                .then_some(m)
+        });
+        // "She says it underscores that …" / "X said she wanted to speak …": when the nearest
+        // cue's subject is a pronoun, an outer cue with a named subject reports the speech.
+        let inner_pronoun = subject.map(|m| {
+            (
+                b.mentions[m].kind == MentionKind::Pronoun,
+                b.mentions[m].entity_kind,
+            )
+        });
+        match inner_pronoun {
+            None | Some((true, SpeakerKind::Organization)) => {
+                if let Some(outer) = outer_cue(b, s0, k, true) {
+                    return Some(outer);
+                }
+            }
+            Some((true, _)) => {
+                if let Some(outer) = outer_cue(b, s0, k, false) {
+                    return Some(outer);
+                }
+            }
+            _ => {}
+        }
+        return Some((tok_span(b, k, end), subject));
+    }
+    None
+}
+
+/// The nearest speech verb before `k` in the sentence whose subject is a name or description
+/// (or any subject when `any`).
+fn outer_cue(b: &Block, s0: usize, k: usize, any: bool) -> Option<(Span, Option<usize>)> {
+    (s0..k).rev().find_map(|v| {
+        if !b.is_cue_verb(v) || (v > s0 && b.lower(v - 1) == "to") {
+            return None;
+        }
+        let m = b.subject_of(v)?;
+        let mm = &b.mentions[m];
+        let fits = if any {
+            mm.entity_kind != SpeakerKind::Organization || mm.kind != MentionKind::Pronoun
+        } else {
+            mm.kind != MentionKind::Pronoun
+        };
+        fits.then(|| (tok_span(b, v, v + 1), Some(m)))
+    })
+}
+
+/// “…” to drive up the stock price, she said. — the attribution closes the quote's sentence.
+fn sentence_final_cue(b: &Block, q: &QuoteToks) -> Option<(Span, usize)> {
+    let (_, s1) = b.sentence_range(q.open);
+    let mut c = q.close + 1;
+    while c < s1 {
+        if !b.narrative(c) {
+            return None;
+        }
+        if b.is_punct(c, ",")
+            && let Some(m) = b.mention_starting(c + 1)
+            && let Some(v) = verb_after_subject(b, b.mentions[m].toks.1)
+        {
+            let after = v + 1;
+            let closes = after >= s1
+                || b.tokens.get(after).is_some_and(|t| {
+                    t.kind == Kind::Punct && matches!(t.text(b.text), "." | "," | ";" | "!" | "?")
+                });
+            if closes && b.tokens[v].is(SPEECH_VERB) {
+                return Some((tok_span(b, v, v + 1), m));
+            }
+        }
+        c += 1;
     }
     None
 }
@@ -674,7 +891,7 @@ pub fn trailing_colon_cue(b: &Block) -> Option<(Span, usize)> {
 fn according_to(b: &Block, s0: usize, s1: usize) -> Option<(Span, usize)> {
     (s0..s1.saturating_sub(2)).find_map(|i| {
         if b.narrative(i) && b.lower(i) == "according" && b.word(i + 1) == "to" {
-            let m = b.mention_starting(i + 2)?;
+            let m = b.mention_after(i + 2)?;
             Some((tok_span(b, i, i + 2), m))
         } else {
             None
@@ -706,9 +923,9 @@ fn find_addressee(b: &Block, q: &QuoteToks) -> Option<Span> {
     if t.quote != b.tokens[q.open].quote {
         return None;
     }
-    let first = t.text(b.text).to_lowercase();
+    let first = super::tokens::lowercase(t.text(b.text));
     if matches!(
-        first.as_str(),
+        first.as_ref(),
         "dear"
             | "hello"
             | "hi"
@@ -902,7 +1119,7 @@ fn reported_at(b: &Block, i: usize, s0: usize, s1: usize) -> Option<(Reported, u
     }
     // told reporters / said in a statement / said on Friday: skip an object or adjunct.
     let that_at = (k..(k + 8).min(s1)).find(|&j| b.narrative(j) && b.lower(j) == "that");
-    let strong = REPORTING_WITHOUT_THAT.contains(&w.as_str());
+    let strong = REPORTING_WITHOUT_THAT.contains(&w.as_ref());
     let start = if let Some(t) = that_at {
         // Only an object or adjunct may stand between the verb and "that".
         if (k..t).any(|j| !b.narrative(j) || b.is_report_verb(j) || b.is_punct(j, ",")) {
@@ -928,8 +1145,16 @@ fn reported_at(b: &Block, i: usize, s0: usize, s1: usize) -> Option<(Reported, u
     if end <= start || words < 3 {
         return None;
     }
-    // "said in a statement." has no content.
+    // "said in a statement." has no content; "said nothing for a while" reports no speech.
     if b.tokens[start].is(MEDIA) || b.lower(start) == "in" && words < 5 {
+        return None;
+    }
+    if that_at.is_none()
+        && matches!(
+            b.lower(start).as_ref(),
+            "nothing" | "little" | "goodbye" | "hello" | "so" | "yes" | "no" | "grace"
+        )
+    {
         return None;
     }
     let end_tok = if w == "pointed" { i + 2 } else { i + 1 };

@@ -46,19 +46,50 @@ impl Entry {
     }
 }
 
-static TABLE: OnceLock<HashMap<&'static str, Entry>> = OnceLock::new();
+/// A small, fast hash for short words (the multiply-rotate scheme of rustc's FxHash): the
+/// lexicon is looked up once per token, and SipHash would dominate that cost.
+#[derive(Default, Clone, Copy)]
+pub struct WordHasher(u64);
 
-/// Looks up a lower-case word.
+impl std::hash::Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type Table = HashMap<&'static str, Entry, std::hash::BuildHasherDefault<WordHasher>>;
+
+static TABLE: OnceLock<Table> = OnceLock::new();
+
+/// Looks up a lower-case word. Plurals of role and organisation nouns ("groups", "ministries",
+/// "spokesmen") are in the table too, marked GROUP.
 pub fn lookup(lower: &str) -> Entry {
     table().get(lower).copied().unwrap_or_default()
 }
 
-fn table() -> &'static HashMap<&'static str, Entry> {
+/// The lexicon's own `'static` spelling of a known word, so descriptors need no allocation.
+pub fn static_key(lower: &str) -> Option<&'static str> {
+    table().get_key_value(lower).map(|(k, _)| *k)
+}
+
+fn table() -> &'static Table {
     TABLE.get_or_init(build)
 }
 
 /// Adds every whitespace-separated word of a static list (all lists here are lower case).
-fn add(t: &mut HashMap<&'static str, Entry>, words: &'static str, class: Class) {
+fn add(t: &mut Table, words: &'static str, class: Class) {
     for w in words.split_whitespace() {
         t.entry(w).or_default().class |= class;
     }
@@ -532,7 +563,8 @@ const ROLES: &str = "president leader head minister premier chancellor secretary
     assailant hostage kidnapper captor negotiator chef waiter patient client customer \
     consumer shopper tenant landlord homeowner parent child kid teenager youngster \
     graduate pupil scholar academic lecturer dean provost rector chancellor trustee lady \
-    gentleman questioner caller moderator panelist commentator blogger \
+    gentleman questioner caller moderator panelist commentator blogger narrator \
+    announcer voiceover \
     governor-general lieutenant-governor premier-elect president-elect nominee-designate";
 
 /// Nouns naming an organisation or side that can speak ("the ministry said").
@@ -870,8 +902,8 @@ const ORG_NAME_WORDS: &str = "post times journal news press herald tribune gazet
     administration government house pentagon fbi cia nsa nato un who imf opec \
     commission reserve";
 
-fn build() -> HashMap<&'static str, Entry> {
-    let mut t: HashMap<&'static str, Entry> = HashMap::with_capacity(4096);
+fn build() -> Table {
+    let mut t = Table::with_capacity_and_hasher(8192, Default::default());
     for &(past, third, base, ing) in SPEECH_VERBS {
         add(&mut t, past, SPEECH_VERB);
         add(&mut t, third, SPEECH_VERB);
@@ -903,6 +935,33 @@ fn build() -> HashMap<&'static str, Entry> {
         let e = t.entry(demonym).or_default();
         e.class |= DEMONYM;
         e.extra = Some(country);
+    }
+    // Plurals of role and organisation nouns: "groups", "ministries", "spokesmen".
+    let singulars: Vec<(&'static str, Entry)> = t
+        .iter()
+        .filter(|(_, e)| e.is(ROLE | ORG))
+        .map(|(k, e)| (*k, *e))
+        .collect();
+    for (word, e) in singulars {
+        let plural = if let Some(stem) = word.strip_suffix("man") {
+            format!("{stem}men")
+        } else if let Some(stem) = word
+            .strip_suffix('y')
+            .filter(|s| !s.ends_with(['a', 'e', 'o', 'u']))
+        {
+            format!("{stem}ies")
+        } else if word.ends_with(['s', 'x']) || word.ends_with("ch") || word.ends_with("sh") {
+            format!("{word}es")
+        } else {
+            format!("{word}s")
+        };
+        // Built once per process: the plural forms live as long as the table.
+        let plural: &'static str = Box::leak(plural.into_boxed_str());
+        let p = t.entry(plural).or_default();
+        if p.class & (ROLE | ORG) == 0 {
+            p.class |= (e.class & (ROLE | ORG)) | GROUP;
+            p.extra = p.extra.or(e.extra);
+        }
     }
     // Role families: words that can stand for one another in descriptions.
     for &(word, family) in ROLE_FAMILIES {

@@ -211,11 +211,30 @@ fn discard(quotes: &mut [RawQuote], i: usize) {
     quotes[i].span = Span::new(usize::MAX, usize::MAX);
 }
 
+/// Bytes that can start a quotation mark: " ' ` and the lead bytes of « » “ ” ‘ ’ „ ‚ ‹ › 「 」.
+const MARK_START: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'"' as usize] = true;
+    t[b'\'' as usize] = true;
+    t[b'`' as usize] = true;
+    t[0xC2] = true;
+    t[0xE2] = true;
+    t[0xE3] = true;
+    t
+};
+
 /// Collects candidate marks in a paragraph.
 fn scan_marks(text: &str, para: Span, out: &mut Vec<Mark>) {
     let bytes = text.as_bytes();
     let mut i = para.start;
     while i < para.end {
+        match bytes[i..para.end]
+            .iter()
+            .position(|&b| MARK_START[b as usize])
+        {
+            Some(p) => i += p,
+            None => break,
+        }
         let b = bytes[i];
         let mark = match b {
             b'"' => Some((1, Role::Either(Family::Double), false)),
@@ -349,10 +368,10 @@ fn decide(text: &str, para: Span, m: &Mark, stack: &[Open], rest: &[Mark]) -> De
         Role::OpenSingleOrCloseLow => {
             if open_top.is_some_and(|o| o.family == Family::Single && o.low) {
                 Decision::Close(Family::Single)
-            } else if word_before && word_after {
-                Decision::Skip // a misused apostrophe
-            } else if space_before && is_elision(text, m.pos + m.len, para.end) {
-                Decision::Skip
+            } else if (word_before && word_after)
+                || (space_before && is_elision(text, m.pos + m.len, para.end))
+            {
+                Decision::Skip // a misused apostrophe, or an elision ('Tis)
             } else {
                 Decision::Open(Family::Single, false)
             }
@@ -533,7 +552,11 @@ mod chain_tests {
 
     fn contents(t: &str) -> Vec<&str> {
         let paras = split_paragraphs(t);
-        find_quotes(t, &paras).iter().filter(|q| q.parent.is_none()).map(|q| q.content.text(t)).collect()
+        find_quotes(t, &paras)
+            .iter()
+            .filter(|q| q.parent.is_none())
+            .map(|q| q.content.text(t))
+            .collect()
     }
 
     #[test]
@@ -562,17 +585,25 @@ mod straight_tests {
 
     fn contents(t: &str) -> Vec<&str> {
         let paras = split_paragraphs(t);
-        find_quotes(t, &paras).iter().map(|q| q.content.text(t)).collect()
+        find_quotes(t, &paras)
+            .iter()
+            .map(|q| q.content.text(t))
+            .collect()
     }
 
     #[test]
     fn markup_attribute_values_are_not_quotes() {
-        assert!(contents("<tweet pic=\"pic.twitter.com/\" author=\"someone\">Text</tweet>").is_empty());
+        assert!(
+            contents("<tweet pic=\"pic.twitter.com/\" author=\"someone\">Text</tweet>").is_empty()
+        );
     }
 
     #[test]
     fn straight_quotes_pair_by_position() {
-        assert_eq!(contents("He said \"yes,\" then \"no.\" Done."), ["yes,", "no."]);
+        assert_eq!(
+            contents("He said \"yes,\" then \"no.\" Done."),
+            ["yes,", "no."]
+        );
         assert_eq!(contents("(\"quoted\")"), ["quoted"]);
     }
 }

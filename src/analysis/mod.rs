@@ -28,6 +28,7 @@ use tokens::Token;
 pub fn analyze(doc: &Document) -> Analysis {
     let mut engine = Engine::new(&doc.text);
     let raw = marks::find_quotes(&doc.text, &doc.paragraphs);
+    engine.dialogue = is_dialogue(doc, &raw);
     let blocks = segment::blocks(&doc.paragraphs, &raw);
     let mut next_quote = 0;
     for block in &blocks {
@@ -63,6 +64,10 @@ struct Engine<'t> {
     prev_block_subject: Option<SpeakerId>,
     /// The previous block ended "X said:" (cue, mention, speaker).
     prev_block_colon: Option<(Span, Span, Option<SpeakerId>)>,
+    /// Fiction-style dialogue: a new paragraph of quotation is a new speaker's turn.
+    dialogue: bool,
+    /// Speakers of the most recent quotes, most recent last (for alternating dialogue).
+    recent_speakers: Vec<SpeakerId>,
     // Reused buffers.
     tokens: Vec<Token>,
     sentences: Vec<(usize, usize)>,
@@ -85,6 +90,8 @@ impl<'t> Engine<'t> {
             prev_block_tail: None,
             prev_block_subject: None,
             prev_block_colon: None,
+            dialogue: false,
+            recent_speakers: Vec::new(),
             tokens: Vec::new(),
             sentences: Vec::new(),
             sentence_of: Vec::new(),
@@ -183,10 +190,10 @@ impl<'t> Engine<'t> {
             if m.subject && id.is_some() {
                 last_subject = id;
             }
-            if speaker_mention[mi] {
-                if let Some(id) = id {
-                    self.resolver.last_speaker = Some(id);
-                }
+            if speaker_mention[mi]
+                && let Some(id) = id
+            {
+                self.resolver.last_speaker = Some(id);
             }
         }
 
@@ -227,7 +234,19 @@ impl<'t> Engine<'t> {
                     quote.cue = Some(cue);
                     quote.method = Method::CueBefore;
                     quote.confidence = 0.85;
-                } else if first_token_quote == Some(qt.id) && self.prev_block_tail.is_some() {
+                } else if let (true, Some(other)) = (
+                    self.dialogue && first_token_quote == Some(qt.id),
+                    self.prev_block_tail
+                        .and_then(|t| self.other_speaker(self.pending[t].quote.speaker)),
+                ) {
+                    // Fiction: a new paragraph of dialogue is the other person's turn.
+                    quote.speaker = Some(other);
+                    quote.method = Method::Alternation;
+                    quote.confidence = 0.6;
+                } else if first_token_quote == Some(qt.id)
+                    && self.prev_block_tail.is_some()
+                    && !self.dialogue
+                {
                     same_as = self.prev_block_tail;
                     quote.method = Method::Continuation;
                     quote.confidence = 0.7;
@@ -245,15 +264,35 @@ impl<'t> Engine<'t> {
             }
             // An unclosed mark with no attribution of its own is more likely a stray mark or a
             // block-quote marker than speech.
-            let explicit = matches!(quote.method, Method::CueAfter | Method::CueBefore | Method::Colon | Method::AccordingTo);
-            let orphan = q.parent.is_some_and(|p| !self.raw_to_pending.contains_key(&p));
+            let explicit = matches!(
+                quote.method,
+                Method::CueAfter | Method::CueBefore | Method::Colon | Method::AccordingTo
+            );
+            let orphan = q
+                .parent
+                .is_some_and(|p| !self.raw_to_pending.contains_key(&p));
             if (!qt.closed && !explicit && quote.kind != QuoteKind::Nested) || orphan {
                 continue;
+            }
+            // Split halves and continuations take their speaker from an earlier quote, whose
+            // speaker is already final.
+            if let Some(t) = same_as {
+                quote.speaker = self.pending[t].quote.speaker;
+                if quote.speaker_mention.is_none() {
+                    quote.speaker_mention = self.pending[t].quote.speaker_mention;
+                }
             }
             let idx = self.pending.len();
             self.raw_to_pending.insert(qt.id, idx);
             if quote.kind.is_speech() && quote.kind != QuoteKind::Nested {
                 last_pending_speech = Some(idx);
+                if let Some(s) = quote.speaker {
+                    self.recent_speakers.retain(|&r| r != s);
+                    self.recent_speakers.push(s);
+                    if self.recent_speakers.len() > 8 {
+                        self.recent_speakers.remove(0);
+                    }
+                }
             }
             self.pending.push(Pending { quote, same_as });
         }
@@ -298,20 +337,30 @@ impl<'t> Engine<'t> {
         }
     }
 
+    /// In a dialogue, the most recent speaker other than `current`.
+    fn other_speaker(&self, current: Option<SpeakerId>) -> Option<SpeakerId> {
+        let current = current?;
+        self.recent_speakers
+            .iter()
+            .rev()
+            .copied()
+            .find(|&s| s != current)
+    }
+
     fn finish(mut self) -> Analysis {
         // Inherit speakers along split/continuation links (targets come earlier).
         for i in 0..self.pending.len() {
-            if let Some(t) = self.pending[i].same_as {
-                if t < i {
-                    let (speaker, mention) = (
-                        self.pending[t].quote.speaker,
-                        self.pending[t].quote.speaker_mention,
-                    );
-                    let q = &mut self.pending[i].quote;
-                    q.speaker = speaker;
-                    if q.speaker_mention.is_none() {
-                        q.speaker_mention = mention;
-                    }
+            if let Some(t) = self.pending[i].same_as
+                && t < i
+            {
+                let (speaker, mention) = (
+                    self.pending[t].quote.speaker,
+                    self.pending[t].quote.speaker_mention,
+                );
+                let q = &mut self.pending[i].quote;
+                q.speaker = speaker;
+                if q.speaker_mention.is_none() {
+                    q.speaker_mention = mention;
                 }
             }
         }
@@ -364,6 +413,32 @@ impl<'t> Engine<'t> {
             numbers: figures,
         }
     }
+}
+
+/// Fiction-style dialogue rather than news: an EPUB, or many paragraphs that open with a short
+/// quotation. In fiction a new paragraph of dialogue means a new speaker; in news a cue-less quote
+/// paragraph continues the previous speaker.
+fn is_dialogue(doc: &Document, raw: &[RawQuote]) -> bool {
+    if doc.meta.format == crate::document::Format::Epub {
+        return true;
+    }
+    let top: Vec<&RawQuote> = raw.iter().filter(|q| q.parent.is_none()).collect();
+    let opening_paragraphs = top
+        .iter()
+        .filter(|q| {
+            doc.paragraph_at(q.span.start).is_some_and(|p| {
+                doc.text[doc.paragraphs[p].start..q.span.start]
+                    .trim()
+                    .is_empty()
+            })
+        })
+        .count();
+    if opening_paragraphs < 4 || opening_paragraphs * 4 < doc.paragraphs.len() {
+        return false;
+    }
+    let mut lengths: Vec<usize> = top.iter().map(|q| q.content.len()).collect();
+    lengths.sort_unstable();
+    lengths[lengths.len() / 2] < 70
 }
 
 /// Token range of a quote in the block, or `None` if it has no tokens here.
