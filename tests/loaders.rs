@@ -163,6 +163,10 @@ fn extract_on_a_news_page_finds_its_quotes_speakers_and_metadata() {
         speaker_of(&v, "The city should repair").as_deref(),
         Some("Councillor Tomasz Reed")
     );
+    assert_eq!(
+        speaker_of(&v, "Our members have kept").as_deref(),
+        Some("Priya Nair")
+    );
     // Offsets point into the text `quotelens text` prints.
     let text = run(&["text", NEWS_PAGE]).stdout;
     for q in v["quotes"].as_array().unwrap() {
