@@ -25,9 +25,13 @@ fn sample_megabyte() -> String {
 fn bbc_documents() -> Vec<Document> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/bbc-news");
     let mut docs = Vec::new();
-    let Ok(topics) = std::fs::read_dir(&root) else { return docs };
+    let Ok(topics) = std::fs::read_dir(&root) else {
+        return docs;
+    };
     for topic in topics.flatten() {
-        let Ok(files) = std::fs::read_dir(topic.path()) else { continue };
+        let Ok(files) = std::fs::read_dir(topic.path()) else {
+            continue;
+        };
         for f in files.flatten() {
             if let Ok(bytes) = std::fs::read(f.path()) {
                 let text = String::from_utf8_lossy(&bytes);
@@ -51,11 +55,13 @@ fn tokenize_sample_1mb(bencher: Bencher) {
     let doc = Document::from_text(&sample_megabyte(), Meta::default());
     let mut out = Vec::new();
     let mut lower = String::new();
-    bencher.counter(BytesCount::new(doc.text.len())).bench_local(|| {
-        out.clear();
-        tokens::tokenize(&doc.text, 0, doc.text.len(), &mut out, &mut lower);
-        out.len()
-    });
+    bencher
+        .counter(BytesCount::new(doc.text.len()))
+        .bench_local(|| {
+            out.clear();
+            tokens::tokenize(&doc.text, 0, doc.text.len(), &mut out, &mut lower);
+            out.len()
+        });
 }
 
 #[divan::bench]

@@ -264,73 +264,6 @@ pub struct QuoteToks {
     pub closed: bool,
 }
 
-/// Prepositions after which a Title-Case quotation names a work or event: on “Morning Joe”.
-const PREPOSITIONS_BEFORE_TITLES: &[&str] = &[
-    "on", "of", "in", "at", "from", "for", "during", "about", "to", "with", "into",
-];
-
-/// Words that introduce a name or a term rather than speech.
-const NAMING_WORDS: &[&str] = &[
-    "called",
-    "so-called",
-    "dubbed",
-    "titled",
-    "entitled",
-    "named",
-    "nicknamed",
-    "labeled",
-    "labelled",
-    "branded",
-    "termed",
-    "word",
-    "words",
-    "term",
-    "phrase",
-    "slogan",
-    "hashtag",
-    "motto",
-    "headline",
-    "banner",
-    "film",
-    "movie",
-    "book",
-    "song",
-    "album",
-    "show",
-    "series",
-    "programme",
-    "program",
-    "play",
-    "novel",
-    "poem",
-    "column",
-    "article",
-    "essay",
-    "documentary",
-    "operation",
-    "campaign",
-    "project",
-    "initiative",
-    "plan",
-    "known",
-    "billed",
-    "marked",
-    "read",
-    "reads",
-    "reading",
-    "stamped",
-    "emblazoned",
-    "sign",
-    "signs",
-    "chanted",
-    "chanting",
-    "chant",
-    "chants",
-    "tagline",
-    "nickname",
-    "brand",
-];
-
 /// Attributes one quote. `prev` is the previous speech quote in the block with its attribution;
 /// `reported` the block's reported-speech clauses (a fragment inside one is part of that speech).
 pub fn attribute(
@@ -500,7 +433,7 @@ fn attribute_fragment(
             w.ends_with("'s")
                 || w.ends_with("’s")
                 || b.tokens[p].is(DETERMINER)
-                || PREPOSITIONS_BEFORE_TITLES.contains(&b.lower(p).as_ref())
+                || b.tokens[p].is(TITLE_PREP)
         }) || prev_word.is_none() && q.open > 0 && b.word(q.open - 1).ends_with(['\'', '’']);
     if before_name && is_title_case(content) && words <= 8 {
         return Attribution::none(QuoteKind::Title);
@@ -552,9 +485,7 @@ fn attribute_fragment(
         att.confidence = 0.5;
         return att;
     }
-    let naming = prev_lower
-        .as_deref()
-        .is_some_and(|w| NAMING_WORDS.contains(&w));
+    let naming = prev_word.is_some_and(|p| b.tokens[p].is(NAMING));
     if is_title_case(content) || (naming && words <= 8) && is_title_case(content) {
         return Attribution::none(QuoteKind::Title);
     }
@@ -731,12 +662,6 @@ fn tok_span(b: &Block, a: usize, end: usize) -> Span {
     Span::new(b.tokens[a].start, b.tokens[end - 1].end)
 }
 
-/// Words that open a clause or adjunct that a cue verb's complement does not run through.
-const CLAUSE_BREAKS: &[&str] = &[
-    "because", "although", "though", "while", "whereas", "but", "for", "since", "after", "before",
-    "unless", "if", "when", "where", "by",
-];
-
 /// X said: “…” (direct: the quote follows a colon or comma) or X called the plan “reckless” /
 /// X said it was “reckless” (a fragment). Returns the cue and its subject.
 fn cue_before(b: &Block, q: &QuoteToks, direct: bool) -> Option<(Span, Option<usize>)> {
@@ -765,16 +690,16 @@ fn cue_before(b: &Block, q: &QuoteToks, direct: bool) -> Option<(Span, Option<us
         if !b.narrative(k) {
             return None; // another quote in between
         }
-        let w = b.lower(k);
-        if w == "that" {
+        if b.is_w(k, "that") {
             saw_that = true;
         }
-        if !intro && CLAUSE_BREAKS.contains(&w.as_ref()) {
+        if !intro && b.tokens[k].is(CLAUSE_BREAK) {
             return None;
         }
         if !b.is_report_verb(k) {
             continue;
         }
+        let w = b.lower(k);
         // Passives ("was told", "been called") are not cues; progressives ("is calling") are.
         if k > s0
             && !w.ends_with("ing")
@@ -967,64 +892,6 @@ fn find_addressee(b: &Block, q: &QuoteToks) -> Option<Span> {
     Some(Span::new(name[0].start, name[name.len() - 1].end))
 }
 
-/// Verbs that report speech even without "that": "he said everything is fine", "he mentioned a
-/// high turnout". Others ("recalled", "repeated", "maintain") need "that" to report a claim.
-const REPORTING_WITHOUT_THAT: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "added",
-    "adds",
-    "stated",
-    "stressed",
-    "stresses",
-    "noted",
-    "notes",
-    "mentioned",
-    "mentions",
-    "explained",
-    "explains",
-    "warned",
-    "warns",
-    "insisted",
-    "insists",
-    "argued",
-    "argues",
-    "claimed",
-    "claims",
-    "announced",
-    "announces",
-    "acknowledged",
-    "admitted",
-    "emphasized",
-    "emphasised",
-    "emphasizes",
-    "declared",
-    "predicted",
-    "predicts",
-    "confirmed",
-    "confirms",
-    "denied",
-    "denies",
-    "pointed",
-    "wrote",
-    "writes",
-    "tweeted",
-    "suggested",
-    "suggests",
-    "contended",
-    "asserted",
-    "alleged",
-    "complained",
-    "conceded",
-    "estimated",
-    "reiterated",
-    "underlined",
-    "underscored",
-];
-
 /// Reported speech in the narrative: "X said that …", "X pointed out that …", "according to X,
 /// …", "X mentioned …".
 pub fn reported(b: &Block, out: &mut Vec<Reported>) {
@@ -1127,7 +994,7 @@ fn reported_at(b: &Block, i: usize, s0: usize, s1: usize) -> Option<(Reported, u
     }
     // told reporters / said in a statement / said on Friday: skip an object or adjunct.
     let that_at = (k..(k + 8).min(s1)).find(|&j| b.narrative(j) && b.is_w(j, "that"));
-    let strong = REPORTING_WITHOUT_THAT.contains(&w.as_ref());
+    let strong = b.tokens[i].is(REPORTS_BARE);
     let start = if let Some(t) = that_at {
         // Only an object or adjunct may stand between the verb and "that".
         if (k..t).any(|j| !b.narrative(j) || b.is_report_verb(j) || b.is_punct(j, ",")) {

@@ -101,85 +101,6 @@ impl Mention {
     }
 }
 
-/// Function words that are not in NOT_IN_NAMES but cannot modify a role noun.
-const ADVERBS_AND_VERBS: &[&str] = &[
-    "is", "was", "are", "were", "be", "been", "has", "have", "had", "said", "says", "very", "so",
-    "too", "also", "just", "only", "even", "still", "well", "here", "there", "now", "then",
-];
-
-/// Words that never begin a proper name even when capitalised.
-const NOT_IN_NAMES: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "and",
-    "or",
-    "but",
-    "nor",
-    "of",
-    "in",
-    "on",
-    "at",
-    "for",
-    "with",
-    "by",
-    "from",
-    "to",
-    "as",
-    "if",
-    "when",
-    "while",
-    "after",
-    "before",
-    "during",
-    "since",
-    "until",
-    "because",
-    "although",
-    "though",
-    "this",
-    "that",
-    "these",
-    "those",
-    "there",
-    "here",
-    "then",
-    "yes",
-    "no",
-    "not",
-    "it",
-    "its",
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "you",
-    "his",
-    "her",
-    "their",
-    "our",
-    "my",
-    "your",
-    "who",
-    "what",
-    "which",
-    "where",
-    "why",
-    "how",
-    "according",
-    "dear",
-    "mr",
-    "meanwhile",
-    "however",
-    "also",
-    "still",
-    "but",
-    "so",
-    "yet",
-    "thus",
-];
-
 /// Particles inside names: Charles de Gaulle, Ursula von der Leyen, Abu Bakr al-Baghdadi.
 fn is_name_particle(w: &str) -> bool {
     matches!(
@@ -213,99 +134,6 @@ fn is_suffix(w: &str) -> bool {
     matches!(w, "Jr" | "Sr" | "II" | "III" | "IV" | "Jr." | "Sr.")
 }
 
-/// Common irregular past tenses and other verbs that follow a subject.
-const COMMON_VERBS: &[&str] = &[
-    "held",
-    "met",
-    "made",
-    "took",
-    "gave",
-    "got",
-    "went",
-    "came",
-    "saw",
-    "knew",
-    "left",
-    "found",
-    "kept",
-    "began",
-    "brought",
-    "bought",
-    "spoke",
-    "wrote",
-    "ran",
-    "won",
-    "lost",
-    "led",
-    "paid",
-    "sent",
-    "set",
-    "put",
-    "stood",
-    "sat",
-    "heard",
-    "meant",
-    "hit",
-    "cut",
-    "let",
-    "read",
-    "drew",
-    "threw",
-    "grew",
-    "showed",
-    "became",
-    "rose",
-    "fell",
-    "chose",
-    "drove",
-    "broke",
-    "spent",
-    "built",
-    "fought",
-    "sought",
-    "taught",
-    "caught",
-    "struck",
-    "forgot",
-    "understood",
-    "is",
-    "was",
-    "are",
-    "were",
-    "has",
-    "had",
-    "have",
-    "will",
-    "would",
-    "can",
-    "could",
-    "may",
-    "might",
-    "must",
-    "should",
-    "shall",
-    "did",
-    "does",
-    "do",
-    "also",
-    "then",
-    "later",
-    "once",
-    "again",
-    "recently",
-    "previously",
-    "never",
-    "always",
-    "still",
-    "often",
-    "even",
-    "just",
-    "already",
-    "who",
-    "himself",
-    "herself",
-];
-
 fn looks_like_verb(t: &Token, text: &str) -> bool {
     if t.kind != Kind::Word || t.cap {
         return false;
@@ -313,46 +141,15 @@ fn looks_like_verb(t: &Token, text: &str) -> bool {
     if t.is(SPEECH_VERB | REPORT_VERB | AUX) {
         return true;
     }
-    let w = t.text(text);
-    if COMMON_VERBS.contains(&w) {
+    if t.is(COMMON_VERB) {
         return true;
     }
+    let w = t.text(text);
     if t.is(FUNCTION) {
         return false;
     }
     (w.ends_with("ed") && w.len() > 3) || (w.ends_with('s') && !w.ends_with("ss") && w.len() > 3)
 }
-
-const PREPOSITIONS: &[&str] = &[
-    "of",
-    "with",
-    "to",
-    "for",
-    "by",
-    "from",
-    "on",
-    "about",
-    "at",
-    "in",
-    "into",
-    "against",
-    "than",
-    "between",
-    "among",
-    "toward",
-    "towards",
-    "under",
-    "over",
-    "behind",
-    "like",
-    "without",
-    "including",
-    "invited",
-    "thanked",
-    "congratulated",
-    "met",
-    "and",
-];
 
 fn strip_possessive(w: &str) -> (&str, bool) {
     for suf in ["'s", "’s", "'", "’"] {
@@ -402,7 +199,7 @@ fn is_subject(text: &str, tokens: &[Token], sentence_of: &[usize], m: &Mention) 
     // Not after a preposition or in an object position.
     if a > 0 && sentence_of[a - 1] == m.sentence {
         let prev = &tokens[a - 1];
-        if prev.kind == Kind::Word && PREPOSITIONS.contains(&lowercase(prev.text(text)).as_ref()) {
+        if prev.kind == Kind::Word && prev.is(PREP) {
             return false;
         }
     }
@@ -577,8 +374,7 @@ fn name_chain(
         // At the start of a sentence a common word is not part of a name, unless another
         // capitalised word follows it ("New Jersey", "Great Britain").
         let next_cap = tokens.get(a + 1).is_some_and(|n| n.cap && a + 1 < end);
-        let never_in_name = NOT_IN_NAMES.contains(&lowercase(w).as_ref())
-            || at_start && t.is(FUNCTION) && !next_cap;
+        let never_in_name = t.is(NOT_NAME) || at_start && t.is(FUNCTION) && !next_cap;
         if (never_in_name || t.is(TIME_WORD)) && !t.is(FIRST_NAME | TITLE | HONORIFIC) {
             a += 1;
             continue;
@@ -1058,8 +854,7 @@ fn role_description(
         // Capitalised modifiers ("New York businessman") stay; common words end the phrase.
         // Adjectives ("old", "former", "New York") stay in the phrase; closed-class words
         // (prepositions, pronouns, conjunctions) and verbs end it.
-        let closed_class = NOT_IN_NAMES.contains(&lowercase(pw).as_ref())
-            || ADVERBS_AND_VERBS.contains(&lowercase(pw).as_ref());
+        let closed_class = p.is(NOT_MODIFIER);
         if (closed_class || p.is(SPEECH_VERB | REPORT_VERB | AUX)) && !p.is(DEMONYM) {
             break;
         }

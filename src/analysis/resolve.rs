@@ -2,9 +2,9 @@
 //! surnames and honorifics match back; role descriptions pick the most recent person whose
 //! descriptors fit; pronouns pick the most salient compatible person.
 
+use super::lexicon::FastMap;
 use super::mentions::{Descriptors, Gender, Mention, MentionKind, family};
 use super::model::{Span, SpeakerKind};
-use super::lexicon::FastMap;
 
 #[derive(Debug, Clone)]
 pub struct Entity {
