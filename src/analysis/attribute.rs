@@ -291,6 +291,16 @@ pub fn attribute(
     let mut att = Attribution::none(QuoteKind::Direct);
     att.addressee = find_addressee(b, q);
 
+    // A transcript line: "PENCE: Well, look, …" — the label names the speaker.
+    if let Some(m) = b
+        .mention_starting(q.open + 1)
+        .filter(|&m| b.tokens[q.open + 1].in_quote() && b.is_punct(b.mentions[m].toks.1, ":"))
+    {
+        att.mention = Some(m);
+        att.method = Method::Colon;
+        att.confidence = 0.9;
+        return att;
+    }
     if fragment {
         let mut att = attribute_fragment(b, q, words, reported, continues_sentence);
         // A fragment coordinated with an attributed one in the same sentence: called him a
