@@ -173,9 +173,7 @@ mod tests {
     #[test]
     fn overlapping_quotes_are_found_by_range() {
         let (doc, a) = sample();
-        let all: Vec<_> = a
-            .quotes_overlapping(Span::new(0, doc.text.len()))
-            .collect();
+        let all: Vec<_> = a.quotes_overlapping(Span::new(0, doc.text.len())).collect();
         assert_eq!(all.len(), a.analysis.quotes.len());
         let q = a.speech[3];
         let span = a.analysis.quotes[q].span;
@@ -192,7 +190,10 @@ mod tests {
         let putin = a.speaker_order[1];
         // The article opens with Lukashenko and ends with Putin.
         assert!(cells[..50].contains(&Some(Mark::Speaker(lukashenko))));
-        assert_eq!(cells.iter().rev().flatten().next(), Some(&Mark::Speaker(putin)));
+        assert_eq!(
+            cells.iter().rev().flatten().next(),
+            Some(&Mark::Speaker(putin))
+        );
         assert_eq!(cells[0], None, "the first line has no quote");
     }
 }

@@ -193,8 +193,7 @@ impl App {
     /// whole file arrives through [`App::on_document`].
     pub fn set_preview(&mut self) {
         self.loading = true;
-        self.jobs
-            .retain(|j| !matches!(j, Job::Analyse { .. }));
+        self.jobs.retain(|j| !matches!(j, Job::Analyse { .. }));
     }
 
     fn queue_analysis(&mut self) {
@@ -217,6 +216,14 @@ impl App {
                 self.on_job(job.run());
             }
         }
+    }
+
+    /// Uses an analysis made elsewhere (tests, benchmarks) instead of the queued job.
+    pub fn set_annotations(&mut self, ann: Arc<Annotations>) {
+        self.jobs.retain(|j| !matches!(j, Job::Analyse { .. }));
+        self.ann = Some(ann);
+        self.timeline = None;
+        self.clamp_selections();
     }
 
     pub fn analysing(&self) -> bool {
@@ -327,9 +334,12 @@ impl App {
                 KeyCode::Esc => self.overlay = None,
                 KeyCode::Char('c') if ctrl => self.overlay = None,
                 KeyCode::Char('u') if ctrl => input.clear(),
+                // Backspace on an empty prompt closes it, as in less.
                 KeyCode::Backspace => {
-                    if input.pop().is_none() {
+                    if input.is_empty() {
                         self.overlay = None;
+                    } else {
+                        input.pop();
                     }
                 }
                 KeyCode::Char(c) if !ctrl && !ev.modifiers.contains(KeyModifiers::ALT) => {
@@ -388,7 +398,7 @@ impl App {
                     let doc = Arc::clone(&self.doc);
                     self.view.set_top(&mut self.rows, &doc.text, pos);
                 } else if s.tabs.contains(at) {
-                    if let Some(tab) = super::views::sidebar::tab_at(s.tabs, at.x) {
+                    if let Some(tab) = super::views::sidebar::tab_at(s.tabs, self.tab, at.x) {
                         self.show_tab(tab);
                     }
                 } else if s.list.contains(at) {

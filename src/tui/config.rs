@@ -200,7 +200,8 @@ mod tests {
     #[test]
     fn the_embedded_defaults_parse_and_bind_every_action() {
         let mut c = Config::defaults();
-        c.apply(DEFAULT_CONFIG, "default").unwrap_or_else(|e| panic!("{e}"));
+        c.apply(DEFAULT_CONFIG, "default")
+            .unwrap_or_else(|e| panic!("{e}"));
         for &a in Action::ALL {
             assert!(!c.keymap.keys(a).is_empty(), "{} has no key", a.name());
         }
@@ -212,8 +213,11 @@ mod tests {
     #[test]
     fn user_settings_override_only_what_they_name() {
         let mut c = Config::defaults();
-        c.apply("[reader]\nmouse = true\n[keys]\nnext_quote = [\"n\", \"ctrl-n\"]\n", "user")
-            .unwrap_or_else(|e| panic!("{e}"));
+        c.apply(
+            "[reader]\nmouse = true\n[keys]\nnext_quote = [\"n\", \"ctrl-n\"]\n",
+            "user",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
         assert!(c.mouse);
         assert_eq!(c.keymap.action(key("n")), Some(Action::NextQuote));
         assert_eq!(c.keymap.action(key("]")), None);
@@ -224,10 +228,22 @@ mod tests {
     #[test]
     fn errors_name_the_line() {
         let cases = [
-            ("[keys]\ndown = [\"j\"]\nnxt_quote = [\"n\"]\n", 3, "unknown action `nxt_quote`"),
-            ("[keys]\n\nquit = [\"ctrl-qq\"]\n", 3, "unknown key `ctrl-qq`"),
+            (
+                "[keys]\ndown = [\"j\"]\nnxt_quote = [\"n\"]\n",
+                3,
+                "unknown action `nxt_quote`",
+            ),
+            (
+                "[keys]\n\nquit = [\"ctrl-qq\"]\n",
+                3,
+                "unknown key `ctrl-qq`",
+            ),
             ("[reader]\nmouse = \"yes\"\n", 2, ""),
-            ("[keys]\nquit = [\"q\"]\nhelp = [\"q\"]\n", 3, "bound to both"),
+            (
+                "[keys]\nquit = [\"q\"]\nhelp = [\"q\"]\n",
+                3,
+                "bound to both",
+            ),
             ("[colours]\nx = 1\n", 1, "colours"),
             ("[keys\n", 1, ""),
         ];
@@ -237,14 +253,20 @@ mod tests {
             let e = e.unwrap_or_else(|| panic!("{src:?} should fail"));
             assert_eq!(e.line, Some(line), "{src:?}: {e}");
             assert!(e.to_string().contains(needle), "{e}");
-            assert!(e.to_string().starts_with("/home/u/.config/quotelens/config.toml, line"));
+            assert!(
+                e.to_string()
+                    .starts_with("/home/u/.config/quotelens/config.toml, line")
+            );
         }
     }
 
     #[test]
     fn a_bad_file_changes_nothing() {
         let mut c = Config::defaults();
-        let _ = c.apply("[keys]\nquit = [\"x\"]\nhelp = [\"nonsense-key\"]\n", "user");
+        let _ = c.apply(
+            "[keys]\nquit = [\"x\"]\nhelp = [\"nonsense-key\"]\n",
+            "user",
+        );
         assert_eq!(c.keymap.action(key("q")), Some(Action::Quit));
     }
 }

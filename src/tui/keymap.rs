@@ -77,13 +77,11 @@ impl Key {
         let mut rest = s;
         loop {
             let lower = rest.to_ascii_lowercase();
-            let prefix = ["ctrl", "control", "alt", "shift"]
-                .into_iter()
-                .find(|p| {
-                    lower.starts_with(p)
-                        && matches!(lower.as_bytes().get(p.len()), Some(b'-' | b'+'))
-                        && lower.len() > p.len() + 1
-                });
+            let prefix = ["ctrl", "control", "alt", "shift"].into_iter().find(|p| {
+                lower.starts_with(p)
+                    && matches!(lower.as_bytes().get(p.len()), Some(b'-' | b'+'))
+                    && lower.len() > p.len() + 1
+            });
             match prefix {
                 Some(p) => {
                     mods |= match p {
@@ -204,8 +202,14 @@ mod tests {
         let k = |s| Key::parse(s).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(k("j"), Key::new(KeyCode::Char('j'), KeyModifiers::NONE));
         assert_eq!(k("G"), k("shift-g"));
-        assert_eq!(k("ctrl-d"), Key::new(KeyCode::Char('d'), KeyModifiers::CONTROL));
-        assert_eq!(k("Ctrl+D"), Key::new(KeyCode::Char('D'), KeyModifiers::CONTROL));
+        assert_eq!(
+            k("ctrl-d"),
+            Key::new(KeyCode::Char('d'), KeyModifiers::CONTROL)
+        );
+        assert_eq!(
+            k("Ctrl+D"),
+            Key::new(KeyCode::Char('D'), KeyModifiers::CONTROL)
+        );
         assert_eq!(k("pgdn"), k("PageDown"));
         assert_eq!(k("shift-tab"), k("backtab"));
         assert_eq!(k("f5"), Key::new(KeyCode::F(5), KeyModifiers::NONE));
@@ -217,7 +221,10 @@ mod tests {
     #[test]
     fn events_match_config_keys() {
         let ev = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
-        assert_eq!(Key::from_event(&ev), Key::parse("G").unwrap_or(Key::new(KeyCode::Null, KeyModifiers::NONE)));
+        assert_eq!(
+            Key::from_event(&ev),
+            Key::parse("G").unwrap_or(Key::new(KeyCode::Null, KeyModifiers::NONE))
+        );
         let ev = KeyEvent::new(KeyCode::Char('}'), KeyModifiers::SHIFT);
         assert_eq!(Key::from_event(&ev).code, KeyCode::Char('}'));
     }

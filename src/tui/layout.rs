@@ -44,7 +44,7 @@ impl Screen {
             body.height -= 1;
         }
         let (article, panel) = if body.width >= TWO_PANES_MIN_WIDTH {
-            let panel_w = (body.width * 35 / 100).clamp(26, 48);
+            let panel_w = (body.width * 36 / 100).clamp(30, 50);
             let article = Rect::new(body.x, body.y, body.width - panel_w, body.height);
             let panel = Rect::new(article.right(), body.y, panel_w, body.height);
             (article, panel)
@@ -95,7 +95,7 @@ mod tests {
         assert_eq!(s.header.height, 1);
         assert_eq!(s.status.y, 29);
         assert_eq!(s.text.height, 28);
-        assert!(s.list.width >= 26);
+        assert!(s.list.width >= 29);
         assert_eq!(s.text.width + 5 + s.panel.width, 100);
         assert_eq!(s.timeline.right(), s.thumb.x);
     }
@@ -115,7 +115,10 @@ mod tests {
     fn tiny_screens_degrade() {
         for (w, h) in [(20, 5), (1, 1), (0, 0), (5, 2), (11, 3)] {
             let s = Screen::new(Rect::new(0, 0, w, h), false, false);
-            assert!(s.text.right() <= w && s.text.bottom() <= h, "{w}x{h}: {s:?}");
+            assert!(
+                s.text.right() <= w && s.text.bottom() <= h,
+                "{w}x{h}: {s:?}"
+            );
         }
         let s = Screen::new(Rect::new(0, 0, 20, 5), false, false);
         assert_eq!((s.text.width, s.text.height), (15, 3));

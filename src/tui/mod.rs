@@ -78,12 +78,8 @@ pub fn run(file: Option<&str>) -> Result<(), Failure> {
     }
     let opened = open::open(file)?;
     let (tx, rx) = mpsc::channel();
-    let mut session = terminal::Session::start(config.mouse).map_err(|e| {
-        Failure::new(
-            exit::TERMINAL,
-            format!("cannot use the terminal: {e}"),
-        )
-    })?;
+    let mut session = terminal::Session::start(config.mouse)
+        .map_err(|e| Failure::new(exit::TERMINAL, format!("cannot use the terminal: {e}")))?;
     let size = session
         .terminal
         .size()
@@ -148,9 +144,9 @@ fn event_loop(
         draw(session, app).map_err(terminal_error)?;
         // Wait for something, then take everything already queued before drawing again (a burst
         // of wheel events or key repeats costs one frame).
-        let first = rx.recv().map_err(|_| {
-            Failure::new(exit::TERMINAL, "the terminal input stopped unexpectedly")
-        })?;
+        let first = rx
+            .recv()
+            .map_err(|_| Failure::new(exit::TERMINAL, "the terminal input stopped unexpectedly"))?;
         let mut pending = vec![first];
         pending.extend(rx.try_iter());
         for msg in pending {

@@ -190,7 +190,11 @@ mod tests {
         v.scroll(&mut rows, &t, 3);
         assert_eq!(top_text(&v, &t), "line 03");
         v.scroll(&mut rows, &t, 1000);
-        assert_eq!(top_text(&v, &t), "line 30", "the last line sits at the bottom");
+        assert_eq!(
+            top_text(&v, &t),
+            "line 30",
+            "the last line sits at the bottom"
+        );
         assert_eq!(v.visible(&mut rows, &t).len(), 10);
     }
 
@@ -203,7 +207,11 @@ mod tests {
         v.scroll_into_view(&mut rows, &t, line(5), Placement::Nearest);
         assert_eq!(v.top, 0, "already visible: no movement");
         v.scroll_into_view(&mut rows, &t, line(12), Placement::Nearest);
-        assert_eq!(top_text(&v, &t), "line 03", "line 12 becomes the bottom row");
+        assert_eq!(
+            top_text(&v, &t),
+            "line 03",
+            "line 12 becomes the bottom row"
+        );
         v.scroll_into_view(&mut rows, &t, line(1), Placement::Nearest);
         assert_eq!(top_text(&v, &t), "line 01", "line 1 becomes the top row");
     }
@@ -213,10 +221,20 @@ mod tests {
         let t = doc();
         let mut rows = RowIndex::new(20);
         let mut v = Viewport::new(10);
-        v.scroll_into_view(&mut rows, &t, Span::new(20 * 8, 20 * 8 + 7), Placement::Centre);
+        v.scroll_into_view(
+            &mut rows,
+            &t,
+            Span::new(20 * 8, 20 * 8 + 7),
+            Placement::Centre,
+        );
         assert_eq!(top_text(&v, &t), "line 16");
         // Near the end it clamps instead of leaving blank rows.
-        v.scroll_into_view(&mut rows, &t, Span::new(39 * 8, 39 * 8 + 7), Placement::Centre);
+        v.scroll_into_view(
+            &mut rows,
+            &t,
+            Span::new(39 * 8, 39 * 8 + 7),
+            Placement::Centre,
+        );
         assert_eq!(top_text(&v, &t), "line 30");
     }
 

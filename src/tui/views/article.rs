@@ -21,6 +21,9 @@ struct Layer {
     current_hit: bool,
 }
 
+/// A speech quote on screen: its span, its speaker's rank, and whether it is selected.
+type QuoteMark = (Span, Option<usize>, bool);
+
 /// Speaker marker for one row of the gutter.
 #[derive(Debug, Clone, Copy)]
 struct GutterMark {
@@ -69,7 +72,7 @@ pub fn draw(frame: &mut Frame, app: &mut App, screen: &Screen) {
 }
 
 /// The overlays touching `range`, lowest first, and the speech quotes there (for the gutter).
-fn layers(app: &App, range: Span) -> (Vec<Layer>, Vec<(Span, Option<usize>, bool)>) {
+fn layers(app: &App, range: Span) -> (Vec<Layer>, Vec<QuoteMark>) {
     let theme = app.theme;
     let text = app.doc.text.as_str();
     let mut layers = Vec::new();
@@ -88,7 +91,10 @@ fn layers(app: &App, range: Span) -> (Vec<Layer>, Vec<(Span, Option<usize>, bool
         for q in a.quotes_overlapping(range) {
             let quote = &a.analysis.quotes[q];
             if !quote.kind.is_speech() {
-                layers.push(layer(quote.span, Style::new().add_modifier(ratatui::style::Modifier::ITALIC)));
+                layers.push(layer(
+                    quote.span,
+                    Style::new().add_modifier(ratatui::style::Modifier::ITALIC),
+                ));
                 continue;
             }
             let mut style = if quote.kind == QuoteKind::Reported {
@@ -171,7 +177,7 @@ fn styled_row<'t>(
 }
 
 /// Which speaker's marker goes beside `row`: the first speech quote touching it.
-fn gutter_mark(row: Row, quotes: &[(Span, Option<usize>, bool)]) -> Option<GutterMark> {
+fn gutter_mark(row: Row, quotes: &[QuoteMark]) -> Option<GutterMark> {
     let end = row.end.max(row.start + 1);
     quotes
         .iter()

@@ -113,7 +113,10 @@ mod tests {
             let first_word = a.describe().split_whitespace().next().unwrap_or("");
             assert!(all.contains(first_word), "{}", a.name());
         }
-        assert!(text.iter().any(|l| l.contains(']') && l.contains("Next quote")));
+        assert!(
+            text.iter()
+                .any(|l| l.contains(']') && l.contains("Next quote"))
+        );
     }
 
     #[test]

@@ -13,38 +13,38 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-/// Where each tab's title sits in the tab bar: `(tab, first column, width)`.
-pub fn tab_positions(area: Rect) -> Vec<(Tab, u16, u16)> {
-    let long: usize = Tab::ALL.iter().map(|t| t.title().len() + 4).sum();
-    let short = (area.width as usize) < long;
+/// Where each tab's title sits in the tab bar: `(tab, first column, label)`. When the full titles
+/// do not fit, only the selected tab keeps its title and the others show their number.
+pub fn tab_positions(area: Rect, selected: Tab) -> Vec<(Tab, u16, String)> {
+    let full: Vec<String> = Tab::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, t)| format!(" {} {} ", i + 1, t.title()))
+        .collect();
+    let fits = full.iter().map(|l| l.width()).sum::<usize>() <= area.width as usize;
     let mut x = area.x;
     let mut out = Vec::new();
     for (i, tab) in Tab::ALL.iter().enumerate() {
-        let label = tab_label(*tab, i, short);
+        let label = if fits || *tab == selected {
+            full[i].clone()
+        } else {
+            format!(" {} ", i + 1)
+        };
         let w = label.width() as u16;
         if x + w > area.right() {
             break;
         }
-        out.push((*tab, x, w));
-        x += w + 1;
+        out.push((*tab, x, label));
+        x += w;
     }
     out
 }
 
-fn tab_label(tab: Tab, i: usize, short: bool) -> String {
-    if short {
-        let first: String = tab.title().chars().take(3).collect();
-        format!(" {} {first} ", i + 1)
-    } else {
-        format!(" {} {} ", i + 1, tab.title())
-    }
-}
-
 /// The tab under column `x` of the tab bar.
-pub fn tab_at(area: Rect, x: u16) -> Option<Tab> {
-    tab_positions(area)
+pub fn tab_at(area: Rect, selected: Tab, x: u16) -> Option<Tab> {
+    tab_positions(area, selected)
         .into_iter()
-        .find(|&(_, start, w)| x >= start && x < start + w)
+        .find(|(_, start, label)| x >= *start && x < start + label.width() as u16)
         .map(|(t, _, _)| t)
 }
 
@@ -58,11 +58,9 @@ pub fn draw(frame: &mut Frame, app: &mut App, screen: &Screen) {
     for y in screen.border.top()..screen.border.bottom() {
         buf.set_string(screen.border.x, y, "│", theme.border(focused));
     }
-    let short = (screen.tabs.width as usize)
-        < Tab::ALL.iter().map(|t| t.title().len() + 4).sum::<usize>();
-    for (i, (tab, x, _)) in tab_positions(screen.tabs).into_iter().enumerate() {
+    for (tab, x, label) in tab_positions(screen.tabs, app.tab) {
         let style = theme.tab(tab == app.tab, focused);
-        buf.set_string(x, screen.tabs.y, tab_label(tab, i, short), style);
+        buf.set_string(x, screen.tabs.y, label, style);
     }
     if screen.filter.height > 0
         && let (Some(a), Some(s)) = (&app.ann, app.filter)
@@ -72,15 +70,17 @@ pub fn draw(frame: &mut Frame, app: &mut App, screen: &Screen) {
             .keymap
             .hint(crate::tui::action::Action::ClearFilter)
             .unwrap_or_default();
-        let line = Line::from(vec![
+        let name = display_line(&a.analysis.speakers[s].name);
+        let hint = format!(" · {key}: all");
+        let mut spans = vec![
             Span::styled("only ", theme.dim()),
             Span::styled(format!("{} ", theme.marker(rank)), theme.speaker(rank)),
-            Span::styled(
-                display_line(&a.analysis.speakers[s].name),
-                theme.speaker(rank),
-            ),
-            Span::styled(format!(" · {key} shows all"), theme.dim()),
-        ]);
+            Span::styled(name.clone(), theme.speaker(rank)),
+        ];
+        if 7 + name.width() + hint.width() <= screen.filter.width as usize {
+            spans.push(Span::styled(hint, theme.dim()));
+        }
+        let line = Line::from(spans);
         buf.set_line(screen.filter.x, screen.filter.y, &line, screen.filter.width);
     }
     draw_list(frame, app, screen.list);
@@ -92,7 +92,11 @@ fn draw_list(frame: &mut Frame, app: &mut App, area: Rect) {
     }
     let theme = app.theme;
     let Some(a) = app.ann.clone() else {
-        let msg = if app.loading { "loading…" } else { "analysing…" };
+        let msg = if app.loading {
+            "loading…"
+        } else {
+            "analysing…"
+        };
         frame
             .buffer_mut()
             .set_string(area.x + 1, area.y, msg, theme.dim());
@@ -186,13 +190,7 @@ fn speaker_line<'a>(a: &Annotations, theme: &Theme, s: SpeakerId, width: usize) 
     ])
 }
 
-fn quote_line<'a>(
-    a: &Annotations,
-    theme: &Theme,
-    text: &str,
-    q: usize,
-    width: usize,
-) -> Line<'a> {
+fn quote_line<'a>(a: &Annotations, theme: &Theme, text: &str, q: usize, width: usize) -> Line<'a> {
     let quote = &a.analysis.quotes[q];
     let rank = quote.speaker.map(|s| a.speaker_rank[s]);
     let who = match quote.speaker {
@@ -241,10 +239,10 @@ fn number_line<'a>(
     let mut detail = n.kind.as_str().replace('_', " ");
     if let Some(v) = n.value {
         detail.push(' ');
-        detail.push_str(&format_value(v));
+        detail.push_str(&figure_value(n.kind, v));
         if let Some(h) = n.value_high {
             detail.push('–');
-            detail.push_str(&format_value(h));
+            detail.push_str(&figure_value(n.kind, h));
         }
     }
     if let Some(u) = &n.unit {
@@ -254,7 +252,10 @@ fn number_line<'a>(
     let text = truncate(&text, width.saturating_sub(2).min(24));
     let mut spans = vec![
         Span::raw(" "),
-        Span::styled(text.clone(), Style::new().add_modifier(ratatui::style::Modifier::BOLD)),
+        Span::styled(
+            text.clone(),
+            Style::new().add_modifier(ratatui::style::Modifier::BOLD),
+        ),
         Span::styled(format!("  {detail}"), theme.dim()),
     ];
     if let Some(who) = who {
@@ -266,6 +267,16 @@ fn number_line<'a>(
         }
     }
     Line::from(spans)
+}
+
+/// A figure's value as people write it: quantities grouped by thousands, years and other labels
+/// as they are (2024, not 2,024).
+pub fn figure_value(kind: crate::analysis::model::FigureKind, v: f64) -> String {
+    if !kind.is_quantity() && v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format_value(v)
+    }
 }
 
 /// A number as people write it: 87, 6.3, 51,800,000,000.
@@ -314,6 +325,9 @@ mod tests {
         assert_eq!(format_value(6.3), "6.3");
         assert_eq!(format_value(51.8e9), "51,800,000,000");
         assert_eq!(format_value(-1200.0), "-1,200");
+        use crate::analysis::model::FigureKind;
+        assert_eq!(figure_value(FigureKind::Year, 2024.0), "2024");
+        assert_eq!(figure_value(FigureKind::Money, 2024.0), "2,024");
     }
 
     #[test]

@@ -32,12 +32,7 @@ pub fn draw_header(frame: &mut Frame, app: &App, area: Rect) {
     let title = format!(" quotelens │ {}", display_line(&app.doc.display_name()));
     buf.set_string(area.x, area.y, truncate(&title, room), theme.bar());
     if right_w + 12 <= area.width as usize {
-        buf.set_string(
-            area.right() - right_w as u16,
-            area.y,
-            &right,
-            theme.bar(),
-        );
+        buf.set_string(area.right() - right_w as u16, area.y, &right, theme.bar());
     }
 }
 
@@ -70,12 +65,7 @@ pub fn draw(frame: &mut Frame, app: &mut App, area: Rect) {
     let left_room = (area.width as usize).saturating_sub(right_w + 1);
     buf.set_line(area.x, area.y, &left, left_room as u16);
     if right_w + 10 <= area.width as usize {
-        buf.set_string(
-            area.right() - right_w as u16,
-            area.y,
-            &right,
-            theme.bar(),
-        );
+        buf.set_string(area.right() - right_w as u16, area.y, &right, theme.bar());
     }
 }
 
@@ -112,7 +102,7 @@ fn left_side<'a>(app: &App, theme: &Theme) -> Line<'a> {
             n.kind.as_str().replace('_', " ")
         );
         if let Some(v) = n.value {
-            s.push_str(&format!(" {}", super::sidebar::format_value(v)));
+            s.push_str(&format!(" {}", super::sidebar::figure_value(n.kind, v)));
         }
         if let Some(u) = &n.unit {
             s.push_str(&format!(" {}", display_line(u)));
@@ -128,7 +118,10 @@ fn left_side<'a>(app: &App, theme: &Theme) -> Line<'a> {
         }
         return Line::from(spans);
     }
-    match app.current_quote.and_then(|q| Some((q, a.analysis.quotes.get(q)?))) {
+    match app
+        .current_quote
+        .and_then(|q| Some((q, a.analysis.quotes.get(q)?)))
+    {
         Some((q, quote)) => {
             let pos = a.speech_index(q).map_or(0, |i| i + 1);
             spans.push(Span::styled(
@@ -152,7 +145,10 @@ fn left_side<'a>(app: &App, theme: &Theme) -> Line<'a> {
             spans.push(Span::styled(format!(" · {}", quote.method.describe()), bar));
         }
         None => {
-            let quoted = a.speaker_order.iter().filter(|&&s| !a.by_speaker[s].is_empty());
+            let quoted = a
+                .speaker_order
+                .iter()
+                .filter(|&&s| !a.by_speaker[s].is_empty());
             let key = app.keymap.hint(Action::NextQuote).unwrap_or_default();
             spans.push(Span::styled(
                 format!(
