@@ -70,6 +70,15 @@ fn jumping_far_centres_the_quote_and_the_list_follows() {
 }
 
 #[test]
+fn after_jumping_away_the_quote_keys_start_from_the_screen() {
+    let mut r = Reader::sample(100, 30, Theme::COLOUR);
+    r.press(&["]", "G", "["]);
+    assert!(r.status().contains("quote 20/20"), "{}", r.status());
+    r.press(&["g", "]"]);
+    assert!(r.status().contains("quote 1/20"), "{}", r.status());
+}
+
+#[test]
 fn same_speaker_keys_skip_the_others() {
     let mut r = Reader::sample(100, 30, Theme::COLOUR);
     r.press(&["]"]);

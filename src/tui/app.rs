@@ -564,6 +564,13 @@ impl App {
         }
     }
 
+    /// The bytes on screen.
+    fn shown(&mut self) -> Span {
+        let doc = Arc::clone(&self.doc);
+        let s = self.view.visible_bytes(&mut self.rows, &doc.text);
+        Span::new(s.start, s.end.max(s.start + 1))
+    }
+
     fn bring_into_view(&mut self, span: Span, placement: Placement) {
         let doc = Arc::clone(&self.doc);
         self.view
@@ -743,10 +750,16 @@ impl App {
         } else {
             &a.speech
         };
-        // Where we are: the current quote, or else the top of the screen.
-        let (pos, current) = match self.current_quote {
-            Some(q) => (quotes[q].span.start, Some(q)),
-            None => (self.view.top, None),
+        // Where we are: the current quote if it is on screen; otherwise the screen itself (its
+        // top going forward, its bottom going back), so `G` then `[` finds the last quote.
+        let shown = self.shown();
+        let current = self
+            .current_quote
+            .filter(|&q| quotes[q].span.overlaps(shown));
+        let pos = match current {
+            Some(q) => quotes[q].span.start,
+            None if forward => shown.start,
+            None => shown.end,
         };
         let i = list.partition_point(|&x| quotes[x].span.start < pos);
         let target = if forward {
@@ -817,7 +830,12 @@ impl App {
             self.info("Still searching…");
             return;
         }
-        match search.step(forward, self.view.top) {
+        let current = search.current_span();
+        let shown = self.shown();
+        let Some(search) = &self.search else { return };
+        let from_current = current.is_some_and(|s| s.overlaps(shown));
+        let pos = if forward { shown.start } else { shown.end };
+        match search.step(forward, from_current, pos) {
             Some((i, wrapped)) => self.goto_hit(i, wrapped),
             None => self.warn(format!("Not found: {}", search.pattern.query)),
         }

@@ -28,10 +28,13 @@ pub struct ConfigError {
 }
 
 impl std::fmt::Display for ConfigError {
+    // The message quotes the user's file, so it is made safe for the terminal it is printed on.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::document::sanitize::for_terminal;
+        let (path, message) = (for_terminal(&self.path), for_terminal(&self.message));
         match self.line {
-            Some(line) => write!(f, "{}, line {}: {}", self.path, line, self.message),
-            None => write!(f, "{}: {}", self.path, self.message),
+            Some(line) => write!(f, "{path}, line {line}: {message}"),
+            None => write!(f, "{path}: {message}"),
         }
     }
 }
@@ -258,6 +261,15 @@ mod tests {
                     .starts_with("/home/u/.config/quotelens/config.toml, line")
             );
         }
+    }
+
+    #[test]
+    fn error_messages_cannot_drive_the_terminal() {
+        let mut c = Config::defaults();
+        let e = c.apply("[keys]\nquit = [\"\\u001b[2J\"]\n", "user").err();
+        let shown = e.map(|e| e.to_string()).unwrap_or_default();
+        assert!(shown.contains("␛[2J"), "{shown}");
+        assert!(!shown.contains('\u{1b}'));
     }
 
     #[test]

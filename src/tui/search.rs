@@ -116,15 +116,16 @@ impl Search {
         }
     }
 
-    /// The match after (`forward`) or before the current one, or relative to `pos` when there is
-    /// no current match; wraps around. The flag says it wrapped.
-    pub fn step(&self, forward: bool, pos: usize) -> Option<(usize, bool)> {
+    /// The match after (`forward`) or before the current one (`from_current`), or else the first
+    /// match from `pos` on, or the last one before it; wraps around. The flag says it wrapped.
+    pub fn step(&self, forward: bool, from_current: bool, pos: usize) -> Option<(usize, bool)> {
         let hits = self.hits.as_ref()?;
         let n = hits.len();
         if n == 0 {
             return None;
         }
-        match (self.current, forward) {
+        let current = self.current.filter(|_| from_current);
+        match (current, forward) {
             (Some(c), true) if c + 1 < n => Some((c + 1, false)),
             (Some(_), true) => Some((0, true)),
             (Some(c), false) if c > 0 => Some((c - 1, false)),
@@ -174,11 +175,16 @@ mod tests {
         assert_eq!(s.first_from(6), Some((2, false)));
         assert_eq!(s.first_from(10), Some((0, true)));
         s.current = Some(2);
-        assert_eq!(s.step(true, 0), Some((0, true)));
+        assert_eq!(s.step(true, true, 0), Some((0, true)));
         s.current = Some(0);
-        assert_eq!(s.step(false, 0), Some((2, true)));
+        assert_eq!(s.step(false, true, 0), Some((2, true)));
+        assert_eq!(
+            s.step(false, false, 6),
+            Some((1, false)),
+            "current off screen: from pos"
+        );
         s.current = None;
-        assert_eq!(s.step(false, 6), Some((1, false)));
+        assert_eq!(s.step(false, true, 6), Some((1, false)));
         assert_eq!(s.current_span(), None);
     }
 
