@@ -30,7 +30,7 @@ fn big() -> &'static (Arc<Document>, Arc<Annotations>) {
     BIG.get_or_init(|| {
         let text = big_text();
         let doc = Document::from_text(&text, quotelens::Meta::default());
-        let ann = Annotations::new(quotelens::analyze(&doc));
+        let ann = Annotations::new(quotelens::analyze(&doc), doc.text.len());
         (Arc::new(doc), Arc::new(ann))
     })
 }
@@ -112,7 +112,8 @@ fn frame_100mb(bencher: Bencher, at: &str) {
 }
 
 /// A key press and the frame after it, on the 100 MB document. Keys that move back and forth
-/// alternate so every iteration does real work.
+/// alternate so every iteration does real work; "resize" alternates between two terminal sizes
+/// (re-wrap, re-anchor, and a new timeline).
 #[divan::bench(args = [
     "j", "space", "]", "}", "G g", "ctrl-d ctrl-u", "n", "list j", "2 list j", "resize"
 ])]
@@ -143,8 +144,8 @@ fn key_and_frame_100mb(bencher: Bencher, keys: &str) {
     bencher.bench_local(|| {
         if keys == "resize" {
             wide = !wide;
-            let w = if wide { W + 17 } else { W };
-            r.term.backend_mut().resize(w, H);
+            let (w, h) = if wide { (W + 17, H + 5) } else { (W, H) };
+            r.term.backend_mut().resize(w, h);
         } else {
             r.key(names[i % names.len()]);
             i += 1;
@@ -196,5 +197,37 @@ fn open_to_first_frame_sample(bencher: Bencher) {
         };
         let _ = term.draw(|f| views::draw(f, &mut app));
         divan::black_box(app.take_jobs());
+    });
+}
+
+/// A 100 MB file with no line breaks at all (no analysis): moving through it and jumping to its
+/// end stay as fast as in ordinary text.
+#[divan::bench(args = ["j", "space", "G g", "middle"])]
+fn key_and_frame_one_line_100mb(bencher: Bencher, keys: &str) {
+    static ONE_LINE: OnceLock<Arc<Document>> = OnceLock::new();
+    let doc = ONE_LINE.get_or_init(|| {
+        let text = "lorem ipsum dolor sit amet ".repeat(SIZE / 27);
+        Arc::new(Document::from_text(&text, quotelens::Meta::default()))
+    });
+    let mut app = App::new(Arc::clone(doc), &Config::defaults(), Theme::COLOUR, (W, H));
+    app.take_jobs();
+    let mut term = match Terminal::new(TestBackend::new(W, H)) {
+        Ok(t) => t,
+        Err(e) => match e {},
+    };
+    let names: Vec<&str> = keys.split(' ').collect();
+    let mut i = 0usize;
+    let len = doc.text.len();
+    bencher.bench_local(|| {
+        if keys == "middle" {
+            // A jump to a new place each time (the worst case: a line never seen before).
+            let pos = (i * 7919 * 4099) % len;
+            app.view.set_top(&mut app.rows, &doc.text, pos);
+        } else {
+            let k = Key::parse(names[i % names.len()]).unwrap_or_else(|e| panic!("{e}"));
+            app.on_key(KeyEvent::new(k.code, k.mods));
+        }
+        i += 1;
+        let _ = term.draw(|f| views::draw(f, &mut app));
     });
 }

@@ -19,7 +19,13 @@ pub struct Annotations {
     pub by_speaker: Vec<Vec<QuoteId>>,
     /// `max_end[i]` = the largest end among `analysis.quotes[..=i]`.
     max_end: Vec<usize>,
+    /// Quote bytes per speaker in [`BUCKETS`] equal stretches of the text: the timeline for any
+    /// height is merged from these, so a resize never walks every quote again.
+    buckets: Vec<Vec<(Mark, usize)>>,
 }
+
+/// How finely the timeline is pre-computed.
+pub const BUCKETS: usize = 4096;
 
 /// Who a stretch of the timeline belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -29,7 +35,8 @@ pub enum Mark {
 }
 
 impl Annotations {
-    pub fn new(analysis: Analysis) -> Self {
+    /// Indexes `analysis` of a text `text_len` bytes long.
+    pub fn new(analysis: Analysis, text_len: usize) -> Self {
         let n = analysis.quotes.len();
         let mut speech = Vec::new();
         let mut speech_pos = vec![None; n];
@@ -62,7 +69,7 @@ impl Annotations {
             m = m.max(q.span.end);
             max_end.push(m);
         }
-        Annotations {
+        let mut a = Annotations {
             analysis,
             speech,
             speech_pos,
@@ -70,7 +77,10 @@ impl Annotations {
             speaker_rank,
             by_speaker,
             max_end,
-        }
+            buckets: Vec::new(),
+        };
+        a.buckets = a.tally(BUCKETS, text_len);
+        a
     }
 
     /// The position of a quote among the speech quotes.
@@ -110,12 +120,27 @@ impl Annotations {
 
     /// The timeline: for each of `cells` equal stretches of the document (by byte), the speaker
     /// whose quotes cover most of it, if any quote touches it.
-    pub fn timeline(&self, cells: usize, text_len: usize) -> Vec<Option<Mark>> {
-        let mut out = vec![None; cells];
-        if cells == 0 || text_len == 0 {
-            return out;
+    pub fn timeline(&self, cells: usize) -> Vec<Option<Mark>> {
+        let mut merged: Vec<Vec<(Mark, usize)>> = vec![Vec::new(); cells];
+        if cells > 0 {
+            let n = self.buckets.len();
+            for (b, tally) in self.buckets.iter().enumerate() {
+                // A bucket goes to the cell holding its middle.
+                let c = (((2 * b + 1) * cells) / (2 * n)).min(cells - 1);
+                for &(mark, bytes) in tally {
+                    add(&mut merged[c], mark, bytes);
+                }
+            }
         }
+        merged.into_iter().map(dominant).collect()
+    }
+
+    /// Quote bytes per speaker in each of `cells` equal stretches of a `text_len`-byte text.
+    fn tally(&self, cells: usize, text_len: usize) -> Vec<Vec<(Mark, usize)>> {
         let mut tally: Vec<Vec<(Mark, usize)>> = vec![Vec::new(); cells];
+        if cells == 0 || text_len == 0 {
+            return tally;
+        }
         let cell_of = |pos: usize| ((pos as u128 * cells as u128) / text_len as u128) as usize;
         let cell_start = |c: usize| ((c as u128 * text_len as u128) / cells as u128) as usize;
         for &q in &self.speech {
@@ -129,20 +154,26 @@ impl Annotations {
             for (c, t) in tally.iter_mut().enumerate().take(last + 1).skip(first) {
                 let lo = span.start.max(cell_start(c));
                 let hi = span.end.min(cell_start(c + 1)).max(lo + 1);
-                match t.iter_mut().find(|(m, _)| *m == mark) {
-                    Some((_, n)) => *n += hi - lo,
-                    None => t.push((mark, hi - lo)),
-                }
+                add(t, mark, hi - lo);
             }
         }
-        for (o, t) in out.iter_mut().zip(tally) {
-            *o = t
-                .into_iter()
-                .max_by_key(|&(m, n)| (n, std::cmp::Reverse(matches!(m, Mark::Unattributed))))
-                .map(|(m, _)| m);
-        }
-        out
+        tally
     }
+}
+
+fn add(tally: &mut Vec<(Mark, usize)>, mark: Mark, bytes: usize) {
+    match tally.iter_mut().find(|(m, _)| *m == mark) {
+        Some((_, n)) => *n += bytes,
+        None => tally.push((mark, bytes)),
+    }
+}
+
+/// The mark with the most bytes (a known speaker wins a tie with unattributed quotes).
+fn dominant(tally: Vec<(Mark, usize)>) -> Option<Mark> {
+    tally
+        .into_iter()
+        .max_by_key(|&(m, n)| (n, std::cmp::Reverse(matches!(m, Mark::Unattributed))))
+        .map(|(m, _)| m)
 }
 
 #[cfg(test)]
@@ -152,7 +183,7 @@ mod tests {
 
     fn sample() -> (Document, Annotations) {
         let doc = Document::from_text(crate::cli::SAMPLE_TEXT, Meta::default());
-        let a = Annotations::new(crate::analyze(&doc));
+        let a = Annotations::new(crate::analyze(&doc), doc.text.len());
         (doc, a)
     }
 
@@ -185,7 +216,7 @@ mod tests {
     #[test]
     fn timeline_marks_where_speakers_talk() {
         let (doc, a) = sample();
-        let cells = a.timeline(100, doc.text.len());
+        let cells = a.timeline(100);
         let lukashenko = a.speaker_order[0];
         let putin = a.speaker_order[1];
         // The article opens with Lukashenko and ends with Putin.
@@ -195,5 +226,9 @@ mod tests {
             Some(&Mark::Speaker(putin))
         );
         assert_eq!(cells[0], None, "the first line has no quote");
+        // Any height works, down to one cell.
+        assert_eq!(a.timeline(1).len(), 1);
+        assert!(a.timeline(0).is_empty());
+        let _ = doc;
     }
 }

@@ -77,7 +77,7 @@ impl Job {
     pub fn run(self) -> JobResult {
         match self {
             Job::Analyse { generation, doc } => {
-                let ann = Annotations::new(crate::analyze(&doc));
+                let ann = Annotations::new(crate::analyze(&doc), doc.text.len());
                 JobResult::Analysed {
                     generation,
                     ann: Arc::new(ann),
@@ -245,7 +245,11 @@ impl App {
     /// Makes the wrap width and page height match the screen; the anchor keeps the text in place.
     pub fn sync_layout(&mut self) {
         let s = self.screen();
-        let (w, h) = (s.text.width.max(1) as usize, s.text.height.max(1) as usize);
+        if s.text.width == 0 || s.text.height == 0 {
+            // The article is hidden (a narrow screen showing the panel): keep its layout.
+            return;
+        }
+        let (w, h) = (s.text.width as usize, s.text.height as usize);
         if w != self.rows.width() || h != self.view.height {
             let doc = Arc::clone(&self.doc);
             self.view.relayout(&mut self.rows, &doc.text, w, h);
@@ -420,7 +424,7 @@ impl App {
         let Some(r) = rows.get(row) else { return };
         let mut x = 0usize;
         let mut pos = r.start;
-        for (i, c) in doc.text[r.start..r.end].char_indices() {
+        for (i, c) in doc.text.get(r.start..r.end).unwrap_or("").char_indices() {
             pos = r.start + i;
             x += char_width(c);
             if x > col as usize {
@@ -864,7 +868,7 @@ impl App {
         let stale = !matches!(&self.timeline, Some((n, _)) if *n == cells);
         if stale {
             let marks = match &self.ann {
-                Some(a) => a.timeline(cells, self.doc.text.len()),
+                Some(a) => a.timeline(cells),
                 None => vec![None; cells],
             };
             self.timeline = Some((cells, marks));

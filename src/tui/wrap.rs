@@ -170,6 +170,8 @@ pub fn wrap_block(text: &str, start: usize, end: usize, width: usize) -> Vec<Row
 pub struct RowIndex {
     width: usize,
     blocks: BTreeMap<usize, Block>,
+    /// Lines longer than [`CHUNK`]: start → end (they do not depend on the width).
+    long_lines: BTreeMap<usize, usize>,
 }
 
 impl RowIndex {
@@ -177,6 +179,7 @@ impl RowIndex {
         RowIndex {
             width: width.max(1),
             blocks: BTreeMap::new(),
+            long_lines: BTreeMap::new(),
         }
     }
 
@@ -196,6 +199,7 @@ impl RowIndex {
     /// Forgets every wrapped block (the text changed).
     pub fn clear(&mut self) {
         self.blocks.clear();
+        self.long_lines.clear();
     }
 
     /// Number of blocks currently wrapped (for tests of laziness).
@@ -294,7 +298,8 @@ impl RowIndex {
         {
             return start;
         }
-        let (start, end, next) = block_bounds(text, pos);
+        let (line_start, line_end) = self.line_at(text, pos);
+        let (start, end, next) = block_bounds(text, line_start, line_end, pos);
         if self.blocks.len() >= CACHE_LIMIT {
             self.blocks.clear();
         }
@@ -302,6 +307,24 @@ impl RowIndex {
         self.blocks.insert(start, Block { start, next, rows });
         debug_assert_eq!(self.blocks[&start].start, start);
         start
+    }
+
+    /// The line (between newlines) holding `pos`. Lines longer than a chunk are remembered, so
+    /// moving through a huge single-line file scans it for newlines only once.
+    fn line_at(&mut self, text: &str, pos: usize) -> (usize, usize) {
+        if let Some((&start, &end)) = self.long_lines.range(..=pos).next_back()
+            && pos <= end
+        {
+            return (start, end);
+        }
+        let bytes = text.as_bytes();
+        let pos = pos.min(text.len());
+        let start = memchr::memrchr(b'\n', &bytes[..pos]).map_or(0, |i| i + 1);
+        let end = memchr::memchr(b'\n', &bytes[pos..]).map_or(text.len(), |i| pos + i);
+        if end - start > CHUNK {
+            self.long_lines.insert(start, end);
+        }
+        (start, end)
     }
 }
 
@@ -314,13 +337,16 @@ fn last_position(text: &str) -> usize {
     }
 }
 
-/// The block covering `pos`: `(start, end, next)` where `end` is the end of its text and `next`
-/// the start of the following block (after the newline, or at a chunk boundary).
-fn block_bounds(text: &str, pos: usize) -> (usize, usize, usize) {
-    let bytes = text.as_bytes();
+/// The block covering `pos` in the line `line_start..line_end`: `(start, end, next)` where `end`
+/// is the end of its text and `next` the start of the following block (after the newline, or at
+/// a chunk boundary).
+fn block_bounds(
+    text: &str,
+    line_start: usize,
+    line_end: usize,
+    pos: usize,
+) -> (usize, usize, usize) {
     let pos = pos.min(text.len());
-    let line_start = memchr::memrchr(b'\n', &bytes[..pos]).map_or(0, |i| i + 1);
-    let line_end = memchr::memchr(b'\n', &bytes[pos..]).map_or(text.len(), |i| pos + i);
     // The last block's `next` lies past the end, so every position up to `text.len()` is covered.
     let after_line = line_end + 1;
     if line_end - line_start <= CHUNK {
