@@ -1,6 +1,7 @@
-//! Drawing. Each view reads the [`App`] and paints one part of the [`Screen`]; the only state they
-//! touch is caches (wrapped rows, list offsets, the timeline). Text from the document goes through
-//! [`display`] before it reaches the buffer, so nothing in a file can write escape sequences.
+//! Drawing. Each view reads the [`App`] and paints one part of the
+//! [`Screen`](crate::tui::Screen); the only state they touch is caches (wrapped rows, list
+//! offsets, the timeline). Text from the document goes through [`display`] before it reaches the
+//! buffer, so nothing in a file can write escape sequences.
 
 pub mod article;
 pub mod help;
