@@ -296,3 +296,23 @@ fn a_large_document_is_wrapped_only_around_the_view() {
         r.app.rows.cached_blocks()
     );
 }
+
+#[test]
+fn a_failed_analysis_leaves_a_readable_text_and_says_so() {
+    let doc = match quotelens::cli::reader_document(None) {
+        Ok(d) => d,
+        Err(f) => panic!("{}", f.message),
+    };
+    let mut r = Reader::with_doc(doc, 100, 30, Theme::COLOUR, false);
+    let jobs = r.app.take_jobs();
+    let failed = jobs
+        .first()
+        .map(|j| j.failure()("index out of bounds".into()));
+    r.app
+        .on_job(failed.unwrap_or_else(|| panic!("no analysis job queued")));
+    r.draw();
+    assert!(r.status().contains("The analysis failed"), "{}", r.status());
+    assert!(!r.status().contains("analysing…"));
+    assert!(r.screen().contains("Belarusian President"));
+    r.press(&["]", "j"]);
+}

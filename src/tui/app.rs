@@ -95,6 +95,17 @@ impl Job {
     }
 }
 
+impl Job {
+    /// What to send back if the job fails (panics) with a message.
+    pub fn failure(&self) -> impl FnOnce(String) -> JobResult + use<> {
+        let what = match self {
+            Job::Analyse { generation, .. } => Err(*generation),
+            Job::Search { id, .. } => Ok(*id),
+        };
+        move |message| JobResult::Failed { what, message }
+    }
+}
+
 /// What a job sends back.
 #[derive(Debug, Clone)]
 pub enum JobResult {
@@ -106,6 +117,11 @@ pub enum JobResult {
         id: u64,
         hits: Vec<usize>,
         truncated: bool,
+    },
+    /// The job panicked: `Err(generation)` for an analysis, `Ok(id)` for a search.
+    Failed {
+        what: Result<u64, u64>,
+        message: String,
     },
 }
 
@@ -277,6 +293,21 @@ impl App {
                 hits,
                 truncated,
             } => self.on_search(id, hits, truncated),
+            JobResult::Failed { what, message } => match what {
+                Err(generation) if generation == self.generation => {
+                    // Show the text without annotations rather than "analysing…" forever.
+                    let empty = Annotations::new(Default::default(), self.doc.text.len());
+                    self.set_annotations(Arc::new(empty));
+                    self.warn(format!(
+                        "The analysis failed ({message}); the text can still be read"
+                    ));
+                }
+                Ok(id) if self.search.as_ref().is_some_and(|s| s.id == id) => {
+                    self.search = None;
+                    self.warn(format!("The search failed ({message})"));
+                }
+                _ => {}
+            },
         }
     }
 

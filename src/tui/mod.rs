@@ -125,7 +125,11 @@ fn spawn_jobs(app: &mut App, tx: &Sender<Msg>) {
     for job in app.take_jobs() {
         let tx = tx.clone();
         std::thread::spawn(move || {
-            let _ = tx.send(Msg::Job(job.run()));
+            let failed = job.failure();
+            // A panic in a job must not take the reader down: the text stays readable.
+            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| job.run()))
+                .unwrap_or_else(|_| failed(terminal::take_worker_panic()));
+            let _ = tx.send(Msg::Job(result));
         });
     }
 }

@@ -14,14 +14,29 @@ use ratatui::crossterm::{
     },
 };
 use std::io::{Stdout, stdout};
-use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, Once, OnceLock};
+use std::thread::ThreadId;
 
 pub type Term = Terminal<CrosstermBackend<Stdout>>;
 
 /// Whether the terminal is currently ours.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 static HOOK: Once = Once::new();
+/// The thread that draws: a panic there gives the terminal back; a panic elsewhere (a job) is
+/// caught by the job and reported in the status bar.
+static UI_THREAD: OnceLock<ThreadId> = OnceLock::new();
+/// The message of the last panic on a worker thread.
+static WORKER_PANIC: Mutex<Option<String>> = Mutex::new(None);
+
+/// Takes the message of the last worker-thread panic.
+pub fn take_worker_panic() -> String {
+    WORKER_PANIC
+        .lock()
+        .ok()
+        .and_then(|mut m| m.take())
+        .unwrap_or_else(|| "unknown error".into())
+}
 
 /// Gives the terminal back: ends any half-drawn frame, turns off mouse capture, leaves the
 /// alternate screen, shows the cursor, and turns off raw mode. Does nothing if already done.
@@ -50,6 +65,7 @@ impl Session {
     /// Raw mode, the alternate screen, a hidden cursor, and mouse capture if asked for. Installs
     /// the panic hook first, so a panic at any later point leaves a usable terminal.
     pub fn start(mouse: bool) -> std::io::Result<Session> {
+        let _ = UI_THREAD.set(std::thread::current().id());
         install_panic_hook();
         ACTIVE.store(true, Ordering::SeqCst);
         let result = (|| {
@@ -94,8 +110,26 @@ fn install_panic_hook() {
     HOOK.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            restore();
-            previous(info);
+            let on_ui = UI_THREAD
+                .get()
+                .is_none_or(|id| *id == std::thread::current().id());
+            if on_ui || !ACTIVE.load(Ordering::SeqCst) {
+                restore();
+                previous(info);
+            } else if let Ok(mut m) = WORKER_PANIC.lock() {
+                // Printing now would scribble over the screen; the job reports it instead.
+                let msg = info
+                    .payload()
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| info.payload().downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "panic".into());
+                let at = info
+                    .location()
+                    .map(|l| format!(" at {}:{}", l.file(), l.line()))
+                    .unwrap_or_default();
+                *m = Some(format!("{msg}{at}"));
+            }
         }));
     });
 }
