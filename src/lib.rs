@@ -9,6 +9,7 @@ pub mod cli;
 pub mod contract;
 pub mod document;
 pub mod export;
+pub mod store;
 pub mod tui;
 
 pub use analysis::analyze;
