@@ -27,7 +27,16 @@ pub struct DocumentInfo<'a> {
     pub byline: Option<&'a str>,
     pub published: Option<&'a str>,
     pub paragraphs: usize,
+    /// Chapters (EPUB) with their byte spans; empty for an article.
+    pub sections: Vec<SectionOut<'a>>,
     pub warnings: &'a [String],
+}
+
+#[derive(Serialize)]
+pub struct SectionOut<'a> {
+    pub title: &'a str,
+    pub start: usize,
+    pub end: usize,
 }
 
 #[derive(Serialize)]
@@ -131,6 +140,15 @@ pub fn output<'a>(doc: &'a Document, a: &'a Analysis) -> Output<'a> {
             byline: doc.meta.byline.as_deref(),
             published: doc.meta.published.as_deref(),
             paragraphs: doc.paragraphs.len(),
+            sections: doc
+                .sections
+                .iter()
+                .map(|s| SectionOut {
+                    title: &s.title,
+                    start: s.span.start,
+                    end: s.span.end,
+                })
+                .collect(),
             warnings: &doc.meta.warnings,
         },
         speakers: a

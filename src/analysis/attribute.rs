@@ -1013,6 +1013,11 @@ fn reported_at(b: &Block, i: usize, s0: usize, s1: usize) -> Option<(Reported, u
         return None;
     }
     let end = sentence_content_end(b, s1, start);
+    // "X told reporters after the vote: “…”" — a colon hands over to a direct quote; what stands
+    // between the verb and the colon is its object, not reported content.
+    if that_at.is_none() && (b.is_punct(end, ":") || s1 > 0 && b.is_punct(s1 - 1, ":")) {
+        return None;
+    }
     // The clause must say something: at least three words outside quotes.
     let words = (start..end)
         .filter(|&j| b.tokens[j].kind == Kind::Word)

@@ -188,6 +188,21 @@ pub fn find(text: &str, tokens: &[Token], sentence_of: &[usize], out: &mut Vec<M
     }
     for m in out.iter_mut() {
         m.subject = is_subject(text, tokens, sentence_of, m);
+        // "Jonas Bell leaned over the rail": a two- to four-word name acting as the subject of
+        // a verb is a person, unless its words name a place or an institution.
+        if m.subject
+            && m.kind == MentionKind::Name
+            && m.entity_kind == SpeakerKind::Unknown
+            && (2..=4).contains(&m.name_words.len())
+        {
+            let plain = tokens[m.toks.0..m.toks.1]
+                .iter()
+                .all(|t| !t.is(PLACE | ORG_NAME | TIME_WORD | DEMONYM));
+            if plain {
+                m.entity_kind = SpeakerKind::Person;
+                m.person_evidence = true;
+            }
+        }
     }
 }
 
