@@ -86,10 +86,14 @@ impl<'a> Block<'a> {
     fn mention_after(&self, i: usize) -> Option<usize> {
         (i..(i + 5).min(self.tokens.len()))
             .take_while(|&k| {
+                // Only words that can open a noun phrase: determiners, lower-case role words and
+                // modifiers, numbers ("9/11 widow") — not "that", "when" or pronouns.
                 let p = &self.tokens[k.max(1) - 1];
-                k == i
-                    || (p.kind == Kind::Word && !p.cap || p.kind == Kind::Number)
-                        && self.narrative(k - 1)
+                let np_word = p.kind == Kind::Word
+                    && !p.cap
+                    && (p.is(DETERMINER)
+                        || !p.is(FUNCTION | PRONOUN | SPEECH_VERB | REPORT_VERB | AUX | PREP));
+                k == i || (np_word || p.kind == Kind::Number) && self.narrative(k - 1)
             })
             .find_map(|k| self.mention_starting(k))
     }
@@ -408,7 +412,7 @@ pub fn attribute(
         }
     }
     // 6. The subject of this or the previous sentence.
-    if let Some(m) = sentence_subject(b, q, s0) {
+    if let Some(m) = sentence_subject(b, q, s0, reported) {
         att.mention = Some(m);
         att.method = Method::ParagraphSubject;
         att.confidence = 0.6;
@@ -575,7 +579,7 @@ fn cue_after(b: &Block, q: &QuoteToks, continues_sentence: bool) -> Option<(Span
     }
     let new_sentence = b.sentence_of[j] != b.sentence_of[q.close];
     // Inversion: said X.
-    if b.is_cue_verb(j) && !new_sentence {
+    if b.is_cue_verb(j) && !new_sentence && !b.word(j).ends_with("ing") {
         let mut k = j + 1;
         if b.tokens
             .get(k)
@@ -660,6 +664,10 @@ fn verb_after_subject(b: &Block, k: usize) -> Option<usize> {
             .find(|&i| b.is_cue_verb(i))
     {
         k = v;
+    }
+    // A cue after its subject is a finite verb ("said", "asks"), not "inviting" or "attacking".
+    if k < n && b.word(k).ends_with("ing") {
+        return None;
     }
     // "was quoted as saying"
     if k + 1 < n && b.word(k) == "quoted" && b.word(k + 1) == "as" {
@@ -753,7 +761,7 @@ fn cue_before(b: &Block, q: &QuoteToks, direct: bool) -> Option<(Span, Option<us
                 }
             }
             Some((true, _)) => {
-                if let Some(outer) = outer_cue(b, s0, k, false) {
+                if let Some(outer) = outer_cue(b, s0, k, true) {
                     return Some(outer);
                 }
             }
@@ -839,7 +847,7 @@ fn according_to(b: &Block, s0: usize, s1: usize) -> Option<(Span, usize)> {
 }
 
 /// The subject of the sentence holding the quote (before it), or of the previous sentence.
-fn sentence_subject(b: &Block, q: &QuoteToks, s0: usize) -> Option<usize> {
+fn sentence_subject(b: &Block, q: &QuoteToks, s0: usize, reported: &[Reported]) -> Option<usize> {
     let person = |m: usize| {
         let mm = &b.mentions[m];
         mm.subject && (mm.person_evidence || mm.kind == MentionKind::Name) && !mm.possessive
@@ -852,6 +860,15 @@ fn sentence_subject(b: &Block, q: &QuoteToks, s0: usize) -> Option<usize> {
         return None;
     }
     let (p0, p1) = b.sentences[si - 1];
+    // When the previous sentence is someone's reported speech, the quote goes on with it.
+    let (start, end) = (b.tokens[p0].start, b.tokens[p1 - 1].end);
+    if let Some(m) = reported
+        .iter()
+        .find(|r| r.span.start >= start && r.span.end <= end)
+        .and_then(|r| r.mention)
+    {
+        return Some(m);
+    }
     (p0..p1).find_map(|i| b.mention_starting(i).filter(|&m| person(m)))
 }
 
@@ -900,6 +917,45 @@ fn find_addressee(b: &Block, q: &QuoteToks) -> Option<Span> {
         return None;
     }
     Some(Span::new(name[0].start, name[name.len() - 1].end))
+}
+
+/// "CLAUSE, X said." / "CLAUSE, X said on Monday." — reported speech whose attribution ends the
+/// sentence. The clause must be narrative (a quotation there makes it a direct quote instead).
+fn sentence_final_report(
+    b: &Block,
+    verb: usize,
+    subject: usize,
+    s0: usize,
+    s1: usize,
+) -> Option<Reported> {
+    let m = &b.mentions[subject];
+    let comma = m.toks.0.checked_sub(1)?;
+    if comma <= s0 || !b.is_punct(comma, ",") || !b.tokens[verb].is(REPORTS_BARE) {
+        return None;
+    }
+    // Only adjuncts may follow the verb ("on Monday", "in a statement").
+    let rest = (verb + 1..s1)
+        .filter(|&j| b.tokens[j].kind == Kind::Word)
+        .count();
+    if rest > 5 || (verb + 1..s1).any(|j| !b.narrative(j)) {
+        return None;
+    }
+    if (s0..comma).any(|j| !b.narrative(j)) {
+        return None;
+    }
+    let words = (s0..comma)
+        .filter(|&j| b.tokens[j].kind == Kind::Word)
+        .count();
+    if words < 3 {
+        return None;
+    }
+    Some(Reported {
+        span: tok_span(b, s0, comma),
+        cue: tok_span(b, verb, verb + 1),
+        mention: Some(subject),
+        method: Method::Reported,
+        confidence: 0.8,
+    })
 }
 
 /// Reported speech in the narrative: "X said that …", "X pointed out that …", "according to X,
@@ -995,6 +1051,11 @@ fn reported_at(b: &Block, i: usize, s0: usize, s1: usize) -> Option<(Reported, u
         return None;
     }
     let subject = b.subject_of(i)?;
+    // "The economy is growing, the minister said." — the attribution closes the sentence and the
+    // reported clause stands before it.
+    if let Some(r) = sentence_final_report(b, i, subject, s0, s1) {
+        return Some((r, s1));
+    }
     let mut k = i + 1;
     if w == "pointed" {
         if b.word(k) != "out" {

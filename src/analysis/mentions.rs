@@ -541,8 +541,9 @@ fn name_chain(
         }
         // "Secretary of State", "Minister of Foreign Affairs", "President of Belarus"
         if b < end && tokens[b].text(text) == "of" {
+            // Up to the person's own name: "Secretary of State | John Kerry".
             let mut k = b + 1;
-            while k < end && tokens[k].cap {
+            while k + 1 < end && tokens[k].cap && !tokens[k].is(FIRST_NAME) {
                 if let Some(c) = demonym_of_place(tokens[k].text(text)) {
                     descriptors.push_country(c);
                 }
