@@ -1089,6 +1089,10 @@ fn reported_at(b: &Block, i: usize, s0: usize, s1: usize) -> Option<(Reported, u
     if that_at.is_none() && (b.is_punct(end, ":") || s1 > 0 && b.is_punct(s1 - 1, ":")) {
         return None;
     }
+    // "explained in an interview with …", "said on Twitter": an adjunct, not what was said.
+    if that_at.is_none() && b.tokens[start].is(PREP) && !(start..end).any(|j| !b.tokens[j].cap && b.tokens[j].is(REPORT_VERB | AUX | COMMON_VERB)) {
+        return None;
+    }
     // The clause must say something: at least three words outside quotes.
     let words = (start..end)
         .filter(|&j| b.tokens[j].kind == Kind::Word)

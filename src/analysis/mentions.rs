@@ -649,7 +649,8 @@ fn name_chain(
     } else {
         SpeakerKind::Unknown
     };
-    if determiner.is_some() && !person_evidence && entity_kind == SpeakerKind::Unknown {
+    let definite = determiner.is_some_and(|d| tokens[d].text(text).eq_ignore_ascii_case("the"));
+    if definite && !person_evidence && entity_kind == SpeakerKind::Unknown {
         // "the Kremlin", "the Pentagon": a definite proper name is an institution.
         entity_kind = SpeakerKind::Organization;
     }
