@@ -91,6 +91,7 @@ impl<'a> Block<'a> {
                 let p = &self.tokens[k.max(1) - 1];
                 let np_word = p.kind == Kind::Word
                     && !p.cap
+                    && !p.text(self.text).eq_ignore_ascii_case("that")
                     && (p.is(DETERMINER)
                         || !p.is(FUNCTION | PRONOUN | SPEECH_VERB | REPORT_VERB | AUX | PREP));
                 k == i || (np_word || p.kind == Kind::Number) && self.narrative(k - 1)
@@ -613,6 +614,12 @@ fn cue_after(b: &Block, q: &QuoteToks, continues_sentence: bool) -> Option<(Span
         return None;
     }
     let v = verb_after_subject(b, b.mentions[m].toks.1)?;
+    // A bare form ("say", "tweet") agrees only with a plural or first/second-person subject; after
+    // a singular name it is a noun ("a Donald Trump tweet").
+    let mm = &b.mentions[m];
+    if b.tokens[v].is(SAY_BASE) && !mm.plural && mm.kind != MentionKind::Pronoun {
+        return None;
+    }
     let end =
         if b.word(v) == "pointed" && b.tokens.get(v + 1).is_some_and(|t| t.text(b.text) == "out") {
             v + 2
@@ -1090,7 +1097,11 @@ fn reported_at(b: &Block, i: usize, s0: usize, s1: usize) -> Option<(Reported, u
         return None;
     }
     // "explained in an interview with …", "said on Twitter": an adjunct, not what was said.
-    if that_at.is_none() && b.tokens[start].is(PREP) && !(start..end).any(|j| !b.tokens[j].cap && b.tokens[j].is(REPORT_VERB | AUX | COMMON_VERB)) {
+    if that_at.is_none()
+        && b.tokens[start].is(PREP)
+        && !(start..end)
+            .any(|j| !b.tokens[j].cap && b.tokens[j].is(REPORT_VERB | AUX | COMMON_VERB))
+    {
         return None;
     }
     // The clause must say something: at least three words outside quotes.

@@ -669,11 +669,17 @@ fn name_chain(
                 entity_kind = SpeakerKind::Person;
             }
             k -= 1;
-        } else if p.is(ORG)
-            && k < start_tok + 1
-            && tokens.get(k).is_some_and(|t| t.cap || t.is(ROLE))
+        } else if (p.is(ORG)
+            || !p.is(FUNCTION | PRONOUN | AUX | PREP)
+                && (!p.is(SPEECH_VERB | REPORT_VERB) || p.is(SAY_BASE)))
+            && k < start_tok
+            && tokens.get(k).is_some_and(|t| t.is(ROLE | TITLE) && !t.cap)
         {
-            // "police" in "Tulsa police Chief Chuck Jordan", "campaign" in "campaign manager".
+            // A noun modifying the role word: "press" in "White House press secretary Josh
+            // Earnest", "campaign" in "Trump campaign manager Kellyanne Conway".
+            k -= 1;
+        } else if p.is(ORG) && k == start_tok && tokens.get(k).is_some_and(|t| t.cap) {
+            // "police" in "Tulsa police Chief Chuck Jordan".
             k -= 1;
         } else {
             break;
