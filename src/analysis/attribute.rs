@@ -106,11 +106,13 @@ impl<'a> Block<'a> {
     /// A speech verb that is not part of a name or description ("head of state").
     fn is_cue_verb(&self, i: usize) -> bool {
         let t = &self.tokens[i];
+        // Capitalised only where a sentence starts: "Bemoaning the “phony system,” Trump …".
+        let sentence_start = i == 0 || self.sentence_of[i - 1] != self.sentence_of[i];
         t.kind == Kind::Word
             && !t.in_quote()
             && t.is(SPEECH_VERB)
             && self.mention_at[i] == NO
-            && !t.cap
+            && (!t.cap || sentence_start)
     }
     fn is_report_verb(&self, i: usize) -> bool {
         let t = &self.tokens[i];
@@ -153,8 +155,7 @@ impl<'a> Block<'a> {
                         | "three"
                         | "one"
                 ))
-            || w.ends_with("'s")
-            || w.ends_with("’s")
+            || (w.ends_with("'s") || w.ends_with("’s")) && !is_contraction(&w)
             || matches!(
                 w.as_ref(),
                 "via"
@@ -255,6 +256,25 @@ impl<'a> Block<'a> {
                 .filter(|&m| self.mentions[m].subject)
         })
     }
+}
+
+/// "he's", "that's": a pronoun with "is"/"has", not a possessive.
+fn is_contraction(w: &str) -> bool {
+    let stem = w.trim_end_matches("'s").trim_end_matches("’s");
+    matches!(
+        stem,
+        "he" | "she"
+            | "it"
+            | "that"
+            | "there"
+            | "what"
+            | "who"
+            | "where"
+            | "here"
+            | "this"
+            | "everyone"
+            | "nobody"
+    )
 }
 
 /// The tokens of one quote inside the block: opening mark and last token.
@@ -435,23 +455,38 @@ fn attribute_fragment(
     let content = q.content.text(b.text).trim();
     let prev_word = (q.open > 0)
         .then(|| q.open - 1)
-        .filter(|&i| b.narrative(i) && b.tokens[i].kind == Kind::Word);
+        .filter(|&i| b.narrative(i) && matches!(b.tokens[i].kind, Kind::Word | Kind::Number));
     let prev_lower = prev_word.map(|p| b.lower(p));
     if prev_lower.as_deref() == Some("so-called") || content.is_empty() {
         return Attribution::none(QuoteKind::Term);
     }
-    // The name of a show, book or event after a possessive, preposition or article:
-    // CBS's “Face the Nation”, on “Morning Joe”, a “Commander-in-Chief Forum”.
-    let before_name =
+    let (s0, s1) = b.sentence_range(q.open);
+    let title_case = is_title_case(content) && words <= 8;
+    // The name of a show, book or event after a possessive, an article or a year: CBS's “Face
+    // the Nation”, a “Commander-in-Chief Forum”, his 1994 “Contract with America”. After a
+    // preposition it is a title unless the sentence reports speech ("proclaimed a goal of
+    // “Peace Through Strength”").
+    let possessive_or_article =
         prev_word.is_some_and(|p| {
             let w = b.word(p);
             w.ends_with("'s")
                 || w.ends_with("’s")
                 || b.tokens[p].is(DETERMINER)
-                || b.tokens[p].is(TITLE_PREP)
+                || b.tokens[p].kind == Kind::Number
         }) || prev_word.is_none() && q.open > 0 && b.word(q.open - 1).ends_with(['\'', '’']);
-    if before_name && is_title_case(content) && words <= 8 {
+    let speech_in_sentence = (s0..q.open).any(|i| b.is_cue_verb(i));
+    let after_preposition = prev_word.is_some_and(|p| b.tokens[p].is(TITLE_PREP));
+    if title_case && (possessive_or_article || after_preposition && !speech_in_sentence) {
         return Attribution::none(QuoteKind::Title);
+    }
+    // A nickname inside a name: Rep. Robert C. “Bobby” Scott.
+    let next_cap = b
+        .tokens
+        .get(q.close + 1)
+        .is_some_and(|t| t.cap && t.kind == Kind::Word && b.narrative(q.close + 1));
+    let prev_cap = q.open > 0 && (b.tokens[q.open - 1].cap || b.is_punct(q.open - 1, "."));
+    if words == 1 && title_case && prev_cap && next_cap {
+        return Attribution::none(QuoteKind::Term);
     }
     let mut att = Attribution::none(QuoteKind::Partial);
     if let Some((cue, Some(m))) = cue_after(b, q, continues) {
@@ -461,7 +496,8 @@ fn attribute_fragment(
         att.confidence = 0.85;
         return att;
     }
-    if let Some((cue, Some(m))) = cue_before(b, q, false) {
+    let before = cue_before(b, q, false);
+    if let Some((cue, Some(m))) = before {
         att.cue = Some(cue);
         att.mention = Some(m);
         att.method = Method::CueBefore;
@@ -479,13 +515,17 @@ fn attribute_fragment(
         att.confidence = 0.75;
         return att;
     }
-    let (s0, s1) = b.sentence_range(q.open);
     if let Some((cue, m)) = according_to(b, s0, s1) {
         att.cue = Some(cue);
         att.mention = Some(m);
         att.method = Method::AccordingTo;
         att.confidence = 0.8;
         return att;
+    }
+    // Named or labelled rather than said: the nickname “Lyin' Ted”, a show called “Shark Tank”.
+    let naming = prev_word.is_some_and(|p| b.tokens[p].is(NAMING));
+    if naming && title_case {
+        return Attribution::none(QuoteKind::Title);
     }
     // No speech verb: the words are still someone's when the sentence's subject is a person or
     // an organisation acting on them ("Reid has gone after Trump as a “con artist”").
@@ -500,8 +540,14 @@ fn attribute_fragment(
         att.confidence = 0.5;
         return att;
     }
-    let naming = prev_word.is_some_and(|p| b.tokens[p].is(NAMING));
-    if is_title_case(content) || (naming && words <= 8) && is_title_case(content) {
+    // A speech verb with nobody named ("Calls people “losers”"): still speech, speaker unknown.
+    if let Some((cue, None)) = before {
+        att.cue = Some(cue);
+        att.method = Method::CueBefore;
+        att.confidence = 0.3;
+        return att;
+    }
+    if title_case {
         return Attribution::none(QuoteKind::Title);
     }
     Attribution::none(QuoteKind::Term)
