@@ -47,6 +47,8 @@ pub struct Entry {
     pub class: Class,
     /// For demonyms: the country ("russian" → "russia"); for role words: the role family.
     pub extra: Option<&'static str>,
+    /// The word itself as the table spells it, so descriptors can keep it without allocating.
+    pub key: Option<&'static str>,
 }
 
 impl Entry {
@@ -62,16 +64,21 @@ pub struct WordHasher(u64);
 
 impl std::hash::Hasher for WordHasher {
     fn write(&mut self, bytes: &[u8]) {
+        // Eight bytes per multiply: a short word costs one or two rounds.
         const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
+        let mut h = self.0 ^ bytes.len() as u64;
+        for c in bytes.chunks(8) {
             let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+            w[..c.len()].copy_from_slice(c);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
         }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
+        self.0 = h;
+    }
+    fn write_u8(&mut self, b: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (self.0.rotate_left(5) ^ n as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
     fn finish(&self) -> u64 {
         self.0
@@ -84,6 +91,9 @@ pub type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<WordHasher>
 type Table = FastMap<&'static str, Entry>;
 
 static TABLE: OnceLock<Table> = OnceLock::new();
+
+/// No word in the lexicon is longer than this many bytes (checked by a test).
+pub const LONGEST_WORD: usize = 24;
 
 /// Looks up a lower-case word. Plurals of role and organisation nouns ("groups", "ministries",
 /// "spokesmen") are in the table too, marked GROUP.
@@ -1004,6 +1014,9 @@ fn build() -> Table {
     for &(word, family) in ROLE_FAMILIES {
         t.entry(word).or_default().extra.get_or_insert(family);
     }
+    for (k, e) in t.iter_mut() {
+        e.key = Some(k);
+    }
     t
 }
 
@@ -1414,6 +1427,12 @@ mod tests {
         assert!(lookup("mr.").is(HONORIFIC));
         assert!(!lookup("lukashenko").is(FUNCTION));
         assert_eq!(lookup("leader").extra, Some("head"));
+    }
+
+    #[test]
+    fn no_word_is_longer_than_the_lookup_limit() {
+        let longest = table().keys().map(|k| k.len()).max().unwrap_or(0);
+        assert!(longest <= LONGEST_WORD, "{longest}");
     }
 
     #[test]

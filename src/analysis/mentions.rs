@@ -507,7 +507,7 @@ fn name_chain(
                 if let Some(c) = demonym_of_place(tok.text(text)) {
                     descriptors.push_country(c);
                 } else if tok.is(DEMONYM | ROLE) {
-                    add_descriptors(text, tok, &mut descriptors);
+                    add_descriptors(tok, &mut descriptors);
                 }
             }
             b = t;
@@ -519,7 +519,7 @@ fn name_chain(
         if !is_desc || t.is(FIRST_NAME) && b + 1 < end && !tokens[b + 1].is(TITLE | ROLE) {
             break;
         }
-        add_descriptors(text, t, &mut descriptors);
+        add_descriptors(t, &mut descriptors);
         if t.is(HONORIFIC) {
             honorific = true;
             let w = lowercase(t.text(text));
@@ -611,13 +611,7 @@ fn name_chain(
     let name_words: Vec<String> = name_toks
         .iter()
         .filter(|t| t.kind == Kind::Word)
-        .map(|t| {
-            strip_possessive(t.text(text))
-                .0
-                .to_lowercase()
-                .trim_end_matches('.')
-                .to_string()
-        })
+        .map(|t| lowercase(strip_possessive(t.text(text)).0.trim_end_matches('.')).into_owned())
         .collect();
     if name_words.is_empty() {
         return Some(end);
@@ -663,7 +657,7 @@ fn name_chain(
     {
         let p = &tokens[k - 1];
         if p.is(ROLE | TITLE) {
-            add_descriptors(text, p, &mut descriptors);
+            add_descriptors(p, &mut descriptors);
             person_evidence = true;
             if entity_kind == SpeakerKind::Unknown {
                 entity_kind = SpeakerKind::Person;
@@ -727,7 +721,7 @@ fn name_chain(
             while j < stop && !tokens[j].in_quote() && tokens[j].kind == Kind::Word {
                 let t = &tokens[j];
                 if t.is(ROLE | TITLE | DEMONYM) {
-                    add_descriptors(text, t, &mut desc);
+                    add_descriptors(t, &mut desc);
                     if t.is(ROLE | TITLE) {
                         found_role = true;
                     }
@@ -804,16 +798,16 @@ fn role_gender(head: Option<&str>) -> Gender {
 }
 
 /// Adds what a title or role word says: the word itself and its role family, or its country.
-fn add_descriptors(text: &str, t: &Token, out: &mut Descriptors) {
+fn add_descriptors(t: &Token, out: &mut Descriptors) {
     if t.is(DEMONYM) {
         if let Some(country) = t.lex.extra {
             out.push_country(country);
         }
         return;
     }
-    let w = lowercase(t.text(text));
-    let w = w.trim_end_matches('.');
-    if let Some(k) = lexicon_key(w) {
+    if t.is(ROLE | TITLE | ORG | GROUP)
+        && let Some(k) = t.lex.key
+    {
         out.push_role(k);
     }
     if let Some(family) = t.lex.extra {
@@ -823,8 +817,10 @@ fn add_descriptors(text: &str, t: &Token, out: &mut Descriptors) {
 
 /// "Belarus" → "belarus" when it is a known country (for "President of Belarus").
 fn demonym_of_place(w: &str) -> Option<&'static str> {
-    let lower = w.to_lowercase();
-    COUNTRIES.iter().copied().find(|&c| c == lower)
+    COUNTRIES
+        .iter()
+        .copied()
+        .find(|&c| c.eq_ignore_ascii_case(w))
 }
 
 const COUNTRIES: &[&str] = &[
@@ -928,7 +924,7 @@ fn role_description(
                 }) {
                     for x in between {
                         if x.is(DEMONYM | ROLE | TITLE) {
-                            add_descriptors(text, x, &mut descriptors);
+                            add_descriptors(x, &mut descriptors);
                         }
                     }
                     det = Some(d);
@@ -945,7 +941,7 @@ fn role_description(
             break;
         }
         if p.is(DEMONYM | ROLE | TITLE) {
-            add_descriptors(text, p, &mut descriptors);
+            add_descriptors(p, &mut descriptors);
         }
         a -= 1;
         steps += 1;
@@ -963,12 +959,12 @@ fn role_description(
             && !tokens[a - 1].in_quote()
             && sentence_of[a - 1] == sentence
         {
-            add_descriptors(text, &tokens[a - 1], &mut descriptors);
+            add_descriptors(&tokens[a - 1], &mut descriptors);
             a -= 1;
         }
     }
     for tok in &tokens[i..=head_i] {
-        add_descriptors(text, tok, &mut descriptors);
+        add_descriptors(tok, &mut descriptors);
     }
     // Extend right with "of/for X": "the head of state", "a spokeswoman for the ministry".
     let mut end = head_i + 1;
@@ -1022,7 +1018,7 @@ fn role_description(
                     break;
                 }
                 if x.is(DEMONYM) {
-                    add_descriptors(text, x, &mut descriptors);
+                    add_descriptors(x, &mut descriptors);
                 }
                 took = took || !x.is(DETERMINER) || is_number_word(x.text(text));
                 k += 1;

@@ -166,25 +166,40 @@ fn word(text: &str, s: usize, end: usize, out: &mut Vec<Token>, lower: &mut Stri
         break;
     }
     let w = &text[s..i];
-    lower.clear();
-    if w.is_ascii() {
-        lower.push_str(w);
-        lower.make_ascii_lowercase();
+    let first = bytes[s];
+    let ascii = w.is_ascii();
+    let cap = if first.is_ascii() {
+        first.is_ascii_uppercase()
     } else {
-        for ch in w.chars() {
-            if ch == '’' {
-                lower.push('\'');
-            } else {
-                lower.extend(ch.to_lowercase());
+        char_at(text, s).is_some_and(char::is_uppercase)
+    };
+    // Words longer than any in the lexicon need no lookup ("internationalisation").
+    let lex = if w.len() > lexicon::LONGEST_WORD {
+        Entry::default()
+    } else if ascii && !cap && !w.bytes().any(|b| b.is_ascii_uppercase()) {
+        lexicon::lookup(w)
+    } else {
+        lower.clear();
+        if ascii {
+            lower.push_str(w);
+            lower.make_ascii_lowercase();
+        } else {
+            for ch in w.chars() {
+                if ch == '’' {
+                    lower.push('\'');
+                } else {
+                    lower.extend(ch.to_lowercase());
+                }
             }
         }
-    }
+        lexicon::lookup(lower)
+    };
     out.push(Token {
         start: s,
         end: i,
         kind: Kind::Word,
-        cap: char_at(text, s).is_some_and(char::is_uppercase),
-        lex: lexicon::lookup(lower),
+        cap,
+        lex,
         quote: NONE,
     });
     i
