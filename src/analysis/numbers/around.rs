@@ -46,12 +46,58 @@ pub struct Suffix {
     pub after: usize,
 }
 
+/// The words of a counted noun phrase (token ranges), at most four: no allocation.
+#[derive(Default)]
+struct Words {
+    items: [(usize, usize); 4],
+    n: usize,
+}
+
+impl Words {
+    fn len(&self) -> usize {
+        self.n
+    }
+    fn is_empty(&self) -> bool {
+        self.n == 0
+    }
+    fn push(&mut self, w: (usize, usize)) {
+        if self.n < self.items.len() {
+            self.items[self.n] = w;
+            self.n += 1;
+        }
+    }
+    fn pop(&mut self) {
+        self.n = self.n.saturating_sub(1);
+    }
+    fn first(&self) -> Option<&(usize, usize)> {
+        self.items[..self.n].first()
+    }
+    fn last(&self) -> Option<&(usize, usize)> {
+        self.items[..self.n].last()
+    }
+}
+
 /// Nouns that make a rate after money ("$5 a share", "$80 per night").
 fn rate_noun(w: &str) -> bool {
     matches!(
         w.to_ascii_lowercase().as_str(),
-        "share" | "head" | "person" | "piece" | "night" | "ticket" | "item" | "unit" | "vehicle"
-            | "seat" | "passenger" | "household" | "visit" | "game" | "pack" | "bottle" | "kilo"
+        "share"
+            | "head"
+            | "person"
+            | "piece"
+            | "night"
+            | "ticket"
+            | "item"
+            | "unit"
+            | "vehicle"
+            | "seat"
+            | "passenger"
+            | "household"
+            | "visit"
+            | "game"
+            | "pack"
+            | "bottle"
+            | "kilo"
     )
 }
 
@@ -143,10 +189,7 @@ impl Parser<'_> {
         if s > 0 && self.open(s - 1) && self.near(s) {
             if self.word_in(s - 1, &["aged", "age", "ages"]) {
                 p.age = true;
-            } else if s > 1
-                && self.word_in(s - 1, &["of"])
-                && self.word_in(s - 2, &["age"])
-            {
+            } else if s > 1 && self.word_in(s - 1, &["of"]) && self.word_in(s - 2, &["age"]) {
                 p.age = true;
             }
         }
@@ -165,7 +208,12 @@ impl Parser<'_> {
         match p.kind {
             Kind::Sym => {
                 // "Y=28,030": how ASCII transliteration writes "¥".
-                if pt == "=" && s >= 2 && self.open(s - 2) && self.tight(s - 1) && self.text_of(s - 2) == "Y" {
+                if pt == "="
+                    && s >= 2
+                    && self.open(s - 2)
+                    && self.tight(s - 1)
+                    && self.text_of(s - 2) == "Y"
+                {
                     return Some((s - 2, "JPY"));
                 }
                 let code = currency::symbol(pt)?;
@@ -214,7 +262,7 @@ impl Parser<'_> {
     fn qualifier_before(&self, s: usize) -> Option<(usize, String)> {
         // Most numbers have none: look at the word before first.
         let last = self.word(s - 1)?;
-        if !vocab::QUALIFIER_ENDS.iter().any(|w| last.eq_ignore_ascii_case(w)) {
+        if !vocab::qualifier_end(last) {
             return None;
         }
         for q in vocab::QUALIFIERS {
@@ -227,8 +275,7 @@ impl Parser<'_> {
             }
             let ok = q.iter().enumerate().all(|(k, w)| {
                 let j = s - n + k;
-                self.word(j).is_some_and(|x| x.eq_ignore_ascii_case(w))
-                    && (k == 0 || self.near(j))
+                self.word(j).is_some_and(|x| x.eq_ignore_ascii_case(w)) && (k == 0 || self.near(j))
             });
             if ok {
                 return Some((s - n, q.join(" ")));
@@ -241,7 +288,14 @@ impl Parser<'_> {
     /// `money` says a currency was written before; `decimal` that the number has decimals;
     /// `of_ok` that "of" may introduce what is counted ("dozens of people", "one of the best
     /// speakers", "tens of millions of dollars").
-    pub(super) fn suffix(&self, e: usize, money: bool, decimal: bool, of_ok: bool, one: bool) -> Suffix {
+    pub(super) fn suffix(
+        &self,
+        e: usize,
+        money: bool,
+        decimal: bool,
+        of_ok: bool,
+        one: bool,
+    ) -> Suffix {
         let mut x = Suffix {
             end: e,
             after: e,
@@ -355,7 +409,10 @@ impl Parser<'_> {
             let attached = self.tight(e);
             if let Some(u) = units::unit_at(self.text, self.toks, e)
                 && !(u.name == "second" && self.text_of(e) == "s" && !decimal)
-                && !(money && u.kind != UnitKind::Percent && !attached && self.text_of(e).len() <= 2)
+                && !(money
+                    && u.kind != UnitKind::Percent
+                    && !attached
+                    && self.text_of(e).len() <= 2)
             {
                 x.unit = Some(u.name);
                 x.unit_kind = Some(u.kind);
@@ -370,7 +427,10 @@ impl Parser<'_> {
             } else if !money
                 && let Some(w) = self.word(e)
                 && let Some(m) = currency::minor_unit(w, attached)
-                && (w != "p" || self.tok(e + 1).is_none_or(|n| n.kind != Kind::Word || !n.tight()))
+                && (w != "p"
+                    || self
+                        .tok(e + 1)
+                        .is_none_or(|n| n.kind != Kind::Word || !n.tight()))
             {
                 x.minor = Some(m);
                 e += 1;
@@ -432,14 +492,19 @@ impl Parser<'_> {
         // century", "52,000 barrel-a-day".
         let has_unit = x.unit.is_some() || x.currency.is_some() || x.minor.is_some() || money;
         if has_unit && x.unit_kind != Some(UnitKind::Percent) {
-            if let Some((rate, end)) = self.rate_at(e, money || x.currency.is_some() || x.minor.is_some()) {
+            if let Some((rate, end)) =
+                self.rate_at(e, money || x.currency.is_some() || x.minor.is_some())
+            {
                 x.rate = Some(rate);
                 e = end;
                 x.end = e;
             }
         }
         // Qualifiers after: "50 or more", "20 or so", "10-plus".
-        if near(e) && self.word_in(e, &["or"]) && self.word_in(e + 1, &["more", "so", "less", "fewer", "over", "above"]) {
+        if near(e)
+            && self.word_in(e, &["or"])
+            && self.word_in(e + 1, &["more", "so", "less", "fewer", "over", "above"])
+        {
             x.qualifier = Some(match self.text_of(e + 1).to_ascii_lowercase().as_str() {
                 "so" => "or so",
                 "less" => "or less",
@@ -491,7 +556,17 @@ impl Parser<'_> {
             if strict
                 && self.word_in(
                     u.end,
-                    &["earlier", "ago", "later", "before", "after", "previously", "prior", "back", "on"],
+                    &[
+                        "earlier",
+                        "ago",
+                        "later",
+                        "before",
+                        "after",
+                        "previously",
+                        "prior",
+                        "back",
+                        "on",
+                    ],
                 )
             {
                 return None;
@@ -515,7 +590,7 @@ impl Parser<'_> {
     /// country").
     fn counted_noun(&self, e: usize, one: bool, x: &mut Suffix) {
         let mut k = e;
-        let mut words: Vec<(usize, usize)> = Vec::new();
+        let mut words: Words = Words::default();
         while words.len() < 4 {
             let Some(t) = self.tok(k).filter(|_| self.near(k)) else {
                 break;
@@ -525,7 +600,9 @@ impl Parser<'_> {
                 && t.is_plain_int()
                 && !words.is_empty()
                 && self.near(k + 1)
-                && self.tok(k + 1).is_some_and(|n| n.kind == Kind::Word && n.cap)
+                && self
+                    .tok(k + 1)
+                    .is_some_and(|n| n.kind == Kind::Word && n.cap)
             {
                 words.push((k, k + 1));
                 k += 1;
@@ -535,16 +612,25 @@ impl Parser<'_> {
                 break;
             }
             let w = t.text(self.text);
-            if vocab::stopword(w) || vocab::month(w).is_some() || vocab::weekday(w) || w.len() == 1 {
+            if vocab::stopword(w) || vocab::month(w).is_some() || vocab::weekday(w) || w.len() == 1
+            {
                 break;
             }
             // A code starts here ("COVID -19 tests", "F-16 jets"): the noun is not read past it.
-            if self.dash(k + 1) && self.tok(k + 2).is_some_and(|n| n.kind == Kind::Num && n.tight()) {
+            if self.dash(k + 1)
+                && self
+                    .tok(k + 2)
+                    .is_some_and(|n| n.kind == Kind::Num && n.tight())
+            {
                 break;
             }
             // Hyphenated words are one word: "first-team", "so-called".
             let mut end = k + 1;
-            while self.dash(end) && self.tight(end) && self.tight(end + 1) && self.word(end + 1).is_some() {
+            while self.dash(end)
+                && self.tight(end)
+                && self.tight(end + 1)
+                && self.word(end + 1).is_some()
+            {
                 end += 2;
             }
             let last = self.text_of(end - 1);
@@ -589,8 +675,8 @@ impl Parser<'_> {
             x.unit_kind = Some(kind);
             return;
         }
-        let s = self.toks[first.0].start;
-        let h = self.toks[last.1 - 1].start;
+        let s = self.toks[first.0].start as usize;
+        let h = self.toks[last.1 - 1].start as usize;
         let mut noun = format!("{}{}", &self.text[s..h], vocab::singular(head));
         // "3,000 tests per day"
         if let Some((rate, after)) = self.rate_at(last.1, false) {

@@ -190,7 +190,10 @@ impl Parser<'_> {
             && !(self.sym_is(core.end + 2, "/") && self.tight(core.end + 2))
             && t.is_plain_int()
             && d.value > t.value
-            && matches!(d.value as u32, 2..=10 | 12 | 16 | 20 | 32 | 64 | 100 | 128 | 1000)
+            && matches!(
+                d.value as u32,
+                2..=10 | 12 | 16 | 20 | 32 | 64 | 100 | 128 | 1000
+            )
         {
             core.value = t.value / d.value;
             core.end += 2;
@@ -266,7 +269,11 @@ impl Parser<'_> {
         }
         let mut e = 0;
         let mut any = false;
-        while let Some(d) = self.tok(k).filter(|t| t.tight()).and_then(|t| superscript(t.text(self.text))) {
+        while let Some(d) = self
+            .tok(k)
+            .filter(|t| t.tight())
+            .and_then(|t| superscript(t.text(self.text)))
+        {
             e = e * 10 + d;
             any = true;
             k += 1;
@@ -279,7 +286,8 @@ impl Parser<'_> {
     pub(super) fn word_core(&self, i: usize) -> Option<Core> {
         let w = self.word(i)?;
         let nw = lookup(w)?;
-        let article = i > 0 && self.open(i - 1) && self.word_in(i - 1, &["a", "an"]) && self.near(i);
+        let article =
+            i > 0 && self.open(i - 1) && self.word_in(i - 1, &["a", "an"]) && self.near(i);
         // A number word right after a capitalised name is part of a name: "BBC One", "Formula
         // One", "Ocean's Eleven".
         if matches!(nw, NumWord::Unit(_) | NumWord::Tens(_)) && self.after_name(i) {
@@ -471,9 +479,13 @@ impl Parser<'_> {
         }
         // The first word of a sentence is capitalised anyway.
         let sentence_start = i < 2
-            || self
-                .tok(i - 2)
-                .is_some_and(|t| t.kind == Kind::Sym && matches!(t.text(self.text), "." | "!" | "?" | ":" | "\"" | "“" | "(" | "—" | "–"))
+            || self.tok(i - 2).is_some_and(|t| {
+                t.kind == Kind::Sym
+                    && matches!(
+                        t.text(self.text),
+                        "." | "!" | "?" | ":" | "\"" | "“" | "(" | "—" | "–"
+                    )
+            })
             || self.toks[i - 1].gap == super::Gap::Line;
         if sentence_start {
             return false;
@@ -642,7 +654,10 @@ impl Parser<'_> {
                 return false;
             };
             return super::units::one_word(n).is_some_and(|u| u.1 == super::units::UnitKind::Time)
-                || matches!(lookup(n), Some(NumWord::Denominator(_) | NumWord::Ordinal(_)));
+                || matches!(
+                    lookup(n),
+                    Some(NumWord::Denominator(_) | NumWord::Ordinal(_))
+                );
         }
         let Some(next) = self.word(i + 1).filter(|_| self.near(i + 1)) else {
             return false;
@@ -662,7 +677,10 @@ impl Parser<'_> {
             return self.tok(k).is_some_and(|t| {
                 t.kind == Kind::Num
                     || (t.kind == Kind::Word
-                        && matches!(lookup(t.text(self.text)), Some(NumWord::Unit(_) | NumWord::Tens(_))))
+                        && matches!(
+                            lookup(t.text(self.text)),
+                            Some(NumWord::Unit(_) | NumWord::Tens(_))
+                        ))
             });
         }
         if vocab::stopword(next) || next.eq_ignore_ascii_case("another") {
@@ -673,7 +691,12 @@ impl Parser<'_> {
             lower(next, &mut buf).unwrap_or(""),
             "day" | "night" | "morning" | "evening" | "afternoon" | "time"
         ) && !(i > 0
-            && self.word_in(i - 1, &["in", "for", "within", "than", "only", "just", "over", "after"]))
+            && self.word_in(
+                i - 1,
+                &[
+                    "in", "for", "within", "than", "only", "just", "over", "after",
+                ],
+            ))
         {
             return false;
         }

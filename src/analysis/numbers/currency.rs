@@ -223,9 +223,6 @@ pub fn minor_unit(w: &str, attached: bool) -> Option<&'static str> {
 
 fn word_is(text: &str, t: Option<&Tok>, words: &[&str]) -> bool {
     t.is_some_and(|t| {
-        t.kind == Kind::Word
-            && words
-                .iter()
-                .any(|w| t.text(text).eq_ignore_ascii_case(w))
+        t.kind == Kind::Word && words.iter().any(|w| t.text(text).eq_ignore_ascii_case(w))
     })
 }

@@ -7,10 +7,10 @@
 use super::Parser;
 use super::currency;
 use super::lex::Kind;
-use crate::analysis::model::FigureKind;
 use super::units;
 use super::vocab;
 use super::words::{is_ordinal_suffix, magnitude_abbrev};
+use crate::analysis::model::FigureKind;
 
 /// A number that is not a quantity: where it is and what it is.
 #[derive(Debug, Clone)]
@@ -63,7 +63,11 @@ impl Parser<'_> {
             && self.word_in(j + 2, &["m"])
             && self.tight(j + 2)
         {
-            return Some(if self.sym_is(j + 3, ".") && self.tight(j + 3) { j + 4 } else { j + 3 });
+            return Some(if self.sym_is(j + 3, ".") && self.tight(j + 3) {
+                j + 4
+            } else {
+                j + 3
+            });
         }
         None
     }
@@ -76,10 +80,17 @@ impl Parser<'_> {
             && self.sym_is(i + 1, ":")
             && self.tight(i + 1)
             && self.tight(i + 2)
-            && self.tok(i + 2).is_some_and(|m| m.is_plain_int() && m.int_digits == 2)
+            && self
+                .tok(i + 2)
+                .is_some_and(|m| m.is_plain_int() && m.int_digits == 2)
         {
             e = i + 3;
-            if self.sym_is(e, ":") && self.tight(e) && self.tok(e + 1).is_some_and(|s| s.is_plain_int() && s.tight()) {
+            if self.sym_is(e, ":")
+                && self.tight(e)
+                && self
+                    .tok(e + 1)
+                    .is_some_and(|s| s.is_plain_int() && s.tight())
+            {
                 e += 2;
             }
             if let Some(m) = self.meridiem(e) {
@@ -105,7 +116,11 @@ impl Parser<'_> {
 
     /// A year written after a date: ", 2021" or " 2021". Returns the token after it.
     fn year_after(&self, e: usize) -> Option<usize> {
-        let k = if self.sym_is(e, ",") && self.tight(e) { e + 1 } else { e };
+        let k = if self.sym_is(e, ",") && self.tight(e) {
+            e + 1
+        } else {
+            e
+        };
         let y = self.tok(k).filter(|y| {
             y.is_plain_int() && y.int_digits == 4 && (1000.0..2200.0).contains(&y.value)
         })?;
@@ -115,7 +130,12 @@ impl Parser<'_> {
     fn date_at(&self, i: usize) -> Option<Plain> {
         let t = self.toks[i];
         // Numeric dates: 13/03/2021, 2021-03-13, 13.03.2021.
-        if t.is_plain_int() && self.tight(i + 1) && self.tight(i + 2) && self.tight(i + 3) && self.tight(i + 4) {
+        if t.is_plain_int()
+            && self.tight(i + 1)
+            && self.tight(i + 2)
+            && self.tight(i + 3)
+            && self.tight(i + 4)
+        {
             let sep = self.text_of(i + 1);
             if matches!(sep, "/" | "-" | ".")
                 && self.text_of(i + 3) == sep
@@ -131,7 +151,9 @@ impl Parser<'_> {
             && t.int_digits <= 2
             && self.sym_is(i + 1, ".")
             && self.tight(i + 1)
-            && self.tok(i + 2).is_some_and(|y| y.is_plain_int() && y.int_digits == 4 && y.tight())
+            && self
+                .tok(i + 2)
+                .is_some_and(|y| y.is_plain_int() && y.int_digits == 4 && y.tight())
         {
             return Some(Plain::new(i, i + 3, FigureKind::Date, None));
         }
@@ -185,9 +207,15 @@ impl Parser<'_> {
             if self.word_in(k, &["of"]) && self.near(k) {
                 k += 1;
             }
-            if self.near(k) && self.word(k).is_some_and(|m| vocab::month(m).is_some()) && !self.tight(k) {
+            if self.near(k)
+                && self.word(k).is_some_and(|m| vocab::month(m).is_some())
+                && !self.tight(k)
+            {
                 let mut e = k + 1;
-                if self.sym_is(e, ".") && self.tight(e) && self.word(k).is_some_and(vocab::month_abbrev) {
+                if self.sym_is(e, ".")
+                    && self.tight(e)
+                    && self.word(k).is_some_and(vocab::month_abbrev)
+                {
                     e += 1;
                 }
                 if let Some(y) = self.year_after(e) {
@@ -207,7 +235,19 @@ impl Parser<'_> {
         magnitude_abbrev(w, true, true).is_some()
             || matches!(
                 w,
-                "m" | "M" | "s" | "x" | "X" | "am" | "pm" | "AM" | "PM" | "a" | "p" | "c" | "pc" | "pct"
+                "m" | "M"
+                    | "s"
+                    | "x"
+                    | "X"
+                    | "am"
+                    | "pm"
+                    | "AM"
+                    | "PM"
+                    | "a"
+                    | "p"
+                    | "c"
+                    | "pc"
+                    | "pct"
             )
             || units::one_word(w).is_some()
             || is_ordinal_suffix(w)
@@ -232,28 +272,60 @@ impl Parser<'_> {
             && !self.known_suffix(i + 1);
         if glued_before || glued_after {
             let mut s = i;
-            while s > 0 && self.open(s - 1) && self.tight(s) && matches!(self.toks[s - 1].kind, Kind::Word | Kind::Num) {
+            while s > 0
+                && self.open(s - 1)
+                && self.tight(s)
+                && matches!(self.toks[s - 1].kind, Kind::Word | Kind::Num)
+            {
                 s -= 1;
             }
             // "PLX-R18": letters, a dash and a code.
-            if s >= 2 && self.open(s - 2) && self.dash(s - 1) && self.tight(s) && self.tight(s - 1) && self.toks[s - 2].kind == Kind::Word {
+            if s >= 2
+                && self.open(s - 2)
+                && self.dash(s - 1)
+                && self.tight(s)
+                && self.tight(s - 1)
+                && self.toks[s - 2].kind == Kind::Word
+            {
                 s -= 2;
             }
             let e = self.code_end(i + 1);
             return Some(Plain::new(s, e, FigureKind::Identifier, None));
         }
         // "F-16", "COVID-19", "TA-35", "last-32"; "COVID -19" with a stray space.
-        if i >= 2 && self.open(i - 2) && self.tight(i) && matches!(self.text_of(i - 1), "-" | "‑" | "–") {
+        if i >= 2
+            && self.open(i - 2)
+            && self.tight(i)
+            && matches!(self.text_of(i - 1), "-" | "‑" | "–")
+        {
             if let Some(w) = self.word(i - 2) {
                 let lw = w.to_ascii_lowercase();
                 let is_prefix = matches!(
                     lw.as_str(),
-                    "minus" | "sub" | "to" | "mid" | "pre" | "post" | "early" | "late" | "now" | "circa" | "c" | "and" | "or" | "some" | "about"
+                    "minus"
+                        | "sub"
+                        | "to"
+                        | "mid"
+                        | "pre"
+                        | "post"
+                        | "early"
+                        | "late"
+                        | "now"
+                        | "circa"
+                        | "c"
+                        | "and"
+                        | "or"
+                        | "some"
+                        | "about"
                 );
                 let upper = w.chars().all(|c| c.is_uppercase()) && w.len() >= 2;
                 if self.tight(i - 1) && !is_prefix {
                     let mut s = i - 2;
-                    while s > 0 && self.open(s - 1) && self.tight(s) && matches!(self.toks[s - 1].kind, Kind::Word | Kind::Num) {
+                    while s > 0
+                        && self.open(s - 1)
+                        && self.tight(s)
+                        && matches!(self.toks[s - 1].kind, Kind::Word | Kind::Num)
+                    {
                         s -= 1;
                     }
                     let e = self.code_end(i + 1);
@@ -280,7 +352,11 @@ impl Parser<'_> {
         }
         // Phone numbers.
         if let Some(e) = self.phone_at(i) {
-            let s = if i > 0 && self.open(i - 1) && (self.sym_is(i - 1, "+") || self.sym_is(i - 1, "(")) && self.tight(i) {
+            let s = if i > 0
+                && self.open(i - 1)
+                && (self.sym_is(i - 1, "+") || self.sym_is(i - 1, "("))
+                && self.tight(i)
+            {
                 i - 1
             } else {
                 i
@@ -296,7 +372,11 @@ impl Parser<'_> {
             && self.tok(i + 2).is_some_and(|x| x.is_plain_int())
         {
             let mut e = i + 3;
-            while self.sym_is(e, ".") && self.tight(e) && self.tight(e + 1) && self.tok(e + 1).is_some_and(|x| x.is_plain_int()) {
+            while self.sym_is(e, ".")
+                && self.tight(e)
+                && self.tight(e + 1)
+                && self.tok(e + 1).is_some_and(|x| x.is_plain_int())
+            {
                 e += 2;
             }
             return Some(Plain::new(i, e, FigureKind::Identifier, None));
@@ -307,9 +387,19 @@ impl Parser<'_> {
     /// The end of a code that continues with glued letters, digits and inner dashes.
     fn code_end(&self, mut e: usize) -> usize {
         loop {
-            if self.tight(e) && self.tok(e).is_some_and(|t| matches!(t.kind, Kind::Word | Kind::Num)) {
+            if self.tight(e)
+                && self
+                    .tok(e)
+                    .is_some_and(|t| matches!(t.kind, Kind::Word | Kind::Num))
+            {
                 e += 1;
-            } else if self.dash(e) && self.tight(e) && self.tight(e + 1) && self.tok(e + 1).is_some_and(|t| t.kind == Kind::Num || (t.kind == Kind::Word && t.cap)) {
+            } else if self.dash(e)
+                && self.tight(e)
+                && self.tight(e + 1)
+                && self
+                    .tok(e + 1)
+                    .is_some_and(|t| t.kind == Kind::Num || (t.kind == Kind::Word && t.cap))
+            {
                 e += 2;
             } else {
                 return e;
@@ -324,7 +414,11 @@ impl Parser<'_> {
         if !t.is_plain_int() {
             return None;
         }
-        let digits = |j: usize| self.tok(j).filter(|x| x.is_plain_int()).map(|x| x.int_digits);
+        let digits = |j: usize| {
+            self.tok(j)
+                .filter(|x| x.is_plain_int())
+                .map(|x| x.int_digits)
+        };
         // "(555) 123-4567"
         if t.int_digits == 3
             && i > 0
@@ -339,7 +433,11 @@ impl Parser<'_> {
         // Dashed groups ending in four digits.
         let mut groups = vec![t.int_digits];
         let mut e = i + 1;
-        while self.dash(e) && self.tight(e) && self.tight(e + 1) && let Some(d) = digits(e + 1) {
+        while self.dash(e)
+            && self.tight(e)
+            && self.tight(e + 1)
+            && let Some(d) = digits(e + 1)
+        {
             groups.push(d);
             e += 2;
         }
@@ -352,7 +450,8 @@ impl Parser<'_> {
         if intl || trunk {
             let mut e = i + 1;
             let mut n = 0;
-            while self.near(e) && !self.tight(e) && digits(e).is_some_and(|d| (2..=4).contains(&d)) {
+            while self.near(e) && !self.tight(e) && digits(e).is_some_and(|d| (2..=4).contains(&d))
+            {
                 e += 1;
                 n += 1;
             }
@@ -376,7 +475,11 @@ impl Parser<'_> {
         let decade = t.value % 10.0 == 0.0 && (t.int_digits == 4 || t.int_digits == 2);
         if w == "s" && decade {
             let mut s = i;
-            if i > 0 && self.open(i - 1) && matches!(self.text_of(i - 1), "'" | "’") && self.tight(i) {
+            if i > 0
+                && self.open(i - 1)
+                && matches!(self.text_of(i - 1), "'" | "’")
+                && self.tight(i)
+            {
                 s = i - 1;
             }
             let owner = |j: usize| self.word_in(j, &["his", "her", "their", "my", "your", "our"]);
@@ -384,8 +487,15 @@ impl Parser<'_> {
                 && s > 0
                 && (owner(s - 1)
                     || (s > 1 && self.word_in(s - 1, &["early", "mid", "late"]) && owner(s - 2))
-                    || (s > 2 && self.dash(s - 1) && self.word_in(s - 2, &["mid"]) && owner(s - 3)));
-            let kind = if age { FigureKind::Age } else { FigureKind::Year };
+                    || (s > 2
+                        && self.dash(s - 1)
+                        && self.word_in(s - 2, &["mid"])
+                        && owner(s - 3)));
+            let kind = if age {
+                FigureKind::Age
+            } else {
+                FigureKind::Year
+            };
             let mut plain = Plain::new(s, i + 2, kind, Some(t.value));
             plain.unit = age.then(|| "year".to_string());
             return Some(plain);
@@ -401,7 +511,11 @@ impl Parser<'_> {
             return None;
         }
         let mut k = i + 1;
-        if self.dash(k) && self.tight(k) && self.tight(k + 1) && self.tok(k + 1).is_some_and(|x| x.is_plain_int()) {
+        if self.dash(k)
+            && self.tight(k)
+            && self.tight(k + 1)
+            && self.tok(k + 1).is_some_and(|x| x.is_plain_int())
+        {
             k += 2;
         }
         let first = k;
@@ -417,7 +531,11 @@ impl Parser<'_> {
                     }
                     return Some(Plain::new(i, e, FigureKind::Identifier, None));
                 }
-                if vocab::street(w) && words == 0 && self.word(k + 1).is_some_and(|_| self.toks[k + 1].cap) && self.near(k + 1) {
+                if vocab::street(w)
+                    && words == 0
+                    && self.word(k + 1).is_some_and(|_| self.toks[k + 1].cap)
+                    && self.near(k + 1)
+                {
                     return Some(Plain::new(i, k + 2, FigureKind::Identifier, None));
                 }
                 if vocab::stopword(w) || vocab::month(w).is_some() {
@@ -425,7 +543,11 @@ impl Parser<'_> {
                 }
                 k += 1;
                 words += 1;
-            } else if tk.kind == Kind::Num && tk.is_plain_int() && self.tight(k + 1) && self.word(k + 1).is_some_and(is_ordinal_suffix) {
+            } else if tk.kind == Kind::Num
+                && tk.is_plain_int()
+                && self.tight(k + 1)
+                && self.word(k + 1).is_some_and(is_ordinal_suffix)
+            {
                 k += 2;
                 words += 1;
             } else {

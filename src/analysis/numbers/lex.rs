@@ -23,9 +23,9 @@ pub enum Kind {
 
 #[derive(Debug, Clone, Copy)]
 pub struct Tok {
-    /// Absolute byte offsets into the document text.
-    pub start: usize,
-    pub end: usize,
+    /// Absolute byte offsets into the document text (the finder skips texts over 4 GiB).
+    pub start: u32,
+    pub end: u32,
     pub kind: Kind,
     pub gap: Gap,
     /// Words: the first letter is upper case.
@@ -45,7 +45,7 @@ pub struct Tok {
 
 impl Tok {
     pub fn text<'t>(&self, text: &'t str) -> &'t str {
-        &text[self.start..self.end]
+        &text[self.start as usize..self.end as usize]
     }
     /// A whole number written plainly: no separators, no decimals.
     pub fn is_plain_int(&self) -> bool {
@@ -94,6 +94,7 @@ const CLASS: [u8; 256] = {
 /// Tokenises `text[start..end]` into `out` (cleared first).
 pub fn lex(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
     out.clear();
+    out.reserve((end - start) / 4);
     let bytes = text.as_bytes();
     let mut i = start;
     let mut gap = Gap::Line;
@@ -110,8 +111,8 @@ pub fn lex(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
             continue;
         }
         let mut tok = Tok {
-            start: i,
-            end: i,
+            start: i as u32,
+            end: i as u32,
             kind: Kind::Sym,
             gap,
             cap: class == UPPER,
@@ -125,7 +126,9 @@ pub fn lex(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
             || (b == b'.'
                 && i + 1 < end
                 && CLASS[usize::from(bytes[i + 1])] == DIGIT
-                && out.last().is_none_or(|t| gap != Gap::None || t.kind == Kind::Sym))
+                && out
+                    .last()
+                    .is_none_or(|t| gap != Gap::None || t.kind == Kind::Sym))
         {
             i = number(bytes, i, end, &mut tok);
         } else if class == LOWER || class == UPPER {
@@ -170,7 +173,7 @@ pub fn lex(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
         } else {
             i += 1;
         }
-        tok.end = i;
+        tok.end = i as u32;
         out.push(tok);
         gap = Gap::None;
     }
@@ -215,7 +218,7 @@ fn number(bytes: &[u8], mut i: usize, end: usize, tok: &mut Tok) -> usize {
         // Re-read through the standard parser for exact decimals ("58.24").
         let mut buf = [0u8; 40];
         let mut n = 0;
-        for &b in bytes[tok.start..i].iter().filter(|&&b| b != b',') {
+        for &b in bytes[tok.start as usize..i].iter().filter(|&&b| b != b',') {
             if n == buf.len() {
                 break;
             }

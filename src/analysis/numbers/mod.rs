@@ -38,7 +38,11 @@ thread_local! {
 /// `source` are left empty.
 pub fn find(text: &str, span: Span, out: &mut Vec<Figure>) {
     let end = span.end.min(text.len());
-    if span.start >= end || !text.is_char_boundary(span.start) || !text.is_char_boundary(end) {
+    if span.start >= end
+        || !text.is_char_boundary(span.start)
+        || !text.is_char_boundary(end)
+        || end > u32::MAX as usize
+    {
         return;
     }
     TOKENS.with(|cell| {
@@ -116,8 +120,8 @@ impl<'a> Parser<'a> {
     }
 
     fn span(&self, start: usize, end: usize) -> Span {
-        let s = self.toks[start].start;
-        let e = self.toks[end.max(start + 1) - 1].end;
+        let s = self.toks[start].start as usize;
+        let e = self.toks[end.max(start + 1) - 1].end as usize;
         Span::new(s, e)
     }
 }

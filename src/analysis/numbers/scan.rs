@@ -159,7 +159,10 @@ impl Parser<'_> {
         } else if suf.unit_kind == Some(UnitKind::PercentagePoints) {
             (FigureKind::PercentagePoints, suf.unit.clone())
         } else if suf.age || (pre.age && suf.unit.is_none()) {
-            (FigureKind::Age, Some(suf.unit.clone().unwrap_or_else(|| "year".into())))
+            (
+                FigureKind::Age,
+                Some(suf.unit.clone().unwrap_or_else(|| "year".into())),
+            )
         } else if suf.unit_kind == Some(UnitKind::Time) {
             (FigureKind::Duration, suf.unit.clone())
         } else if suf.unit_kind == Some(UnitKind::Measure) {
@@ -205,10 +208,19 @@ impl Parser<'_> {
         let e = q.core.end;
         let bare = suf.noun.is_none() && q.qualifier.is_none() && !q.explicit;
         // "Maddon, 66, has", "Ana Silva (58)"
-        if bare && q.core.plain && q.core.int_digits <= 3 && (1.0..120.0).contains(&q.value) && s >= 2 && self.open(s - 2) {
-            let name_before = self
-                .word(s - 2)
-                .is_some_and(|w| self.toks[s - 2].cap && !vocab::stopword(w) && vocab::month(w).is_none() && !vocab::weekday(w));
+        if bare
+            && q.core.plain
+            && q.core.int_digits <= 3
+            && (1.0..120.0).contains(&q.value)
+            && s >= 2
+            && self.open(s - 2)
+        {
+            let name_before = self.word(s - 2).is_some_and(|w| {
+                self.toks[s - 2].cap
+                    && !vocab::stopword(w)
+                    && vocab::month(w).is_none()
+                    && !vocab::weekday(w)
+            });
             let closes = |j: usize| {
                 j >= self.toks.len()
                     || self.word_in(j, &["and"])
@@ -293,14 +305,25 @@ impl Parser<'_> {
         // goals".
         if bare_count && self.near(c) && self.word_in(c, &["of"]) {
             let mut k = c + 1;
-            if self.word_in(k, &["the", "his", "her", "its", "their", "our", "your", "my", "a"]) {
+            if self.word_in(
+                k,
+                &[
+                    "the", "his", "her", "its", "their", "our", "your", "my", "a",
+                ],
+            ) {
                 k += 1;
             }
             if self.near(k)
                 && let Some(b) = self.probe(k)
                 && b.start == k
                 && b.unit.is_some()
-                && matches!(b.kind, FigureKind::Money | FigureKind::Measure | FigureKind::Count | FigureKind::Duration)
+                && matches!(
+                    b.kind,
+                    FigureKind::Money
+                        | FigureKind::Measure
+                        | FigureKind::Count
+                        | FigureKind::Duration
+                )
                 && b.value.abs() >= a.value.abs()
             {
                 let mut r = a.clone();
@@ -350,7 +373,11 @@ impl Parser<'_> {
             c + 1
         } else if self.near(c) && self.word_in(c, &["or"]) && !a.explicit {
             c + 1
-        } else if self.dash(c) && self.near(c) && ((self.tight(c) && self.tight(c + 1)) || (!self.tight(c) && !self.tight(c + 1) && self.near(c + 1))) {
+        } else if self.dash(c)
+            && self.near(c)
+            && ((self.tight(c) && self.tight(c + 1))
+                || (!self.tight(c) && !self.tight(c + 1) && self.near(c + 1)))
+        {
             c + 1
         } else {
             return a;
@@ -366,7 +393,10 @@ impl Parser<'_> {
         }
         // Years stay years: "between 2014 and 2017", "from 1600 to 1900".
         let yearish = |q: &Quantity| {
-            q.core.plain && q.core.int_digits == 4 && (1500.0..=2100.0).contains(&q.core.value) && !q.explicit
+            q.core.plain
+                && q.core.int_digits == 4
+                && (1500.0..=2100.0).contains(&q.core.value)
+                && !q.explicit
         };
         if (a.year_like() && b.year_like()) || (a.kind == FigureKind::Year && yearish(&b)) {
             return a;
@@ -377,7 +407,9 @@ impl Parser<'_> {
             && b.unit.is_none()
             && self.dash(b.end)
             && self.tight(b.end)
-            && self.tok(b.end + 1).is_some_and(|t| t.kind == Kind::Num && t.tight())
+            && self
+                .tok(b.end + 1)
+                .is_some_and(|t| t.kind == Kind::Num && t.tight())
         {
             let saved = self.floor;
             self.floor = b.start;
@@ -386,11 +418,18 @@ impl Parser<'_> {
             if inner.kind == FigureKind::Range && inner.explicit {
                 let mut r = inner;
                 let mut low = a.value;
-                if a.core.scale == 1.0 && r.core.scale > 1.0 && a.core.value.abs() <= r.value.abs() / r.core.scale {
+                if a.core.scale == 1.0
+                    && r.core.scale > 1.0
+                    && a.core.value.abs() <= r.value.abs() / r.core.scale
+                {
                     low *= r.core.scale;
                 }
                 r.value = low;
-                r.start = if starter.is_some() { a.start - 1 } else { a.start };
+                r.start = if starter.is_some() {
+                    a.start - 1
+                } else {
+                    a.start
+                };
                 r.qualifier = a.qualifier.clone();
                 return r;
             }
@@ -402,15 +441,20 @@ impl Parser<'_> {
         }
         let same_unit = a.kind == b.kind && a.unit == b.unit;
         let (kind, unit, rate) = match (a.explicit, b.explicit) {
-            (true, true) if same_unit => (b.kind, b.unit.clone(), b.rate.clone().or(a.rate.clone())),
+            (true, true) if same_unit => {
+                (b.kind, b.unit.clone(), b.rate.clone().or(a.rate.clone()))
+            }
             (false, true) if a.kind == FigureKind::Count => {
                 (b.kind, b.unit.clone(), b.rate.clone())
             }
-            (true, false) if starter.is_some() && b.unit.is_none() && b.kind == FigureKind::Count => {
+            (true, false)
+                if starter.is_some() && b.unit.is_none() && b.kind == FigureKind::Count =>
+            {
                 (a.kind, a.unit.clone(), a.rate.clone())
             }
             (false, false)
-                if matches!(a.kind, FigureKind::Count | FigureKind::Year) && b.kind == FigureKind::Count =>
+                if matches!(a.kind, FigureKind::Count | FigureKind::Year)
+                    && b.kind == FigureKind::Count =>
             {
                 (FigureKind::Count, b.unit.clone(), None)
             }
@@ -459,8 +503,7 @@ impl Parser<'_> {
             Kind::Num => i,
             Kind::Word if trigger_word(t.text(self.text)) => i,
             // "$5 million", "US$5", "£3"
-            _ => (i + 1..(i + 3).min(self.toks.len()))
-                .find(|&j| self.toks[j].kind == Kind::Num)?,
+            _ => (i + 1..(i + 3).min(self.toks.len())).find(|&j| self.toks[j].kind == Kind::Num)?,
         };
         let saved = self.floor;
         self.floor = i;
@@ -491,7 +534,10 @@ impl Parser<'_> {
     fn emit(&mut self, q: Quantity) -> (usize, usize) {
         let after = q.after.max(q.end);
         let span = self.span(q.start, q.end);
-        let numeric = !matches!(q.kind, FigureKind::Identifier | FigureKind::Date | FigureKind::Time);
+        let numeric = !matches!(
+            q.kind,
+            FigureKind::Identifier | FigureKind::Date | FigureKind::Time
+        );
         let unit = q.full_unit();
         self.out.push(Figure {
             span,

@@ -305,10 +305,7 @@ pub fn one_word(w: &str) -> Option<(&'static str, UnitKind)> {
 
 fn word_is(text: &str, t: Option<&Tok>, words: &[&str]) -> bool {
     t.is_some_and(|t| {
-        t.kind == Kind::Word
-            && words
-                .iter()
-                .any(|w| t.text(text).eq_ignore_ascii_case(w))
+        t.kind == Kind::Word && words.iter().any(|w| t.text(text).eq_ignore_ascii_case(w))
     })
 }
 
@@ -359,82 +356,107 @@ pub fn unit_at(text: &str, toks: &[Tok], i: usize) -> Option<UnitMatch> {
         return None;
     }
     let w = t.text(text);
-    // Two- and three-word units first.
-    if w.eq_ignore_ascii_case("per") && word_is(text, next, &["cent"]) {
-        return m(i + 2, "%", Percent);
-    }
-    if w.eq_ignore_ascii_case("percentage") && word_is(text, next, &["point", "points"]) {
-        return m(i + 2, "percentage point", PercentagePoints);
-    }
-    if w.eq_ignore_ascii_case("basis") && word_is(text, next, &["point", "points"]) {
-        return m(i + 2, "basis point", PercentagePoints);
-    }
-    if (w.eq_ignore_ascii_case("sq") || w.eq_ignore_ascii_case("square"))
-        && let Some(n) = next.filter(|n| n.kind == Kind::Word)
-    {
-        let name = match n.text(text) {
-            "m" => Some("square metre"),
-            "ft" => Some("square foot"),
-            "km" => Some("square kilometre"),
-            "mi" => Some("square mile"),
-            other => one_word(other)
-                .filter(|u| u.1 == Measure && !u.0.contains(' '))
-                .map(|u| u.0),
-        };
-        if let Some(name) = name {
-            let full = if name.starts_with("square") {
-                name.to_string()
-            } else {
-                format!("square {name}")
+    // Two- and three-word units first (only words that can start one are checked).
+    let mut lbuf = [0u8; 16];
+    let first = super::words::lower(w, &mut lbuf).unwrap_or("");
+    if matches!(
+        first,
+        "per"
+            | "percentage"
+            | "basis"
+            | "sq"
+            | "square"
+            | "cubic"
+            | "cu"
+            | "light"
+            | "nautical"
+            | "fluid"
+            | "fl"
+            | "parts"
+            | "part"
+            | "lb"
+            | "lbs"
+            | "pound"
+            | "pounds"
+    ) {
+        // Two- and three-word units first.
+        if w.eq_ignore_ascii_case("per") && word_is(text, next, &["cent"]) {
+            return m(i + 2, "%", Percent);
+        }
+        if w.eq_ignore_ascii_case("percentage") && word_is(text, next, &["point", "points"]) {
+            return m(i + 2, "percentage point", PercentagePoints);
+        }
+        if w.eq_ignore_ascii_case("basis") && word_is(text, next, &["point", "points"]) {
+            return m(i + 2, "basis point", PercentagePoints);
+        }
+        if (w.eq_ignore_ascii_case("sq") || w.eq_ignore_ascii_case("square"))
+            && let Some(n) = next.filter(|n| n.kind == Kind::Word)
+        {
+            let name = match n.text(text) {
+                "m" => Some("square metre"),
+                "ft" => Some("square foot"),
+                "km" => Some("square kilometre"),
+                "mi" => Some("square mile"),
+                other => one_word(other)
+                    .filter(|u| u.1 == Measure && !u.0.contains(' '))
+                    .map(|u| u.0),
             };
-            let mut end = i + 2;
-            if sym_is(text, toks.get(end), &["."]) && toks[end].tight() {
-                end += 1;
+            if let Some(name) = name {
+                let full = if name.starts_with("square") {
+                    name.to_string()
+                } else {
+                    format!("square {name}")
+                };
+                let mut end = i + 2;
+                if sym_is(text, toks.get(end), &["."]) && toks[end].tight() {
+                    end += 1;
+                }
+                return Some(UnitMatch {
+                    end,
+                    name: full,
+                    kind: Measure,
+                });
             }
-            return Some(UnitMatch {
-                end,
-                name: full,
-                kind: Measure,
-            });
         }
-    }
-    if (w.eq_ignore_ascii_case("cubic") || w.eq_ignore_ascii_case("cu"))
-        && let Some(u) = next.and_then(|n| one_word(n.text(text)))
-        && u.1 == Measure
-    {
-        return m(i + 2, &format!("cubic {}", u.0), Measure);
-    }
-    if word_is(text, Some(t), &["light"])
-        && sym_is(text, next, &["-"])
-        && word_is(text, toks.get(i + 2), &["year", "years"])
-    {
-        return m(i + 3, "light-year", Measure);
-    }
-    if word_is(text, Some(t), &["light"]) && word_is(text, next, &["year", "years"]) {
-        return m(i + 2, "light-year", Measure);
-    }
-    if word_is(text, Some(t), &["nautical"]) && word_is(text, next, &["mile", "miles"]) {
-        return m(i + 2, "nautical mile", Measure);
-    }
-    if word_is(text, Some(t), &["fluid", "fl"]) && word_is(text, next, &["ounce", "ounces", "oz"])
-    {
-        return m(i + 2, "fluid ounce", Measure);
-    }
-    if word_is(text, Some(t), &["parts", "part"])
-        && word_is(text, next, &["per"])
-        && let Some(w3) = toks.get(i + 2).filter(|t| t.kind == Kind::Word)
-    {
-        let l = w3.text(text).to_ascii_lowercase();
-        if matches!(l.as_str(), "million" | "billion" | "trillion" | "thousand") {
-            return m(i + 3, &format!("part per {l}"), Measure);
+        if (w.eq_ignore_ascii_case("cubic") || w.eq_ignore_ascii_case("cu"))
+            && let Some(u) = next.and_then(|n| one_word(n.text(text)))
+            && u.1 == Measure
+        {
+            return m(i + 2, &format!("cubic {}", u.0), Measure);
         }
-    }
-    // "lb-ft", "pound-feet" (torque).
-    if word_is(text, Some(t), &["lb", "lbs", "pound", "pounds"])
-        && sym_is(text, next, &["-"])
-        && word_is(text, toks.get(i + 2), &["ft", "feet", "foot"])
-    {
-        return m(i + 3, "pound-foot", Measure);
+        if word_is(text, Some(t), &["light"])
+            && sym_is(text, next, &["-"])
+            && word_is(text, toks.get(i + 2), &["year", "years"])
+        {
+            return m(i + 3, "light-year", Measure);
+        }
+        if word_is(text, Some(t), &["light"]) && word_is(text, next, &["year", "years"]) {
+            return m(i + 2, "light-year", Measure);
+        }
+        if word_is(text, Some(t), &["nautical"]) && word_is(text, next, &["mile", "miles"]) {
+            return m(i + 2, "nautical mile", Measure);
+        }
+        if word_is(text, Some(t), &["fluid", "fl"])
+            && word_is(text, next, &["ounce", "ounces", "oz"])
+        {
+            return m(i + 2, "fluid ounce", Measure);
+        }
+        if word_is(text, Some(t), &["parts", "part"])
+            && word_is(text, next, &["per"])
+            && let Some(w3) = toks.get(i + 2).filter(|t| t.kind == Kind::Word)
+        {
+            let l = w3.text(text).to_ascii_lowercase();
+            if matches!(l.as_str(), "million" | "billion" | "trillion" | "thousand") {
+                return m(i + 3, &format!("part per {l}"), Measure);
+            }
+        }
+        // "lb-ft", "pound-feet" (torque).
+        if word_is(text, Some(t), &["lb", "lbs", "pound", "pounds"])
+            && sym_is(text, next, &["-"])
+            && word_is(text, toks.get(i + 2), &["ft", "feet", "foot"])
+        {
+            return m(i + 3, "pound-foot", Measure);
+        }
     }
     let (name, kind) = one_word(w)?;
     // Single letters and other short abbreviations that are also words need to touch the number
@@ -494,7 +516,9 @@ pub fn unit_at(text: &str, toks: &[Tok], i: usize) -> Option<UnitMatch> {
     // Slash compounds: "km/h", "m/s", "A/cm2", "g/km".
     if sym_is(text, toks.get(end), &["/"])
         && toks[end].tight()
-        && let Some(d) = toks.get(end + 1).filter(|d| d.tight() && d.kind == Kind::Word)
+        && let Some(d) = toks
+            .get(end + 1)
+            .filter(|d| d.tight() && d.kind == Kind::Word)
     {
         let dw = d.text(text);
         let per = match dw {

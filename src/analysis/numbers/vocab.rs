@@ -31,7 +31,18 @@ pub fn month(w: &str) -> Option<u8> {
 pub fn month_abbrev(w: &str) -> bool {
     matches!(
         w,
-        "Jan" | "Feb" | "Mar" | "Apr" | "Jun" | "Jul" | "Aug" | "Sep" | "Sept" | "Oct" | "Nov" | "Dec"
+        "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Jun"
+            | "Jul"
+            | "Aug"
+            | "Sep"
+            | "Sept"
+            | "Oct"
+            | "Nov"
+            | "Dec"
     )
 }
 
@@ -154,33 +165,40 @@ pub const QUALIFIERS: &[&[&str]] = &[
 ];
 
 /// The last words of `QUALIFIERS`, checked first.
-pub const QUALIFIER_ENDS: &[&str] = &[
-    "over",
-    "under",
-    "than",
-    "to",
-    "least",
-    "most",
-    "as",
-    "of",
-    "above",
-    "below",
-    "estimated",
-    "nearly",
-    "almost",
-    "about",
-    "around",
-    "roughly",
-    "approximately",
-    "approx",
-    "circa",
-    "some",
-    "barely",
-    "exactly",
-    "precisely",
-    "maximum",
-    "minimum",
+const QUALIFIER_ENDS: &[(&str, ())] = &[
+    ("over", ()),
+    ("under", ()),
+    ("than", ()),
+    ("to", ()),
+    ("least", ()),
+    ("most", ()),
+    ("as", ()),
+    ("of", ()),
+    ("above", ()),
+    ("below", ()),
+    ("estimated", ()),
+    ("nearly", ()),
+    ("almost", ()),
+    ("about", ()),
+    ("around", ()),
+    ("roughly", ()),
+    ("approximately", ()),
+    ("approx", ()),
+    ("circa", ()),
+    ("some", ()),
+    ("barely", ()),
+    ("exactly", ()),
+    ("precisely", ()),
+    ("maximum", ()),
+    ("minimum", ()),
 ];
+
+table!(qualifier_ends: () = QUALIFIER_ENDS);
+
+/// A word that ends some qualifier phrase ("than", "to", "nearly").
+pub fn qualifier_end(w: &str) -> bool {
+    qualifier_ends().get_lower(w).is_some()
+}
 
 /// Qualifiers written as symbols: "~45g", "≈ 32m2", "<10", ">60%".
 pub fn symbol_qualifier(s: &str) -> Option<&'static str> {
@@ -554,7 +572,10 @@ pub fn plural(w: &str) -> bool {
         && !l.ends_with("ss")
         && !l.ends_with("us")
         && !l.ends_with("is")
-        && !matches!(l, "news" | "series" | "species" | "was" | "has" | "does" | "says" | "goes")
+        && !matches!(
+            l,
+            "news" | "series" | "species" | "was" | "has" | "does" | "says" | "goes"
+        )
 }
 
 /// The singular of a plural noun ("countries" → "country", "fishermen" → "fisherman",
@@ -564,8 +585,11 @@ pub fn singular(w: &str) -> String {
     if !plural(w) {
         return w.to_string();
     }
-    let l = w.to_ascii_lowercase();
-    let irregular = match l.as_str() {
+    let mut buf = [0u8; 16];
+    let Some(l) = lower(w, &mut buf) else {
+        return w.strip_suffix('s').unwrap_or(w).to_string();
+    };
+    let irregular = match l {
         "people" | "staff" | "police" | "personnel" | "cattle" | "sheep" | "fish" | "deer"
         | "data" | "media" | "aircraft" | "livestock" | "offspring" | "crew" | "head" => {
             return w.to_string();
@@ -639,9 +663,29 @@ fn keep_case(like: &str, s: &str) -> String {
 fn ie_noun(s: &str) -> bool {
     matches!(
         s,
-        "movie" | "cookie" | "rookie" | "zombie" | "calorie" | "pie" | "tie" | "lie" | "selfie"
-            | "hoodie" | "goalie" | "brownie" | "freebie" | "smoothie" | "auntie" | "newbie"
-            | "techie" | "foodie" | "birdie" | "prairie" | "genie" | "budgie" | "veggie"
+        "movie"
+            | "cookie"
+            | "rookie"
+            | "zombie"
+            | "calorie"
+            | "pie"
+            | "tie"
+            | "lie"
+            | "selfie"
+            | "hoodie"
+            | "goalie"
+            | "brownie"
+            | "freebie"
+            | "smoothie"
+            | "auntie"
+            | "newbie"
+            | "techie"
+            | "foodie"
+            | "birdie"
+            | "prairie"
+            | "genie"
+            | "budgie"
+            | "veggie"
     )
 }
 
@@ -649,8 +693,18 @@ fn ie_noun(s: &str) -> bool {
 fn che_noun(s: &str) -> bool {
     matches!(
         s,
-        "niche" | "cache" | "avalanche" | "headache" | "moustache" | "quiche" | "cliche" | "creche"
-            | "ache" | "psyche" | "microfiche" | "tranche"
+        "niche"
+            | "cache"
+            | "avalanche"
+            | "headache"
+            | "moustache"
+            | "quiche"
+            | "cliche"
+            | "creche"
+            | "ache"
+            | "psyche"
+            | "microfiche"
+            | "tranche"
     )
 }
 
@@ -658,10 +712,37 @@ fn che_noun(s: &str) -> bool {
 fn us_noun(s: &str) -> bool {
     matches!(
         s,
-        "virus" | "bonus" | "campus" | "status" | "bus" | "census" | "surplus" | "stimulus"
-            | "chorus" | "circus" | "genius" | "nexus" | "octopus" | "apparatus" | "cactus"
-            | "focus" | "syllabus" | "terminus" | "sinus" | "walrus" | "corpus" | "abacus"
-            | "exodus" | "lotus" | "prospectus" | "consensus" | "fetus" | "foetus" | "hiatus"
-            | "uterus" | "phallus" | "thesaurus"
+        "virus"
+            | "bonus"
+            | "campus"
+            | "status"
+            | "bus"
+            | "census"
+            | "surplus"
+            | "stimulus"
+            | "chorus"
+            | "circus"
+            | "genius"
+            | "nexus"
+            | "octopus"
+            | "apparatus"
+            | "cactus"
+            | "focus"
+            | "syllabus"
+            | "terminus"
+            | "sinus"
+            | "walrus"
+            | "corpus"
+            | "abacus"
+            | "exodus"
+            | "lotus"
+            | "prospectus"
+            | "consensus"
+            | "fetus"
+            | "foetus"
+            | "hiatus"
+            | "uterus"
+            | "phallus"
+            | "thesaurus"
     )
 }
