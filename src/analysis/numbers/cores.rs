@@ -289,8 +289,13 @@ impl Parser<'_> {
         let article =
             i > 0 && self.open(i - 1) && self.word_in(i - 1, &["a", "an"]) && self.near(i);
         // A number word right after a capitalised name is part of a name: "BBC One", "Formula
-        // One", "Ocean's Eleven".
-        if matches!(nw, NumWord::Unit(_) | NumWord::Tens(_)) && self.after_name(i) {
+        // One", "Ocean's Eleven"; after a word and a dash, part of a compound: "one-on-one".
+        let compound = i >= 2
+            && self.dash(i - 1)
+            && self.tight(i)
+            && self.tight(i - 1)
+            && self.word(i - 2).is_some();
+        if matches!(nw, NumWord::Unit(_) | NumWord::Tens(_)) && (self.after_name(i) || compound) {
             return None;
         }
         match nw {
@@ -301,13 +306,17 @@ impl Parser<'_> {
             NumWord::Vague(a) => self.vague(i, a),
             NumWord::Ordinal(n) => {
                 // "a third of", "a fifth": a fraction; "a third term": an ordinal.
-                let compound = self.dash(i + 1) && self.tight(i + 1); // "third-party"
-                let frac_next = !compound
+                let compound_next = self.dash(i + 1) && self.tight(i + 1) && self.tight(i + 2);
+                let frac_next = !compound_next
                     && (!self.near(i + 1)
                         || self.tok(i + 1).is_none_or(|t| t.kind != Kind::Word)
                         || self.word_in(i + 1, &["of", "as", "more", "less", "fewer"]));
                 if article && (3.0..=10.0).contains(&n) && frac_next {
                     return Some(self.fraction(i - 1, i + 1, 1.0 / n));
+                }
+                // "third-party", "first-class" are adjectives; "second-largest" ranks.
+                if compound_next && !self.word(i + 2).is_some_and(|w| w.ends_with("est")) {
+                    return None;
                 }
                 Some(Core {
                     start: i,
@@ -380,8 +389,8 @@ impl Parser<'_> {
         if self.dash(i + 1) && self.tight(i + 1) {
             return None;
         }
+        // (The word before may belong to a figure already read: "the first half".)
         if i > 0
-            && self.open(i - 1)
             && self.word(i - 1).is_some_and(|p| {
                 let mut buf = [0u8; 16];
                 matches!(

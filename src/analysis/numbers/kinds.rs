@@ -379,7 +379,13 @@ impl Parser<'_> {
             {
                 e += 2;
             }
-            return Some(Plain::new(i, e, FigureKind::Identifier, None));
+            // "version 1.2.3"
+            let labelled = i > 0
+                && self.open(i - 1)
+                && self.near(i)
+                && self.word(i - 1).is_some_and(vocab::label);
+            let s = if labelled { i - 1 } else { i };
+            return Some(Plain::new(s, e, FigureKind::Identifier, None));
         }
         None
     }

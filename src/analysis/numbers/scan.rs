@@ -447,8 +447,13 @@ impl Parser<'_> {
             (false, true) if a.kind == FigureKind::Count => {
                 (b.kind, b.unit.clone(), b.rate.clone())
             }
+            // "from 208 pounds to 193", "$3-5 million", "$3 to 5 billion"
             (true, false)
-                if starter.is_some() && b.unit.is_none() && b.kind == FigureKind::Count =>
+                if b.unit.is_none()
+                    && b.kind == FigureKind::Count
+                    && (starter.is_some()
+                        || b.core.scale > 1.0
+                        || (self.dash(c) && self.tight(c) && self.tight(c + 1))) =>
             {
                 (a.kind, a.unit.clone(), a.rate.clone())
             }

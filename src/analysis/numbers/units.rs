@@ -461,7 +461,14 @@ pub fn unit_at(text: &str, toks: &[Tok], i: usize) -> Option<UnitMatch> {
     let (name, kind) = one_word(w)?;
     // Single letters and other short abbreviations that are also words need to touch the number
     // or be followed by a non-letter: "37m", "5 W USB-C", but not "5 a side", "3 in 10".
-    if w.len() == 1 && !attached && next.is_some_and(|n| n.kind == Kind::Word && n.tight()) {
+    // A spaced single letter is a unit only before a space or closing punctuation ("5 W USB-C",
+    // "12 C melting point"), not in "two F-16 jets".
+    if w.len() == 1
+        && !attached
+        && next.is_some_and(|n| {
+            n.tight() && !matches!(n.text(text), "," | "." | ")" | ";" | ":" | "/" | "!" | "?")
+        })
+    {
         return None;
     }
     // A single capital letter followed by a word is an initial or a label ("5 A Street").
