@@ -187,11 +187,8 @@ impl Parser<'_> {
         }
         // Age: "aged 58", "age 58", "at the age of 21".
         if s > 0 && self.open(s - 1) && self.near(s) {
-            if self.word_in(s - 1, &["aged", "age", "ages"]) {
-                p.age = true;
-            } else if s > 1 && self.word_in(s - 1, &["of"]) && self.word_in(s - 2, &["age"]) {
-                p.age = true;
-            }
+            p.age = self.word_in(s - 1, &["aged", "age", "ages"])
+                || (s > 1 && self.word_in(s - 1, &["of"]) && self.word_in(s - 2, &["age"]));
         }
         p.start = s;
         p
@@ -217,17 +214,16 @@ impl Parser<'_> {
                     return Some((s - 2, "JPY"));
                 }
                 let code = currency::symbol(pt)?;
-                if pt == "$" && s >= 2 && self.open(s - 2) {
-                    if let Some(w) = self.word(s - 2) {
-                        // "US$58.24", "HK $216,925" (a lone letter must touch: "A$5", not "a $5").
-                        let touching = self.tight(s - 1);
-                        if let Some(c) = currency::dollar_prefix(w)
-                            && (touching || w.len() >= 2)
-                            && self.near(s - 1)
-                        {
-                            return Some((s - 2, c));
-                        }
-                    }
+                // "US$58.24", "HK $216,925" (a lone letter must touch: "A$5", not "a $5").
+                if pt == "$"
+                    && s >= 2
+                    && self.open(s - 2)
+                    && let Some(w) = self.word(s - 2)
+                    && let Some(c) = currency::dollar_prefix(w)
+                    && (self.tight(s - 1) || w.len() >= 2)
+                    && self.near(s - 1)
+                {
+                    return Some((s - 2, c));
                 }
                 Some((s - 1, code))
             }
@@ -361,8 +357,12 @@ impl Parser<'_> {
             }
         }
         // Hyphenated compounds: "33-year-old", "five-year", "6.1-inch", "3-fold", "50-plus".
-        if self.dash(e) && self.tight(e) && self.tight(e + 1) {
-            if let Some(w) = self.word(e + 1) {
+        if self.dash(e)
+            && self.tight(e)
+            && self.tight(e + 1)
+            && let Some(w) = self.word(e + 1)
+        {
+            {
                 let mut buf = [0u8; 16];
                 let l = lower(w, &mut buf).unwrap_or("");
                 if let Some((name, kind)) = units::one_word(w)
@@ -455,11 +455,10 @@ impl Parser<'_> {
                 // "$75 U.S."
                 e += if self.sym_is(e + 3, ".") { 4 } else { 3 };
                 x.end = e;
-            } else if self.word_in(e, &["times"]) && !money {
-                x.multiplier = true;
-                x.end = e + 1;
-                return x;
-            } else if (self.word_in(e, &["x"]) && attached) && !money {
+            } else if !money
+                && (self.word_in(e, &["times"]) || (attached && self.word_in(e, &["x"])))
+            {
+                // "6.5 times", "3x"
                 x.multiplier = true;
                 x.end = e + 1;
                 return x;
@@ -491,14 +490,14 @@ impl Parser<'_> {
         // Rates: "$58.24 per barrel", "$3500 a month", "$1,271.2 an ounce", "11 feet per
         // century", "52,000 barrel-a-day".
         let has_unit = x.unit.is_some() || x.currency.is_some() || x.minor.is_some() || money;
-        if has_unit && x.unit_kind != Some(UnitKind::Percent) {
-            if let Some((rate, end)) =
+        if has_unit
+            && x.unit_kind != Some(UnitKind::Percent)
+            && let Some((rate, end)) =
                 self.rate_at(e, money || x.currency.is_some() || x.minor.is_some())
-            {
-                x.rate = Some(rate);
-                e = end;
-                x.end = e;
-            }
+        {
+            x.rate = Some(rate);
+            e = end;
+            x.end = e;
         }
         // Qualifiers after: "50 or more", "20 or so", "10-plus".
         if near(e)

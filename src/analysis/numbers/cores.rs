@@ -514,8 +514,7 @@ impl Parser<'_> {
         let mut last: Option<NumWord> = None;
         let mut words = 0;
         let mut scale = 1.0;
-        loop {
-            let Some(w) = self.word(j) else { break };
+        while let Some(w) = self.word(j) {
             if j > i && !self.near(j) {
                 break;
             }
@@ -628,10 +627,10 @@ impl Parser<'_> {
                     }
                     _ => None,
                 };
-                if let Some(d) = d {
-                    if d > value || d == 2.0 {
-                        return Some(self.fraction(start, k + 1, value / d));
-                    }
+                if let Some(d) = d
+                    && (d > value || d == 2.0)
+                {
+                    return Some(self.fraction(start, k + 1, value / d));
                 }
             }
         }

@@ -9,7 +9,7 @@ use super::currency;
 use super::lex::Kind;
 use super::units;
 use super::vocab;
-use super::words::{is_ordinal_suffix, magnitude_abbrev};
+use super::words::{is_ordinal_suffix, lower, magnitude_abbrev};
 use crate::analysis::model::FigureKind;
 
 /// A number that is not a quantity: where it is and what it is.
@@ -171,18 +171,15 @@ impl Parser<'_> {
             {
                 start = Some(i - 1);
             } else if i >= 2
-                && self.sym_is(i - 1, ".")
-                && self.tight(i - 1)
-                && self.word(i - 2).is_some_and(vocab::month_abbrev)
                 && self.open(i - 2)
+                && ((self.sym_is(i - 1, ".")
+                    && self.tight(i - 1)
+                    && self.word(i - 2).is_some_and(vocab::month_abbrev))
+                    || (year
+                        && self.word_in(i - 1, &["of"])
+                        && self.word(i - 2).is_some_and(|m| vocab::month(m).is_some())))
             {
-                start = Some(i - 2);
-            } else if year
-                && i >= 2
-                && self.word_in(i - 1, &["of"])
-                && self.word(i - 2).is_some_and(|m| vocab::month(m).is_some())
-                && self.open(i - 2)
-            {
+                // "Oct. 31", "June of 2018"
                 start = Some(i - 2);
             }
             if let Some(s) = start {
@@ -297,11 +294,12 @@ impl Parser<'_> {
             && self.open(i - 2)
             && self.tight(i)
             && matches!(self.text_of(i - 1), "-" | "‑" | "–")
+            && let Some(w) = self.word(i - 2)
         {
-            if let Some(w) = self.word(i - 2) {
-                let lw = w.to_ascii_lowercase();
+            {
+                let mut buf = [0u8; 16];
                 let is_prefix = matches!(
-                    lw.as_str(),
+                    lower(w, &mut buf).unwrap_or(""),
                     "minus"
                         | "sub"
                         | "to"

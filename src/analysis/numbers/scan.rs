@@ -369,9 +369,11 @@ impl Parser<'_> {
             } else {
                 c + 1
             }
-        } else if self.near(c) && self.word_in(c, &["and"]) && starter == Some("between") {
-            c + 1
-        } else if self.near(c) && self.word_in(c, &["or"]) && !a.explicit {
+        } else if self.near(c)
+            && ((self.word_in(c, &["and"]) && starter == Some("between"))
+                || (self.word_in(c, &["or"]) && !a.explicit))
+        {
+            // "between 5 and 7", "three or four years"
             c + 1
         } else if self.dash(c)
             && self.near(c)
@@ -436,7 +438,7 @@ impl Parser<'_> {
             b = inner;
         }
         let or = self.word_in(c, &["or"]);
-        if or && !(b.value > a.value) {
+        if or && b.value <= a.value {
             return a;
         }
         let same_unit = a.kind == b.kind && a.unit == b.unit;

@@ -537,11 +537,11 @@ pub fn unit_at(text: &str, toks: &[Tok], i: usize) -> Option<UnitMatch> {
         if let Some(per) = per {
             let mut e = end + 2;
             let mut per = per.to_string();
-            if let Some(p) = toks.get(e).filter(|p| p.tight() && p.kind != Kind::Word) {
-                if matches!(p.text(text), "2" | "²") {
-                    per = format!("square {per}");
-                    e += 1;
-                }
+            if toks.get(e).is_some_and(|p| {
+                p.tight() && p.kind != Kind::Word && matches!(p.text(text), "2" | "²")
+            }) {
+                per = format!("square {per}");
+                e += 1;
             }
             name = match (name.as_str(), per.as_str()) {
                 ("kilometre", "hour") => "kilometre per hour".into(),
