@@ -44,6 +44,8 @@ pub struct Suffix {
     pub rate: Option<String>,
     /// Token index after everything read, the counted noun included.
     pub after: usize,
+    /// The number is part of a lexicalised compound ("two-way", "three-time"): not a figure.
+    pub compound_word: bool,
 }
 
 /// The words of a counted noun phrase (token ranges), at most four: no allocation.
@@ -396,6 +398,34 @@ impl Parser<'_> {
                     x.qualifier = Some("about");
                     x.end = e + 2;
                     return x;
+                } else if let Some((end, code)) = currency::word_after(self.text, self.toks, e + 1)
+                {
+                    // "a billion-dollar dent"
+                    x.currency = Some(code);
+                    x.end = end;
+                    return x;
+                } else if matches!(
+                    l,
+                    "way"
+                        | "time"
+                        | "times"
+                        | "sided"
+                        | "faced"
+                        | "handed"
+                        | "dimensional"
+                        | "party"
+                        | "horse"
+                        | "edged"
+                        | "on"
+                        | "off"
+                        | "up"
+                        | "all"
+                        | "nil"
+                        | "love"
+                ) {
+                    // "two-way", "three-time", "one-sided": words, not counts.
+                    x.compound_word = true;
+                    return x;
                 } else if !vocab::stopword(w) && !self.toks[e + 1].cap {
                     // "a 4-cylinder engine", "the 11-member body": the noun counted.
                     x.noun = Some(w.to_string());
@@ -650,7 +680,13 @@ impl Parser<'_> {
             }
         }
         // Without a plural head, drop trailing verb-like words ("proposal asks" is handled above;
-        // "2483805 while" has none).
+        // "2483805 while" has none), and read nothing after a verb ("one leaving Chalfont").
+        if !x.noun_plural
+            && let Some(&(a, b)) = words.first()
+            && (self.text_of(b - 1).ends_with("ing") || self.text_of(a).ends_with("ed"))
+        {
+            words = Words::default();
+        }
         if !x.noun_plural {
             while let Some(&(_, b)) = words.last() {
                 let w = self.text_of(b - 1);

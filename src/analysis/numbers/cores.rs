@@ -125,7 +125,7 @@ fn one_is_pronoun_after(w: &str) -> bool {
             | "someone"
             | "anyone"
             | "everyone"
-            | "someone's"
+            | "number"
     )
 }
 
@@ -297,6 +297,13 @@ impl Parser<'_> {
             && self.word(i - 2).is_some();
         if matches!(nw, NumWord::Unit(_) | NumWord::Tens(_)) && (self.after_name(i) || compound) {
             return None;
+        }
+        // Capitalised inside a sentence, it names something: "the Six Nations", "Channel Four".
+        if self.toks[i].cap && !self.starts_sentence(i) && !matches!(nw, NumWord::Ordinal(_)) {
+            let after_qualifier = i > 0 && self.word(i - 1).is_some_and(vocab::qualifier_end);
+            if !after_qualifier {
+                return None;
+            }
         }
         match nw {
             NumWord::Unit(_) | NumWord::Tens(_) => self.cardinal(i, false),
@@ -473,6 +480,30 @@ impl Parser<'_> {
         })
     }
 
+    /// Token `i` is the first of a sentence, a line, a quotation or a parenthesis.
+    pub(super) fn starts_sentence(&self, i: usize) -> bool {
+        i == 0
+            || self.toks[i].gap == super::Gap::Line
+            || self.tok(i - 1).is_some_and(|t| {
+                t.kind == Kind::Sym
+                    && matches!(
+                        t.text(self.text),
+                        "." | "!"
+                            | "?"
+                            | ":"
+                            | ";"
+                            | "\""
+                            | "“"
+                            | "‘"
+                            | "'"
+                            | "("
+                            | "—"
+                            | "–"
+                            | "-"
+                    )
+            })
+    }
+
     /// A capitalised word that is not a function word or qualifier stands right before `i`.
     pub(super) fn after_name(&self, i: usize) -> bool {
         if i == 0 || !self.open(i - 1) || !self.near(i) {
@@ -487,16 +518,7 @@ impl Parser<'_> {
             return false;
         }
         // The first word of a sentence is capitalised anyway.
-        let sentence_start = i < 2
-            || self.tok(i - 2).is_some_and(|t| {
-                t.kind == Kind::Sym
-                    && matches!(
-                        t.text(self.text),
-                        "." | "!" | "?" | ":" | "\"" | "“" | "(" | "—" | "–"
-                    )
-            })
-            || self.toks[i - 1].gap == super::Gap::Line;
-        if sentence_start {
+        if self.starts_sentence(i - 1) {
             return false;
         }
         !vocab::QUALIFIERS
@@ -691,7 +713,12 @@ impl Parser<'_> {
                         ))
             });
         }
-        if vocab::stopword(next) || next.eq_ignore_ascii_case("another") {
+        // "one can see", "the one they lose", "one leaving at speed"
+        if vocab::stopword(next)
+            || next.eq_ignore_ascii_case("another")
+            || next.ends_with("ing")
+            || next.ends_with("ed")
+        {
             return false;
         }
         let mut buf = [0u8; 16];

@@ -148,8 +148,20 @@ impl Parser<'_> {
         }
         let currency = suf.currency.or(pre.currency);
         let explicit = currency.is_some() || suf.minor.is_some() || suf.unit.is_some();
+        if suf.compound_word {
+            return None;
+        }
         let (kind, unit) = if core.form == Form::Ordinal {
             (FigureKind::Ordinal, None)
+        } else if core.form == Form::Vague {
+            // "dozens of people", "tens of millions of dollars", "hundreds of miles"
+            let unit = currency
+                .map(str::to_string)
+                .or(suf.minor.map(str::to_string))
+                .or_else(|| (suf.unit_kind == Some(UnitKind::Percent)).then(|| "%".to_string()))
+                .or(suf.unit.clone())
+                .or(suf.noun.clone());
+            (FigureKind::Range, unit)
         } else if let Some(c) = currency {
             (FigureKind::Money, Some(c.to_string()))
         } else if let Some(m) = suf.minor {
