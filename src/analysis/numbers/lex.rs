@@ -133,7 +133,7 @@ pub fn lex(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
             i = number(bytes, i, end, &mut tok);
         } else if class == LOWER || class == UPPER {
             tok.kind = Kind::Word;
-            tok.numberish = i + 1 < end && super::words::may_start(b, bytes[i + 1]);
+            tok.numberish = super::words::may_start(&bytes[i..end]);
             i += 1;
             loop {
                 i += bytes[i..end]

@@ -21,6 +21,7 @@ mod currency;
 mod kinds;
 mod lex;
 mod scan;
+mod sentences;
 mod table;
 mod units;
 mod vocab;
@@ -30,8 +31,20 @@ use super::model::{Figure, Span};
 use lex::{Gap, Kind, Tok};
 use std::cell::RefCell;
 
+/// Buffers reused from block to block.
+struct Buffers {
+    tokens: Vec<Tok>,
+    /// Spans of the sentences that may hold a number.
+    sentences: Vec<(usize, usize)>,
+}
+
 thread_local! {
-    static TOKENS: RefCell<Vec<Tok>> = const { RefCell::new(Vec::new()) };
+    static BUFFERS: RefCell<Buffers> = const {
+        RefCell::new(Buffers {
+            tokens: Vec::new(),
+            sentences: Vec::new(),
+        })
+    };
 }
 
 /// Finds the figures in `text[span]`, appending them in document order to `out`. `quote` and
@@ -45,16 +58,23 @@ pub fn find(text: &str, span: Span, out: &mut Vec<Figure>) {
     {
         return;
     }
-    TOKENS.with(|cell| {
-        let mut toks = cell.borrow_mut();
-        lex::lex(text, span.start, end, &mut toks);
-        let mut p = Parser {
-            text,
-            toks: &toks,
-            floor: 0,
-            out,
-        };
-        p.run();
+    BUFFERS.with(|cell| {
+        let Buffers {
+            tokens: toks,
+            sentences,
+        } = &mut *cell.borrow_mut();
+        sentences.clear();
+        sentences::with_numbers(text, span.start, end, sentences);
+        for &(s, e) in sentences.iter() {
+            lex::lex(text, s, e, toks);
+            let mut p = Parser {
+                text,
+                toks,
+                floor: 0,
+                out: &mut *out,
+            };
+            p.run();
+        }
     });
 }
 

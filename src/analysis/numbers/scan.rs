@@ -183,8 +183,6 @@ impl Parser<'_> {
             (FigureKind::Multiplier, None)
         } else if core.form == Form::Fraction {
             (FigureKind::Fraction, None)
-        } else if core.form == Form::Vague {
-            (FigureKind::Range, suf.noun.clone())
         } else {
             (FigureKind::Count, suf.noun.clone())
         };
