@@ -499,6 +499,34 @@ impl Parser<'_> {
                 x.end = e;
             }
         }
+        // What a volume or weight is of: "1 million barrels of oil", "5 tonnes of coal".
+        if x.unit_kind == Some(UnitKind::Measure)
+            && x.unit.as_deref().is_some_and(|u| {
+                matches!(
+                    u,
+                    "barrel"
+                        | "tonne"
+                        | "ton"
+                        | "gallon"
+                        | "litre"
+                        | "kilogram"
+                        | "pound"
+                        | "ounce"
+                ) || u.starts_with("cubic")
+            })
+            && near(e)
+            && self.word_in(e, &["of"])
+            && let Some(w) = self
+                .word(e + 1)
+                .filter(|w| !vocab::stopword(w) && self.near(e + 1))
+        {
+            if let Some(u) = x.unit.as_mut() {
+                u.push_str(" of ");
+                u.push_str(&w.to_ascii_lowercase());
+            }
+            x.after = e + 2;
+            return x;
+        }
         // Age: "58 years old", "50 year-old", "18 month-old", "35 years of age".
         if x.unit_kind == Some(UnitKind::Time) {
             if self.dash(e) && self.tight(e) && self.word_in(e + 1, &["old"]) {
@@ -645,12 +673,18 @@ impl Parser<'_> {
             {
                 break;
             }
-            // A code starts here ("COVID -19 tests", "F-16 jets"): the noun is not read past it.
+            // A code ("COVID -19 tests", "F-16 jets") is part of the phrase when a noun follows
+            // it; otherwise the noun is not read past it.
             if self.dash(k + 1)
                 && self
                     .tok(k + 2)
                     .is_some_and(|n| n.kind == Kind::Num && n.tight())
             {
+                if self.near(k + 3) && self.word(k + 3).is_some_and(|n| !vocab::stopword(n)) {
+                    words.push((k, k + 3));
+                    k += 3;
+                    continue;
+                }
                 break;
             }
             // Hyphenated words are one word: "first-team", "so-called".

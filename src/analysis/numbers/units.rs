@@ -251,8 +251,8 @@ const CASELESS: &[(&str, (&str, UnitKind))] = &[
     ("gbps", ("gigabit per second", Measure)),
     ("megapixel", ("megapixel", Measure)),
     ("megapixels", ("megapixel", Measure)),
-    ("ppm", ("part per million", Measure)),
-    ("ppb", ("part per billion", Measure)),
+    ("ppm", ("parts per million", Measure)),
+    ("ppb", ("parts per billion", Measure)),
     ("second", ("second", Time)),
     ("seconds", ("second", Time)),
     ("sec", ("second", Time)),
@@ -447,7 +447,7 @@ pub fn unit_at(text: &str, toks: &[Tok], i: usize) -> Option<UnitMatch> {
         {
             let l = w3.text(text).to_ascii_lowercase();
             if matches!(l.as_str(), "million" | "billion" | "trillion" | "thousand") {
-                return m(i + 3, &format!("part per {l}"), Measure);
+                return m(i + 3, &format!("parts per {l}"), Measure);
             }
         }
         // "lb-ft", "pound-feet" (torque).
