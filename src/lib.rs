@@ -9,6 +9,7 @@ pub mod cli;
 pub mod contract;
 pub mod document;
 pub mod export;
+pub mod store;
 
 pub use analysis::analyze;
 pub use analysis::model::{

@@ -4,7 +4,7 @@
 
 use super::lexicon::*;
 use super::mentions::{Mention, MentionKind};
-use super::model::{Method, QuoteKind, Span};
+use super::model::{Method, QuoteKind, Span, SpeakerKind};
 use super::tokens::{Kind, Token};
 
 /// What attribution found for one quote.
@@ -63,8 +63,12 @@ impl<'a> Block<'a> {
     fn word(&self, i: usize) -> &'a str {
         self.tokens[i].text(self.text)
     }
-    fn lower(&self, i: usize) -> String {
-        self.word(i).to_lowercase()
+    /// Token `i` is the word `w` (case-insensitive, no allocation).
+    fn is_w(&self, i: usize, w: &str) -> bool {
+        self.word(i).eq_ignore_ascii_case(w)
+    }
+    fn lower(&self, i: usize) -> std::borrow::Cow<'a, str> {
+        super::tokens::lowercase(self.word(i))
     }
     fn is_punct(&self, i: usize, s: &str) -> bool {
         self.tokens
@@ -77,6 +81,17 @@ impl<'a> Block<'a> {
     fn mention_starting(&self, i: usize) -> Option<usize> {
         let m = *self.mention_at.get(i)?;
         (m != NO && self.mentions[m].toks.0 == i).then_some(m)
+    }
+    /// A mention starting at `i`, or after a few lower-case words ("the event organizer Alliance").
+    fn mention_after(&self, i: usize) -> Option<usize> {
+        (i..(i + 5).min(self.tokens.len()))
+            .take_while(|&k| {
+                let p = &self.tokens[k.max(1) - 1];
+                k == i
+                    || (p.kind == Kind::Word && !p.cap || p.kind == Kind::Number)
+                        && self.narrative(k - 1)
+            })
+            .find_map(|k| self.mention_starting(k))
     }
     fn mention_ending(&self, i_exclusive: usize) -> Option<usize> {
         let i = i_exclusive.checked_sub(1)?;
@@ -98,6 +113,58 @@ impl<'a> Block<'a> {
             && !t.in_quote()
             && t.is(SPEECH_VERB | REPORT_VERB)
             && self.mention_at[i] == NO
+            && !self.is_noun_position(i)
+    }
+    /// After a determiner, possessive or preposition a speech word is a noun: "via email", "a
+    /// report", "his tweet", "in a statement".
+    fn is_noun_position(&self, i: usize) -> bool {
+        let Some(p) = i.checked_sub(1) else {
+            return false;
+        };
+        let t = &self.tokens[p];
+        if t.kind != Kind::Word || t.in_quote() {
+            return false;
+        }
+        let w = self.lower(p);
+        // "32% of Republican claims": a capitalised adjective after a preposition.
+        let of_adjective = p > 0
+            && t.cap
+            && matches!(
+                self.lower(p - 1).as_ref(),
+                "of" | "in" | "for" | "by" | "about"
+            );
+        of_adjective
+            || (t.is(DETERMINER)
+                && !matches!(
+                    w.as_ref(),
+                    "that"
+                        | "all"
+                        | "both"
+                        | "each"
+                        | "some"
+                        | "many"
+                        | "several"
+                        | "two"
+                        | "three"
+                        | "one"
+                ))
+            || w.ends_with("'s")
+            || w.ends_with("’s")
+            || matches!(
+                w.as_ref(),
+                "via"
+                    | "in"
+                    | "on"
+                    | "by"
+                    | "with"
+                    | "from"
+                    | "of"
+                    | "for"
+                    | "per"
+                    | "into"
+                    | "during"
+                    | "after"
+            )
     }
     fn sentence_range(&self, i: usize) -> (usize, usize) {
         self.sentences[self.sentence_of[i]]
@@ -108,12 +175,21 @@ impl<'a> Block<'a> {
     pub fn subject_of(&self, v: usize) -> Option<usize> {
         let (s0, _) = self.sentence_range(v);
         let mut k = v;
+        // "Gov. Pat McCrory (R) said": step over the parenthesis.
+        if k > s0
+            && self.is_punct(k - 1, ")")
+            && let Some(open) = (k.saturating_sub(10).max(s0)..k - 1)
+                .rev()
+                .find(|&i| self.is_punct(i, "("))
+        {
+            k = open;
+        }
         // "was quoted as saying", "is reported to have said"
         while k > s0 && self.narrative(k - 1) && {
             let w = self.lower(k - 1);
             self.tokens[k - 1].is(AUX)
                 || matches!(
-                    w.as_str(),
+                    w.as_ref(),
                     "quoted" | "as" | "reported" | "to" | "have" | "been" | "further" | "out"
                 )
         } {
@@ -127,15 +203,25 @@ impl<'a> Block<'a> {
         }
         // An apposition or a relative clause: "X, the treasurer, said" / "X, who said".
         if k > s0 && self.is_punct(k - 1, ",") {
+            // "the minister, Eva Lund, said": the name in apposition is the speaker.
+            if let Some(name) = self
+                .mention_ending(k - 1)
+                .filter(|&m| self.mentions[m].kind == MentionKind::Name)
+            {
+                let a = self.mentions[name].toks.0;
+                if a > s0 + 1 && self.is_punct(a - 1, ",") && self.mention_ending(a - 1).is_some() {
+                    return Some(name);
+                }
+            }
             let mut j = k - 1;
-            let limit = j.saturating_sub(14).max(s0);
+            let limit = j.saturating_sub(32).max(s0); // relative clauses run long
             while j > limit {
                 j -= 1;
                 if self.is_punct(j, ",") {
-                    if let Some(m) = self.mention_ending(j) {
-                        if self.mentions[m].kind == MentionKind::Name {
-                            return Some(m);
-                        }
+                    if let Some(m) = self.mention_ending(j)
+                        && self.mentions[m].kind == MentionKind::Name
+                    {
+                        return Some(m);
                     }
                     break;
                 }
@@ -144,15 +230,15 @@ impl<'a> Block<'a> {
                 }
             }
         }
-        if k > s0 && matches!(self.lower(k - 1).as_str(), "who" | "which") {
+        if k > s0 && matches!(self.lower(k - 1).as_ref(), "who" | "which") {
             let mut j = k - 1;
             if j > s0 && self.is_punct(j - 1, ",") {
                 j -= 1;
             }
             return self.mention_ending(j);
         }
-        // "…, saying": the subject of the main clause.
-        if self.word(v).ends_with("ing") {
+        // "…, saying" / "took to Twitter to accuse": the subject of the main clause.
+        if self.word(v).ends_with("ing") || (v > s0 && self.is_w(v - 1, "to")) {
             return self.first_subject(s0, v);
         }
         None
@@ -174,76 +260,17 @@ pub struct QuoteToks {
     pub close: usize,
     pub content: Span,
     pub nested: bool,
+    /// False when the closing mark is missing.
+    pub closed: bool,
 }
 
-/// Words that introduce a name or a term rather than speech.
-const NAMING_WORDS: &[&str] = &[
-    "called",
-    "so-called",
-    "dubbed",
-    "titled",
-    "entitled",
-    "named",
-    "nicknamed",
-    "labeled",
-    "labelled",
-    "branded",
-    "termed",
-    "word",
-    "words",
-    "term",
-    "phrase",
-    "slogan",
-    "hashtag",
-    "motto",
-    "headline",
-    "banner",
-    "film",
-    "movie",
-    "book",
-    "song",
-    "album",
-    "show",
-    "series",
-    "programme",
-    "program",
-    "play",
-    "novel",
-    "poem",
-    "column",
-    "article",
-    "essay",
-    "documentary",
-    "operation",
-    "campaign",
-    "project",
-    "initiative",
-    "plan",
-    "known",
-    "billed",
-    "marked",
-    "read",
-    "reads",
-    "reading",
-    "stamped",
-    "emblazoned",
-    "sign",
-    "signs",
-    "chanted",
-    "chanting",
-    "chant",
-    "chants",
-    "tagline",
-    "nickname",
-    "brand",
-];
-
-/// Attributes one quote. `prev` is the attribution of the previous speech quote in the block,
-/// with its tokens.
+/// Attributes one quote. `prev` is the previous speech quote in the block with its attribution;
+/// `reported` the block's reported-speech clauses (a fragment inside one is part of that speech).
 pub fn attribute(
     b: &Block,
     q: &QuoteToks,
     prev: Option<(&QuoteToks, &Attribution)>,
+    reported: &[Reported],
 ) -> Attribution {
     if q.nested {
         return Attribution::none(QuoteKind::Nested);
@@ -253,176 +280,216 @@ pub fn attribute(
     let content_trim = content.trim_end();
     let last_char = content_trim.chars().next_back();
     let words = content.split_whitespace().count();
-    let (s0, s1) = b.sentence_range(q.open);
-    let starts_sentence = q.open == s0 || (q.open > s0 && b.is_punct(q.open - 1, ":")) || {
-        // after a cue-after sentence like “A,” he said. “B”
-        q.open > 0 && b.sentence_of[q.open - 1] != b.sentence_of[q.open]
-    };
+    let (s0, _) = b.sentence_range(q.open);
+    let after_intro = q.open > s0 && (b.is_punct(q.open - 1, ":") || b.is_punct(q.open - 1, ","));
+    let starts_sentence = q.open == s0 || b.sentence_of[q.open - 1] != b.sentence_of[q.open];
     let has_head =
         q.open > s0 && (s0..q.open).any(|i| b.narrative(i) && b.tokens[i].kind == Kind::Word);
-    let tail_start = q.close + 1;
-    let has_tail = tail_start < s1 && b.narrative(tail_start);
-    let addressee = find_addressee(b, q);
-
-    // 1. Names of works, scare quotes, mentioned words.
-    if let Some(kind) = title_or_term(b, q, words, has_head, has_tail, last_char) {
-        return Attribution::none(kind);
-    }
+    // A fragment is quoted inside a sentence of narrative: “reckless”, a “walk-in”.
+    let fragment = has_head && !starts_sentence && !after_intro;
+    let continues_sentence = !matches!(last_char, Some('.'));
     let mut att = Attribution::none(QuoteKind::Direct);
-    att.addressee = addressee;
-    let continues_sentence = matches!(
-        last_char,
-        Some(',' | '?' | '!' | '—' | '–' | '-' | '…' | ':' | ';')
-    ) || !matches!(last_char, Some('.'));
+    att.addressee = find_addressee(b, q);
 
-    // 2. Cue after: “…,” X said / said X / X, the treasurer, said.
+    if fragment {
+        let mut att = attribute_fragment(b, q, words, reported, continues_sentence);
+        // A fragment coordinated with an attributed one in the same sentence: called him a
+        // “nasty guy,” an “anchor baby” and “sick”.
+        if att.method == Method::None
+            && let Some((pq, pa)) = prev.filter(|(pq, pa)| {
+                b.sentence_of[pq.close] == b.sentence_of[q.open]
+                    && pa.mention.is_some()
+                    && pa.kind == QuoteKind::Partial
+            })
+        {
+            att = Attribution {
+                kind: QuoteKind::Partial,
+                cue: pa.cue,
+                mention: pa.mention,
+                method: Method::Continuation,
+                confidence: 0.75,
+                same_as: Some(pq.id),
+                addressee: None,
+            };
+        }
+        return att;
+    }
+    // A short Title-Case paragraph or heading in quotes: 'All Bets Are Off.'
+    if words <= 8 && is_title_case(content) && q.open == 0 && b.tokens.len() <= q.close + 2 {
+        return Attribution::none(QuoteKind::Title);
+    }
+
+    // 1. Cue after: “…,” X said / said X / X, the treasurer, said.
     if let Some((cue, m)) = cue_after(b, q, continues_sentence) {
         att.cue = Some(cue);
         att.mention = m;
         att.method = Method::CueAfter;
         att.confidence = if m.is_some() { 0.95 } else { 0.5 };
-        att.kind = if has_head && !starts_sentence && words <= 6 {
-            QuoteKind::Partial
-        } else {
-            QuoteKind::Direct
-        };
         if m.is_some() {
             return att;
         }
     }
-    // 3. Cue before: X said: “…” / X told reporters, “…” / X said that … “…”.
-    if let Some((cue, m, colon)) = cue_before(b, q) {
-        let partial = !colon && has_head && !starts_sentence;
+    // 1a. The second half of a quote cut by its attribution: “…,” she said, “…”.
+    if let Some((pq, pa)) = prev {
+        let adjacent = b.sentence_of[q.open] <= b.sentence_of[pq.close] + 1;
+        let between = q.open.saturating_sub(pq.close + 1);
+        let only_attribution = between <= 40 && (pq.close + 1..q.open).all(|i| b.narrative(i));
+        if att.cue.is_none() && pa.method == Method::CueAfter && adjacent && only_attribution {
+            att.method = Method::Split;
+            att.same_as = Some(pq.id);
+            att.confidence = 0.9;
+            att.cue = pa.cue;
+            att.mention = pa.mention;
+            return att;
+        }
+    }
+    // 1b. The attribution ends the quote's sentence: “…” to drive up prices, she said.
+    if att.cue.is_none()
+        && let Some((cue, m)) = sentence_final_cue(b, q)
+    {
+        att.cue = Some(cue);
+        att.mention = Some(m);
+        att.method = Method::CueAfter;
+        att.confidence = 0.8;
+        return att;
+    }
+    // 2. Cue before: X said: “…” / X told reporters, “…”.
+    if let Some((cue, m)) = cue_before(b, q, true) {
         att.cue = Some(cue);
         att.mention = m;
         att.method = Method::CueBefore;
         att.confidence = if m.is_some() { 0.9 } else { 0.4 };
-        att.kind = if partial {
-            QuoteKind::Partial
-        } else {
-            QuoteKind::Direct
-        };
         if m.is_some() {
             return att;
         }
     }
-    // 4. According to X.
+    // 3. According to X.
+    let (_, s1) = b.sentence_range(q.open);
     if let Some((cue, m)) = according_to(b, s0, s1) {
         att.cue = Some(cue);
         att.mention = Some(m);
         att.method = Method::AccordingTo;
         att.confidence = 0.85;
-        att.kind = if has_head && !starts_sentence {
-            QuoteKind::Partial
-        } else {
-            QuoteKind::Direct
-        };
         return att;
     }
-    // 5. Colon without a verb: Putin: “…”.
-    if q.open >= 2 && b.is_punct(q.open - 1, ":") {
-        if let Some(m) = b.mention_ending(q.open - 1) {
-            if b.mentions[m].kind != MentionKind::Pronoun || b.mentions[m].subject {
-                att.mention = Some(m);
-                att.method = Method::Colon;
-                att.confidence = 0.8;
-                return att;
-            }
-        }
+    // 4. Colon without a verb: Putin: “…”.
+    if q.open >= 2
+        && b.is_punct(q.open - 1, ":")
+        && let Some(m) = b.mention_ending(q.open - 1)
+        && b.mentions[m].kind != MentionKind::Pronoun
+    {
+        att.mention = Some(m);
+        att.method = Method::Colon;
+        att.confidence = 0.8;
+        return att;
     }
     if att.cue.is_some() {
         return att; // a cue without a recognisable speaker
     }
-    // 6. The second half of a split quote, or a continuation of the previous quote.
-    if let Some((pq, pa)) = prev {
-        if pa.kind.is_speech() && pa.kind != QuoteKind::Nested {
-            let same_sentence = b.sentence_of[pq.close] == b.sentence_of[q.open];
-            let adjacent = b.sentence_of[q.open] <= b.sentence_of[pq.close] + 1;
-            // “…,” she said. “…” — only the attribution stands between the two halves.
-            let between = q.open.saturating_sub(pq.close + 1);
-            let between_is_attribution =
-                between <= 16 && (pq.close + 1..q.open).all(|i| b.narrative(i));
-            if pa.method == Method::CueAfter && adjacent && between_is_attribution {
-                att.method = Method::Split;
-                att.same_as = Some(pq.id);
-                att.confidence = 0.9;
-                att.cue = pa.cue;
-                att.mention = pa.mention;
-                return att;
-            }
-            if same_sentence || adjacent || !has_head {
-                att.method = Method::Continuation;
-                att.same_as = Some(pq.id);
-                att.confidence = 0.75;
-                return att;
-            }
+    // 5. A continuation of the previous quote.
+    if let Some((pq, _)) = prev {
+        let adjacent = b.sentence_of[q.open] <= b.sentence_of[pq.close] + 1;
+        let between = q.open.saturating_sub(pq.close + 1);
+        if adjacent || between == 0 {
+            att.method = Method::Continuation;
+            att.same_as = Some(pq.id);
+            att.confidence = 0.75;
+            return att;
         }
     }
-    // 7. The subject of this or the previous sentence.
+    // 6. The subject of this or the previous sentence.
     if let Some(m) = sentence_subject(b, q, s0) {
         att.mention = Some(m);
         att.method = Method::ParagraphSubject;
         att.confidence = 0.6;
-        if has_head && !starts_sentence && words <= 6 {
-            att.kind = QuoteKind::Partial;
-        }
         return att;
-    }
-    if has_head && !starts_sentence && words <= 4 {
-        // A short fragment with nobody speaking: a scare quote.
-        return Attribution::none(QuoteKind::Term);
     }
     att
 }
 
-/// “Shark Tank”, so-called “reforms”, the word “no”: not speech.
-fn title_or_term(
+/// A quoted fragment inside a sentence: part of someone's speech when the sentence attributes it
+/// (X called the plan “reckless”, “reckless,” X said, X said it was “reckless”), otherwise a
+/// title or scare quote.
+fn attribute_fragment(
     b: &Block,
     q: &QuoteToks,
     words: usize,
-    has_head: bool,
-    has_tail: bool,
-    last_char: Option<char>,
-) -> Option<QuoteKind> {
-    let text = b.text;
-    let content = q.content.text(text).trim();
-    if content.is_empty() {
-        return Some(QuoteKind::Term);
-    }
+    reported: &[Reported],
+    continues: bool,
+) -> Attribution {
+    let content = q.content.text(b.text).trim();
     let prev_word = (q.open > 0)
         .then(|| q.open - 1)
         .filter(|&i| b.narrative(i) && b.tokens[i].kind == Kind::Word);
-    if let Some(p) = prev_word {
-        let w = b.lower(p);
-        if w == "so-called" {
-            return Some(QuoteKind::Term);
-        }
-        if NAMING_WORDS.contains(&w.as_str()) && words <= 8 {
-            return Some(if is_title_case(content) {
-                QuoteKind::Title
-            } else {
-                QuoteKind::Term
-            });
-        }
-        if w == "as"
-            && p > 0
-            && matches!(
-                b.lower(p - 1).as_str(),
-                "known" | "described" | "billed" | "characterized" | "referred"
-            )
-        {
-            return Some(QuoteKind::Term);
-        }
+    let prev_lower = prev_word.map(|p| b.lower(p));
+    if prev_lower.as_deref() == Some("so-called") || content.is_empty() {
+        return Attribution::none(QuoteKind::Term);
     }
-    // A short Title-Case name in running text ("on “Shark Tank” last week").
-    let ends_like_speech = matches!(last_char, Some(',' | '.' | '?' | '!'));
-    if words <= 6 && is_title_case(content) && !ends_like_speech && (has_head || has_tail) {
-        let cue_near = cue_after(b, q, true).is_some();
-        if !cue_near {
-            return Some(QuoteKind::Title);
-        }
+    // The name of a show, book or event after a possessive, preposition or article:
+    // CBS's “Face the Nation”, on “Morning Joe”, a “Commander-in-Chief Forum”.
+    let before_name =
+        prev_word.is_some_and(|p| {
+            let w = b.word(p);
+            w.ends_with("'s")
+                || w.ends_with("’s")
+                || b.tokens[p].is(DETERMINER)
+                || b.tokens[p].is(TITLE_PREP)
+        }) || prev_word.is_none() && q.open > 0 && b.word(q.open - 1).ends_with(['\'', '’']);
+    if before_name && is_title_case(content) && words <= 8 {
+        return Attribution::none(QuoteKind::Title);
     }
-    None
+    let mut att = Attribution::none(QuoteKind::Partial);
+    if let Some((cue, Some(m))) = cue_after(b, q, continues) {
+        att.cue = Some(cue);
+        att.mention = Some(m);
+        att.method = Method::CueAfter;
+        att.confidence = 0.85;
+        return att;
+    }
+    if let Some((cue, Some(m))) = cue_before(b, q, false) {
+        att.cue = Some(cue);
+        att.mention = Some(m);
+        att.method = Method::CueBefore;
+        att.confidence = 0.8;
+        return att;
+    }
+    let start = b.tokens[q.open].start;
+    if let Some(r) = reported
+        .iter()
+        .find(|r| r.span.start <= start && start < r.span.end && r.mention.is_some())
+    {
+        att.cue = Some(r.cue);
+        att.mention = r.mention;
+        att.method = r.method;
+        att.confidence = 0.75;
+        return att;
+    }
+    let (s0, s1) = b.sentence_range(q.open);
+    if let Some((cue, m)) = according_to(b, s0, s1) {
+        att.cue = Some(cue);
+        att.mention = Some(m);
+        att.method = Method::AccordingTo;
+        att.confidence = 0.8;
+        return att;
+    }
+    // No speech verb: the words are still someone's when the sentence's subject is a person or
+    // an organisation acting on them ("Reid has gone after Trump as a “con artist”").
+    if let Some(m) = (s0..q.open).find_map(|i| {
+        b.mention_starting(i).filter(|&m| {
+            let mm = &b.mentions[m];
+            mm.subject && (mm.kind != MentionKind::Pronoun || mm.entity_kind == SpeakerKind::Person)
+        })
+    }) {
+        att.mention = Some(m);
+        att.method = Method::ParagraphSubject;
+        att.confidence = 0.5;
+        return att;
+    }
+    let naming = prev_word.is_some_and(|p| b.tokens[p].is(NAMING));
+    if is_title_case(content) || (naming && words <= 8) && is_title_case(content) {
+        return Attribution::none(QuoteKind::Title);
+    }
+    Attribution::none(QuoteKind::Term)
 }
 
 /// Every word of two or more letters starts with a capital, ignoring short function words.
@@ -464,15 +531,37 @@ fn is_title_case(s: &str) -> bool {
 fn cue_after(b: &Block, q: &QuoteToks, continues_sentence: bool) -> Option<(Span, Option<usize>)> {
     let mut j = q.close + 1;
     let n = b.tokens.len();
+    let mut dash: Option<usize> = None;
     while j < n
         && b.narrative(j)
         && b.tokens[j].kind == Kind::Punct
-        && matches!(b.word(j), "," | "—" | "–" | "-")
+        && matches!(b.word(j), "," | "—" | "–" | "-" | "―")
     {
+        if b.word(j) != "," {
+            dash = Some(j);
+        }
         j += 1;
     }
     if j >= n || !b.narrative(j) {
         return None;
+    }
+    // A pull quote signed with a dash: “…” ― Steve Quinlan.
+    if let Some(d) = dash
+        && let Some(m) = b
+            .mention_starting(j)
+            .filter(|&m| b.mentions[m].kind == MentionKind::Name)
+    {
+        let after = b.mentions[m].toks.1;
+        let ends = b
+            .tokens
+            .get(after)
+            .is_none_or(|t| t.kind == Kind::Punct && matches!(t.text(b.text), "." | "," | ";"))
+            && b.tokens
+                .get(after + 1)
+                .is_none_or(|t| !t.in_quote() || t.quote != b.tokens[q.open].quote);
+        if ends {
+            return Some((tok_span(b, d, d + 1), Some(m)));
+        }
     }
     let new_sentence = b.sentence_of[j] != b.sentence_of[q.close];
     // Inversion: said X.
@@ -484,15 +573,15 @@ fn cue_after(b: &Block, q: &QuoteToks, continues_sentence: bool) -> Option<(Span
         {
             k += 1;
         }
-        if let Some(m) = b.mention_starting(k) {
-            if b.mentions[m].kind != MentionKind::Pronoun || continues_sentence {
-                return Some((tok_span(b, j, k), Some(m)));
-            }
+        if let Some(m) = b.mention_after(k)
+            && (b.mentions[m].kind != MentionKind::Pronoun || continues_sentence)
+        {
+            return Some((tok_span(b, j, k), Some(m)));
         }
         return Some((tok_span(b, j, j + 1), None));
     }
     // X said.
-    let m = b.mention_starting(j)?;
+    let m = b.mention_after(j)?;
     if new_sentence && !continues_sentence {
         // “… areas.” He said. — accept only the bare pattern ending the sentence.
         let v = verb_after_subject(b, b.mentions[m].toks.1)?;
@@ -516,23 +605,51 @@ fn cue_after(b: &Block, q: &QuoteToks, continues_sentence: bool) -> Option<(Span
         } else {
             v + 1
         };
-    Some((tok_span(b, v, end), Some(m)))
+    Some((tok_span(b, v, end), Some(apposed_name(b, m).unwrap_or(m))))
+}
+
+/// "the minister, Eva Lund, said": a description followed by a name in apposition is that name.
+fn apposed_name(b: &Block, m: usize) -> Option<usize> {
+    if b.mentions[m].kind != MentionKind::Role {
+        return None;
+    }
+    let e = b.mentions[m].toks.1;
+    if !b.is_punct(e, ",") {
+        return None;
+    }
+    let name = b
+        .mention_starting(e + 1)
+        .filter(|&n| b.mentions[n].kind == MentionKind::Name)?;
+    b.is_punct(b.mentions[name].toks.1, ",").then_some(name)
 }
 
 /// After a subject ending at `k`: skip an apposition and auxiliaries; return the speech verb.
-fn verb_after_subject(b: &Block, mut k: usize) -> Option<usize> {
+fn verb_after_subject(b: &Block, k: usize) -> Option<usize> {
     let n = b.tokens.len();
+    let mut k = super::mentions::skip_parenthesis(b.text, b.tokens, k);
     if k < n && b.is_punct(k, ",") {
         // ", the union's treasurer," — up to the next comma.
         let limit = (k + 14).min(n);
-        if let Some(c) = (k + 1..limit).find(|&i| b.is_punct(i, ",") || !b.narrative(i)) {
-            if b.is_punct(c, ",") {
-                k = c + 1;
-            }
+        if let Some(c) = (k + 1..limit).find(|&i| b.is_punct(i, ",") || !b.narrative(i))
+            && b.is_punct(c, ",")
+        {
+            k = c + 1;
         }
     }
     while k < n && b.narrative(k) && b.tokens[k].is(AUX) && !b.tokens[k].is(SPEECH_VERB) {
         k += 1;
+    }
+    // A short prepositional phrase: "a narrator in the Clinton ad asks".
+    if k < n
+        && matches!(
+            b.lower(k).as_ref(),
+            "in" | "at" | "for" | "from" | "with" | "of" | "on"
+        )
+        && let Some(v) = (k + 1..(k + 7).min(n))
+            .take_while(|&i| b.narrative(i) && b.tokens[i].kind == Kind::Word)
+            .find(|&i| b.is_cue_verb(i))
+    {
+        k = v;
     }
     // "was quoted as saying"
     if k + 1 < n && b.word(k) == "quoted" && b.word(k + 1) == "as" {
@@ -545,61 +662,155 @@ fn tok_span(b: &Block, a: usize, end: usize) -> Span {
     Span::new(b.tokens[a].start, b.tokens[end - 1].end)
 }
 
-/// X said: “…” — the cue verb before the quote in its sentence, and its subject.
-/// Returns (cue, subject mention, introduced by a colon or comma).
-fn cue_before(b: &Block, q: &QuoteToks) -> Option<(Span, Option<usize>, bool)> {
+/// X said: “…” (direct: the quote follows a colon or comma) or X called the plan “reckless” /
+/// X said it was “reckless” (a fragment). Returns the cue and its subject.
+fn cue_before(b: &Block, q: &QuoteToks, direct: bool) -> Option<(Span, Option<usize>)> {
     let (s0, _) = b.sentence_range(q.open);
     if q.open <= s0 {
         return None;
     }
     let mut j = q.open - 1;
     let intro = b.is_punct(j, ":") || b.is_punct(j, ",");
-    let colon = b.is_punct(j, ":");
+    if direct && !intro {
+        return None;
+    }
     if intro {
         if j == s0 {
             return None;
         }
         j -= 1;
     }
-    let limit = if intro { 16 } else { 24 };
+    let limit = if intro { 16 } else { 14 };
     let mut k = j + 1;
     let mut seen = 0;
+    let mut saw_that = false;
     while k > s0 && seen < limit {
         k -= 1;
         seen += 1;
         if !b.narrative(k) {
             return None; // another quote in between
         }
+        if b.is_w(k, "that") {
+            saw_that = true;
+        }
+        if !intro && b.tokens[k].is(CLAUSE_BREAK) {
+            return None;
+        }
+        if !b.is_report_verb(k) {
+            continue;
+        }
+        let w = b.lower(k);
+        // Passives ("was told", "been called") are not cues; progressives ("is calling") are.
+        if k > s0
+            && !w.ends_with("ing")
+            && matches!(
+                b.lower(k - 1).as_ref(),
+                "be" | "been" | "being" | "was" | "were" | "is" | "are"
+            )
+        {
+            continue;
+        }
+        let speech = b.is_cue_verb(k);
+        if !intro && !speech && !saw_that && w != "pointed" {
+            continue;
+        }
+        let end = if w == "pointed" && b.tokens.get(k + 1).is_some_and(|t| t.text(b.text) == "out")
+        {
+            k + 2
+        } else {
+            k + 1
+        };
+        // "“…,” said Dr. Mensah, “…”": an inverted cue names its speaker after the verb.
+        let inverted = k > s0
+            && (!b.narrative(k - 1) || b.is_punct(k - 1, ",") && k > s0 + 1 && !b.narrative(k - 2));
+        let subject = b.subject_of(k).or_else(|| {
+            let m = b.mention_after(end).filter(|_| inverted)?;
+            (b.mentions[m].kind != MentionKind::Pronoun && b.mentions[m].toks.1 < q.open)
+                .then_some(m)
+        });
+        // "She says it underscores that …" / "X said she wanted to speak …": when the nearest
+        // cue's subject is a pronoun, an outer cue with a named subject reports the speech.
+        let inner_pronoun = subject.map(|m| {
+            (
+                b.mentions[m].kind == MentionKind::Pronoun,
+                b.mentions[m].entity_kind,
+            )
+        });
+        match inner_pronoun {
+            None | Some((true, SpeakerKind::Organization)) => {
+                if let Some(outer) = outer_cue(b, s0, k, true) {
+                    return Some(outer);
+                }
+            }
+            Some((true, _)) => {
+                if let Some(outer) = outer_cue(b, s0, k, false) {
+                    return Some(outer);
+                }
+            }
+            _ => {}
+        }
+        return Some((tok_span(b, k, end), subject));
+    }
+    None
+}
+
+/// The nearest speech verb before `k` in the sentence whose subject is a name or description
+/// (or any subject when `any`).
+fn outer_cue(b: &Block, s0: usize, k: usize, any: bool) -> Option<(Span, Option<usize>)> {
+    (s0..k).rev().find_map(|v| {
+        if !b.is_cue_verb(v) || (v > s0 && b.is_w(v - 1, "to")) {
+            return None;
+        }
+        let m = b.subject_of(v)?;
+        let mm = &b.mentions[m];
+        let fits = if any {
+            mm.entity_kind != SpeakerKind::Organization || mm.kind != MentionKind::Pronoun
+        } else {
+            mm.kind != MentionKind::Pronoun
+        };
+        fits.then(|| (tok_span(b, v, v + 1), Some(m)))
+    })
+}
+
+/// “…” to drive up the stock price, she said. — the attribution closes the quote's sentence.
+fn sentence_final_cue(b: &Block, q: &QuoteToks) -> Option<(Span, usize)> {
+    let (_, s1) = b.sentence_range(q.open);
+    let mut c = q.close + 1;
+    while c < s1 {
+        if !b.narrative(c) {
+            return None;
+        }
+        if b.is_punct(c, ",")
+            && let Some(m) = b.mention_starting(c + 1)
+            && let Some(v) = verb_after_subject(b, b.mentions[m].toks.1)
+        {
+            let after = v + 1;
+            let closes = after >= s1
+                || b.tokens.get(after).is_some_and(|t| {
+                    t.kind == Kind::Punct && matches!(t.text(b.text), "." | "," | ";" | "!" | "?")
+                });
+            if closes && b.tokens[v].is(SPEECH_VERB) {
+                return Some((tok_span(b, v, v + 1), m));
+            }
+        }
+        c += 1;
+    }
+    None
+}
+
+/// A block that ends "X said:" introduces the quote that opens the next block.
+pub fn trailing_colon_cue(b: &Block) -> Option<(Span, usize)> {
+    let last = b.tokens.len().checked_sub(1)?;
+    if !b.is_punct(last, ":") || !b.narrative(last) {
+        return None;
+    }
+    let (s0, _) = b.sentence_range(last);
+    let mut k = last;
+    while k > s0 && last - k < 16 {
+        k -= 1;
         if b.is_report_verb(k) {
-            let w = b.lower(k);
-            // "X, who said" / "X said"; verbs in -ing need a main clause ("saying").
-            let strong = b.is_cue_verb(k) || (REPORT_VERB & b.tokens[k].lex.class != 0);
-            if !strong {
-                continue;
-            }
-            // Base forms after "to" ("wants to say") are not cues.
-            if k > s0 && b.lower(k - 1) == "to" && b.tokens[k].is(SAY_BASE) {
-                continue;
-            }
-            if !intro
-                && !b.is_cue_verb(k)
-                && !matches!(w.as_str(), "pointed")
-                && (k + 1..q.open).all(|i| b.lower(i) != "that")
-            {
-                continue;
-            }
-            let end =
-                if w == "pointed" && b.tokens.get(k + 1).is_some_and(|t| t.text(b.text) == "out") {
-                    k + 2
-                } else {
-                    k + 1
-                };
-            let m = b.subject_of(k);
-            return Some((
-                tok_span(b, k, end),
-                m,
-                intro && colon || intro && end == q.open - 1 || colon,
-            ));
+            let m = b.subject_of(k)?;
+            return Some((tok_span(b, k, k + 1), m));
         }
     }
     None
@@ -608,8 +819,8 @@ fn cue_before(b: &Block, q: &QuoteToks) -> Option<(Span, Option<usize>, bool)> {
 /// "according to X" anywhere in the narrative part of a sentence.
 fn according_to(b: &Block, s0: usize, s1: usize) -> Option<(Span, usize)> {
     (s0..s1.saturating_sub(2)).find_map(|i| {
-        if b.narrative(i) && b.lower(i) == "according" && b.word(i + 1) == "to" {
-            let m = b.mention_starting(i + 2)?;
+        if b.narrative(i) && b.is_w(i, "according") && b.word(i + 1) == "to" {
+            let m = b.mention_after(i + 2)?;
             Some((tok_span(b, i, i + 2), m))
         } else {
             None
@@ -641,9 +852,9 @@ fn find_addressee(b: &Block, q: &QuoteToks) -> Option<Span> {
     if t.quote != b.tokens[q.open].quote {
         return None;
     }
-    let first = t.text(b.text).to_lowercase();
+    let first = super::tokens::lowercase(t.text(b.text));
     if matches!(
-        first.as_str(),
+        first.as_ref(),
         "dear"
             | "hello"
             | "hi"
@@ -680,64 +891,6 @@ fn find_addressee(b: &Block, q: &QuoteToks) -> Option<Span> {
     }
     Some(Span::new(name[0].start, name[name.len() - 1].end))
 }
-
-/// Verbs that report speech even without "that": "he said everything is fine", "he mentioned a
-/// high turnout". Others ("recalled", "repeated", "maintain") need "that" to report a claim.
-const REPORTING_WITHOUT_THAT: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "added",
-    "adds",
-    "stated",
-    "stressed",
-    "stresses",
-    "noted",
-    "notes",
-    "mentioned",
-    "mentions",
-    "explained",
-    "explains",
-    "warned",
-    "warns",
-    "insisted",
-    "insists",
-    "argued",
-    "argues",
-    "claimed",
-    "claims",
-    "announced",
-    "announces",
-    "acknowledged",
-    "admitted",
-    "emphasized",
-    "emphasised",
-    "emphasizes",
-    "declared",
-    "predicted",
-    "predicts",
-    "confirmed",
-    "confirms",
-    "denied",
-    "denies",
-    "pointed",
-    "wrote",
-    "writes",
-    "tweeted",
-    "suggested",
-    "suggests",
-    "contended",
-    "asserted",
-    "alleged",
-    "complained",
-    "conceded",
-    "estimated",
-    "reiterated",
-    "underlined",
-    "underscored",
-];
 
 /// Reported speech in the narrative: "X said that …", "X pointed out that …", "according to X,
 /// …", "X mentioned …".
@@ -777,6 +930,10 @@ fn sentence_content_end(b: &Block, s1: usize, from: usize) -> usize {
 
 fn reported_at(b: &Block, i: usize, s0: usize, s1: usize) -> Option<(Reported, usize)> {
     if !b.narrative(i) || b.tokens[i].kind != Kind::Word {
+        return None;
+    }
+    // Most tokens are neither a speech verb nor "according": decide that without allocating.
+    if !b.tokens[i].is(SPEECH_VERB | REPORT_VERB) && !b.word(i).eq_ignore_ascii_case("according") {
         return None;
     }
     let w = b.lower(i);
@@ -824,7 +981,7 @@ fn reported_at(b: &Block, i: usize, s0: usize, s1: usize) -> Option<(Reported, u
         return None;
     }
     // Present participles and infinitives are not the main verb: "wants to say", "saying".
-    if i > s0 && b.lower(i - 1) == "to" {
+    if i > s0 && b.is_w(i - 1, "to") {
         return None;
     }
     let subject = b.subject_of(i)?;
@@ -836,8 +993,8 @@ fn reported_at(b: &Block, i: usize, s0: usize, s1: usize) -> Option<(Reported, u
         k += 1;
     }
     // told reporters / said in a statement / said on Friday: skip an object or adjunct.
-    let that_at = (k..(k + 8).min(s1)).find(|&j| b.narrative(j) && b.lower(j) == "that");
-    let strong = REPORTING_WITHOUT_THAT.contains(&w.as_str());
+    let that_at = (k..(k + 8).min(s1)).find(|&j| b.narrative(j) && b.is_w(j, "that"));
+    let strong = b.tokens[i].is(REPORTS_BARE);
     let start = if let Some(t) = that_at {
         // Only an object or adjunct may stand between the verb and "that".
         if (k..t).any(|j| !b.narrative(j) || b.is_report_verb(j) || b.is_punct(j, ",")) {
@@ -856,6 +1013,11 @@ fn reported_at(b: &Block, i: usize, s0: usize, s1: usize) -> Option<(Reported, u
         return None;
     }
     let end = sentence_content_end(b, s1, start);
+    // "X told reporters after the vote: “…”" — a colon hands over to a direct quote; what stands
+    // between the verb and the colon is its object, not reported content.
+    if that_at.is_none() && (b.is_punct(end, ":") || s1 > 0 && b.is_punct(s1 - 1, ":")) {
+        return None;
+    }
     // The clause must say something: at least three words outside quotes.
     let words = (start..end)
         .filter(|&j| b.tokens[j].kind == Kind::Word)
@@ -863,8 +1025,16 @@ fn reported_at(b: &Block, i: usize, s0: usize, s1: usize) -> Option<(Reported, u
     if end <= start || words < 3 {
         return None;
     }
-    // "said in a statement." has no content.
-    if b.tokens[start].is(MEDIA) || b.lower(start) == "in" && words < 5 {
+    // "said in a statement." has no content; "said nothing for a while" reports no speech.
+    if b.tokens[start].is(MEDIA) || b.is_w(start, "in") && words < 5 {
+        return None;
+    }
+    if that_at.is_none()
+        && matches!(
+            b.lower(start).as_ref(),
+            "nothing" | "little" | "goodbye" | "hello" | "so" | "yes" | "no" | "grace"
+        )
+    {
         return None;
     }
     let end_tok = if w == "pointed" { i + 2 } else { i + 1 };

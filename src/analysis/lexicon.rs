@@ -31,6 +31,15 @@ pub const FIRST_NAME: Class = 1 << 19; // John, Mary (gender in MALE/FEMALE)
 pub const ADDRESS: Class = 1 << 20; // dear, hello (vocative openers inside quotes)
 pub const TIME_WORD: Class = 1 << 21; // Monday, March, yesterday (not names)
 pub const MEDIA: Class = 1 << 22; // statement, interview, tweet (in a statement)
+pub const NOT_NAME: Class = 1 << 23; // the, of, during: never part of a proper name
+pub const NOT_MODIFIER: Class = 1 << 24; // words that end a role description leftwards
+pub const PREP: Class = 1 << 25; // of, with, to: a mention after one is not a subject
+pub const COMMON_VERB: Class = 1 << 26; // held, met, was: a verb after a subject
+pub const WEAK: Class = 1 << 27; // thought, smiled: speech verbs that are weak cues
+pub const REPORTS_BARE: Class = 1 << 28; // said, stressed: report speech without "that"
+pub const CLAUSE_BREAK: Class = 1 << 29; // because, while: a cue's complement stops here
+pub const NAMING: Class = 1 << 30; // called, dubbed, titled: what follows is a name or term
+pub const TITLE_PREP: Class = 1 << 31; // on, of, in: a Title-Case quote after one names a work
 
 /// Everything known about one lower-case word.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -46,19 +55,53 @@ impl Entry {
     }
 }
 
-static TABLE: OnceLock<HashMap<&'static str, Entry>> = OnceLock::new();
+/// A small, fast hash for short words (the multiply-rotate scheme of rustc's FxHash): the
+/// lexicon is looked up once per token, and SipHash would dominate that cost.
+#[derive(Default, Clone, Copy)]
+pub struct WordHasher(u64);
 
-/// Looks up a lower-case word.
+impl std::hash::Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A hash map with the fast word hash, for the engine's small keys (words, indices).
+pub type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<WordHasher>>;
+
+type Table = FastMap<&'static str, Entry>;
+
+static TABLE: OnceLock<Table> = OnceLock::new();
+
+/// Looks up a lower-case word. Plurals of role and organisation nouns ("groups", "ministries",
+/// "spokesmen") are in the table too, marked GROUP.
 pub fn lookup(lower: &str) -> Entry {
     table().get(lower).copied().unwrap_or_default()
 }
 
-fn table() -> &'static HashMap<&'static str, Entry> {
+/// The lexicon's own `'static` spelling of a known word, so descriptors need no allocation.
+pub fn static_key(lower: &str) -> Option<&'static str> {
+    table().get_key_value(lower).map(|(k, _)| *k)
+}
+
+fn table() -> &'static Table {
     TABLE.get_or_init(build)
 }
 
 /// Adds every whitespace-separated word of a static list (all lists here are lower case).
-fn add(t: &mut HashMap<&'static str, Entry>, words: &'static str, class: Class) {
+fn add(t: &mut Table, words: &'static str, class: Class) {
     for w in words.split_whitespace() {
         t.entry(w).or_default().class |= class;
     }
@@ -220,6 +263,43 @@ const SPEECH_VERBS: &[(&str, &str, &str, &str)] = &[
     ("touted", "touts", "tout", "touting"),
     ("labeled", "labels", "label", "labeling"),
     ("labelled", "labels", "label", "labelling"),
+    ("condemned", "condemns", "condemn", "condemning"),
+    ("likened", "likens", "liken", "likening"),
+    ("compared", "compares", "compare", "comparing"),
+    ("hailed", "hails", "hail", "hailing"),
+    ("exhorted", "exhorts", "exhort", "exhorting"),
+    ("referred", "refers", "refer", "referring"),
+    ("cited", "cites", "cite", "citing"),
+    ("portrayed", "portrays", "portray", "portraying"),
+    ("lauded", "lauds", "laud", "lauding"),
+    ("applauded", "applauds", "applaud", "applauding"),
+    ("denounced", "denounces", "denounce", "denouncing"),
+    ("decried", "decries", "decry", "decrying"),
+    ("disputed", "disputes", "dispute", "disputing"),
+    ("questioned", "questions", "question", "questioning"),
+    ("rejected", "rejects", "reject", "rejecting"),
+    ("pledged", "pledges", "pledge", "pledging"),
+    ("threatened", "threatens", "threaten", "threatening"),
+    ("invited", "invites", "invite", "inviting"),
+    ("encouraged", "encourages", "encourage", "encouraging"),
+    ("thanked", "thanks", "thank", "thanking"),
+    ("welcomed", "welcomes", "welcome", "welcoming"),
+    ("defended", "defends", "defend", "defending"),
+    ("nicknamed", "nicknames", "nickname", "nicknaming"),
+    ("pounded", "pounds", "pound", "pounding"),
+    ("ridiculed", "ridicules", "ridicule", "ridiculing"),
+    ("scoffed", "scoffs", "scoff", "scoffing"),
+    ("chided", "chides", "chide", "chiding"),
+    ("scolded", "scolds", "scold", "scolding"),
+    ("lambasted", "lambastes", "lambaste", "lambasting"),
+    ("chanted", "chants", "chant", "chanting"),
+    ("sang", "sings", "sing", "singing"),
+    ("read", "reads", "read", "reading"),
+    ("recommended", "recommends", "recommend", "recommending"),
+    ("advocated", "advocates", "advocate", "advocating"),
+    ("proposed", "proposes", "propose", "proposing"),
+    ("ordered", "orders", "order", "ordering"),
+    ("instructed", "instructs", "instruct", "instructing"),
     ("branded", "brands", "brand", "branding"),
     ("dubbed", "dubs", "dub", "dubbing"),
     ("termed", "terms", "term", "terming"),
@@ -378,6 +458,73 @@ pub const WEAK_CUES: &[&str] = &[
     "adding",
     "noting",
     "stating",
+    "condemned",
+    "condemns",
+    "likened",
+    "likens",
+    "compared",
+    "compares",
+    "hailed",
+    "hails",
+    "exhorted",
+    "referred",
+    "refers",
+    "cited",
+    "cites",
+    "portrayed",
+    "portrays",
+    "lauded",
+    "applauded",
+    "denounced",
+    "decried",
+    "disputed",
+    "questioned",
+    "questions",
+    "rejected",
+    "rejects",
+    "pledged",
+    "threatened",
+    "invited",
+    "invites",
+    "encouraged",
+    "thanked",
+    "thanks",
+    "thank",
+    "welcomed",
+    "welcomes",
+    "welcome",
+    "defended",
+    "defends",
+    "nicknamed",
+    "pounded",
+    "pounds",
+    "pound",
+    "ridiculed",
+    "scoffed",
+    "chided",
+    "scolded",
+    "lambasted",
+    "chanted",
+    "sang",
+    "sings",
+    "read",
+    "reads",
+    "recommended",
+    "advocated",
+    "advocates",
+    "proposed",
+    "ordered",
+    "orders",
+    "order",
+    "instructed",
+    "question",
+    "dispute",
+    "reject",
+    "defend",
+    "cite",
+    "refer",
+    "compare",
+    "invite",
 ];
 
 const TITLES: &str = "president vice-president vp senator sen sen. representative rep rep. \
@@ -427,7 +574,9 @@ const ROLES: &str = "president leader head minister premier chancellor secretary
     sailor airman commando guerrilla militant rebel fighter insurgent gunman attacker \
     assailant hostage kidnapper captor negotiator chef waiter patient client customer \
     consumer shopper tenant landlord homeowner parent child kid teenager youngster \
-    graduate pupil scholar academic lecturer dean provost rector chancellor trustee \
+    graduate pupil scholar academic lecturer dean provost rector chancellor trustee lady \
+    gentleman questioner caller moderator panelist commentator blogger narrator \
+    announcer voiceover \
     governor-general lieutenant-governor premier-elect president-elect nominee-designate";
 
 /// Nouns naming an organisation or side that can speak ("the ministry said").
@@ -442,7 +591,9 @@ const ORGS: &str = "ministry department government administration agency office 
     alliance bloc movement network center centre lab laboratory think-tank startup \
     retailer maker manufacturer producer operator carrier airline insurer lender \
     regulator watchdog exchange fund trust society church diocese federation squad \
-    prosecution defence defense house palace";
+    prosecution defence defense house palace clip ad video letter study brief memo document \
+    article complaint lawsuit filing indictment ruling bylaws website message email book \
+    editorial analysis review release announcement";
 
 /// Plural nouns for groups of people ("officials said", "sources told").
 const GROUPS: &str = "officials sources experts analysts critics supporters opponents \
@@ -763,8 +914,8 @@ const ORG_NAME_WORDS: &str = "post times journal news press herald tribune gazet
     administration government house pentagon fbi cia nsa nato un who imf opec \
     commission reserve";
 
-fn build() -> HashMap<&'static str, Entry> {
-    let mut t: HashMap<&'static str, Entry> = HashMap::with_capacity(4096);
+fn build() -> Table {
+    let mut t = Table::with_capacity_and_hasher(8192, Default::default());
     for &(past, third, base, ing) in SPEECH_VERBS {
         add(&mut t, past, SPEECH_VERB);
         add(&mut t, third, SPEECH_VERB);
@@ -792,10 +943,52 @@ fn build() -> HashMap<&'static str, Entry> {
     add(&mut t, FEMALE_NAMES, FIRST_NAME | FEMALE);
     add(&mut t, PLACES, PLACE);
     add(&mut t, ORG_NAME_WORDS, ORG_NAME);
+    for (list, class) in [
+        (NOT_IN_NAMES, NOT_NAME | NOT_MODIFIER),
+        (ADVERBS_AND_VERBS, NOT_MODIFIER),
+        (PREPOSITIONS, PREP),
+        (COMMON_VERBS, COMMON_VERB),
+        (WEAK_CUES, WEAK),
+        (REPORTING_WITHOUT_THAT, REPORTS_BARE),
+        (CLAUSE_BREAKS, CLAUSE_BREAK),
+        (NAMING_WORDS, NAMING),
+        (PREPOSITIONS_BEFORE_TITLES, TITLE_PREP),
+    ] {
+        for &w in list {
+            t.entry(w).or_default().class |= class;
+        }
+    }
     for &(demonym, country) in DEMONYMS {
         let e = t.entry(demonym).or_default();
         e.class |= DEMONYM;
         e.extra = Some(country);
+    }
+    // Plurals of role and organisation nouns: "groups", "ministries", "spokesmen".
+    let singulars: Vec<(&'static str, Entry)> = t
+        .iter()
+        .filter(|(_, e)| e.is(ROLE | ORG))
+        .map(|(k, e)| (*k, *e))
+        .collect();
+    for (word, e) in singulars {
+        let plural = if let Some(stem) = word.strip_suffix("man") {
+            format!("{stem}men")
+        } else if let Some(stem) = word
+            .strip_suffix('y')
+            .filter(|s| !s.ends_with(['a', 'e', 'o', 'u']))
+        {
+            format!("{stem}ies")
+        } else if word.ends_with(['s', 'x']) || word.ends_with("ch") || word.ends_with("sh") {
+            format!("{word}es")
+        } else {
+            format!("{word}s")
+        };
+        // Built once per process: the plural forms live as long as the table.
+        let plural: &'static str = Box::leak(plural.into_boxed_str());
+        let p = t.entry(plural).or_default();
+        if p.class & (ROLE | ORG) == 0 {
+            p.class |= (e.class & (ROLE | ORG)) | GROUP;
+            p.extra = p.extra.or(e.extra);
+        }
     }
     // Role families: words that can stand for one another in descriptions.
     for &(word, family) in ROLE_FAMILIES {
@@ -803,6 +996,340 @@ fn build() -> HashMap<&'static str, Entry> {
     }
     t
 }
+
+/// Prepositions after which a Title-Case quotation names a work or event: on “Morning Joe”.
+pub const PREPOSITIONS_BEFORE_TITLES: &[&str] = &[
+    "on", "of", "in", "at", "from", "for", "during", "about", "to", "with", "into",
+];
+
+/// Words that introduce a name or a term rather than speech.
+pub const NAMING_WORDS: &[&str] = &[
+    "called",
+    "so-called",
+    "dubbed",
+    "titled",
+    "entitled",
+    "named",
+    "nicknamed",
+    "labeled",
+    "labelled",
+    "branded",
+    "termed",
+    "word",
+    "words",
+    "term",
+    "phrase",
+    "slogan",
+    "hashtag",
+    "motto",
+    "headline",
+    "banner",
+    "film",
+    "movie",
+    "book",
+    "song",
+    "album",
+    "show",
+    "series",
+    "programme",
+    "program",
+    "play",
+    "novel",
+    "poem",
+    "column",
+    "article",
+    "essay",
+    "documentary",
+    "operation",
+    "campaign",
+    "project",
+    "initiative",
+    "plan",
+    "known",
+    "billed",
+    "marked",
+    "read",
+    "reads",
+    "reading",
+    "stamped",
+    "emblazoned",
+    "sign",
+    "signs",
+    "chanted",
+    "chanting",
+    "chant",
+    "chants",
+    "tagline",
+    "nickname",
+    "brand",
+];
+
+/// Words that open a clause or adjunct that a cue verb's complement does not run through.
+pub const CLAUSE_BREAKS: &[&str] = &[
+    "because", "although", "though", "while", "whereas", "but", "for", "since", "after", "before",
+    "unless", "if", "when", "where", "by",
+];
+
+/// Verbs that report speech even without "that": "he said everything is fine", "he mentioned a
+/// high turnout". Others ("recalled", "repeated", "maintain") need "that" to report a claim.
+pub const REPORTING_WITHOUT_THAT: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "stated",
+    "stressed",
+    "stresses",
+    "noted",
+    "notes",
+    "mentioned",
+    "mentions",
+    "explained",
+    "explains",
+    "warned",
+    "warns",
+    "insisted",
+    "insists",
+    "argued",
+    "argues",
+    "claimed",
+    "claims",
+    "announced",
+    "announces",
+    "acknowledged",
+    "admitted",
+    "emphasized",
+    "emphasised",
+    "emphasizes",
+    "declared",
+    "predicted",
+    "predicts",
+    "confirmed",
+    "confirms",
+    "denied",
+    "denies",
+    "pointed",
+    "wrote",
+    "writes",
+    "tweeted",
+    "suggested",
+    "suggests",
+    "contended",
+    "asserted",
+    "alleged",
+    "complained",
+    "conceded",
+    "estimated",
+    "reiterated",
+    "underlined",
+    "underscored",
+];
+
+/// Function words that are not in NOT_IN_NAMES but cannot modify a role noun.
+pub const ADVERBS_AND_VERBS: &[&str] = &[
+    "is", "was", "are", "were", "be", "been", "has", "have", "had", "said", "says", "very", "so",
+    "too", "also", "just", "only", "even", "still", "well", "here", "there", "now", "then",
+];
+
+/// Words that never begin a proper name even when capitalised.
+pub const NOT_IN_NAMES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "of",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "by",
+    "from",
+    "to",
+    "as",
+    "if",
+    "when",
+    "while",
+    "after",
+    "before",
+    "during",
+    "since",
+    "until",
+    "because",
+    "although",
+    "though",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "here",
+    "then",
+    "yes",
+    "no",
+    "not",
+    "it",
+    "its",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "your",
+    "who",
+    "what",
+    "which",
+    "where",
+    "why",
+    "how",
+    "according",
+    "dear",
+    "mr",
+    "meanwhile",
+    "however",
+    "also",
+    "still",
+    "but",
+    "so",
+    "yet",
+    "thus",
+];
+
+/// Common irregular past tenses and other verbs that follow a subject.
+pub const COMMON_VERBS: &[&str] = &[
+    "held",
+    "met",
+    "made",
+    "took",
+    "gave",
+    "got",
+    "went",
+    "came",
+    "saw",
+    "knew",
+    "left",
+    "found",
+    "kept",
+    "began",
+    "brought",
+    "bought",
+    "spoke",
+    "wrote",
+    "ran",
+    "won",
+    "lost",
+    "led",
+    "paid",
+    "sent",
+    "set",
+    "put",
+    "stood",
+    "sat",
+    "heard",
+    "meant",
+    "hit",
+    "cut",
+    "let",
+    "read",
+    "drew",
+    "threw",
+    "grew",
+    "showed",
+    "became",
+    "rose",
+    "fell",
+    "chose",
+    "drove",
+    "broke",
+    "spent",
+    "built",
+    "fought",
+    "sought",
+    "taught",
+    "caught",
+    "struck",
+    "forgot",
+    "understood",
+    "is",
+    "was",
+    "are",
+    "were",
+    "has",
+    "had",
+    "have",
+    "will",
+    "would",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "should",
+    "shall",
+    "did",
+    "does",
+    "do",
+    "also",
+    "then",
+    "later",
+    "once",
+    "again",
+    "recently",
+    "previously",
+    "never",
+    "always",
+    "still",
+    "often",
+    "even",
+    "just",
+    "already",
+    "who",
+    "himself",
+    "herself",
+];
+
+pub const PREPOSITIONS: &[&str] = &[
+    "of",
+    "with",
+    "to",
+    "for",
+    "by",
+    "from",
+    "on",
+    "about",
+    "at",
+    "in",
+    "into",
+    "against",
+    "than",
+    "between",
+    "among",
+    "toward",
+    "towards",
+    "under",
+    "over",
+    "behind",
+    "like",
+    "without",
+    "including",
+    "invited",
+    "thanked",
+    "congratulated",
+    "met",
+    "and",
+];
 
 /// Role nouns grouped into families, so "the head of state" and "the leader" can pick a person
 /// introduced as "President". A description matches a person whose descriptors share the family.
@@ -859,7 +1386,7 @@ pub const ROLE_FAMILIES: &[(&str, &str)] = &[
 
 /// True when the word is a speech verb that is a strong cue for a direct quote.
 pub fn is_strong_cue(lower: &str) -> bool {
-    lookup(lower).is(SPEECH_VERB) && !WEAK_CUES.contains(&lower)
+    lookup(lower).is(SPEECH_VERB) && !lookup(lower).is(WEAK)
 }
 
 #[cfg(test)]

@@ -63,6 +63,12 @@ struct Open {
     family: Family,
     straight: bool,
     low: bool,
+    /// The opening mark itself: a multi-paragraph quote is reopened with the same mark.
+    mark: char,
+}
+
+fn first_char(text: &str, pos: usize) -> char {
+    text[pos..].chars().next().unwrap_or('"')
 }
 
 /// Finds every quotation in `text`, given its paragraphs. The result is sorted by start, an
@@ -72,28 +78,39 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
     let mut marks = Vec::new();
     // An unclosed outermost quote that may continue into the next paragraph.
     let mut carried: Option<Open> = None;
-    for (pi, para) in paragraphs.iter().enumerate() {
+    // Where the current multi-paragraph chain started: (paragraph, quotes.len() before it).
+    let mut chain: Option<(usize, usize)> = None;
+    // Paragraphs before this index are re-read without carrying (a chain that never closed).
+    let mut no_carry_until = 0;
+    let mut pi = 0;
+    while pi < paragraphs.len() {
+        let para = paragraphs[pi];
+        let quotes_before = quotes.len();
         marks.clear();
-        scan_marks(text, *para, &mut marks);
+        scan_marks(text, para, &mut marks);
         let mut stack: Vec<Open> = Vec::new();
         let mut first_mark = 0;
         if let Some(open) = carried.take() {
-            // The carried quote continues only if this paragraph starts with a matching opener.
+            // The carried quote continues only if this paragraph starts with the same mark.
             let reopens = marks.first().is_some_and(|m| {
-                text[para.start..m.pos].trim().is_empty()
-                    && opens_family(m.role) == Some(open.family)
+                text[para.start..m.pos].trim().is_empty() && text[m.pos..].starts_with(open.mark)
             });
             if reopens {
                 stack.push(open);
                 quotes[open.quote].multi_paragraph = true;
                 first_mark = 1;
-            } else {
-                close_unclosed(&mut quotes, open.quote, paragraphs[pi - 1].end);
+            } else if let Some((start, len)) = chain.take() {
+                // The chain ended without a closing mark: it was not one quote. Read its
+                // paragraphs again, each unclosed quote ending with its paragraph.
+                quotes.truncate(len);
+                no_carry_until = pi;
+                pi = start;
+                continue;
             }
         }
         for (mi, m) in marks.iter().enumerate().skip(first_mark) {
             let rest = &marks[mi + 1..];
-            match decide(text, *para, m, &stack, rest) {
+            match decide(text, para, m, &stack, rest) {
                 Decision::Open(family, straight) => {
                     let parent = stack.last().map(|o| o.quote);
                     quotes.push(RawQuote {
@@ -109,6 +126,7 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
                         family,
                         straight,
                         low: m.low,
+                        mark: first_char(text, m.pos),
                     });
                 }
                 Decision::Close(family) => {
@@ -122,6 +140,9 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
                             q.content.end = m.pos;
                             q.span.end = m.pos + m.len;
                             q.closed = true;
+                            if stack.is_empty() {
+                                chain = None; // a multi-paragraph quote closed properly
+                            }
                         }
                     }
                 }
@@ -132,22 +153,31 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
         // unclosed single quotes were most likely apostrophes.
         let mut outer: Option<Open> = None;
         for (i, open) in stack.iter().enumerate() {
-            if i == 0 && open.family != Family::Single {
-                outer = Some(*open);
-            } else if i == 0 && para_starts_with(text, *para, quotes[open.quote].span.start) {
+            let starts_para = para_starts_with(text, para, quotes[open.quote].span.start);
+            if i == 0 && (open.family != Family::Single || starts_para) {
                 outer = Some(*open);
             } else {
                 discard(&mut quotes, open.quote);
             }
         }
         if let Some(open) = outer {
-            if pi + 1 < paragraphs.len() {
+            close_unclosed(&mut quotes, open.quote, para.end);
+            if pi + 1 < paragraphs.len() && pi >= no_carry_until {
+                if chain.is_none() {
+                    chain = Some((pi, quotes_before));
+                }
                 carried = Some(open);
-            } else {
-                close_unclosed(&mut quotes, open.quote, para.end);
+            } else if let Some((start, len)) = chain.take() {
+                // The document ends inside a chain that never closed.
+                quotes.truncate(len);
+                no_carry_until = paragraphs.len();
+                pi = start;
+                continue;
             }
         }
+        pi += 1;
     }
+    // A carried quote after the last paragraph was closed at its paragraph end above.
     // Discarded quotes are marked with an empty span at usize::MAX; drop them and remap parents.
     let mut remap = vec![None; quotes.len()];
     let mut out = Vec::with_capacity(quotes.len());
@@ -164,8 +194,10 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
     out
 }
 
+/// True when only whitespace stands between the paragraph start and `pos` (or the quote began in
+/// an earlier paragraph).
 fn para_starts_with(text: &str, para: Span, pos: usize) -> bool {
-    text[para.start..pos].trim().is_empty()
+    pos <= para.start || text[para.start..pos].trim().is_empty()
 }
 
 fn close_unclosed(quotes: &mut [RawQuote], i: usize, end: usize) {
@@ -179,20 +211,30 @@ fn discard(quotes: &mut [RawQuote], i: usize) {
     quotes[i].span = Span::new(usize::MAX, usize::MAX);
 }
 
-fn opens_family(role: Role) -> Option<Family> {
-    match role {
-        Role::Open(f) | Role::Either(f) => Some(f),
-        Role::OpenOrCloseLow => Some(Family::Double),
-        Role::OpenSingleOrCloseLow => Some(Family::Single),
-        _ => None,
-    }
-}
+/// Bytes that can start a quotation mark: " ' ` and the lead bytes of « » “ ” ‘ ’ „ ‚ ‹ › 「 」.
+const MARK_START: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'"' as usize] = true;
+    t[b'\'' as usize] = true;
+    t[b'`' as usize] = true;
+    t[0xC2] = true;
+    t[0xE2] = true;
+    t[0xE3] = true;
+    t
+};
 
 /// Collects candidate marks in a paragraph.
 fn scan_marks(text: &str, para: Span, out: &mut Vec<Mark>) {
     let bytes = text.as_bytes();
     let mut i = para.start;
     while i < para.end {
+        match bytes[i..para.end]
+            .iter()
+            .position(|&b| MARK_START[b as usize])
+        {
+            Some(p) => i += p,
+            None => break,
+        }
         let b = bytes[i];
         let mark = match b {
             b'"' => Some((1, Role::Either(Family::Double), false)),
@@ -326,10 +368,10 @@ fn decide(text: &str, para: Span, m: &Mark, stack: &[Open], rest: &[Mark]) -> De
         Role::OpenSingleOrCloseLow => {
             if open_top.is_some_and(|o| o.family == Family::Single && o.low) {
                 Decision::Close(Family::Single)
-            } else if word_before && word_after {
-                Decision::Skip // a misused apostrophe
-            } else if space_before && is_elision(text, m.pos + m.len, para.end) {
-                Decision::Skip
+            } else if (word_before && word_after)
+                || (space_before && is_elision(text, m.pos + m.len, para.end))
+            {
+                Decision::Skip // a misused apostrophe, or an elision ('Tis)
             } else {
                 Decision::Open(Family::Single, false)
             }
@@ -339,24 +381,28 @@ fn decide(text: &str, para: Span, m: &Mark, stack: &[Open], rest: &[Mark]) -> De
             if before.is_some_and(|c| c.is_ascii_digit()) && !open_of(Family::Double) {
                 return Decision::Skip; // 5'10" — inches
             }
+            if before == Some('=') {
+                return Decision::Skip; // an attribute value: author="…"
+            }
             let top_is_straight = stack
                 .iter()
                 .rev()
                 .find(|o| o.family == Family::Double)
                 .is_some_and(|o| o.straight);
-            if top_is_straight && !space_before {
+            // A straight mark opens before a word and closes after one.
+            let can_open = !space_after;
+            let can_close = !space_before;
+            if top_is_straight && (can_close || can_open) {
+                // `"a "b`: an opener while one is open closes it.
                 Decision::Close(Family::Double)
-            } else if top_is_straight && space_before && space_after {
-                Decision::Skip
-            } else if top_is_straight && space_before {
-                // `"a "b` — an opener while one is open: treat as a closer only at the end.
-                Decision::Close(Family::Double)
-            } else if space_after && !space_before && open_of(Family::Double) {
-                Decision::Close(Family::Double)
-            } else if space_after && space_before {
-                Decision::Skip
-            } else {
+            } else if can_open && space_before {
                 Decision::Open(Family::Double, true)
+            } else if can_close && open_of(Family::Double) {
+                Decision::Close(Family::Double) // “…" mixed marks
+            } else if can_open && !can_close {
+                Decision::Open(Family::Double, true)
+            } else {
+                Decision::Skip
             }
         }
         Role::Either(Family::Single) => {
@@ -496,5 +542,68 @@ mod tests {
     #[test]
     fn inches_are_not_marks() {
         assert!(quotes("He is 6'2\" tall.").is_empty());
+    }
+}
+
+#[cfg(test)]
+mod chain_tests {
+    use super::*;
+    use crate::document::split_paragraphs;
+
+    fn contents(t: &str) -> Vec<&str> {
+        let paras = split_paragraphs(t);
+        find_quotes(t, &paras)
+            .iter()
+            .filter(|q| q.parent.is_none())
+            .map(|q| q.content.text(t))
+            .collect()
+    }
+
+    #[test]
+    fn a_chain_that_never_closes_is_read_paragraph_by_paragraph() {
+        let t = "\"First block line.\n\n\"Second block line.\n\nNarration here.";
+        assert_eq!(contents(t), ["First block line.", "Second block line."]);
+    }
+
+    #[test]
+    fn a_chain_is_reopened_only_by_the_same_mark() {
+        let t = "\"Excerpt with “a term.”\n\n“Real quote,” she said.";
+        assert_eq!(contents(t), ["Excerpt with “a term.”", "Real quote,"]);
+    }
+
+    #[test]
+    fn a_closed_chain_stays_one_quote() {
+        let t = "He said: “One.\n\n“Two.\n\n“Three.”\n\nAfter.";
+        assert_eq!(contents(t), ["One.\n\n“Two.\n\n“Three."]);
+    }
+}
+
+#[cfg(test)]
+mod straight_tests {
+    use super::*;
+    use crate::document::split_paragraphs;
+
+    fn contents(t: &str) -> Vec<&str> {
+        let paras = split_paragraphs(t);
+        find_quotes(t, &paras)
+            .iter()
+            .map(|q| q.content.text(t))
+            .collect()
+    }
+
+    #[test]
+    fn markup_attribute_values_are_not_quotes() {
+        assert!(
+            contents("<tweet pic=\"pic.twitter.com/\" author=\"someone\">Text</tweet>").is_empty()
+        );
+    }
+
+    #[test]
+    fn straight_quotes_pair_by_position() {
+        assert_eq!(
+            contents("He said \"yes,\" then \"no.\" Done."),
+            ["yes,", "no."]
+        );
+        assert_eq!(contents("(\"quoted\")"), ["quoted"]);
     }
 }

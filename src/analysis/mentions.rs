@@ -4,7 +4,7 @@
 
 use super::lexicon::{self, *};
 use super::model::{Span, SpeakerKind};
-use super::tokens::{Kind, Token};
+use super::tokens::{Kind, Token, lowercase};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MentionKind {
@@ -134,99 +134,6 @@ fn is_suffix(w: &str) -> bool {
     matches!(w, "Jr" | "Sr" | "II" | "III" | "IV" | "Jr." | "Sr.")
 }
 
-/// Common irregular past tenses and other verbs that follow a subject.
-const COMMON_VERBS: &[&str] = &[
-    "held",
-    "met",
-    "made",
-    "took",
-    "gave",
-    "got",
-    "went",
-    "came",
-    "saw",
-    "knew",
-    "left",
-    "found",
-    "kept",
-    "began",
-    "brought",
-    "bought",
-    "spoke",
-    "wrote",
-    "ran",
-    "won",
-    "lost",
-    "led",
-    "paid",
-    "sent",
-    "set",
-    "put",
-    "stood",
-    "sat",
-    "heard",
-    "meant",
-    "hit",
-    "cut",
-    "let",
-    "read",
-    "drew",
-    "threw",
-    "grew",
-    "showed",
-    "became",
-    "rose",
-    "fell",
-    "chose",
-    "drove",
-    "broke",
-    "spent",
-    "built",
-    "fought",
-    "sought",
-    "taught",
-    "caught",
-    "struck",
-    "forgot",
-    "understood",
-    "is",
-    "was",
-    "are",
-    "were",
-    "has",
-    "had",
-    "have",
-    "will",
-    "would",
-    "can",
-    "could",
-    "may",
-    "might",
-    "must",
-    "should",
-    "shall",
-    "did",
-    "does",
-    "do",
-    "also",
-    "then",
-    "later",
-    "once",
-    "again",
-    "recently",
-    "previously",
-    "never",
-    "always",
-    "still",
-    "often",
-    "even",
-    "just",
-    "already",
-    "who",
-    "himself",
-    "herself",
-];
-
 fn looks_like_verb(t: &Token, text: &str) -> bool {
     if t.kind != Kind::Word || t.cap {
         return false;
@@ -234,53 +141,22 @@ fn looks_like_verb(t: &Token, text: &str) -> bool {
     if t.is(SPEECH_VERB | REPORT_VERB | AUX) {
         return true;
     }
-    let w = t.text(text);
-    if COMMON_VERBS.contains(&w) {
+    if t.is(COMMON_VERB) {
         return true;
     }
+    let w = t.text(text);
     if t.is(FUNCTION) {
         return false;
     }
     (w.ends_with("ed") && w.len() > 3) || (w.ends_with('s') && !w.ends_with("ss") && w.len() > 3)
 }
 
-const PREPOSITIONS: &[&str] = &[
-    "of",
-    "with",
-    "to",
-    "for",
-    "by",
-    "from",
-    "on",
-    "about",
-    "at",
-    "in",
-    "into",
-    "against",
-    "than",
-    "between",
-    "among",
-    "toward",
-    "towards",
-    "under",
-    "over",
-    "behind",
-    "like",
-    "without",
-    "including",
-    "invited",
-    "thanked",
-    "congratulated",
-    "met",
-    "and",
-];
-
 fn strip_possessive(w: &str) -> (&str, bool) {
     for suf in ["'s", "’s", "'", "’"] {
-        if let Some(base) = w.strip_suffix(suf) {
-            if !base.is_empty() {
-                return (base, true);
-            }
+        if let Some(base) = w.strip_suffix(suf)
+            && !base.is_empty()
+        {
+            return (base, true);
         }
     }
     (w, false)
@@ -299,10 +175,10 @@ pub fn find(text: &str, tokens: &[Token], sentence_of: &[usize], out: &mut Vec<M
             continue;
         }
         let sentence_start = i == 0 || sentence_of[i - 1] != sentence_of[i];
-        let next = if t.cap || (t.is(TITLE | HONORIFIC) && sentence_start) {
-            name_chain(text, tokens, sentence_of, i, out)
-        } else if t.is(PRONOUN) {
+        let next = if t.is(PRONOUN) && (!t.cap || sentence_start || t.text(text) == "I") {
             pronoun(text, tokens, sentence_of, i, out)
+        } else if t.cap || (t.is(TITLE | HONORIFIC) && sentence_start) {
+            name_chain(text, tokens, sentence_of, i, out)
         } else if t.is(ROLE | ORG | GROUP) {
             role_description(text, tokens, sentence_of, i, out)
         } else {
@@ -312,6 +188,21 @@ pub fn find(text: &str, tokens: &[Token], sentence_of: &[usize], out: &mut Vec<M
     }
     for m in out.iter_mut() {
         m.subject = is_subject(text, tokens, sentence_of, m);
+        // "Jonas Bell leaned over the rail": a two- to four-word name acting as the subject of
+        // a verb is a person, unless its words name a place or an institution.
+        if m.subject
+            && m.kind == MentionKind::Name
+            && m.entity_kind == SpeakerKind::Unknown
+            && (2..=4).contains(&m.name_words.len())
+        {
+            let plain = tokens[m.toks.0..m.toks.1]
+                .iter()
+                .all(|t| !t.is(PLACE | ORG_NAME | TIME_WORD | DEMONYM));
+            if plain {
+                m.entity_kind = SpeakerKind::Person;
+                m.person_evidence = true;
+            }
+        }
     }
 }
 
@@ -323,26 +214,65 @@ fn is_subject(text: &str, tokens: &[Token], sentence_of: &[usize], m: &Mention) 
     // Not after a preposition or in an object position.
     if a > 0 && sentence_of[a - 1] == m.sentence {
         let prev = &tokens[a - 1];
-        if prev.kind == Kind::Word
-            && PREPOSITIONS.contains(&prev.text(text).to_lowercase().as_str())
-        {
+        if prev.kind == Kind::Word && prev.is(PREP) {
             return false;
         }
     }
-    // Followed by a verb, possibly after an apposition ", the union's treasurer,".
-    let mut j = b;
-    if tokens.get(j).is_some_and(|t| t.is_char(text, ',')) {
-        if let Some(k) = (j + 1..(j + 12).min(tokens.len())).find(|&k| tokens[k].is_char(text, ','))
-        {
-            j = k + 1;
-        }
+    // Followed by a verb, possibly after a parenthesis "(R-Utah)" or an apposition ", the
+    // union's treasurer,".
+    let mut j = skip_parenthesis(text, tokens, b);
+    if tokens.get(j).is_some_and(|t| t.is_char(text, ','))
+        && let Some(k) = (j + 1..(j + 12).min(tokens.len())).find(|&k| tokens[k].is_char(text, ','))
+    {
+        j = k + 1;
     }
-    while tokens.get(j).is_some_and(|t| t.is(AUX) && !t.in_quote()) {
+    // Adverbs ("also", "later") may stand between the subject and its verb.
+    while tokens
+        .get(j)
+        .is_some_and(|t| t.is(AUX) && !t.in_quote() && !is_auxiliary_verb(t.text(text)))
+    {
         j += 1;
     }
     tokens
         .get(j)
         .is_some_and(|t| !t.in_quote() && looks_like_verb(t, text))
+}
+
+/// Auxiliary and modal verbs (as opposed to the adverbs that share the AUX class).
+pub fn is_auxiliary_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "has"
+            | "have"
+            | "had"
+            | "is"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "will"
+            | "would"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "can"
+            | "did"
+            | "does"
+            | "do"
+            | "are"
+    )
+}
+
+/// If token `i` opens a short parenthesis ("(R-Utah)", "(D)"), the index after it; else `i`.
+pub fn skip_parenthesis(text: &str, tokens: &[Token], i: usize) -> usize {
+    if !tokens.get(i).is_some_and(|t| t.is_char(text, '(')) {
+        return i;
+    }
+    (i + 1..(i + 10).min(tokens.len()))
+        .find(|&k| tokens[k].is_char(text, ')'))
+        .map_or(i, |k| k + 1)
 }
 
 fn pronoun(
@@ -353,8 +283,8 @@ fn pronoun(
     out: &mut Vec<Mention>,
 ) -> Option<usize> {
     let t = &tokens[i];
-    let w = t.text(text).to_lowercase();
-    let (gender, kind, plural) = match w.as_str() {
+    let w = lowercase(t.text(text));
+    let (gender, kind, plural) = match w.as_ref() {
         "he" => (Gender::Male, SpeakerKind::Person, false),
         "she" => (Gender::Female, SpeakerKind::Person, false),
         "they" => (Gender::Unknown, SpeakerKind::Group, true),
@@ -416,6 +346,15 @@ fn chain_end(text: &str, tokens: &[Token], i: usize) -> usize {
             j += 1;
             continue;
         }
+        // "Secretary of State John Kerry", "President of Belarus"
+        if w == "of"
+            && j > i
+            && tokens[j - 1].is(TITLE)
+            && tokens.get(j + 1).is_some_and(|x| x.cap && !x.in_quote())
+        {
+            j += 1;
+            continue;
+        }
         break;
     }
     j
@@ -445,7 +384,13 @@ fn name_chain(
             a += 1;
             continue;
         }
-        if t.is(FUNCTION | TIME_WORD) && !t.is(FIRST_NAME | TITLE | HONORIFIC) {
+        // Common words start a name only at the start of a sentence ("During", "Yesterday");
+        // elsewhere a capitalised "New" or "Great" belongs to the name ("New York").
+        // At the start of a sentence a common word is not part of a name, unless another
+        // capitalised word follows it ("New Jersey", "Great Britain").
+        let next_cap = tokens.get(a + 1).is_some_and(|n| n.cap && a + 1 < end);
+        let never_in_name = t.is(NOT_NAME) || at_start && t.is(FUNCTION) && !next_cap;
+        if (never_in_name || t.is(TIME_WORD)) && !t.is(FIRST_NAME | TITLE | HONORIFIC) {
             a += 1;
             continue;
         }
@@ -470,9 +415,13 @@ fn name_chain(
         return Some(end);
     }
     // A capitalised common noun at the start of a sentence ("Officials said").
+    // A singular role word alone ("Dean, a former chairman, said") is more likely a surname.
+    let singular_role =
+        tokens[a].is(ROLE) && !tokens[a].is(GROUP | ORG) && !tokens[a].text(text).ends_with('s');
     if end - a == 1
         && tokens[a].is(ROLE | ORG | GROUP)
         && !tokens[a].is(TITLE | FIRST_NAME | ORG_NAME)
+        && !(singular_role && determiner.is_none())
     {
         return role_description(text, tokens, sentence_of, a, out).or(Some(end));
     }
@@ -482,6 +431,25 @@ fn name_chain(
     let mut honorific = false;
     let mut gender = Gender::Unknown;
     let mut b = a;
+    // "House Speaker Paul Ryan", "New Jersey Gov. Chris Christie": words before the last title
+    // describe the title (a place, an institution), not the person's name.
+    let last_title = (a + 1..end.saturating_sub(1))
+        .rev()
+        .find(|&k| tokens[k].cap && tokens[k].is(TITLE | HONORIFIC) && !tokens[k].is(FIRST_NAME));
+    if let Some(t) = last_title {
+        let rest_has_name =
+            (t + 1..end).any(|k| tokens[k].kind == Kind::Word && !tokens[k].is(TITLE | HONORIFIC));
+        if rest_has_name {
+            for tok in &tokens[a..t] {
+                if let Some(c) = demonym_of_place(tok.text(text)) {
+                    descriptors.push_country(c);
+                } else if tok.is(DEMONYM | ROLE) {
+                    add_descriptors(text, tok, &mut descriptors);
+                }
+            }
+            b = t;
+        }
+    }
     while b < end {
         let t = &tokens[b];
         let is_desc = t.is(DEMONYM | TITLE | HONORIFIC) || (t.is(ROLE) && !t.is(FIRST_NAME));
@@ -491,7 +459,7 @@ fn name_chain(
         add_descriptors(text, t, &mut descriptors);
         if t.is(HONORIFIC) {
             honorific = true;
-            let w = t.text(text).to_lowercase();
+            let w = lowercase(t.text(text));
             gender = match w.trim_end_matches('.') {
                 "mr" | "messrs" | "sir" | "herr" | "monsieur" | "señor" | "senor" | "don" => {
                     Gender::Male
@@ -548,7 +516,7 @@ fn name_chain(
             return Some(end);
         }
         // Only titles: a role description ("The President", "the Russian President").
-        let head = tokens[end - 1].text(text).to_lowercase();
+        let head = lowercase(tokens[end - 1].text(text));
         let head = lexicon_key(&head);
         let start_tok = if start_tok == a {
             lower_det.unwrap_or(start_tok)
@@ -636,8 +604,43 @@ fn name_chain(
                 entity_kind = SpeakerKind::Person;
             }
             k -= 1;
+        } else if p.is(ORG)
+            && k < start_tok + 1
+            && tokens.get(k).is_some_and(|t| t.cap || t.is(ROLE))
+        {
+            // "police" in "Tulsa police Chief Chuck Jordan", "campaign" in "campaign manager".
+            k -= 1;
         } else {
             break;
+        }
+    }
+    // When descriptors were taken, the whole noun phrase is the mention: "Tulsa police Chief
+    // Chuck Jordan", "Trump campaign manager Kellyanne Conway", "the event organizer Alliance".
+    let mut mention_start = start_tok;
+    if k < start_tok {
+        mention_start = k;
+        let mut steps = 0;
+        while mention_start > 0 && steps < 4 {
+            let p = &tokens[mention_start - 1];
+            if p.in_quote() || p.kind != Kind::Word || sentence_of[mention_start - 1] != sentence {
+                break;
+            }
+            if p.is(DETERMINER) && !p.cap
+                || p.cap && !p.is(FUNCTION)
+                || strip_possessive(p.text(text)).1
+            {
+                mention_start -= 1;
+                steps += 1;
+                if p.is(DETERMINER) {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        // Names absorbed as modifiers ("Tulsa", "Trump") are part of this mention now.
+        while out.last().is_some_and(|m| m.toks.1 > mention_start) {
+            out.pop();
         }
     }
     // An apposition after the name: ", the union's treasurer," / ", a spokesman for the firm,".
@@ -670,8 +673,8 @@ fn name_chain(
         }
     }
     out.push(Mention {
-        span: Span::new(tokens[start_tok].start, last.end),
-        toks: (start_tok, end),
+        span: Span::new(tokens[mention_start].start, last.end),
+        toks: (mention_start, end),
         kind: MentionKind::Name,
         name: Some(Span::new(name_toks[0].start, name_end(text, last))),
         name_words,
@@ -704,184 +707,16 @@ fn is_indefinite(det: &str) -> bool {
     )
 }
 
-/// Returns the static lexicon spelling of a word, so descriptors can be `&'static str`.
+/// Returns the static lexicon spelling of a role or title word, so descriptors can be
+/// `&'static str`.
 fn lexicon_key(w: &str) -> Option<&'static str> {
-    ROLE_WORDS.iter().copied().find(|&r| r == w)
+    let entry = lexicon::lookup(w);
+    if entry.is(ROLE | TITLE | ORG | GROUP) {
+        lexicon::static_key(w)
+    } else {
+        None
+    }
 }
-
-/// Role words kept as descriptors (the lexicon's ROLE and TITLE words most used in news).
-const ROLE_WORDS: &[&str] = &[
-    "president",
-    "leader",
-    "head",
-    "minister",
-    "premier",
-    "chancellor",
-    "secretary",
-    "ambassador",
-    "governor",
-    "mayor",
-    "senator",
-    "congressman",
-    "congresswoman",
-    "representative",
-    "lawmaker",
-    "official",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "chief",
-    "director",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "executive",
-    "ceo",
-    "founder",
-    "professor",
-    "expert",
-    "analyst",
-    "economist",
-    "adviser",
-    "advisor",
-    "aide",
-    "lawyer",
-    "attorney",
-    "prosecutor",
-    "judge",
-    "officer",
-    "detective",
-    "sheriff",
-    "commander",
-    "general",
-    "colonel",
-    "captain",
-    "doctor",
-    "candidate",
-    "nominee",
-    "counterpart",
-    "colleague",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "monarch",
-    "pope",
-    "coach",
-    "manager",
-    "treasurer",
-    "side",
-    "ministry",
-    "government",
-    "company",
-    "campaign",
-    "party",
-    "department",
-    "agency",
-    "office",
-    "police",
-    "spokesperson",
-    "source",
-    "sources",
-    "officials",
-    "state",
-    "team",
-    "committee",
-    "union",
-    "court",
-    "kremlin",
-    "administration",
-    "firm",
-    "group",
-    "bank",
-    "council",
-    "commission",
-    "authority",
-    "authorities",
-    "dr",
-    "prof",
-    "sen",
-    "rep",
-    "gov",
-    "mr",
-    "ms",
-    "mrs",
-    "vice",
-    "prime",
-    "foreign",
-    "deputy",
-    "former",
-    "acting",
-    "emir",
-    "sheikh",
-    "emperor",
-    "chairperson",
-    "boss",
-    "contender",
-    "challenger",
-    "legislator",
-    "physician",
-    "republican",
-    "democrat",
-    "mother",
-    "father",
-    "wife",
-    "husband",
-    "son",
-    "daughter",
-    "brother",
-    "sister",
-    "woman",
-    "man",
-    "official",
-    "witness",
-    "resident",
-    "player",
-    "owner",
-    "editor",
-    "author",
-    "writer",
-    "reporter",
-    "journalist",
-    "activist",
-    "critic",
-    "member",
-    "worker",
-    "employee",
-    "friend",
-    "neighbor",
-    "neighbour",
-    "teacher",
-    "student",
-    "nurse",
-    "actor",
-    "actress",
-    "singer",
-    "director",
-    "producer",
-    "striker",
-    "captain",
-    "referee",
-    "farmer",
-    "driver",
-    "agent",
-    "surgeon",
-    "scientist",
-    "researcher",
-    "historian",
-    "diplomat",
-    "envoy",
-    "negotiator",
-    "inspector",
-    "investigator",
-    "host",
-    "presenter",
-    "pastor",
-    "priest",
-    "bishop",
-    "rabbi",
-    "imam",
-];
 
 fn role_gender(head: Option<&str>) -> Gender {
     match head {
@@ -905,7 +740,7 @@ fn add_descriptors(text: &str, t: &Token, out: &mut Descriptors) {
         }
         return;
     }
-    let w = t.text(text).to_lowercase();
+    let w = lowercase(t.text(text));
     let w = w.trim_end_matches('.');
     if let Some(k) = lexicon_key(w) {
         out.push_role(k);
@@ -986,7 +821,7 @@ fn role_description(
         head_i += 1;
     }
     let head_tok = &tokens[head_i];
-    let head_word = head_tok.text(text).to_lowercase();
+    let head_word = lowercase(head_tok.text(text));
     // Walk left to a determiner over adjectives, demonyms and nouns.
     let mut a = i;
     let mut det: Option<usize> = None;
@@ -994,8 +829,14 @@ fn role_description(
     let mut steps = 0;
     while a > 0 && steps < 5 {
         let p = &tokens[a - 1];
-        if p.in_quote() || p.kind != Kind::Word || sentence_of[a - 1] != sentence {
+        if p.in_quote() || p.kind == Kind::Punct || sentence_of[a - 1] != sentence {
             break;
+        }
+        if p.kind == Kind::Number {
+            // "the 34-year-old mother", "3 officials"
+            a -= 1;
+            steps += 1;
+            continue;
         }
         let pw = p.text(text);
         if p.is(DETERMINER) || strip_possessive(pw).1 {
@@ -1003,7 +844,33 @@ fn role_description(
             a -= 1;
             break;
         }
-        if p.is(FUNCTION | SPEECH_VERB | REPORT_VERB | AUX) && !p.is(DEMONYM) {
+        // "The former first lady and U.S. senator": one person, described twice.
+        if pw == "and" && det.is_none() && steps < 4 {
+            let from = a.saturating_sub(6);
+            if let Some(d) = (from..a - 1)
+                .rev()
+                .find(|&k| tokens[k].is(DETERMINER) && !tokens[k].in_quote())
+            {
+                let between = &tokens[d + 1..a - 1];
+                if between.iter().all(|x| {
+                    x.kind == Kind::Word && !x.is(SPEECH_VERB | REPORT_VERB | AUX) && !x.in_quote()
+                }) {
+                    for x in between {
+                        if x.is(DEMONYM | ROLE | TITLE) {
+                            add_descriptors(text, x, &mut descriptors);
+                        }
+                    }
+                    det = Some(d);
+                    a = d;
+                    break;
+                }
+            }
+        }
+        // Capitalised modifiers ("New York businessman") stay; common words end the phrase.
+        // Adjectives ("old", "former", "New York") stay in the phrase; closed-class words
+        // (prepositions, pronouns, conjunctions) and verbs end it.
+        let closed_class = p.is(NOT_MODIFIER);
+        if (closed_class || p.is(SPEECH_VERB | REPORT_VERB | AUX)) && !p.is(DEMONYM) {
             break;
         }
         if p.is(DEMONYM | ROLE | TITLE) {
@@ -1029,8 +896,8 @@ fn role_description(
             a -= 1;
         }
     }
-    for k in i..=head_i {
-        add_descriptors(text, &tokens[k], &mut descriptors);
+    for tok in &tokens[i..=head_i] {
+        add_descriptors(text, tok, &mut descriptors);
     }
     // Extend right with "of/for X": "the head of state", "a spokeswoman for the ministry".
     let mut end = head_i + 1;
@@ -1041,7 +908,7 @@ fn role_description(
         let takes = match pw {
             "of" => true,
             "for" => matches!(
-                head_word.as_str(),
+                head_word.as_ref(),
                 "spokesman"
                     | "spokeswoman"
                     | "spokesperson"
@@ -1052,7 +919,7 @@ fn role_description(
                     | "attorney"
             ),
             "at" | "with" => matches!(
-                head_word.as_str(),
+                head_word.as_ref(),
                 "official"
                     | "source"
                     | "member"
@@ -1086,7 +953,7 @@ fn role_description(
                 if x.is(DEMONYM) {
                     add_descriptors(text, x, &mut descriptors);
                 }
-                took = took || !x.is(DETERMINER);
+                took = took || !x.is(DETERMINER) || is_number_word(x.text(text));
                 k += 1;
             }
             if took {
@@ -1130,6 +997,14 @@ pub fn family(word: &str) -> Option<&'static str> {
         .iter()
         .find(|(w, _)| *w == word)
         .map(|(_, f)| *f)
+}
+
+/// "three" in "mother of three" is the content of the phrase, not a determiner of what follows.
+fn is_number_word(w: &str) -> bool {
+    matches!(
+        w,
+        "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+    )
 }
 
 #[cfg(test)]

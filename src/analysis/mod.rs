@@ -28,6 +28,7 @@ use tokens::Token;
 pub fn analyze(doc: &Document) -> Analysis {
     let mut engine = Engine::new(&doc.text);
     let raw = marks::find_quotes(&doc.text, &doc.paragraphs);
+    engine.dialogue = is_dialogue(doc, &raw);
     let blocks = segment::blocks(&doc.paragraphs, &raw);
     let mut next_quote = 0;
     for block in &blocks {
@@ -53,7 +54,7 @@ struct Engine<'t> {
     resolver: Resolver,
     pending: Vec<Pending>,
     /// Raw quote index → pending index.
-    raw_to_pending: std::collections::HashMap<usize, usize>,
+    raw_to_pending: lexicon::FastMap<usize, usize>,
     figures: Vec<Figure>,
     /// Global sentence counter, for pronoun distance.
     sentence_base: usize,
@@ -61,6 +62,12 @@ struct Engine<'t> {
     prev_block_tail: Option<usize>,
     /// The speaker of the previous block's last subject sentence.
     prev_block_subject: Option<SpeakerId>,
+    /// The previous block ended "X said:" (cue, mention, speaker).
+    prev_block_colon: Option<(Span, Span, Option<SpeakerId>)>,
+    /// Fiction-style dialogue: a new paragraph of quotation is a new speaker's turn.
+    dialogue: bool,
+    /// Speakers of the most recent quotes, most recent last (for alternating dialogue).
+    recent_speakers: Vec<SpeakerId>,
     // Reused buffers.
     tokens: Vec<Token>,
     sentences: Vec<(usize, usize)>,
@@ -82,6 +89,9 @@ impl<'t> Engine<'t> {
             sentence_base: 0,
             prev_block_tail: None,
             prev_block_subject: None,
+            prev_block_colon: None,
+            dialogue: false,
+            recent_speakers: Vec::new(),
             tokens: Vec::new(),
             sentences: Vec::new(),
             sentence_of: Vec::new(),
@@ -133,6 +143,8 @@ impl<'t> Engine<'t> {
             mention_at: &self.mention_at,
         };
 
+        // Reported speech first: fragments quoted inside it belong to its speaker.
+        attribute::reported(&b, &mut self.reported);
         // Attribute the quotes of this block in order.
         let mut atts: Vec<(QuoteToks, Attribution)> = Vec::new();
         let mut prev_speech: Option<usize> = None;
@@ -142,14 +154,14 @@ impl<'t> Engine<'t> {
                 continue;
             };
             let prev = prev_speech.map(|p: usize| (&atts[p].0, &atts[p].1));
-            let att = attribute::attribute(&b, &qt, prev);
+            let att = attribute::attribute(&b, &qt, prev, &self.reported);
             let speech = att.kind.is_speech() && att.kind != QuoteKind::Nested;
             atts.push((qt, att));
             if speech {
                 prev_speech = Some(atts.len() - 1);
             }
         }
-        attribute::reported(&b, &mut self.reported);
+        let colon_cue = attribute::trailing_colon_cue(&b);
 
         // Which mentions name a speaker.
         let mut speaker_mention = vec![false; self.mentions.len()];
@@ -163,6 +175,9 @@ impl<'t> Engine<'t> {
                 speaker_mention[m] = true;
             }
         }
+        if let Some((_, m)) = colon_cue {
+            speaker_mention[m] = true;
+        }
         // Resolve mentions in document order.
         let mut entity_of = vec![None; self.mentions.len()];
         let mut last_subject: Option<SpeakerId> = None;
@@ -175,10 +190,10 @@ impl<'t> Engine<'t> {
             if m.subject && id.is_some() {
                 last_subject = id;
             }
-            if speaker_mention[mi] {
-                if let Some(id) = id {
-                    self.resolver.last_speaker = Some(id);
-                }
+            if speaker_mention[mi]
+                && let Some(id) = id
+            {
+                self.resolver.last_speaker = Some(id);
             }
         }
 
@@ -204,12 +219,34 @@ impl<'t> Engine<'t> {
                 parent: q.parent.and_then(|p| self.raw_to_pending.get(&p).copied()),
             };
             let mut same_as = a.same_as.and_then(|r| self.raw_to_pending.get(&r).copied());
-            // A cue-less quote that opens the block continues the previous block's last quote.
+            // A cue-less quote that opens the block: introduced by "X said:" at the end of the
+            // previous block, or continuing the previous block's last quote.
             if quote.method == Method::None
                 && quote.kind.is_speech()
                 && quote.kind != QuoteKind::Nested
             {
-                if first_token_quote == Some(qt.id) && self.prev_block_tail.is_some() {
+                if let Some((cue, mention, speaker)) = self
+                    .prev_block_colon
+                    .filter(|_| first_token_quote == Some(qt.id))
+                {
+                    quote.speaker = speaker;
+                    quote.speaker_mention = Some(mention);
+                    quote.cue = Some(cue);
+                    quote.method = Method::CueBefore;
+                    quote.confidence = 0.85;
+                } else if let (true, Some(other)) = (
+                    self.dialogue && first_token_quote == Some(qt.id),
+                    self.prev_block_tail
+                        .and_then(|t| self.other_speaker(self.pending[t].quote.speaker)),
+                ) {
+                    // Fiction: a new paragraph of dialogue is the other person's turn.
+                    quote.speaker = Some(other);
+                    quote.method = Method::Alternation;
+                    quote.confidence = 0.6;
+                } else if first_token_quote == Some(qt.id)
+                    && self.prev_block_tail.is_some()
+                    && !self.dialogue
+                {
                     same_as = self.prev_block_tail;
                     quote.method = Method::Continuation;
                     quote.confidence = 0.7;
@@ -225,10 +262,37 @@ impl<'t> Engine<'t> {
             if a.mention.is_some() && quote.speaker.is_none() {
                 quote.confidence *= 0.5;
             }
+            // An unclosed mark with no attribution of its own is more likely a stray mark or a
+            // block-quote marker than speech.
+            let explicit = matches!(
+                quote.method,
+                Method::CueAfter | Method::CueBefore | Method::Colon | Method::AccordingTo
+            );
+            let orphan = q
+                .parent
+                .is_some_and(|p| !self.raw_to_pending.contains_key(&p));
+            if (!qt.closed && !explicit && quote.kind != QuoteKind::Nested) || orphan {
+                continue;
+            }
+            // Split halves and continuations take their speaker from an earlier quote, whose
+            // speaker is already final.
+            if let Some(t) = same_as {
+                quote.speaker = self.pending[t].quote.speaker;
+                if quote.speaker_mention.is_none() {
+                    quote.speaker_mention = self.pending[t].quote.speaker_mention;
+                }
+            }
             let idx = self.pending.len();
             self.raw_to_pending.insert(qt.id, idx);
             if quote.kind.is_speech() && quote.kind != QuoteKind::Nested {
                 last_pending_speech = Some(idx);
+                if let Some(s) = quote.speaker {
+                    self.recent_speakers.retain(|&r| r != s);
+                    self.recent_speakers.push(s);
+                    if self.recent_speakers.len() > 8 {
+                        self.recent_speakers.remove(0);
+                    }
+                }
             }
             self.pending.push(Pending { quote, same_as });
         }
@@ -264,6 +328,8 @@ impl<'t> Engine<'t> {
             None
         };
         self.prev_block_subject = last_subject;
+        self.prev_block_colon =
+            colon_cue.map(|(cue, m)| (cue, self.mentions[m].span, entity_of[m]));
         self.sentence_base += self.sentences.len();
         // Drop the per-block map entries that can no longer be referenced.
         if self.raw_to_pending.len() > 4096 {
@@ -271,20 +337,30 @@ impl<'t> Engine<'t> {
         }
     }
 
+    /// In a dialogue, the most recent speaker other than `current`.
+    fn other_speaker(&self, current: Option<SpeakerId>) -> Option<SpeakerId> {
+        let current = current?;
+        self.recent_speakers
+            .iter()
+            .rev()
+            .copied()
+            .find(|&s| s != current)
+    }
+
     fn finish(mut self) -> Analysis {
         // Inherit speakers along split/continuation links (targets come earlier).
         for i in 0..self.pending.len() {
-            if let Some(t) = self.pending[i].same_as {
-                if t < i {
-                    let (speaker, mention) = (
-                        self.pending[t].quote.speaker,
-                        self.pending[t].quote.speaker_mention,
-                    );
-                    let q = &mut self.pending[i].quote;
-                    q.speaker = speaker;
-                    if q.speaker_mention.is_none() {
-                        q.speaker_mention = mention;
-                    }
+            if let Some(t) = self.pending[i].same_as
+                && t < i
+            {
+                let (speaker, mention) = (
+                    self.pending[t].quote.speaker,
+                    self.pending[t].quote.speaker_mention,
+                );
+                let q = &mut self.pending[i].quote;
+                q.speaker = speaker;
+                if q.speaker_mention.is_none() {
+                    q.speaker_mention = mention;
                 }
             }
         }
@@ -339,6 +415,32 @@ impl<'t> Engine<'t> {
     }
 }
 
+/// Fiction-style dialogue rather than news: an EPUB, or many paragraphs that open with a short
+/// quotation. In fiction a new paragraph of dialogue means a new speaker; in news a cue-less quote
+/// paragraph continues the previous speaker.
+fn is_dialogue(doc: &Document, raw: &[RawQuote]) -> bool {
+    if doc.meta.format == crate::document::Format::Epub {
+        return true;
+    }
+    let top: Vec<&RawQuote> = raw.iter().filter(|q| q.parent.is_none()).collect();
+    let opening_paragraphs = top
+        .iter()
+        .filter(|q| {
+            doc.paragraph_at(q.span.start).is_some_and(|p| {
+                doc.text[doc.paragraphs[p].start..q.span.start]
+                    .trim()
+                    .is_empty()
+            })
+        })
+        .count();
+    if opening_paragraphs < 4 || opening_paragraphs * 4 < doc.paragraphs.len() {
+        return false;
+    }
+    let mut lengths: Vec<usize> = top.iter().map(|q| q.content.len()).collect();
+    lengths.sort_unstable();
+    lengths[lengths.len() / 2] < 70
+}
+
 /// Token range of a quote in the block, or `None` if it has no tokens here.
 fn quote_tokens(
     tokens: &[Token],
@@ -358,6 +460,7 @@ fn quote_tokens(
         close: close_excl - 1,
         content: q.content,
         nested,
+        closed: q.closed,
     })
 }
 
@@ -385,4 +488,62 @@ pub fn link_figures(figures: &mut [Figure], quotes: &[Quote]) {
         f.quote = pick;
         f.source = pick.and_then(|q| quotes[q].speaker);
     }
+}
+
+/// A developer's view of the engine's intermediate results: sentences, mentions (with subject
+/// flags and descriptors) and attributions, block by block (`quotelens debug FILE`).
+pub fn debug_dump(doc: &Document) -> String {
+    use std::fmt::Write;
+    let text = doc.text.as_str();
+    let raw = marks::find_quotes(text, &doc.paragraphs);
+    let mut out = String::new();
+    let mut toks = Vec::new();
+    let mut sents = Vec::new();
+    let mut ments = Vec::new();
+    let mut lower = String::new();
+    for block in segment::blocks(&doc.paragraphs, &raw) {
+        toks.clear();
+        tokens::tokenize(text, block.start, block.end, &mut toks, &mut lower);
+        let top: Vec<(usize, Span)> = raw
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| {
+                q.parent.is_none() && q.span.start < block.end && q.span.end > block.start
+            })
+            .map(|(i, q)| (i, q.span))
+            .collect();
+        segment::mark_quotes(&mut toks, &top);
+        segment::sentences(text, &toks, &mut sents);
+        let mut sentence_of = vec![0; toks.len()];
+        for (si, &(a, b)) in sents.iter().enumerate() {
+            for s in &mut sentence_of[a..b] {
+                *s = si;
+            }
+        }
+        mentions::find(text, &toks, &sentence_of, &mut ments);
+        for (si, &(a, b)) in sents.iter().enumerate() {
+            let _ = writeln!(
+                out,
+                "S{si}: {}",
+                &text[toks[a].start..toks[b - 1].end].replace('\n', "¶")
+            );
+        }
+        for m in &ments {
+            let _ = writeln!(
+                out,
+                "  M {:?} {:?} subj={} kind={:?} roles={:?} countries={:?} head={:?} gender={:?} ev={}",
+                m.text(text),
+                m.kind,
+                m.subject,
+                m.entity_kind,
+                m.descriptors.roles,
+                m.descriptors.countries,
+                m.head,
+                m.gender,
+                m.person_evidence
+            );
+        }
+        out.push('\n');
+    }
+    out
 }

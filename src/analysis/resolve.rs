@@ -2,9 +2,9 @@
 //! surnames and honorifics match back; role descriptions pick the most recent person whose
 //! descriptors fit; pronouns pick the most salient compatible person.
 
+use super::lexicon::FastMap;
 use super::mentions::{Descriptors, Gender, Mention, MentionKind, family};
 use super::model::{Span, SpeakerKind};
-use std::collections::HashMap;
 
 #[derive(Debug, Clone)]
 pub struct Entity {
@@ -38,7 +38,9 @@ pub struct Resolver {
     pub entities: Vec<Entity>,
     history: Vec<Seen>,
     /// Last name word → entities, for fast surname matching.
-    by_word: HashMap<String, Vec<usize>>,
+    by_word: FastMap<String, Vec<usize>>,
+    /// Role word, role family, country or head noun → entities described so.
+    by_descriptor: FastMap<&'static str, Vec<usize>>,
     /// The speaker of the most recent attributed quote.
     pub last_speaker: Option<usize>,
 }
@@ -105,17 +107,37 @@ impl Resolver {
         Some(id)
     }
 
+    /// Indexes an entity under each of its role words, families, countries and head noun.
+    fn index_descriptors(&mut self, id: usize) {
+        let e = &self.entities[id];
+        let keys: Vec<&'static str> = e
+            .descriptors
+            .roles
+            .iter()
+            .chain(&e.descriptors.countries)
+            .copied()
+            .chain(e.head)
+            .collect();
+        for k in keys {
+            let ids = self.by_descriptor.entry(k).or_default();
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+    }
+
     fn new_entity(&mut self, e: Entity) -> usize {
         let id = self.entities.len();
         if let Some(last) = e.name_words.last() {
             self.by_word.entry(last.clone()).or_default().push(id);
         }
-        if let Some(first) = e.name_words.first() {
-            if e.name_words.len() > 1 {
-                self.by_word.entry(first.clone()).or_default().push(id);
-            }
+        if let Some(first) = e.name_words.first()
+            && e.name_words.len() > 1
+        {
+            self.by_word.entry(first.clone()).or_default().push(id);
         }
         self.entities.push(e);
+        self.index_descriptors(id);
         id
     }
 
@@ -166,6 +188,9 @@ impl Resolver {
             e.person_evidence |= m.person_evidence;
             if e.kind == SpeakerKind::Unknown && m.entity_kind != SpeakerKind::Unknown {
                 e.kind = m.entity_kind;
+            }
+            if !m.descriptors.roles.is_empty() || !m.descriptors.countries.is_empty() {
+                self.index_descriptors(id);
             }
             return Some(id);
         }
@@ -235,10 +260,23 @@ impl Resolver {
                 }
             };
             // The most salient fitting entity: recent sentences first, subjects first.
-            if let Some(id) = self.salient(sentence, m.span.start, ROLE_WINDOW, |e| fits(e)) {
+            if let Some(id) = self.salient(sentence, m.span.start, ROLE_WINDOW, |e| {
+                fits(e).then_some(0)
+            }) {
                 return Some(id);
             }
-            let best = (0..self.entities.len())
+            // Beyond the salience window: the most recently mentioned fitting entity, among those
+            // indexed under the description's role, family or country (never a scan of all).
+            let keys: Vec<&'static str> = if peer {
+                countries.clone()
+            } else {
+                head_family.into_iter().chain(head).collect()
+            };
+            let best = keys
+                .iter()
+                .filter_map(|k| self.by_descriptor.get(k))
+                .flatten()
+                .copied()
                 .filter(|&id| fits(&self.entities[id]))
                 .max_by_key(|&id| self.entities[id].last_pos);
             if best.is_some() {
@@ -285,26 +323,29 @@ impl Resolver {
                 SpeakerKind::Unknown => false,
             }
         };
-        // Prefer an antecedent whose gender is known to agree; fall back to unknown gender.
-        let certain =
-            |e: &Entity| compatible(e) && (m.gender == Gender::Unknown || e.gender == m.gender);
-        self.salient(sentence, m.span.start, PRONOUN_WINDOW, certain)
-            .or_else(|| self.salient(sentence, m.span.start, PRONOUN_WINDOW, compatible))
+        // Gender known to agree ranks above unknown gender, within the same salience level.
+        let rank = |e: &Entity| {
+            compatible(e).then_some(u8::from(
+                m.gender != Gender::Unknown && e.gender != m.gender,
+            ))
+        };
+        self.salient(sentence, m.span.start, PRONOUN_WINDOW, rank)
             .or_else(|| {
                 self.last_speaker
                     .filter(|&id| compatible(&self.entities[id]))
             })
     }
 
-    /// The most salient entity accepted by `ok`, looking back from (`sentence`, `pos`): earlier in
-    /// the same sentence first, then previous sentences, most recent first; in each sentence the
-    /// subjects first, then other mentions left to right.
+    /// The most salient entity `rank` accepts, looking back from (`sentence`, `pos`): earlier in
+    /// the same sentence first, then previous sentences, most recent first. Within a sentence a
+    /// subject beats other mentions, then the lower rank wins (e.g. gender known to agree), then
+    /// the leftmost. `rank` returns `None` for entities that cannot be meant.
     fn salient(
         &self,
         sentence: usize,
         pos: usize,
         window: usize,
-        ok: impl Fn(&Entity) -> bool,
+        rank: impl Fn(&Entity) -> Option<u8>,
     ) -> Option<usize> {
         let mut end = self.history.len();
         let mut s = sentence;
@@ -314,17 +355,16 @@ impl Resolver {
                 .iter()
                 .rposition(|h| h.sentence < s)
                 .map_or(0, |p| p + 1);
-            let list = &self.history[start..end];
-            let usable = |h: &&Seen| {
-                h.sentence == s && (s < sentence || h.pos < pos) && ok(&self.entities[h.entity])
-            };
-            if let Some(h) = list
+            let best = self.history[start..end]
                 .iter()
-                .filter(usable)
-                .find(|h| h.subject)
-                .or_else(|| list.iter().find(usable))
-            {
-                return Some(h.entity);
+                .filter(|h| h.sentence == s && (s < sentence || h.pos < pos))
+                .filter_map(|h| {
+                    rank(&self.entities[h.entity])
+                        .map(|r| (u8::from(!h.subject) * 2 + r.min(1), h.entity))
+                })
+                .min_by_key(|&(score, _)| score);
+            if let Some((_, id)) = best {
+                return Some(id);
             }
             if s == 0 || sentence - s >= window || start == 0 {
                 return None;

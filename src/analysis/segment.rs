@@ -53,9 +53,20 @@ pub fn sentences(text: &str, tokens: &[Token], out: &mut Vec<(usize, usize)>) {
     let mut start = 0;
     let n = tokens.len();
     let mut i = 0;
+    // Sentences do not end inside parentheses: "(D-N.C.)", "(see p. 4)".
+    let mut paren = 0usize;
     while i < n {
         let t = &tokens[i];
-        let end_here = if t.in_quote() {
+        if t.kind == Kind::Punct && !t.in_quote() {
+            match t.text(text) {
+                "(" => paren += 1,
+                ")" => paren = paren.saturating_sub(1),
+                _ => {}
+            }
+        }
+        let end_here = if paren > 0 && !t.in_quote() {
+            false
+        } else if t.in_quote() {
             // The last token of a quote ends the sentence when the quote ends in a full stop and
             // the next token starts a new sentence.
             let last_of_quote = tokens.get(i + 1).is_none_or(|n| n.quote != t.quote);

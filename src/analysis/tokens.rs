@@ -46,118 +46,187 @@ impl Token {
     }
 }
 
-/// Apostrophes and hyphens that join the letters of one word (it's, one-on-one).
-fn is_joiner(c: char) -> bool {
-    matches!(c, '\'' | '’' | '-' | '‐' | '‑')
+/// The char at byte `i` (the text is valid UTF-8; `i` is on a boundary).
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|s| s.chars().next())
+}
+
+fn is_alpha_at(text: &str, i: usize) -> bool {
+    match text.as_bytes().get(i) {
+        Some(b) if b.is_ascii() => b.is_ascii_alphabetic(),
+        Some(_) => char_at(text, i).is_some_and(char::is_alphabetic),
+        None => false,
+    }
+}
+
+/// The length of an apostrophe or hyphen at `i` that can join two parts of a word (it's,
+/// one-on-one, O’Brien), or 0.
+fn joiner_len(bytes: &[u8], i: usize) -> usize {
+    match bytes.get(i) {
+        Some(b'\'' | b'-') => 1,
+        // ’ U+2019, ‐ U+2010, ‑ U+2011
+        Some(0xE2)
+            if bytes.get(i + 1) == Some(&0x80)
+                && matches!(bytes.get(i + 2), Some(0x99 | 0x90 | 0x91)) =>
+        {
+            3
+        }
+        _ => 0,
+    }
 }
 
 /// Tokenises `text[start..end]`, appending to `out`. Lexicon lookups use `lower` as scratch space.
+/// ASCII, by far the most common case, is scanned byte by byte.
 pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>, lower: &mut String) {
-    let slice = &text[start..end];
-    let mut iter = slice.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if c.is_whitespace() {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    while i < end {
+        let b = bytes[i];
+        if b.is_ascii() {
+            if b.is_ascii_whitespace() {
+                i += 1;
+            } else if b.is_ascii_alphabetic() {
+                i = word(text, i, end, out, lower);
+            } else if b.is_ascii_digit() {
+                i = number(text, i, end, out);
+            } else {
+                out.push(punct(i, i + 1));
+                i += 1;
+            }
             continue;
         }
-        let abs = start + i;
-        if c.is_alphabetic() {
-            let mut last = i + c.len_utf8();
-            let mut has_period_abbrev = false;
-            while let Some(&(j, d)) = iter.peek() {
-                if d.is_alphanumeric() {
-                    last = j + d.len_utf8();
-                    iter.next();
-                } else if is_joiner(d) || d == '.' {
-                    // Join only when a letter follows: it's, one-on-one, U.S.
-                    let next = slice[j + d.len_utf8()..].chars().next();
-                    let joins = next.is_some_and(|n| n.is_alphabetic());
-                    if d == '.' {
-                        // U.S. / a.m.: single letters separated by periods.
-                        let word_len = slice[i..j].chars().filter(|c| c.is_alphabetic()).count();
-                        let single = slice[i..j]
-                            .rsplit('.')
-                            .next()
-                            .is_some_and(|s| s.chars().count() == 1);
-                        if joins && single && word_len < 6 {
-                            let after2 = slice[j + 1..].chars().nth(1);
-                            if after2.is_none_or(|a| !a.is_alphabetic()) || after2 == Some('.') {
-                                has_period_abbrev = true;
-                                last = j + 1;
-                                iter.next();
-                                continue;
-                            }
-                        }
-                        if has_period_abbrev && !joins {
-                            // Include the final period of "U.S." in the token.
-                            last = j + 1;
-                            iter.next();
-                        }
-                        break;
-                    }
-                    if joins {
-                        last = j + d.len_utf8();
-                        iter.next();
-                    } else {
-                        break;
-                    }
-                } else {
-                    break;
-                }
-            }
-            let word = &slice[i..last];
-            lower.clear();
-            for ch in word.chars() {
-                if ch == '’' {
-                    lower.push('\'');
-                } else {
-                    lower.extend(ch.to_lowercase());
-                }
-            }
-            let lex = lexicon::lookup(lower);
-            out.push(Token {
-                start: abs,
-                end: start + last,
-                kind: Kind::Word,
-                cap: c.is_uppercase(),
-                lex,
-                quote: NONE,
-            });
-        } else if c.is_ascii_digit() {
-            let mut last = i + 1;
-            while let Some(&(j, d)) = iter.peek() {
-                if d.is_ascii_digit() || d.is_alphabetic() {
-                    last = j + d.len_utf8();
-                    iter.next();
-                } else if d == ',' || d == '.' {
-                    let next = slice[j + 1..].chars().next();
-                    if next.is_some_and(|n| n.is_ascii_digit()) {
-                        last = j + 1;
-                        iter.next();
-                    } else {
-                        break;
-                    }
-                } else {
-                    break;
-                }
-            }
-            out.push(Token {
-                start: abs,
-                end: start + last,
-                kind: Kind::Number,
-                cap: false,
-                lex: Entry::default(),
-                quote: NONE,
-            });
+        let Some(c) = char_at(text, i) else { break };
+        let len = c.len_utf8();
+        if c.is_whitespace() {
+            i += len;
+        } else if c.is_alphabetic() {
+            i = word(text, i, end, out, lower);
         } else {
-            out.push(Token {
-                start: abs,
-                end: abs + c.len_utf8(),
-                kind: Kind::Punct,
-                cap: false,
-                lex: Entry::default(),
-                quote: NONE,
-            });
+            out.push(punct(i, i + len));
+            i += len;
         }
+    }
+}
+
+fn punct(start: usize, end: usize) -> Token {
+    Token {
+        start,
+        end,
+        kind: Kind::Punct,
+        cap: false,
+        lex: Entry::default(),
+        quote: NONE,
+    }
+}
+
+/// A word from `s`: letters and digits, joined by apostrophes and hyphens before a letter, and
+/// initialisms with their periods (U.S., a.m.). Returns the index after the word.
+fn word(text: &str, s: usize, end: usize, out: &mut Vec<Token>, lower: &mut String) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = s;
+    // Start of the current period-separated part, for initialisms.
+    let mut part = s;
+    let mut initialism = false;
+    while i < end {
+        let b = bytes[i];
+        if b.is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        if !b.is_ascii() {
+            match char_at(text, i) {
+                Some(c) if c.is_alphanumeric() => {
+                    i += c.len_utf8();
+                    continue;
+                }
+                _ => {}
+            }
+        }
+        let j = joiner_len(bytes, i);
+        if j > 0 && i + j < end && is_alpha_at(text, i + j) {
+            i += j;
+            continue;
+        }
+        if b == b'.' {
+            // U.S. / a.m.: single letters separated by periods.
+            let single = text[part..i].chars().count() == 1;
+            let next_is_letter = i + 1 < end && is_alpha_at(text, i + 1);
+            let after_next = char_at(text, i + 1).map(|c| i + 1 + c.len_utf8());
+            let next_single = after_next.is_some_and(|k| k >= end || !is_alpha_at(text, k));
+            if single && next_is_letter && next_single && i - s < 12 {
+                initialism = true;
+                i += 1;
+                part = i;
+                continue;
+            }
+            if initialism && single {
+                i += 1; // the final period of "U.S."
+            }
+        }
+        break;
+    }
+    let w = &text[s..i];
+    lower.clear();
+    if w.is_ascii() {
+        lower.push_str(w);
+        lower.make_ascii_lowercase();
+    } else {
+        for ch in w.chars() {
+            if ch == '’' {
+                lower.push('\'');
+            } else {
+                lower.extend(ch.to_lowercase());
+            }
+        }
+    }
+    out.push(Token {
+        start: s,
+        end: i,
+        kind: Kind::Word,
+        cap: char_at(text, s).is_some_and(char::is_uppercase),
+        lex: lexicon::lookup(lower),
+        quote: NONE,
+    });
+    i
+}
+
+/// A number from `s`: digits with inner separators (48,500 / 6.3), letters attached (80th, 3pm)
+/// and hyphenated parts (34-year-old).
+fn number(text: &str, s: usize, end: usize, out: &mut Vec<Token>) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = s + 1;
+    while i < end {
+        let b = bytes[i];
+        let next = bytes.get(i + 1).filter(|_| i + 1 < end);
+        // Digits and letters, separators between digits (48,500), hyphens before a word part.
+        let joins = b.is_ascii_alphanumeric()
+            || (b == b',' || b == b'.') && next.is_some_and(u8::is_ascii_digit)
+            || b == b'-' && next.is_some_and(u8::is_ascii_alphanumeric);
+        if joins {
+            i += 1;
+        } else if !b.is_ascii() && char_at(text, i).is_some_and(char::is_alphabetic) {
+            i += char_at(text, i).map_or(1, char::len_utf8);
+        } else {
+            break;
+        }
+    }
+    out.push(Token {
+        start: s,
+        end: i,
+        kind: Kind::Number,
+        cap: false,
+        lex: Entry::default(),
+        quote: NONE,
+    });
+    i
+}
+
+/// Lower case without allocating when the word is already lower-case ASCII (most words).
+pub fn lowercase(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.to_lowercase())
     }
 }
 

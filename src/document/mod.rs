@@ -3,8 +3,14 @@
 //! Loaders (`load`) turn bytes from files, stdin, HTML, EPUB or Markdown into a [`Document`]; the
 //! engine and the reader only ever see the `Document`.
 
+mod builder;
+pub mod encoding;
+mod epub;
+mod html;
 pub mod load;
+mod markdown;
 pub mod sanitize;
+mod tags;
 
 use crate::analysis::model::Span;
 
@@ -64,8 +70,16 @@ pub struct Document {
 
 impl Document {
     /// Builds a document from text: normalises line ends and control characters, finds paragraphs.
-    pub fn from_text(text: &str, mut meta: Meta) -> Document {
-        let (text, changes) = sanitize::normalize(text);
+    pub fn from_text(text: &str, meta: Meta) -> Document {
+        Self::normalized(sanitize::normalize(text), meta)
+    }
+
+    /// Like [`Document::from_text`], taking the text by value: clean text is not copied.
+    pub fn from_string(text: String, meta: Meta) -> Document {
+        Self::normalized(sanitize::normalize_owned(text), meta)
+    }
+
+    fn normalized((text, changes): (String, sanitize::Changes), mut meta: Meta) -> Document {
         if changes.control_chars > 0 {
             meta.warnings.push(format!(
                 "{} control character(s) shown as visible symbols",
@@ -120,41 +134,49 @@ impl Document {
     }
 }
 
-/// Splits text into paragraphs. When the text has blank lines they separate paragraphs (hard-wrapped
-/// prose keeps its lines together); otherwise every line is a paragraph.
+/// Splits text into paragraphs. Blank lines separate paragraphs. Inside a block of consecutive
+/// lines, the lines are one hard-wrapped paragraph when every line but the last is short (prose
+/// wrapped at a fixed width); otherwise each line is a paragraph of its own (one paragraph per
+/// line, as many saved articles are).
 pub fn split_paragraphs(text: &str) -> Vec<Span> {
     let bytes = text.as_bytes();
-    let has_blank_lines = text.trim().split('\n').any(|l| l.trim().is_empty());
     let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut last_content_end = 0;
+    // Non-blank lines of the current block: (start, end) without surrounding whitespace.
+    let mut block: Vec<(usize, usize)> = Vec::new();
     let mut line_start = 0;
     for nl in memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len())) {
         let line = &text[line_start..nl];
-        let blank = line.trim().is_empty();
-        if blank {
-            if let Some(s) = start.take() {
-                out.push(Span::new(s, last_content_end));
-            }
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            flush_block(text, &mut block, &mut out);
         } else {
             let lead = line.len() - line.trim_start().len();
-            let trail = line.len() - line.trim_end().len();
-            if start.is_none() {
-                start = Some(line_start + lead);
-            }
-            last_content_end = nl - trail;
-            if !has_blank_lines {
-                if let Some(s) = start.take() {
-                    out.push(Span::new(s, last_content_end));
-                }
-            }
+            let start = line_start + lead;
+            block.push((start, start + trimmed.len()));
         }
         line_start = nl + 1;
     }
-    if let Some(s) = start {
-        out.push(Span::new(s, last_content_end));
-    }
+    flush_block(text, &mut block, &mut out);
     out
+}
+
+/// Lines longer than this are not hard-wrapped prose.
+const WRAP_WIDTH: usize = 100;
+
+fn flush_block(text: &str, block: &mut Vec<(usize, usize)>, out: &mut Vec<Span>) {
+    if block.is_empty() {
+        return;
+    }
+    let hard_wrapped = block.len() >= 2
+        && block[..block.len() - 1]
+            .iter()
+            .all(|&(a, b)| b - a <= WRAP_WIDTH * 4 && text[a..b].chars().count() <= WRAP_WIDTH);
+    if hard_wrapped || block.len() == 1 {
+        out.push(Span::new(block[0].0, block[block.len() - 1].1));
+    } else {
+        out.extend(block.iter().map(|&(a, b)| Span::new(a, b)));
+    }
+    block.clear();
 }
 
 /// The first paragraph of a plain-text article is its headline when it is one short line that does
@@ -192,8 +214,11 @@ mod tests {
     }
 
     #[test]
-    fn without_blank_lines_every_line_is_a_paragraph() {
-        assert_eq!(paras("One.\nTwo.\nThree."), ["One.", "Two.", "Three."]);
+    fn long_lines_are_paragraphs_of_their_own() {
+        let long = "x".repeat(120);
+        let t = format!("Headline\n\n{long} one.\n{long} two.\n{long} three.");
+        assert_eq!(paras(&t).len(), 4);
+        assert_eq!(paras("Short line.\nAnother short line.").len(), 1);
     }
 
     #[test]

@@ -22,25 +22,45 @@ pub fn visible(c: char) -> Option<char> {
     }
 }
 
-/// True when a byte sequence may need normalising (checked on bytes for speed).
+/// Bytes that may start something to normalise: C0 controls (but tab and newline), DEL, and the
+/// lead bytes of C1 controls (0xC2) and of bidi controls (0xE2).
+const SUSPECT: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = b != b'\n' as usize && b != b'\t' as usize;
+        b += 1;
+    }
+    t[0x7f] = true;
+    t[0xC2] = true;
+    t[0xE2] = true;
+    t
+};
+
+/// True when a byte sequence may need normalising (a table scan: this runs on every byte loaded).
 fn needs_work(bytes: &[u8]) -> bool {
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
         return true;
     }
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        match b {
-            b'\n' | b'\t' => {}
-            0..=0x1f | 0x7f => return true,
-            0xC2 if matches!(bytes.get(i + 1), Some(0x80..=0x9f)) => return true,
-            0xE2 => match (bytes.get(i + 1), bytes.get(i + 2)) {
-                (Some(0x80), Some(0xAA..=0xAE)) | (Some(0x81), Some(0xA6..=0xA9)) => return true,
-                _ => {}
-            },
-            _ => {}
+    while let Some(p) = bytes[i..].iter().position(|&b| SUSPECT[b as usize]) {
+        let at = i + p;
+        match bytes[at] {
+            0xC2 => {
+                if matches!(bytes.get(at + 1), Some(0x80..=0x9f)) {
+                    return true;
+                }
+            }
+            0xE2 => {
+                if let (Some(0x80), Some(0xAA..=0xAE)) | (Some(0x81), Some(0xA6..=0xA9)) =
+                    (bytes.get(at + 1), bytes.get(at + 2))
+                {
+                    return true;
+                }
+            }
+            _ => return true,
         }
-        i += 1;
+        i = at + 1;
     }
     false
 }
@@ -70,6 +90,15 @@ pub fn normalize(text: &str) -> (String, Changes) {
         }
     }
     (out, changes)
+}
+
+/// Like [`normalize`], but takes the text by value and gives it back without copying when nothing
+/// needs changing (a large clean UTF-8 file is never copied).
+pub fn normalize_owned(text: String) -> (String, Changes) {
+    if !needs_work(text.as_bytes()) {
+        return (text, Changes::default());
+    }
+    normalize(&text)
 }
 
 /// Makes a string safe to write to a terminal (for `quotelens text` on a TTY and error messages).
