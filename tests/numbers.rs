@@ -807,6 +807,7 @@ fn identifiers() {
 fn words_that_are_not_figures() {
     no_figure("They held a one-on-one meeting.");
     no_figure("One side wanted peace and the other one did not.");
+    no_figure("It comes up one way or another.");
     no_figure("He spoke to BBC One about it.");
     no_figure("It was the same one as before.");
     no_figure("Each one they lose is a blow.");

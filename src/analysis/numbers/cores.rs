@@ -735,6 +735,10 @@ impl Parser<'_> {
         {
             return false;
         }
+        // "one way or another", "one form or other": an idiom, not a count.
+        if self.word_in(i + 2, &["or"]) && self.word_in(i + 3, &["another", "other", "the"]) {
+            return false;
+        }
         // "one side … the other": a contrast, not a count.
         let mut k = i + 2;
         while k < self.toks.len() && k < i + 25 {
