@@ -224,7 +224,8 @@ impl Parser<'_> {
                         x.eq_ignore_ascii_case("of") || (vocab::plural(x) && !vocab::stopword(x))
                     });
                 next_counted.then_some(1e6)
-            } else if !n.tight() || core.scale > 1.0 {
+            } else {
+                // "1.2 million", "64.8million", "4 hundred million"
                 match lookup(w) {
                     Some(NumWord::Scale(s)) => Some(s),
                     Some(NumWord::Hundred) => Some(100.0),
@@ -233,8 +234,6 @@ impl Parser<'_> {
                     _ if w.eq_ignore_ascii_case("crore") => Some(1e7),
                     _ => None,
                 }
-            } else {
-                None
             };
             let Some(m) = mag else { break };
             core.value *= m;

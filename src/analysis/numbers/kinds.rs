@@ -231,6 +231,10 @@ impl Parser<'_> {
         };
         magnitude_abbrev(w, true, true).is_some()
             || matches!(
+                super::words::lookup(w),
+                Some(super::words::NumWord::Scale(_) | super::words::NumWord::Hundred)
+            )
+            || matches!(
                 w,
                 "m" | "M"
                     | "s"

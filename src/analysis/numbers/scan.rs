@@ -451,6 +451,11 @@ impl Parser<'_> {
         if or && b.value <= a.value {
             return a;
         }
+        // "leads 43 percent to 38 percent", "won 2-0", "a 2 to 1 margin": a comparison or a
+        // score, not a range (only "from … to …" may go down).
+        if starter != Some("from") && b.value < a.value {
+            return a;
+        }
         let same_unit = a.kind == b.kind && a.unit == b.unit;
         let (kind, unit, rate) = match (a.explicit, b.explicit) {
             (true, true) if same_unit => {
