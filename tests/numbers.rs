@@ -155,6 +155,27 @@ fn numbers_in_words() {
         Some("subscriber"),
     );
     check(
+        "It cost five million pounds.",
+        "five million pounds",
+        Money,
+        5e6,
+        Some("GBP"),
+    );
+    check(
+        "He lost 30 pounds.",
+        "30 pounds",
+        Measure,
+        30.0,
+        Some("pound"),
+    );
+    check_range(
+        "Billions of pounds were lost.",
+        "Billions of pounds",
+        1e9,
+        1e10,
+        Some("GBP"),
+    );
+    check(
         "The village has three hundred and forty-two homes.",
         "three hundred and forty-two",
         Count,
@@ -524,7 +545,13 @@ fn ages() {
         18.0,
         Some("month"),
     );
-    check("Tom Jones (81) sang.", "81", Age, 81.0, Some("year"));
+    check_range(
+        "For readers aged nine to 11.",
+        "nine to 11",
+        9.0,
+        11.0,
+        Some("year"),
+    );
     check("A man in his 50s was seen.", "50s", Age, 50.0, Some("year"));
 }
 

@@ -48,6 +48,22 @@ pub struct Suffix {
     pub compound_word: bool,
 }
 
+/// What is known about the number when its suffix is read.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Reading {
+    /// A currency was written before it ("m" is then million, not metre).
+    pub money: bool,
+    /// It has decimals ("4.3s" is seconds, "3s" is not).
+    pub decimal: bool,
+    /// "of" may introduce what is counted ("dozens of people", "one of the best").
+    pub of_ok: bool,
+    /// It is one: the counted noun is singular.
+    pub one: bool,
+    /// A thousand or more by its magnitude, or a vague plural: "pounds" is then sterling
+    /// ("billions of pounds", "£" aside), not a weight.
+    pub big: bool,
+}
+
 /// The words of a counted noun phrase (token ranges), at most four: no allocation.
 #[derive(Default)]
 struct Words {
@@ -286,14 +302,14 @@ impl Parser<'_> {
     /// `money` says a currency was written before; `decimal` that the number has decimals;
     /// `of_ok` that "of" may introduce what is counted ("dozens of people", "one of the best
     /// speakers", "tens of millions of dollars").
-    pub(super) fn suffix(
-        &self,
-        e: usize,
-        money: bool,
-        decimal: bool,
-        of_ok: bool,
-        one: bool,
-    ) -> Suffix {
+    pub(super) fn suffix(&self, e: usize, cx: Reading) -> Suffix {
+        let Reading {
+            money,
+            decimal,
+            of_ok,
+            one,
+            big,
+        } = cx;
         let mut x = Suffix {
             end: e,
             after: e,
@@ -321,7 +337,11 @@ impl Parser<'_> {
                 x.unit = Some(u.name);
                 x.unit_kind = Some(u.kind);
                 x.end = u.end;
-            } else if let Some((end, code)) = currency::word_after(self.text, self.toks, k) {
+            } else if let Some((end, code)) =
+                currency::word_after(self.text, self.toks, k).or_else(|| {
+                    (big && self.word_in(k, &["pound", "pounds"])).then_some((k + 1, "GBP"))
+                })
+            {
                 x.currency = Some(code);
                 x.end = end;
             } else {
@@ -493,8 +513,13 @@ impl Parser<'_> {
                 x.end = e + 1;
                 return x;
             } else if !money && self.word_in(e, &["pound", "pounds"]) {
-                x.unit = Some("pound".into());
-                x.unit_kind = Some(UnitKind::Measure);
+                // "5 million pounds" is money, "208 pounds" a weight.
+                if big {
+                    x.currency = Some("GBP");
+                } else {
+                    x.unit = Some("pound".into());
+                    x.unit_kind = Some(UnitKind::Measure);
+                }
                 e += 1;
                 x.end = e;
             }

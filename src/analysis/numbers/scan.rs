@@ -2,7 +2,7 @@
 //! ranges, and emit figures in document order.
 
 use super::Parser;
-use super::around::Suffix;
+use super::around::{Reading, Suffix};
 use super::cores::{Core, Form, vulgar};
 use super::kinds::Plain;
 use super::lex::Kind;
@@ -136,10 +136,13 @@ impl Parser<'_> {
         } else {
             self.suffix(
                 core.end,
-                pre.currency.is_some(),
-                t.kind == Kind::Num && t.decimal,
-                of_ok,
-                core.value == 1.0,
+                Reading {
+                    money: pre.currency.is_some(),
+                    decimal: t.kind == Kind::Num && t.decimal,
+                    of_ok,
+                    one: core.value == 1.0,
+                    big: core.scale >= 1e3 || core.form == Form::Vague,
+                },
             )
         };
         let mut value = core.value;
@@ -217,7 +220,7 @@ impl Parser<'_> {
         let s = q.core.start;
         let e = q.core.end;
         let bare = suf.noun.is_none() && q.qualifier.is_none() && !q.explicit;
-        // "Maddon, 66, has", "Ana Silva (58)"
+        // "Maddon, 66, has"
         if bare
             && q.core.plain
             && q.core.int_digits <= 3
@@ -236,9 +239,9 @@ impl Parser<'_> {
                     || self.word_in(j, &["and"])
                     || matches!(self.text_of(j), "," | "." | ";" | ")")
             };
+            // (Not "Name (58)": in sports reports that is the minute of a substitution.)
             let comma = self.sym_is(s - 1, ",") && self.tight(s - 1) && closes(e);
-            let paren = self.sym_is(s - 1, "(") && self.sym_is(e, ")");
-            if name_before && (comma || paren) {
+            if name_before && comma {
                 q.kind = FigureKind::Age;
                 q.unit = Some("year".into());
                 return;
@@ -308,7 +311,7 @@ impl Parser<'_> {
             });
         // A counted noun after the first number ends it ("3 goals to 2").
         let bare_count = a.kind == FigureKind::Count && a.unit.is_none();
-        if !(a.explicit || bare_count || a.kind == FigureKind::Year) {
+        if !(a.explicit || bare_count || matches!(a.kind, FigureKind::Year | FigureKind::Age)) {
             return a;
         }
         // Parts of a whole take its unit: "280 million of the 1.5 billion shekels", "22 of his 30
@@ -372,6 +375,11 @@ impl Parser<'_> {
         }
         let b_at = if self.near(c) && self.word_in(c, &["to", "through", "thru"]) {
             if self.word_in(c, &["through", "thru"]) && starter != Some("from") {
+                return a;
+            }
+            // "rose by 80,000 barrels a day to 84 million barrels a day": a change and a level
+            // (but "dropped by 1 to 1.5 degrees" is a range).
+            if a.explicit && a.start > 0 && self.word_in(a.start - 1, &["by"]) {
                 return a;
             }
             if self.dash(c + 1) && self.tight(c + 1) {
@@ -479,6 +487,10 @@ impl Parser<'_> {
                     && b.kind == FigureKind::Count =>
             {
                 (FigureKind::Count, b.unit.clone(), None)
+            }
+            // "readers aged nine to 11"
+            (false, false) if a.kind == FigureKind::Age && b.kind == FigureKind::Count => {
+                (FigureKind::Age, a.unit.clone(), None)
             }
             _ => return a,
         };
