@@ -960,3 +960,32 @@ fn the_sample_article_cites_its_numbers() {
     );
     assert_eq!(name(over), None);
 }
+
+// Any input: no panic, spans inside the block, on char boundaries, in order.
+
+mod any_text {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+        #[test]
+        fn spans_are_sound(
+            text in "[a-zA-Z0-9 ,.:;/%$£€¥½²°′″’“”—–\\-()\\n]{0,120}( one| two-thirds| 1.5m| US\\$3| 13 March| between 5 and 7)?[ a-z0-9.,-]{0,40}",
+            cut in 0usize..20,
+        ) {
+            // Read a block that starts and ends inside the text.
+            let start = text.char_indices().map(|(i, _)| i).nth(cut).unwrap_or(0);
+            let end = text.len();
+            let mut out = Vec::new();
+            find(&text, Span::new(start, end), &mut out);
+            let mut last = start;
+            for f in &out {
+                prop_assert!(f.span.start >= last && f.span.start < f.span.end && f.span.end <= end, "{:?} in {:?}", f, text);
+                prop_assert!(text.is_char_boundary(f.span.start) && text.is_char_boundary(f.span.end));
+                prop_assert!(f.value.is_none_or(f64::is_finite));
+                last = f.span.end;
+            }
+        }
+    }
+}
