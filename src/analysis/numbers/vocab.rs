@@ -47,26 +47,27 @@ pub fn month_abbrev(w: &str) -> bool {
 }
 
 pub fn weekday(w: &str) -> bool {
-    matches!(
-        w,
-        "Monday"
-            | "Tuesday"
-            | "Wednesday"
-            | "Thursday"
-            | "Friday"
-            | "Saturday"
-            | "Sunday"
-            | "Mon"
-            | "Tue"
-            | "Tues"
-            | "Wed"
-            | "Thu"
-            | "Thur"
-            | "Thurs"
-            | "Fri"
-            | "Sat"
-            | "Sun"
-    )
+    w.starts_with(|c: char| c.is_ascii_uppercase())
+        && matches!(
+            w,
+            "Monday"
+                | "Tuesday"
+                | "Wednesday"
+                | "Thursday"
+                | "Friday"
+                | "Saturday"
+                | "Sunday"
+                | "Mon"
+                | "Tue"
+                | "Tues"
+                | "Wed"
+                | "Thu"
+                | "Thur"
+                | "Thurs"
+                | "Fri"
+                | "Sat"
+                | "Sun"
+        )
 }
 
 /// Time-zone and clock words written after a time ("5:00 AM PDT", "3 p.m. GMT").
