@@ -31,38 +31,34 @@ pub fn with_numbers(text: &str, start: usize, end: usize, out: &mut Vec<(usize, 
             continue;
         }
         let b = bytes[i];
-        match CLASS[usize::from(b)] {
-            OTHER => i += 1,
-            LETTER => {
-                // At the start of a word: its first three letters rule out almost every word
-                // that is not a number word.
-                let w = i;
+        let class = CLASS[usize::from(b)];
+        if class == LETTER {
+            // At the start of a word: its first three letters rule out almost every word that
+            // is not a number word, before the rest of it is skipped.
+            let w = i;
+            let maybe = words::may_start(&bytes[w..]);
+            i += 1;
+            while i < end && CLASS[usize::from(bytes[i])] == LETTER {
                 i += 1;
-                while i < end && CLASS[usize::from(bytes[i])] == LETTER {
-                    i += 1;
-                }
-                if i - w >= 3
-                    && words::may_start(&bytes[w..i])
-                    && words::lookup(&text[w..i]).is_some()
-                {
-                    hit = true;
-                }
             }
-            DIGIT => {
+            if maybe && i - w >= 3 && words::lookup(&text[w..i]).is_some() {
                 hit = true;
-                i += 1;
             }
-            STOP => {
-                i += 1;
-                if b == b'\n' || sentence_ends(bytes, i) {
-                    chunk = i;
-                }
+            continue;
+        }
+        i += 1;
+        if class == OTHER {
+            continue;
+        }
+        if class == DIGIT {
+            hit = true;
+        } else if class == STOP {
+            if b == b'\n' || sentence_ends(bytes, i) {
+                chunk = i;
             }
-            _ => {
-                // A byte of a multi-byte character: "½", "⅓" are vulgar fractions.
-                hit = starts_vulgar(&bytes[i..]);
-                i += 1;
-            }
+        } else {
+            // A byte of a multi-byte character: "½", "⅓" are vulgar fractions.
+            hit = starts_vulgar(&bytes[i - 1..]);
         }
     }
     if hit && chunk < end {
