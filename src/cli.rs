@@ -367,13 +367,7 @@ pub fn reader_document(file: Option<&str>) -> Result<Document, Failure> {
     }
 }
 
-/// `quotelens [FILE]`: the reader. Until the terminal reader lands this prints the summary.
+/// `quotelens [FILE]`: the reader (see `tui`).
 pub fn run_reader(file: Option<&str>) -> Result<(), Failure> {
-    let doc = reader_document(file)?;
-    let analysis = analyze(&doc);
-    let stdout = std::io::stdout();
-    write_out(
-        &mut stdout.lock(),
-        &crate::export::text_summary(&doc, &analysis),
-    )
+    crate::tui::run(file)
 }

@@ -170,6 +170,18 @@ pub fn find(text: &str, tokens: &[Token], sentence_of: &[usize], out: &mut Vec<M
     let mut i = 0;
     while i < n {
         let t = &tokens[i];
+        if t.in_quote()
+            && t.kind == Kind::Word
+            && i > 0
+            && tokens[i - 1].quote == t.quote
+            && tokens[i - 1].kind == Kind::Punct
+        {
+            // A transcript's speaker label opening a quotation: "PENCE: Well, …".
+            if let Some(end) = speaker_label(text, tokens, sentence_of, i, out) {
+                i = end;
+                continue;
+            }
+        }
         if t.in_quote() || t.kind != Kind::Word {
             i += 1;
             continue;
@@ -273,6 +285,57 @@ pub fn skip_parenthesis(text: &str, tokens: &[Token], i: usize) -> usize {
     (i + 1..(i + 10).min(tokens.len()))
         .find(|&k| tokens[k].is_char(text, ')'))
         .map_or(i, |k| k + 1)
+}
+
+/// "WALLACE:" or "MIKE PENCE:" at the start of a quotation: one to three words in capitals and
+/// a colon. Pushes a name mention and returns the index after the colon.
+fn speaker_label(
+    text: &str,
+    tokens: &[Token],
+    sentence_of: &[usize],
+    i: usize,
+    out: &mut Vec<Mention>,
+) -> Option<usize> {
+    let q = tokens[i].quote;
+    let mut j = i;
+    while j < tokens.len() && j - i < 3 && tokens[j].quote == q && tokens[j].kind == Kind::Word {
+        let w = tokens[j].text(text);
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        if letters < 2 || w.chars().any(|c| c.is_lowercase()) {
+            return None;
+        }
+        j += 1;
+    }
+    if j == i
+        || !tokens
+            .get(j)
+            .is_some_and(|t| t.quote == q && t.is_char(text, ':'))
+    {
+        return None;
+    }
+    let name_words = tokens[i..j]
+        .iter()
+        .map(|t| t.text(text).to_lowercase())
+        .collect();
+    out.push(Mention {
+        span: Span::new(tokens[i].start, tokens[j - 1].end),
+        toks: (i, j),
+        kind: MentionKind::Name,
+        name: Some(Span::new(tokens[i].start, tokens[j - 1].end)),
+        name_words,
+        descriptors: Descriptors::default(),
+        head: None,
+        gender: Gender::Unknown,
+        entity_kind: SpeakerKind::Person,
+        plural: false,
+        indefinite: false,
+        honorific: false,
+        possessive: false,
+        subject: true,
+        sentence: sentence_of[i],
+        person_evidence: true,
+    });
+    Some(j + 1)
 }
 
 fn pronoun(
@@ -478,8 +541,9 @@ fn name_chain(
         }
         // "Secretary of State", "Minister of Foreign Affairs", "President of Belarus"
         if b < end && tokens[b].text(text) == "of" {
+            // Up to the person's own name: "Secretary of State | John Kerry".
             let mut k = b + 1;
-            while k < end && tokens[k].cap {
+            while k + 1 < end && tokens[k].cap && !tokens[k].is(FIRST_NAME) {
                 if let Some(c) = demonym_of_place(tokens[k].text(text)) {
                     descriptors.push_country(c);
                 }
@@ -585,7 +649,8 @@ fn name_chain(
     } else {
         SpeakerKind::Unknown
     };
-    if determiner.is_some() && !person_evidence && entity_kind == SpeakerKind::Unknown {
+    let definite = determiner.is_some_and(|d| tokens[d].text(text).eq_ignore_ascii_case("the"));
+    if definite && !person_evidence && entity_kind == SpeakerKind::Unknown {
         // "the Kremlin", "the Pentagon": a definite proper name is an institution.
         entity_kind = SpeakerKind::Organization;
     }
@@ -604,11 +669,17 @@ fn name_chain(
                 entity_kind = SpeakerKind::Person;
             }
             k -= 1;
-        } else if p.is(ORG)
-            && k < start_tok + 1
-            && tokens.get(k).is_some_and(|t| t.cap || t.is(ROLE))
+        } else if (p.is(ORG)
+            || !p.is(FUNCTION | PRONOUN | AUX | PREP)
+                && (!p.is(SPEECH_VERB | REPORT_VERB) || p.is(SAY_BASE)))
+            && k < start_tok
+            && tokens.get(k).is_some_and(|t| t.is(ROLE | TITLE) && !t.cap)
         {
-            // "police" in "Tulsa police Chief Chuck Jordan", "campaign" in "campaign manager".
+            // A noun modifying the role word: "press" in "White House press secretary Josh
+            // Earnest", "campaign" in "Trump campaign manager Kellyanne Conway".
+            k -= 1;
+        } else if p.is(ORG) && k == start_tok && tokens.get(k).is_some_and(|t| t.cap) {
+            // "police" in "Tulsa police Chief Chuck Jordan".
             k -= 1;
         } else {
             break;

@@ -422,9 +422,10 @@ fn is_dialogue(doc: &Document, raw: &[RawQuote]) -> bool {
     if doc.meta.format == crate::document::Format::Epub {
         return true;
     }
-    let top: Vec<&RawQuote> = raw.iter().filter(|q| q.parent.is_none()).collect();
-    let opening_paragraphs = top
+    // Quotations that open their paragraph: dialogue lines in fiction, statements in news.
+    let mut lengths: Vec<usize> = raw
         .iter()
+        .filter(|q| q.parent.is_none())
         .filter(|q| {
             doc.paragraph_at(q.span.start).is_some_and(|p| {
                 doc.text[doc.paragraphs[p].start..q.span.start]
@@ -432,13 +433,14 @@ fn is_dialogue(doc: &Document, raw: &[RawQuote]) -> bool {
                     .is_empty()
             })
         })
-        .count();
-    if opening_paragraphs < 4 || opening_paragraphs * 4 < doc.paragraphs.len() {
+        .map(|q| q.content.len())
+        .collect();
+    if lengths.len() < 4 || lengths.len() * 3 < doc.paragraphs.len() {
         return false;
     }
-    let mut lengths: Vec<usize> = top.iter().map(|q| q.content.len()).collect();
+    // Dialogue lines are short; a news paragraph opens with a sentence or more.
     lengths.sort_unstable();
-    lengths[lengths.len() / 2] < 70
+    lengths[lengths.len() / 2] < 60
 }
 
 /// Token range of a quote in the block, or `None` if it has no tokens here.
