@@ -90,7 +90,62 @@ pub type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<WordHasher>
 
 type Table = FastMap<&'static str, Entry>;
 
-static TABLE: OnceLock<Table> = OnceLock::new();
+/// The lexicon as looked up per token: a small open-addressing index of `u16` slots over a dense
+/// array of entries whose keys live in one contiguous string, so a lookup touches a few cache
+/// lines (a `HashMap` of `&str` keys scattered over the heap was the tokenizer's main cost).
+struct Compact {
+    /// Entry index + 1, or 0 for an empty slot; the length is a power of two.
+    slots: Vec<u16>,
+    entries: Vec<Entry>,
+}
+
+impl Compact {
+    fn build(table: &Table) -> Compact {
+        let n = table.len().max(1);
+        let size = (n * 4).next_power_of_two();
+        let mut slots = vec![0u16; size];
+        let mut entries = Vec::with_capacity(n);
+        for (&k, &e) in table {
+            let mut i = word_hash(k.as_bytes()) as usize & (size - 1);
+            while slots[i] != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            entries.push(Entry { key: Some(k), ..e });
+            slots[i] = u16::try_from(entries.len()).unwrap_or(u16::MAX);
+        }
+        Compact { slots, entries }
+    }
+
+    fn get(&self, word: &str) -> Option<&Entry> {
+        let mask = self.slots.len() - 1;
+        let mut i = word_hash(word.as_bytes()) as usize & mask;
+        loop {
+            let slot = self.slots[i] as usize;
+            if slot == 0 {
+                return None;
+            }
+            let e = &self.entries[slot - 1];
+            if e.key == Some(word) {
+                return Some(e);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+/// The word hash used by the compact table: eight bytes per multiply.
+fn word_hash(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mut h = bytes.len() as u64;
+    for c in bytes.chunks(8) {
+        let mut w = [0u8; 8];
+        w[..c.len()].copy_from_slice(c);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+    }
+    h ^ (h >> 29)
+}
+
+static TABLE: OnceLock<Compact> = OnceLock::new();
 
 /// No word in the lexicon is longer than this many bytes (checked by a test).
 pub const LONGEST_WORD: usize = 24;
@@ -103,11 +158,11 @@ pub fn lookup(lower: &str) -> Entry {
 
 /// The lexicon's own `'static` spelling of a known word, so descriptors need no allocation.
 pub fn static_key(lower: &str) -> Option<&'static str> {
-    table().get_key_value(lower).map(|(k, _)| *k)
+    table().get(lower).and_then(|e| e.key)
 }
 
-fn table() -> &'static Table {
-    TABLE.get_or_init(build)
+fn table() -> &'static Compact {
+    TABLE.get_or_init(|| Compact::build(&build()))
 }
 
 /// Adds every whitespace-separated word of a static list (all lists here are lower case).
@@ -1431,7 +1486,7 @@ mod tests {
 
     #[test]
     fn no_word_is_longer_than_the_lookup_limit() {
-        let longest = table().keys().map(|k| k.len()).max().unwrap_or(0);
+        let longest = build().keys().map(|k| k.len()).max().unwrap_or(0);
         assert!(longest <= LONGEST_WORD, "{longest}");
     }
 
