@@ -209,13 +209,23 @@ impl<'a> Block<'a> {
         }
         // An apposition or a relative clause: "X, the treasurer, said" / "X, who said".
         if k > s0 && self.is_punct(k - 1, ",") {
-            // "the minister, Eva Lund, said": the name in apposition is the speaker.
-            if let Some(name) = self
-                .mention_ending(k - 1)
-                .filter(|&m| self.mentions[m].kind == MentionKind::Name)
-            {
+            // ", arguing that …": a participle after a comma shares the main clause's subject.
+            if self.word(v).ends_with("ing") {
+                return self.first_subject(s0, v);
+            }
+            // "the minister, Eva Lund, said": a person's name in apposition to a description is
+            // the speaker (not "Tulsa, Oklahoma").
+            if let Some(name) = self.mention_ending(k - 1).filter(|&m| {
+                let mm = &self.mentions[m];
+                mm.kind == MentionKind::Name && mm.person_evidence
+            }) {
                 let a = self.mentions[name].toks.0;
-                if a > s0 + 1 && self.is_punct(a - 1, ",") && self.mention_ending(a - 1).is_some() {
+                let described = a > s0 + 1
+                    && self.is_punct(a - 1, ",")
+                    && self
+                        .mention_ending(a - 1)
+                        .is_some_and(|d| self.mentions[d].kind == MentionKind::Role);
+                if described {
                     return Some(name);
                 }
             }
@@ -242,6 +252,18 @@ impl<'a> Block<'a> {
                 j -= 1;
             }
             return self.mention_ending(j);
+        }
+        // "Protesters marching through the streets chanted …": a description opening the
+        // sentence is the subject when a participle phrase separates it from the verb.
+        if let Some(m) = self.mention_starting(s0).filter(|&m| {
+            let mm = &self.mentions[m];
+            mm.toks.1 < v
+                && mm.kind != MentionKind::Pronoun
+                && self.tokens.get(mm.toks.1).is_some_and(|t| {
+                    t.kind == Kind::Word && !t.cap && t.text(self.text).ends_with("ing")
+                })
+        }) {
+            return Some(m);
         }
         // "…, saying" / "took to Twitter to accuse": the subject of the main clause.
         if self.word(v).ends_with("ing") || (v > s0 && self.is_w(v - 1, "to")) {
@@ -643,8 +665,9 @@ fn cue_after(b: &Block, q: &QuoteToks, continues_sentence: bool) -> Option<(Span
     }
     // X said.
     let m = b.mention_after(j)?;
-    if new_sentence && !continues_sentence {
-        // “… areas.” He said. — accept only the bare pattern ending the sentence.
+    if new_sentence {
+        // “… areas.” He said. / “Why?” Vitter demanded. — the sentence splitter ended the
+        // sentence at the quote; accept only the bare attribution ending its own sentence.
         let v = verb_after_subject(b, b.mentions[m].toks.1)?;
         let after = v + 1;
         let ends = b
@@ -655,9 +678,6 @@ fn cue_after(b: &Block, q: &QuoteToks, continues_sentence: bool) -> Option<(Span
             return None;
         }
         return Some((tok_span(b, v, v + 1), Some(m)));
-    }
-    if new_sentence {
-        return None;
     }
     let v = verb_after_subject(b, b.mentions[m].toks.1)?;
     // A bare form ("say", "tweet") agrees only with a plural or first/second-person subject; after

@@ -659,7 +659,7 @@ const ORGS: &str = "ministry department government administration agency office 
     regulator watchdog exchange fund trust society church diocese federation squad \
     prosecution defence defense house palace clip ad video letter study brief memo document \
     article complaint lawsuit filing indictment ruling bylaws website message email book \
-    editorial analysis review release announcement";
+    editorial analysis review release announcement family household estate";
 
 /// Plural nouns for groups of people ("officials said", "sources told").
 const GROUPS: &str = "officials sources experts analysts critics supporters opponents \

@@ -216,7 +216,8 @@ fn number(text: &str, s: usize, end: usize, out: &mut Vec<Token>) -> usize {
         // Digits and letters, separators between digits (48,500), hyphens before a word part.
         let joins = b.is_ascii_alphanumeric()
             || (b == b',' || b == b'.') && next.is_some_and(u8::is_ascii_digit)
-            || b == b'-' && next.is_some_and(u8::is_ascii_alphanumeric);
+            || b == b'-' && next.is_some_and(u8::is_ascii_alphanumeric)
+            || b == b'/' && next.is_some_and(u8::is_ascii_digit); // 9/11, 24/7
         if joins {
             i += 1;
         } else if !b.is_ascii() && char_at(text, i).is_some_and(char::is_alphabetic) {
