@@ -429,11 +429,13 @@ pub fn attribute(
         att.confidence = 0.85;
         return att;
     }
-    // 4. Colon without a verb: Putin: “…”.
+    // 4. Colon without a verb: Putin: “…” — the name (with any titles) is all that stands
+    // before the colon, not an object ("admonishing the client: “…”").
     if q.open >= 2
         && b.is_punct(q.open - 1, ":")
         && let Some(m) = b.mention_ending(q.open - 1)
         && b.mentions[m].kind != MentionKind::Pronoun
+        && b.mentions[m].toks.0 <= s0 + 1
     {
         att.mention = Some(m);
         att.method = Method::Colon;

@@ -233,10 +233,18 @@ fn is_subject(text: &str, tokens: &[Token], sentence_of: &[usize], m: &Mention) 
     // Followed by a verb, possibly after a parenthesis "(R-Utah)" or an apposition ", the
     // union's treasurer,".
     let mut j = skip_parenthesis(text, tokens, b);
-    if tokens.get(j).is_some_and(|t| t.is_char(text, ','))
-        && let Some(k) = (j + 1..(j + 12).min(tokens.len())).find(|&k| tokens[k].is_char(text, ','))
-    {
-        j = k + 1;
+    if tokens.get(j).is_some_and(|t| t.is_char(text, ',')) {
+        // "…, Lawrence B. Cummings, called him …": the name closes an apposition and the verb
+        // follows the comma.
+        if tokens.get(j + 1).is_some_and(|t| {
+            !t.in_quote() && looks_like_verb(t, text) && !t.text(text).ends_with("ing")
+        }) {
+            return true;
+        }
+        if let Some(k) = (j + 1..(j + 12).min(tokens.len())).find(|&k| tokens[k].is_char(text, ','))
+        {
+            j = k + 1;
+        }
     }
     // Adverbs ("also", "later") may stand between the subject and its verb.
     while tokens
