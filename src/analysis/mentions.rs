@@ -681,7 +681,11 @@ fn name_chain(
             // Earnest", "campaign" in "Trump campaign manager Kellyanne Conway".
             k -= 1;
         } else if p.is(ORG) && k == start_tok && tokens.get(k).is_some_and(|t| t.cap) {
-            // "police" in "Tulsa police Chief Chuck Jordan".
+            // "police" in "Tulsa police Chief Chuck Jordan"; "firm" in "the firm Dimension Data"
+            // names an organisation unless a title or a first name says person.
+            if !person_evidence && !p.is(GROUP) {
+                entity_kind = SpeakerKind::Organization;
+            }
             k -= 1;
         } else {
             break;
