@@ -94,8 +94,9 @@ type Table = FastMap<&'static str, Entry>;
 /// array of entries whose keys live in one contiguous string, so a lookup touches a few cache
 /// lines (a `HashMap` of `&str` keys scattered over the heap was the tokenizer's main cost).
 struct Compact {
-    /// Entry index + 1, or 0 for an empty slot; the length is a power of two.
-    slots: Vec<u16>,
+    /// 0 for an empty slot, else a 16-bit tag of the hash (high half) and entry index + 1 (low
+    /// half): most probes are settled by the tag without touching an entry.
+    slots: Vec<u32>,
     entries: Vec<Entry>,
 }
 
@@ -103,34 +104,45 @@ impl Compact {
     fn build(table: &Table) -> Compact {
         let n = table.len().max(1);
         let size = (n * 4).next_power_of_two();
-        let mut slots = vec![0u16; size];
+        let mut slots = vec![0u32; size];
         let mut entries = Vec::with_capacity(n);
         for (&k, &e) in table {
-            let mut i = word_hash(k.as_bytes()) as usize & (size - 1);
+            let h = word_hash(k.as_bytes());
+            let mut i = h as usize & (size - 1);
             while slots[i] != 0 {
                 i = (i + 1) & (size - 1);
             }
             entries.push(Entry { key: Some(k), ..e });
-            slots[i] = u16::try_from(entries.len()).unwrap_or(u16::MAX);
+            let index = u32::try_from(entries.len()).unwrap_or(u32::MAX) & 0xffff;
+            slots[i] = (tag(h) << 16) | index;
         }
         Compact { slots, entries }
     }
 
     fn get(&self, word: &str) -> Option<&Entry> {
         let mask = self.slots.len() - 1;
-        let mut i = word_hash(word.as_bytes()) as usize & mask;
+        let h = word_hash(word.as_bytes());
+        let t = tag(h);
+        let mut i = h as usize & mask;
         loop {
-            let slot = self.slots[i] as usize;
+            let slot = self.slots[i];
             if slot == 0 {
                 return None;
             }
-            let e = &self.entries[slot - 1];
-            if e.key == Some(word) {
-                return Some(e);
+            if slot >> 16 == t {
+                let e = &self.entries[(slot & 0xffff) as usize - 1];
+                if e.key == Some(word) {
+                    return Some(e);
+                }
             }
             i = (i + 1) & mask;
         }
     }
+}
+
+/// The 16 bits of a hash kept in a slot (never all zero, so a slot is never mistaken for empty).
+fn tag(h: u64) -> u32 {
+    ((h >> 48) as u32) | 1
 }
 
 /// The word hash used by the compact table: eight bytes per multiply.

@@ -680,7 +680,10 @@ fn name_chain(
             // A noun modifying the role word: "press" in "White House press secretary Josh
             // Earnest", "campaign" in "Trump campaign manager Kellyanne Conway".
             k -= 1;
-        } else if p.is(ORG) && k == start_tok && tokens.get(k).is_some_and(|t| t.cap && !t.is(HONORIFIC)) {
+        } else if p.is(ORG)
+            && k == start_tok
+            && tokens.get(k).is_some_and(|t| t.cap && !t.is(HONORIFIC))
+        {
             // "police" in "Tulsa police Chief Chuck Jordan"; "firm" in "the firm Dimension Data"
             // names an organisation unless a title or a first name says person.
             if !person_evidence && !p.is(GROUP) {
