@@ -559,14 +559,9 @@ mod tests {
     fn inches_are_not_marks() {
         assert!(quotes("He is 6'2\" tall.").is_empty());
     }
-}
 
-#[cfg(test)]
-mod chain_tests {
-    use super::*;
-    use crate::document::split_paragraphs;
-
-    fn contents(t: &str) -> Vec<&str> {
+    /// Contents of the outermost quotes only.
+    fn top_contents(t: &str) -> Vec<&str> {
         let paras = split_paragraphs(t);
         find_quotes(t, &paras)
             .iter()
@@ -578,48 +573,34 @@ mod chain_tests {
     #[test]
     fn a_chain_that_never_closes_is_read_paragraph_by_paragraph() {
         let t = "\"First block line.\n\n\"Second block line.\n\nNarration here.";
-        assert_eq!(contents(t), ["First block line.", "Second block line."]);
+        assert_eq!(top_contents(t), ["First block line.", "Second block line."]);
     }
 
     #[test]
     fn a_chain_is_reopened_only_by_the_same_mark() {
         let t = "\"Excerpt with “a term.”\n\n“Real quote,” she said.";
-        assert_eq!(contents(t), ["Excerpt with “a term.”", "Real quote,"]);
+        assert_eq!(top_contents(t), ["Excerpt with “a term.”", "Real quote,"]);
     }
 
     #[test]
     fn a_closed_chain_stays_one_quote() {
         let t = "He said: “One.\n\n“Two.\n\n“Three.”\n\nAfter.";
-        assert_eq!(contents(t), ["One.\n\n“Two.\n\n“Three."]);
-    }
-}
-
-#[cfg(test)]
-mod straight_tests {
-    use super::*;
-    use crate::document::split_paragraphs;
-
-    fn contents(t: &str) -> Vec<&str> {
-        let paras = split_paragraphs(t);
-        find_quotes(t, &paras)
-            .iter()
-            .map(|q| q.content.text(t))
-            .collect()
+        assert_eq!(top_contents(t), ["One.\n\n“Two.\n\n“Three."]);
     }
 
     #[test]
     fn markup_attribute_values_are_not_quotes() {
         assert!(
-            contents("<tweet pic=\"pic.twitter.com/\" author=\"someone\">Text</tweet>").is_empty()
+            quotes("<tweet pic=\"pic.twitter.com/\" author=\"someone\">Text</tweet>").is_empty()
         );
     }
 
     #[test]
     fn straight_quotes_pair_by_position() {
         assert_eq!(
-            contents("He said \"yes,\" then \"no.\" Done."),
+            quotes("He said \"yes,\" then \"no.\" Done."),
             ["yes,", "no."]
         );
-        assert_eq!(contents("(\"quoted\")"), ["quoted"]);
+        assert_eq!(quotes("(\"quoted\")"), ["quoted"]);
     }
 }

@@ -99,6 +99,28 @@ impl Mention {
     pub fn text<'t>(&self, text: &'t str) -> &'t str {
         self.span.text(text)
     }
+
+    /// A mention of tokens `toks` with every property at its neutral default.
+    fn new(tokens: &[Token], toks: (usize, usize), kind: MentionKind, sentence: usize) -> Mention {
+        Mention {
+            span: Span::new(tokens[toks.0].start, tokens[toks.1 - 1].end),
+            toks,
+            kind,
+            name: None,
+            name_words: Vec::new(),
+            descriptors: Descriptors::default(),
+            head: None,
+            gender: Gender::Unknown,
+            entity_kind: SpeakerKind::Unknown,
+            plural: false,
+            indefinite: false,
+            honorific: false,
+            possessive: false,
+            subject: false,
+            sentence,
+            person_evidence: false,
+        }
+    }
 }
 
 /// Particles inside names: Charles de Gaulle, Ursula von der Leyen, Abu Bakr al-Baghdadi.
@@ -326,22 +348,12 @@ fn speaker_label(
         .map(|t| t.text(text).to_lowercase())
         .collect();
     out.push(Mention {
-        span: Span::new(tokens[i].start, tokens[j - 1].end),
-        toks: (i, j),
-        kind: MentionKind::Name,
         name: Some(Span::new(tokens[i].start, tokens[j - 1].end)),
         name_words,
-        descriptors: Descriptors::default(),
-        head: None,
-        gender: Gender::Unknown,
         entity_kind: SpeakerKind::Person,
-        plural: false,
-        indefinite: false,
-        honorific: false,
-        possessive: false,
         subject: true,
-        sentence: sentence_of[i],
         person_evidence: true,
+        ..Mention::new(tokens, (i, j), MentionKind::Name, sentence_of[i])
     });
     Some(j + 1)
 }
@@ -364,22 +376,11 @@ fn pronoun(
         _ => return None,
     };
     out.push(Mention {
-        span: Span::new(t.start, t.end),
-        toks: (i, i + 1),
-        kind: MentionKind::Pronoun,
-        name: None,
-        name_words: Vec::new(),
-        descriptors: Descriptors::default(),
-        head: None,
         gender,
         entity_kind: kind,
         plural,
-        indefinite: false,
-        honorific: false,
-        possessive: false,
-        subject: false,
-        sentence: sentence_of[i],
         person_evidence: true,
+        ..Mention::new(tokens, (i, i + 1), MentionKind::Pronoun, sentence_of[i])
     });
     Some(i + 1)
 }
@@ -596,22 +597,14 @@ fn name_chain(
             start_tok
         };
         out.push(Mention {
-            span: Span::new(tokens[start_tok].start, tokens[end - 1].end),
-            toks: (start_tok, end),
-            kind: MentionKind::Role,
-            name: None,
-            name_words: Vec::new(),
             descriptors,
             head,
             gender: role_gender(head),
             entity_kind: SpeakerKind::Person,
-            plural: false,
             indefinite: determiner.is_some_and(|d| is_indefinite(tokens[d].text(text))),
-            honorific: false,
             possessive,
-            subject: false,
-            sentence,
             person_evidence: true,
+            ..Mention::new(tokens, (start_tok, end), MentionKind::Role, sentence)
         });
         return Some(end);
     }
@@ -753,22 +746,15 @@ fn name_chain(
         }
     }
     out.push(Mention {
-        span: Span::new(tokens[mention_start].start, last.end),
-        toks: (mention_start, end),
-        kind: MentionKind::Name,
         name: Some(Span::new(name_toks[0].start, name_end(text, last))),
         name_words,
         descriptors,
-        head: None,
         gender,
         entity_kind,
-        plural: false,
-        indefinite: false,
         honorific,
         possessive,
-        subject: false,
-        sentence,
         person_evidence,
+        ..Mention::new(tokens, (mention_start, end), MentionKind::Name, sentence)
     });
     Some(end)
 }
@@ -1053,22 +1039,15 @@ fn role_description(
     let det_word = det.map(|d| tokens[d].text(text).to_lowercase());
     let head = lexicon_key(&head_word).or_else(|| lexicon_key(head_word.trim_end_matches('s')));
     out.push(Mention {
-        span: Span::new(tokens[a].start, tokens[end - 1].end),
-        toks: (a, end),
-        kind: MentionKind::Role,
-        name: None,
-        name_words: Vec::new(),
         descriptors,
         head,
         gender: role_gender(head),
         entity_kind,
         plural,
         indefinite: det_word.as_deref().is_some_and(is_indefinite),
-        honorific: false,
         possessive: strip_possessive(tokens[end - 1].text(text)).1,
-        subject: false,
-        sentence,
         person_evidence: entity_kind == SpeakerKind::Person,
+        ..Mention::new(tokens, (a, end), MentionKind::Role, sentence)
     });
     Some(end)
 }
