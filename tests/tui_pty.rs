@@ -37,7 +37,13 @@ impl Pty {
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env("XDG_CONFIG_HOME", config);
+        // Highlights, reading positions and logs stay in the test's folder.
+        cmd.env("XDG_DATA_HOME", config.join("data"));
+        cmd.env("XDG_STATE_HOME", config.join("state"));
+        cmd.cwd(config);
         cmd.env_remove("NO_COLOR");
+        cmd.env_remove("TMUX");
+        cmd.env_remove(quotelens::tui::TEST_PANIC_VAR);
         for (k, v) in env {
             cmd.env(k, v);
         }

@@ -2,12 +2,17 @@
 //! `$XDG_CONFIG_HOME/quotelens/config.toml`. A mistake in the user's file is reported with its line
 //! and what to do, never ignored.
 
-use super::action::Action;
+use super::action::{Action, Context};
 use super::keymap::{Key, Keymap};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use toml::Spanned;
+
+/// Parses a config file's text (see [`Config::parse`]); the entry point for fuzzing.
+pub fn parse(src: &str) -> Result<Config, ConfigError> {
+    Config::parse(src)
+}
 
 /// The default configuration, also the reference users copy from.
 pub const DEFAULT_CONFIG: &str = include_str!("../../assets/config.toml");
@@ -104,6 +109,14 @@ impl Config {
         Ok(config)
     }
 
+    /// The defaults with the settings in `src` (a config file's text) laid over them. This is the
+    /// whole parser, for the fuzz target: it never panics, whatever `src` holds.
+    pub fn parse(src: &str) -> Result<Config, ConfigError> {
+        let mut config = Config::defaults();
+        config.apply(src, "config.toml")?;
+        Ok(config)
+    }
+
     /// Lays the settings in `src` over this configuration.
     pub fn apply(&mut self, src: &str, origin: &str) -> Result<(), ConfigError> {
         let err = |line: Option<usize>, message: String| ConfigError {
@@ -121,7 +134,7 @@ impl Config {
             self.mouse = m;
         }
         // Check everything first, so a bad file changes nothing.
-        let mut seen: HashMap<Key, (String, usize)> = HashMap::new();
+        let mut seen: HashMap<(Context, Key), (String, usize)> = HashMap::new();
         let mut bindings = Vec::new();
         let mut entries: Vec<_> = file.keys.iter().collect();
         entries.sort_by_key(|(name, _)| name.span().start);
@@ -142,7 +155,7 @@ impl Config {
             let mut parsed = Vec::new();
             for k in keys.get_ref().names() {
                 let key = Key::parse(k).map_err(|m| err(Some(key_line), m))?;
-                if let Some((other, other_line)) = seen.get(&key) {
+                if let Some((other, other_line)) = seen.get(&(action.context(), key)) {
                     return Err(err(
                         Some(key_line),
                         format!(
@@ -152,7 +165,7 @@ impl Config {
                         ),
                     ));
                 }
-                seen.insert(key, (name.get_ref().clone(), key_line));
+                seen.insert((action.context(), key), (name.get_ref().clone(), key_line));
                 parsed.push(key);
             }
             bindings.push((action, parsed));
