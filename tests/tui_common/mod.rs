@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod pty;
+
 use quotelens::tui::{App, Config, Theme, views};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

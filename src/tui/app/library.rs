@@ -239,6 +239,9 @@ impl Library {
             }
             Err(m) => {
                 tracing::warn!(path = %e.path.display(), error = %m, "library row failed");
+                // The row already names the file.
+                let own = format!("{}: ", e.path.display());
+                let m = m.strip_prefix(&own).map(str::to_string).unwrap_or(m);
                 e.state = EntryState::Failed(m);
             }
         }
@@ -280,10 +283,12 @@ impl Library {
         self.rebuild_index();
     }
 
-    /// The speaker index: everyone quoted, in the most documents first; the selected speaker
-    /// stays selected.
+    /// The speaker index: everyone quoted, in the most documents first; while the index has
+    /// the keyboard the selected speaker stays selected as rows arrive.
     fn rebuild_index(&mut self) {
-        let selected = self.speakers.get(self.speaker_sel).map(|r| r.name.clone());
+        let selected = (self.focus == LibFocus::Speakers)
+            .then(|| self.speakers.get(self.speaker_sel).map(|r| r.name.clone()))
+            .flatten();
         let mut rows: HashMap<String, SpeakerRow> = HashMap::new();
         for (i, e) in self.entries.iter().enumerate() {
             let Some(s) = e.summary() else { continue };
