@@ -169,7 +169,7 @@ fn left_side<'a>(app: &App, theme: &Theme) -> Line<'a> {
             let who = h
                 .speaker
                 .as_deref()
-                .map_or_else(|| h.origin.as_str().to_string(), |s| display_line(s));
+                .map_or_else(|| h.origin.as_str().to_string(), display_line);
             spans.push(Span::styled(who, bar.patch(theme.emphasis())));
             match &h.note {
                 Some(n) => spans.push(Span::styled(format!(" · ✎ {}", display_line(n)), bar)),
