@@ -404,3 +404,24 @@ fn the_help_screen_lists_the_new_keys() {
         assert!(screen.contains(needle), "{needle}\n{screen}");
     }
 }
+
+#[test]
+fn a_long_highlight_is_drawn_on_every_row_it_covers() {
+    let data = tmp();
+    let mut r = Reader::sample_with_store(100, 30, Theme::COLOUR, data.path());
+    // A selection over several lines, and a short quote highlight after its start.
+    r.press(&[
+        "v", "j", "j", "j", "j", "j", "j", "j", "m", "]", "]", "m", "g",
+    ]);
+    r.app.current_quote = None;
+    r.draw();
+    assert_eq!(r.app.highlights().len(), 2);
+    let lines = r.lines();
+    let marked = lines[1..29]
+        .iter()
+        .filter(|l| l.chars().nth(1) == Some('▌'))
+        .count();
+    assert!(marked >= 8, "{marked} rows marked:\n{}", r.screen());
+    let (x, y) = cell_of(&r, "Belarusian President");
+    assert_eq!(r.term.backend().buffer()[(x, y)].bg, Color::DarkGray);
+}

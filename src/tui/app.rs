@@ -352,6 +352,8 @@ pub struct App {
     pub store_by_content: bool,
     /// The highlight selected in the Highlights list.
     pub hl_sel: Option<HighlightId>,
+    /// `hl_max_end[i]`: the largest end among the first `i + 1` highlights not orphaned.
+    hl_max_end: Vec<usize>,
     /// A free selection being made (`v`).
     pub selection: Option<TextSelection>,
     /// What the environment says about clipboards (OSC 52 for tmux, native tools).
@@ -404,6 +406,7 @@ impl App {
             store_dir: None,
             store_by_content: false,
             hl_sel: None,
+            hl_max_end: Vec::new(),
             selection: None,
             clipboard: ClipboardEnv::default(),
             terminal_out: Vec::new(),
@@ -462,6 +465,7 @@ impl App {
             self.set_annotations(ann);
         }
         self.store = None;
+        self.hl_max_end.clear();
         self.queue_store();
         self.sync_layout();
     }
@@ -1161,7 +1165,7 @@ impl App {
             self.speaker_sel = a.speaker_rank[s];
         }
         // The Highlights list follows a highlighted quote.
-        if let Some(id) = self.store.as_ref().and_then(|st| st.find(quote.content)) {
+        if let Some(id) = self.highlight_with_span(quote.content) {
             self.hl_sel = Some(id);
         }
         self.bring_into_view(quote.span, placement);

@@ -74,6 +74,7 @@ impl App {
             return;
         };
         self.store = None;
+        self.hl_max_end.clear();
         self.store_status = StoreStatus::Opening;
         self.jobs.push(Job::OpenStore {
             generation: self.generation,
@@ -114,6 +115,7 @@ impl App {
                 }
                 self.store = Some(store);
                 self.store_status = StoreStatus::Ready;
+                self.reindex_highlights();
             }
             Err(e) => {
                 tracing::error!(error = %e, "the highlight store could not be opened");
@@ -131,11 +133,48 @@ impl App {
         self.store.as_ref().map_or(&[], |s| s.highlights())
     }
 
+    /// Rebuilds the index of the highlights' ends, after the store changed: drawing finds the
+    /// highlights on screen by binary search, however many there are.
+    pub(super) fn reindex_highlights(&mut self) {
+        let list = self.store.as_ref().map_or(&[][..], |s| s.highlights());
+        let live = list.partition_point(|h| !h.orphaned);
+        let mut m = 0;
+        self.hl_max_end = list[..live]
+            .iter()
+            .map(|h| {
+                m = m.max(h.end);
+                m
+            })
+            .collect();
+    }
+
+    /// The highlights (not orphaned) that overlap `range`, in document order.
+    pub fn highlights_in(&self, range: Span) -> impl Iterator<Item = &Highlight> {
+        let list = self.highlights();
+        // The index is rebuilt on every change; should it lag, nothing past it is drawn.
+        let live = self.hl_max_end.len().min(list.len());
+        let first = self.hl_max_end[..live].partition_point(|&e| e <= range.start);
+        list[first..live]
+            .iter()
+            .take_while(move |h| h.start < range.end)
+            .filter(move |h| !h.orphaned && h.end > range.start)
+    }
+
+    /// The highlight of exactly `span`, if any.
+    pub fn highlight_with_span(&self, span: Span) -> Option<HighlightId> {
+        let list = self.highlights();
+        let live = self.hl_max_end.len().min(list.len());
+        let i = list[..live].partition_point(|h| (h.start, h.end) < (span.start, span.end));
+        list[i..live]
+            .iter()
+            .take_while(|h| (h.start, h.end) == (span.start, span.end))
+            .find(|h| !h.orphaned)
+            .map(|h| h.id)
+    }
+
     /// The highlight covering byte `pos`, if any (the shortest one).
     pub fn highlight_at(&self, pos: usize) -> Option<HighlightId> {
-        let store = self.store.as_ref()?;
-        store
-            .overlapping(Span::new(pos, pos + 1))
+        self.highlights_in(Span::new(pos, pos + 1))
             .min_by_key(|h| h.end - h.start)
             .map(|h| h.id)
     }
@@ -181,13 +220,13 @@ impl App {
             return self.hl_sel.filter(|&id| exists(id));
         }
         if let Some(span) = self.selection_span() {
-            return store.find(span);
+            return self.highlight_with_span(span);
         }
         if let Some(n) = self.selected_number() {
-            return store.find(n);
+            return self.highlight_with_span(n);
         }
         if let Some(span) = self.current_quote_content() {
-            return store.find(span);
+            return self.highlight_with_span(span);
         }
         let id = self.hl_sel.filter(|&id| exists(id))?;
         let span = store.get(id)?.span()?;
@@ -265,12 +304,14 @@ impl App {
             return;
         }
         let Some(draft) = self.draft() else { return };
+        let existing = self.highlight_with_span(draft.span);
         let Some(store) = self.store.as_deref_mut() else {
             return;
         };
         let was_selection = self.selection.take().is_some();
-        if let Some(id) = store.find(draft.span) {
+        if let Some(id) = existing {
             let result = store.remove(id);
+            self.reindex_highlights();
             match result {
                 Ok(h) => {
                     tracing::info!(id, "highlight removed");
@@ -285,7 +326,9 @@ impl App {
             return;
         }
         let (text, speaker, origin) = (draft.text.clone(), draft.speaker.clone(), draft.origin);
-        match store.add(draft) {
+        let added = store.add(draft);
+        self.reindex_highlights();
+        match added {
             Ok(id) => {
                 tracing::info!(id, origin = origin.as_str(), "highlight added");
                 self.hl_sel = Some(id);
@@ -321,7 +364,9 @@ impl App {
                     return;
                 };
                 self.selection = None;
-                match store.add(draft) {
+                let added = store.add(draft);
+                self.reindex_highlights();
+                match added {
                     Ok(id) => id,
                     Err(e) => return self.save_failed(e),
                 }
@@ -381,7 +426,9 @@ impl App {
         let Some(store) = self.store.as_deref_mut() else {
             return;
         };
-        match store.remove(id) {
+        let removed = store.remove(id);
+        self.reindex_highlights();
+        match removed {
             Ok(h) => {
                 tracing::info!(id, "highlight removed");
                 self.hl_sel = next;
@@ -400,7 +447,9 @@ impl App {
         let Some(store) = self.store_or_say() else {
             return;
         };
-        match store.undo() {
+        let undone = store.undo();
+        self.reindex_highlights();
+        match undone {
             Ok(Some(done)) => {
                 tracing::info!(?done, "undone");
                 let text = match done {

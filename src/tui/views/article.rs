@@ -48,11 +48,7 @@ pub fn draw(frame: &mut Frame, app: &mut App, screen: &Screen) {
     };
     let range = Span::new(first.start, last.end.max(first.start + 1));
     let (layers, quote_spans) = layers(app, range);
-    let marked: Vec<Span> = app
-        .store
-        .as_ref()
-        .map(|s| s.overlapping(range).filter_map(|h| h.span()).collect())
-        .unwrap_or_default();
+    let marked: Vec<Span> = app.highlights_in(range).filter_map(|h| h.span()).collect();
     let theme = app.theme;
     let buf = frame.buffer_mut();
     for (i, row) in rows.iter().enumerate() {
@@ -167,8 +163,7 @@ fn layers(app: &App, range: Span) -> (Vec<Layer>, Vec<QuoteMark>) {
 
 /// Saved highlights touching `range`.
 fn push_highlights(app: &App, range: Span, layers: &mut Vec<Layer>) {
-    let Some(store) = &app.store else { return };
-    for span in store.overlapping(range).filter_map(|h| h.span()) {
+    for span in app.highlights_in(range).filter_map(|h| h.span()) {
         layers.push(Layer {
             span,
             style: app.theme.highlight(),
