@@ -231,8 +231,8 @@ impl Job {
             } => JobResult::Loaded {
                 generation,
                 index,
-                result: crate::cli::reader_document(Some(&path.to_string_lossy()))
-                    .map_err(|f| f.message),
+                result: crate::document::load::load(&crate::document::load::Source::Path(path))
+                    .map_err(|e| e.to_string()),
             },
         }
     }

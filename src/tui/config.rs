@@ -285,6 +285,50 @@ mod tests {
         assert!(!shown.contains('\u{1b}'));
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_text_gives_a_config_or_an_error_with_its_line(src in "\\PC{0,300}") {
+            if let Err(e) = parse(&src) {
+                let newlines = src.matches('\n').count();
+                proptest::prop_assert!(e.line.is_none_or(|l| l >= 1 && l <= newlines + 1));
+                proptest::prop_assert!(!e.to_string().contains('\x1b'), "escape in message");
+            }
+        }
+
+        #[test]
+        fn key_tables_of_any_names_and_keys_never_panic(
+            entries in proptest::collection::vec(
+                ("[a-z_]{1,24}", proptest::collection::vec("\\PC{0,10}", 0..4)),
+                0..8,
+            )
+        ) {
+            let mut src = String::from("[keys]\n");
+            for (name, keys) in &entries {
+                let keys: Vec<String> = keys
+                    .iter()
+                    .map(|k| format!("{:?}", k))
+                    .collect();
+                src.push_str(&format!("{name} = [{}]\n", keys.join(", ")));
+            }
+            match parse(&src) {
+                Ok(c) => {
+                    for &a in Action::ALL {
+                        let _ = c.keymap.keys(a);
+                    }
+                }
+                Err(e) => proptest::prop_assert!(!e.to_string().contains('\x1b'), "escape in message"),
+            }
+        }
+    }
+
+    #[test]
+    fn parse_is_the_defaults_with_the_file_laid_over() {
+        let c = parse("[keys]\nquit = [\"Q\"]\n").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(c.keymap.action(key("Q")), Some(Action::Quit));
+        assert_eq!(c.keymap.action(key("j")), Some(Action::Down));
+        assert!(parse("[keys\n").is_err());
+    }
+
     #[test]
     fn a_bad_file_changes_nothing() {
         let mut c = Config::defaults();

@@ -115,8 +115,7 @@ pub fn run(inputs: &[String]) -> Result<(), Failure> {
         Target::File(f) => Some(open::open(Some(f))?),
     };
     let (tx, rx) = mpsc::channel();
-    let mut session = terminal::Session::start(config.mouse)
-        .map_err(|e| Failure::new(exit::TERMINAL, format!("cannot use the terminal: {e}")))?;
+    // Watched before raw mode starts, so no signal can arrive unhandled in between.
     #[cfg(unix)]
     {
         let tx = tx.clone();
@@ -126,6 +125,8 @@ pub fn run(inputs: &[String]) -> Result<(), Failure> {
             tracing::warn!(error = %e, "signals cannot be watched");
         }
     }
+    let mut session = terminal::Session::start(config.mouse)
+        .map_err(|e| Failure::new(exit::TERMINAL, format!("cannot use the terminal: {e}")))?;
     let size = session
         .terminal
         .size()
