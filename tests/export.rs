@@ -508,7 +508,7 @@ fn snapshot_highlights(doc: &Document, a: &Analysis) -> Vec<Highlight> {
     let n = a
         .numbers
         .iter()
-        .position(|n| n.span.text(&doc.text) == "87%")
+        .position(|n| n.span.text(&doc.text) == "nearly 87%")
         .unwrap();
     let number = HighlightDraft::for_number(&doc.text, a, n)
         .unwrap()

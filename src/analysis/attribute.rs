@@ -86,10 +86,15 @@ impl<'a> Block<'a> {
     fn mention_after(&self, i: usize) -> Option<usize> {
         (i..(i + 5).min(self.tokens.len()))
             .take_while(|&k| {
+                // Only words that can open a noun phrase: determiners, lower-case role words and
+                // modifiers, numbers ("9/11 widow") — not "that", "when" or pronouns.
                 let p = &self.tokens[k.max(1) - 1];
-                k == i
-                    || (p.kind == Kind::Word && !p.cap || p.kind == Kind::Number)
-                        && self.narrative(k - 1)
+                let np_word = p.kind == Kind::Word
+                    && !p.cap
+                    && !p.text(self.text).eq_ignore_ascii_case("that")
+                    && (p.is(DETERMINER)
+                        || !p.is(FUNCTION | PRONOUN | SPEECH_VERB | REPORT_VERB | AUX | PREP));
+                k == i || (np_word || p.kind == Kind::Number) && self.narrative(k - 1)
             })
             .find_map(|k| self.mention_starting(k))
     }
@@ -101,11 +106,13 @@ impl<'a> Block<'a> {
     /// A speech verb that is not part of a name or description ("head of state").
     fn is_cue_verb(&self, i: usize) -> bool {
         let t = &self.tokens[i];
+        // Capitalised only where a sentence starts: "Bemoaning the “phony system,” Trump …".
+        let sentence_start = i == 0 || self.sentence_of[i - 1] != self.sentence_of[i];
         t.kind == Kind::Word
             && !t.in_quote()
             && t.is(SPEECH_VERB)
             && self.mention_at[i] == NO
-            && !t.cap
+            && (!t.cap || sentence_start)
     }
     fn is_report_verb(&self, i: usize) -> bool {
         let t = &self.tokens[i];
@@ -148,8 +155,7 @@ impl<'a> Block<'a> {
                         | "three"
                         | "one"
                 ))
-            || w.ends_with("'s")
-            || w.ends_with("’s")
+            || (w.ends_with("'s") || w.ends_with("’s")) && !is_contraction(&w)
             || matches!(
                 w.as_ref(),
                 "via"
@@ -203,13 +209,23 @@ impl<'a> Block<'a> {
         }
         // An apposition or a relative clause: "X, the treasurer, said" / "X, who said".
         if k > s0 && self.is_punct(k - 1, ",") {
-            // "the minister, Eva Lund, said": the name in apposition is the speaker.
-            if let Some(name) = self
-                .mention_ending(k - 1)
-                .filter(|&m| self.mentions[m].kind == MentionKind::Name)
-            {
+            // ", arguing that …": a participle after a comma shares the main clause's subject.
+            if self.word(v).ends_with("ing") {
+                return self.first_subject(s0, v);
+            }
+            // "the minister, Eva Lund, said": a person's name in apposition to a description is
+            // the speaker (not "Tulsa, Oklahoma").
+            if let Some(name) = self.mention_ending(k - 1).filter(|&m| {
+                let mm = &self.mentions[m];
+                mm.kind == MentionKind::Name && mm.person_evidence
+            }) {
                 let a = self.mentions[name].toks.0;
-                if a > s0 + 1 && self.is_punct(a - 1, ",") && self.mention_ending(a - 1).is_some() {
+                let described = a > s0 + 1
+                    && self.is_punct(a - 1, ",")
+                    && self
+                        .mention_ending(a - 1)
+                        .is_some_and(|d| self.mentions[d].kind == MentionKind::Role);
+                if described {
                     return Some(name);
                 }
             }
@@ -237,6 +253,18 @@ impl<'a> Block<'a> {
             }
             return self.mention_ending(j);
         }
+        // "Protesters marching through the streets chanted …": a description opening the
+        // sentence is the subject when a participle phrase separates it from the verb.
+        if let Some(m) = self.mention_starting(s0).filter(|&m| {
+            let mm = &self.mentions[m];
+            mm.toks.1 < v
+                && mm.kind != MentionKind::Pronoun
+                && self.tokens.get(mm.toks.1).is_some_and(|t| {
+                    t.kind == Kind::Word && !t.cap && t.text(self.text).ends_with("ing")
+                })
+        }) {
+            return Some(m);
+        }
         // "…, saying" / "took to Twitter to accuse": the subject of the main clause.
         if self.word(v).ends_with("ing") || (v > s0 && self.is_w(v - 1, "to")) {
             return self.first_subject(s0, v);
@@ -250,6 +278,25 @@ impl<'a> Block<'a> {
                 .filter(|&m| self.mentions[m].subject)
         })
     }
+}
+
+/// "he's", "that's": a pronoun with "is"/"has", not a possessive.
+fn is_contraction(w: &str) -> bool {
+    let stem = w.trim_end_matches("'s").trim_end_matches("’s");
+    matches!(
+        stem,
+        "he" | "she"
+            | "it"
+            | "that"
+            | "there"
+            | "what"
+            | "who"
+            | "where"
+            | "here"
+            | "this"
+            | "everyone"
+            | "nobody"
+    )
 }
 
 /// The tokens of one quote inside the block: opening mark and last token.
@@ -382,11 +429,13 @@ pub fn attribute(
         att.confidence = 0.85;
         return att;
     }
-    // 4. Colon without a verb: Putin: “…”.
+    // 4. Colon without a verb: Putin: “…” — the name (with any titles) is all that stands
+    // before the colon, not an object ("admonishing the client: “…”").
     if q.open >= 2
         && b.is_punct(q.open - 1, ":")
         && let Some(m) = b.mention_ending(q.open - 1)
         && b.mentions[m].kind != MentionKind::Pronoun
+        && b.mentions[m].toks.0 <= s0 + 1
     {
         att.mention = Some(m);
         att.method = Method::Colon;
@@ -408,7 +457,7 @@ pub fn attribute(
         }
     }
     // 6. The subject of this or the previous sentence.
-    if let Some(m) = sentence_subject(b, q, s0) {
+    if let Some(m) = sentence_subject(b, q, s0, reported) {
         att.mention = Some(m);
         att.method = Method::ParagraphSubject;
         att.confidence = 0.6;
@@ -430,23 +479,38 @@ fn attribute_fragment(
     let content = q.content.text(b.text).trim();
     let prev_word = (q.open > 0)
         .then(|| q.open - 1)
-        .filter(|&i| b.narrative(i) && b.tokens[i].kind == Kind::Word);
+        .filter(|&i| b.narrative(i) && matches!(b.tokens[i].kind, Kind::Word | Kind::Number));
     let prev_lower = prev_word.map(|p| b.lower(p));
     if prev_lower.as_deref() == Some("so-called") || content.is_empty() {
         return Attribution::none(QuoteKind::Term);
     }
-    // The name of a show, book or event after a possessive, preposition or article:
-    // CBS's “Face the Nation”, on “Morning Joe”, a “Commander-in-Chief Forum”.
-    let before_name =
+    let (s0, s1) = b.sentence_range(q.open);
+    let title_case = is_title_case(content) && words <= 8;
+    // The name of a show, book or event after a possessive, an article or a year: CBS's “Face
+    // the Nation”, a “Commander-in-Chief Forum”, his 1994 “Contract with America”. After a
+    // preposition it is a title unless the sentence reports speech ("proclaimed a goal of
+    // “Peace Through Strength”").
+    let possessive_or_article =
         prev_word.is_some_and(|p| {
             let w = b.word(p);
             w.ends_with("'s")
                 || w.ends_with("’s")
                 || b.tokens[p].is(DETERMINER)
-                || b.tokens[p].is(TITLE_PREP)
+                || b.tokens[p].kind == Kind::Number
         }) || prev_word.is_none() && q.open > 0 && b.word(q.open - 1).ends_with(['\'', '’']);
-    if before_name && is_title_case(content) && words <= 8 {
+    let speech_in_sentence = (s0..q.open).any(|i| b.is_cue_verb(i));
+    let after_preposition = prev_word.is_some_and(|p| b.tokens[p].is(TITLE_PREP));
+    if title_case && (possessive_or_article || after_preposition && !speech_in_sentence) {
         return Attribution::none(QuoteKind::Title);
+    }
+    // A nickname inside a name: Rep. Robert C. “Bobby” Scott.
+    let next_cap = b
+        .tokens
+        .get(q.close + 1)
+        .is_some_and(|t| t.cap && t.kind == Kind::Word && b.narrative(q.close + 1));
+    let prev_cap = q.open > 0 && (b.tokens[q.open - 1].cap || b.is_punct(q.open - 1, "."));
+    if words == 1 && title_case && prev_cap && next_cap {
+        return Attribution::none(QuoteKind::Term);
     }
     let mut att = Attribution::none(QuoteKind::Partial);
     if let Some((cue, Some(m))) = cue_after(b, q, continues) {
@@ -456,7 +520,8 @@ fn attribute_fragment(
         att.confidence = 0.85;
         return att;
     }
-    if let Some((cue, Some(m))) = cue_before(b, q, false) {
+    let before = cue_before(b, q, false);
+    if let Some((cue, Some(m))) = before {
         att.cue = Some(cue);
         att.mention = Some(m);
         att.method = Method::CueBefore;
@@ -474,13 +539,17 @@ fn attribute_fragment(
         att.confidence = 0.75;
         return att;
     }
-    let (s0, s1) = b.sentence_range(q.open);
     if let Some((cue, m)) = according_to(b, s0, s1) {
         att.cue = Some(cue);
         att.mention = Some(m);
         att.method = Method::AccordingTo;
         att.confidence = 0.8;
         return att;
+    }
+    // Named or labelled rather than said: the nickname “Lyin' Ted”, a show called “Shark Tank”.
+    let naming = prev_word.is_some_and(|p| b.tokens[p].is(NAMING));
+    if naming && title_case {
+        return Attribution::none(QuoteKind::Title);
     }
     // No speech verb: the words are still someone's when the sentence's subject is a person or
     // an organisation acting on them ("Reid has gone after Trump as a “con artist”").
@@ -495,8 +564,14 @@ fn attribute_fragment(
         att.confidence = 0.5;
         return att;
     }
-    let naming = prev_word.is_some_and(|p| b.tokens[p].is(NAMING));
-    if is_title_case(content) || (naming && words <= 8) && is_title_case(content) {
+    // A speech verb with nobody named ("Calls people “losers”"): still speech, speaker unknown.
+    if let Some((cue, None)) = before {
+        att.cue = Some(cue);
+        att.method = Method::CueBefore;
+        att.confidence = 0.3;
+        return att;
+    }
+    if title_case {
         return Attribution::none(QuoteKind::Title);
     }
     Attribution::none(QuoteKind::Term)
@@ -575,7 +650,7 @@ fn cue_after(b: &Block, q: &QuoteToks, continues_sentence: bool) -> Option<(Span
     }
     let new_sentence = b.sentence_of[j] != b.sentence_of[q.close];
     // Inversion: said X.
-    if b.is_cue_verb(j) && !new_sentence {
+    if b.is_cue_verb(j) && !new_sentence && !b.word(j).ends_with("ing") {
         let mut k = j + 1;
         if b.tokens
             .get(k)
@@ -592,8 +667,9 @@ fn cue_after(b: &Block, q: &QuoteToks, continues_sentence: bool) -> Option<(Span
     }
     // X said.
     let m = b.mention_after(j)?;
-    if new_sentence && !continues_sentence {
-        // “… areas.” He said. — accept only the bare pattern ending the sentence.
+    if new_sentence {
+        // “… areas.” He said. / “Why?” Vitter demanded. — the sentence splitter ended the
+        // sentence at the quote; accept only the bare attribution ending its own sentence.
         let v = verb_after_subject(b, b.mentions[m].toks.1)?;
         let after = v + 1;
         let ends = b
@@ -605,10 +681,13 @@ fn cue_after(b: &Block, q: &QuoteToks, continues_sentence: bool) -> Option<(Span
         }
         return Some((tok_span(b, v, v + 1), Some(m)));
     }
-    if new_sentence {
+    let v = verb_after_subject(b, b.mentions[m].toks.1)?;
+    // A bare form ("say", "tweet") agrees only with a plural or first/second-person subject; after
+    // a singular name it is a noun ("a Donald Trump tweet").
+    let mm = &b.mentions[m];
+    if b.tokens[v].is(SAY_BASE) && !mm.plural && mm.kind != MentionKind::Pronoun {
         return None;
     }
-    let v = verb_after_subject(b, b.mentions[m].toks.1)?;
     let end =
         if b.word(v) == "pointed" && b.tokens.get(v + 1).is_some_and(|t| t.text(b.text) == "out") {
             v + 2
@@ -660,6 +739,10 @@ fn verb_after_subject(b: &Block, k: usize) -> Option<usize> {
             .find(|&i| b.is_cue_verb(i))
     {
         k = v;
+    }
+    // A cue after its subject is a finite verb ("said", "asks"), not "inviting" or "attacking".
+    if k < n && b.word(k).ends_with("ing") {
+        return None;
     }
     // "was quoted as saying"
     if k + 1 < n && b.word(k) == "quoted" && b.word(k + 1) == "as" {
@@ -753,7 +836,7 @@ fn cue_before(b: &Block, q: &QuoteToks, direct: bool) -> Option<(Span, Option<us
                 }
             }
             Some((true, _)) => {
-                if let Some(outer) = outer_cue(b, s0, k, false) {
+                if let Some(outer) = outer_cue(b, s0, k, true) {
                     return Some(outer);
                 }
             }
@@ -839,7 +922,7 @@ fn according_to(b: &Block, s0: usize, s1: usize) -> Option<(Span, usize)> {
 }
 
 /// The subject of the sentence holding the quote (before it), or of the previous sentence.
-fn sentence_subject(b: &Block, q: &QuoteToks, s0: usize) -> Option<usize> {
+fn sentence_subject(b: &Block, q: &QuoteToks, s0: usize, reported: &[Reported]) -> Option<usize> {
     let person = |m: usize| {
         let mm = &b.mentions[m];
         mm.subject && (mm.person_evidence || mm.kind == MentionKind::Name) && !mm.possessive
@@ -852,6 +935,15 @@ fn sentence_subject(b: &Block, q: &QuoteToks, s0: usize) -> Option<usize> {
         return None;
     }
     let (p0, p1) = b.sentences[si - 1];
+    // When the previous sentence is someone's reported speech, the quote goes on with it.
+    let (start, end) = (b.tokens[p0].start, b.tokens[p1 - 1].end);
+    if let Some(m) = reported
+        .iter()
+        .find(|r| r.span.start >= start && r.span.end <= end)
+        .and_then(|r| r.mention)
+    {
+        return Some(m);
+    }
     (p0..p1).find_map(|i| b.mention_starting(i).filter(|&m| person(m)))
 }
 
@@ -900,6 +992,45 @@ fn find_addressee(b: &Block, q: &QuoteToks) -> Option<Span> {
         return None;
     }
     Some(Span::new(name[0].start, name[name.len() - 1].end))
+}
+
+/// "CLAUSE, X said." / "CLAUSE, X said on Monday." — reported speech whose attribution ends the
+/// sentence. The clause must be narrative (a quotation there makes it a direct quote instead).
+fn sentence_final_report(
+    b: &Block,
+    verb: usize,
+    subject: usize,
+    s0: usize,
+    s1: usize,
+) -> Option<Reported> {
+    let m = &b.mentions[subject];
+    let comma = m.toks.0.checked_sub(1)?;
+    if comma <= s0 || !b.is_punct(comma, ",") || !b.tokens[verb].is(REPORTS_BARE) {
+        return None;
+    }
+    // Only adjuncts may follow the verb ("on Monday", "in a statement").
+    let rest = (verb + 1..s1)
+        .filter(|&j| b.tokens[j].kind == Kind::Word)
+        .count();
+    if rest > 5 || (verb + 1..s1).any(|j| !b.narrative(j)) {
+        return None;
+    }
+    if (s0..comma).any(|j| !b.narrative(j)) {
+        return None;
+    }
+    let words = (s0..comma)
+        .filter(|&j| b.tokens[j].kind == Kind::Word)
+        .count();
+    if words < 3 {
+        return None;
+    }
+    Some(Reported {
+        span: tok_span(b, s0, comma),
+        cue: tok_span(b, verb, verb + 1),
+        mention: Some(subject),
+        method: Method::Reported,
+        confidence: 0.8,
+    })
 }
 
 /// Reported speech in the narrative: "X said that …", "X pointed out that …", "according to X,
@@ -995,6 +1126,11 @@ fn reported_at(b: &Block, i: usize, s0: usize, s1: usize) -> Option<(Reported, u
         return None;
     }
     let subject = b.subject_of(i)?;
+    // "The economy is growing, the minister said." — the attribution closes the sentence and the
+    // reported clause stands before it.
+    if let Some(r) = sentence_final_report(b, i, subject, s0, s1) {
+        return Some((r, s1));
+    }
     let mut k = i + 1;
     if w == "pointed" {
         if b.word(k) != "out" {
@@ -1026,6 +1162,14 @@ fn reported_at(b: &Block, i: usize, s0: usize, s1: usize) -> Option<(Reported, u
     // "X told reporters after the vote: “…”" — a colon hands over to a direct quote; what stands
     // between the verb and the colon is its object, not reported content.
     if that_at.is_none() && (b.is_punct(end, ":") || s1 > 0 && b.is_punct(s1 - 1, ":")) {
+        return None;
+    }
+    // "explained in an interview with …", "said on Twitter": an adjunct, not what was said.
+    if that_at.is_none()
+        && b.tokens[start].is(PREP)
+        && !(start..end)
+            .any(|j| !b.tokens[j].cap && b.tokens[j].is(REPORT_VERB | AUX | COMMON_VERB))
+    {
         return None;
     }
     // The clause must say something: at least three words outside quotes.

@@ -233,10 +233,18 @@ fn is_subject(text: &str, tokens: &[Token], sentence_of: &[usize], m: &Mention) 
     // Followed by a verb, possibly after a parenthesis "(R-Utah)" or an apposition ", the
     // union's treasurer,".
     let mut j = skip_parenthesis(text, tokens, b);
-    if tokens.get(j).is_some_and(|t| t.is_char(text, ','))
-        && let Some(k) = (j + 1..(j + 12).min(tokens.len())).find(|&k| tokens[k].is_char(text, ','))
-    {
-        j = k + 1;
+    if tokens.get(j).is_some_and(|t| t.is_char(text, ',')) {
+        // "…, Lawrence B. Cummings, called him …": the name closes an apposition and the verb
+        // follows the comma.
+        if tokens.get(j + 1).is_some_and(|t| {
+            !t.in_quote() && looks_like_verb(t, text) && !t.text(text).ends_with("ing")
+        }) {
+            return true;
+        }
+        if let Some(k) = (j + 1..(j + 12).min(tokens.len())).find(|&k| tokens[k].is_char(text, ','))
+        {
+            j = k + 1;
+        }
     }
     // Adverbs ("also", "later") may stand between the subject and its verb.
     while tokens
@@ -507,7 +515,7 @@ fn name_chain(
                 if let Some(c) = demonym_of_place(tok.text(text)) {
                     descriptors.push_country(c);
                 } else if tok.is(DEMONYM | ROLE) {
-                    add_descriptors(text, tok, &mut descriptors);
+                    add_descriptors(tok, &mut descriptors);
                 }
             }
             b = t;
@@ -519,7 +527,7 @@ fn name_chain(
         if !is_desc || t.is(FIRST_NAME) && b + 1 < end && !tokens[b + 1].is(TITLE | ROLE) {
             break;
         }
-        add_descriptors(text, t, &mut descriptors);
+        add_descriptors(t, &mut descriptors);
         if t.is(HONORIFIC) {
             honorific = true;
             let w = lowercase(t.text(text));
@@ -541,8 +549,9 @@ fn name_chain(
         }
         // "Secretary of State", "Minister of Foreign Affairs", "President of Belarus"
         if b < end && tokens[b].text(text) == "of" {
+            // Up to the person's own name: "Secretary of State | John Kerry".
             let mut k = b + 1;
-            while k < end && tokens[k].cap {
+            while k + 1 < end && tokens[k].cap && !tokens[k].is(FIRST_NAME) {
                 if let Some(c) = demonym_of_place(tokens[k].text(text)) {
                     descriptors.push_country(c);
                 }
@@ -610,13 +619,7 @@ fn name_chain(
     let name_words: Vec<String> = name_toks
         .iter()
         .filter(|t| t.kind == Kind::Word)
-        .map(|t| {
-            strip_possessive(t.text(text))
-                .0
-                .to_lowercase()
-                .trim_end_matches('.')
-                .to_string()
-        })
+        .map(|t| lowercase(strip_possessive(t.text(text)).0.trim_end_matches('.')).into_owned())
         .collect();
     if name_words.is_empty() {
         return Some(end);
@@ -648,7 +651,8 @@ fn name_chain(
     } else {
         SpeakerKind::Unknown
     };
-    if determiner.is_some() && !person_evidence && entity_kind == SpeakerKind::Unknown {
+    let definite = determiner.is_some_and(|d| tokens[d].text(text).eq_ignore_ascii_case("the"));
+    if definite && !person_evidence && entity_kind == SpeakerKind::Unknown {
         // "the Kremlin", "the Pentagon": a definite proper name is an institution.
         entity_kind = SpeakerKind::Organization;
     }
@@ -661,17 +665,30 @@ fn name_chain(
     {
         let p = &tokens[k - 1];
         if p.is(ROLE | TITLE) {
-            add_descriptors(text, p, &mut descriptors);
+            add_descriptors(p, &mut descriptors);
             person_evidence = true;
             if entity_kind == SpeakerKind::Unknown {
                 entity_kind = SpeakerKind::Person;
             }
             k -= 1;
-        } else if p.is(ORG)
-            && k < start_tok + 1
-            && tokens.get(k).is_some_and(|t| t.cap || t.is(ROLE))
+        } else if (p.is(ORG)
+            || !p.is(FUNCTION | PRONOUN | AUX | PREP)
+                && (!p.is(SPEECH_VERB | REPORT_VERB) || p.is(SAY_BASE)))
+            && k < start_tok
+            && tokens.get(k).is_some_and(|t| t.is(ROLE | TITLE) && !t.cap)
         {
-            // "police" in "Tulsa police Chief Chuck Jordan", "campaign" in "campaign manager".
+            // A noun modifying the role word: "press" in "White House press secretary Josh
+            // Earnest", "campaign" in "Trump campaign manager Kellyanne Conway".
+            k -= 1;
+        } else if p.is(ORG)
+            && k == start_tok
+            && tokens.get(k).is_some_and(|t| t.cap && !t.is(HONORIFIC))
+        {
+            // "police" in "Tulsa police Chief Chuck Jordan"; "firm" in "the firm Dimension Data"
+            // names an organisation unless a title or a first name says person.
+            if !person_evidence && !p.is(GROUP) {
+                entity_kind = SpeakerKind::Organization;
+            }
             k -= 1;
         } else {
             break;
@@ -719,7 +736,7 @@ fn name_chain(
             while j < stop && !tokens[j].in_quote() && tokens[j].kind == Kind::Word {
                 let t = &tokens[j];
                 if t.is(ROLE | TITLE | DEMONYM) {
-                    add_descriptors(text, t, &mut desc);
+                    add_descriptors(t, &mut desc);
                     if t.is(ROLE | TITLE) {
                         found_role = true;
                     }
@@ -796,16 +813,16 @@ fn role_gender(head: Option<&str>) -> Gender {
 }
 
 /// Adds what a title or role word says: the word itself and its role family, or its country.
-fn add_descriptors(text: &str, t: &Token, out: &mut Descriptors) {
+fn add_descriptors(t: &Token, out: &mut Descriptors) {
     if t.is(DEMONYM) {
         if let Some(country) = t.lex.extra {
             out.push_country(country);
         }
         return;
     }
-    let w = lowercase(t.text(text));
-    let w = w.trim_end_matches('.');
-    if let Some(k) = lexicon_key(w) {
+    if t.is(ROLE | TITLE | ORG | GROUP)
+        && let Some(k) = t.lex.key
+    {
         out.push_role(k);
     }
     if let Some(family) = t.lex.extra {
@@ -815,8 +832,10 @@ fn add_descriptors(text: &str, t: &Token, out: &mut Descriptors) {
 
 /// "Belarus" → "belarus" when it is a known country (for "President of Belarus").
 fn demonym_of_place(w: &str) -> Option<&'static str> {
-    let lower = w.to_lowercase();
-    COUNTRIES.iter().copied().find(|&c| c == lower)
+    COUNTRIES
+        .iter()
+        .copied()
+        .find(|&c| c.eq_ignore_ascii_case(w))
 }
 
 const COUNTRIES: &[&str] = &[
@@ -920,7 +939,7 @@ fn role_description(
                 }) {
                     for x in between {
                         if x.is(DEMONYM | ROLE | TITLE) {
-                            add_descriptors(text, x, &mut descriptors);
+                            add_descriptors(x, &mut descriptors);
                         }
                     }
                     det = Some(d);
@@ -937,7 +956,7 @@ fn role_description(
             break;
         }
         if p.is(DEMONYM | ROLE | TITLE) {
-            add_descriptors(text, p, &mut descriptors);
+            add_descriptors(p, &mut descriptors);
         }
         a -= 1;
         steps += 1;
@@ -955,12 +974,12 @@ fn role_description(
             && !tokens[a - 1].in_quote()
             && sentence_of[a - 1] == sentence
         {
-            add_descriptors(text, &tokens[a - 1], &mut descriptors);
+            add_descriptors(&tokens[a - 1], &mut descriptors);
             a -= 1;
         }
     }
     for tok in &tokens[i..=head_i] {
-        add_descriptors(text, tok, &mut descriptors);
+        add_descriptors(tok, &mut descriptors);
     }
     // Extend right with "of/for X": "the head of state", "a spokeswoman for the ministry".
     let mut end = head_i + 1;
@@ -1014,7 +1033,7 @@ fn role_description(
                     break;
                 }
                 if x.is(DEMONYM) {
-                    add_descriptors(text, x, &mut descriptors);
+                    add_descriptors(x, &mut descriptors);
                 }
                 took = took || !x.is(DETERMINER) || is_number_word(x.text(text));
                 k += 1;

@@ -26,7 +26,10 @@ use tokens::Token;
 
 /// Analyses a document: quotes, speakers, numbers.
 pub fn analyze(doc: &Document) -> Analysis {
-    let mut engine = Engine::new(&doc.text);
+    // Per-block buffers are reused across documents on this thread: a folder of short articles
+    // would otherwise spend much of its time growing and freeing them.
+    let scratch = SCRATCH.with(|s| s.take()).unwrap_or_default();
+    let mut engine = Engine::new(&doc.text, scratch);
     let raw = marks::find_quotes(&doc.text, &doc.paragraphs);
     engine.dialogue = is_dialogue(doc, &raw);
     let blocks = segment::blocks(&doc.paragraphs, &raw);
@@ -39,7 +42,25 @@ pub fn analyze(doc: &Document) -> Analysis {
         }
         engine.block(*block, &raw, first..next_quote);
     }
-    engine.finish()
+    let (analysis, scratch) = engine.finish();
+    SCRATCH.with(|s| s.set(Some(scratch)));
+    analysis
+}
+
+/// Buffers the engine reuses from block to block and document to document.
+#[derive(Default)]
+struct Scratch {
+    tokens: Vec<Token>,
+    sentences: Vec<(usize, usize)>,
+    sentence_of: Vec<usize>,
+    mentions: Vec<Mention>,
+    mention_at: Vec<usize>,
+    reported: Vec<Reported>,
+    lower: String,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::Cell<Option<Scratch>> = const { std::cell::Cell::new(None) };
 }
 
 /// A quote or reported clause on its way to the output.
@@ -79,7 +100,7 @@ struct Engine<'t> {
 }
 
 impl<'t> Engine<'t> {
-    fn new(text: &'t str) -> Self {
+    fn new(text: &'t str, scratch: Scratch) -> Self {
         Engine {
             text,
             resolver: Resolver::new(),
@@ -92,13 +113,13 @@ impl<'t> Engine<'t> {
             prev_block_colon: None,
             dialogue: false,
             recent_speakers: Vec::new(),
-            tokens: Vec::new(),
-            sentences: Vec::new(),
-            sentence_of: Vec::new(),
-            mentions: Vec::new(),
-            mention_at: Vec::new(),
-            reported: Vec::new(),
-            lower: String::new(),
+            tokens: scratch.tokens,
+            sentences: scratch.sentences,
+            sentence_of: scratch.sentence_of,
+            mentions: scratch.mentions,
+            mention_at: scratch.mention_at,
+            reported: scratch.reported,
+            lower: scratch.lower,
         }
     }
 
@@ -347,7 +368,7 @@ impl<'t> Engine<'t> {
             .find(|&s| s != current)
     }
 
-    fn finish(mut self) -> Analysis {
+    fn finish(mut self) -> (Analysis, Scratch) {
         // Inherit speakers along split/continuation links (targets come earlier).
         for i in 0..self.pending.len() {
             if let Some(t) = self.pending[i].same_as
@@ -407,11 +428,30 @@ impl<'t> Engine<'t> {
         }
         let mut figures = std::mem::take(&mut self.figures);
         link_figures(&mut figures, &quotes);
-        Analysis {
-            speakers,
-            quotes,
-            numbers: figures,
+        let mut scratch = Scratch {
+            tokens: std::mem::take(&mut self.tokens),
+            sentences: std::mem::take(&mut self.sentences),
+            sentence_of: std::mem::take(&mut self.sentence_of),
+            mentions: std::mem::take(&mut self.mentions),
+            mention_at: std::mem::take(&mut self.mention_at),
+            reported: std::mem::take(&mut self.reported),
+            lower: std::mem::take(&mut self.lower),
+        };
+        // Keep the capacity, not the contents (and not huge buffers after a huge document).
+        scratch.tokens.clear();
+        scratch.mentions.clear();
+        scratch.reported.clear();
+        if scratch.tokens.capacity() > 1 << 16 {
+            scratch = Scratch::default();
         }
+        (
+            Analysis {
+                speakers,
+                quotes,
+                numbers: figures,
+            },
+            scratch,
+        )
     }
 }
 

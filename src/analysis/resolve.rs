@@ -144,7 +144,10 @@ impl Resolver {
     fn resolve_name(&mut self, m: &Mention, text: &str, speaker: bool) -> Option<usize> {
         let words = &m.name_words;
         let name_text = m.name.map(|s| s.text(text)).unwrap_or("");
-        let name_text = name_text.trim_end_matches("'s").trim_end_matches("’s");
+        let name_text = name_text
+            .strip_suffix("'s")
+            .or_else(|| name_text.strip_suffix("’s"))
+            .unwrap_or(name_text);
         // Candidates sharing a name word.
         let mut best: Option<usize> = None;
         let mut cands: Vec<usize> = Vec::new();

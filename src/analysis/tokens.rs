@@ -166,25 +166,40 @@ fn word(text: &str, s: usize, end: usize, out: &mut Vec<Token>, lower: &mut Stri
         break;
     }
     let w = &text[s..i];
-    lower.clear();
-    if w.is_ascii() {
-        lower.push_str(w);
-        lower.make_ascii_lowercase();
+    let first = bytes[s];
+    let ascii = w.is_ascii();
+    let cap = if first.is_ascii() {
+        first.is_ascii_uppercase()
     } else {
-        for ch in w.chars() {
-            if ch == '’' {
-                lower.push('\'');
-            } else {
-                lower.extend(ch.to_lowercase());
+        char_at(text, s).is_some_and(char::is_uppercase)
+    };
+    // Words longer than any in the lexicon need no lookup ("internationalisation").
+    let lex = if w.len() > lexicon::LONGEST_WORD {
+        Entry::default()
+    } else if ascii && !cap && !w.bytes().any(|b| b.is_ascii_uppercase()) {
+        lexicon::lookup(w)
+    } else {
+        lower.clear();
+        if ascii {
+            lower.push_str(w);
+            lower.make_ascii_lowercase();
+        } else {
+            for ch in w.chars() {
+                if ch == '’' {
+                    lower.push('\'');
+                } else {
+                    lower.extend(ch.to_lowercase());
+                }
             }
         }
-    }
+        lexicon::lookup(lower)
+    };
     out.push(Token {
         start: s,
         end: i,
         kind: Kind::Word,
-        cap: char_at(text, s).is_some_and(char::is_uppercase),
-        lex: lexicon::lookup(lower),
+        cap,
+        lex,
         quote: NONE,
     });
     i
@@ -201,7 +216,8 @@ fn number(text: &str, s: usize, end: usize, out: &mut Vec<Token>) -> usize {
         // Digits and letters, separators between digits (48,500), hyphens before a word part.
         let joins = b.is_ascii_alphanumeric()
             || (b == b',' || b == b'.') && next.is_some_and(u8::is_ascii_digit)
-            || b == b'-' && next.is_some_and(u8::is_ascii_alphanumeric);
+            || b == b'-' && next.is_some_and(u8::is_ascii_alphanumeric)
+            || b == b'/' && next.is_some_and(u8::is_ascii_digit); // 9/11, 24/7
         if joins {
             i += 1;
         } else if !b.is_ascii() && char_at(text, i).is_some_and(char::is_alphabetic) {

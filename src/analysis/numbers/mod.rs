@@ -1,54 +1,147 @@
 //! Cited numbers: every figure in a stretch of text, typed and normalised. The engine links each
 //! figure to its quote and source afterwards (`analysis::link_figures`).
+//!
+//! A hand grammar over light tokens (`lex`), in one left-to-right pass:
+//! - a *core* is a number in digits or words (`cores`): "48,500", "1.2 million", "twenty-six",
+//!   "a dozen", "two-thirds", "tenfold", "dozens";
+//! - around it (`around`): a qualifier, sign and currency before ("nearly", "minus", "US$"); a
+//!   magnitude, unit, currency word, rate or counted noun after ("%", "miles", "yen", "a month",
+//!   "staff");
+//! - numbers that are not quantities get their own kinds first (`kinds`): dates, years, times,
+//!   ordinals, identifiers (labels, codes, phone numbers, versions, addresses) and ages;
+//! - two quantities joined by "to", "and" (after "between"), "or" or a dash become a range
+//!   (`scan`).
+//!
+//! Words that only look like numbers are left alone: the pronoun "one" ("the other one", "each
+//! one"), "one-on-one", "BBC One", "first half" (a period, not a fraction).
 
-use super::model::{Figure, FigureKind, Span};
+mod around;
+mod cores;
+mod currency;
+mod kinds;
+mod lex;
+mod scan;
+mod sentences;
+mod table;
+mod units;
+mod vocab;
+mod words;
+
+use super::model::{Figure, Span};
+use lex::{Gap, Kind, Tok};
+use std::cell::RefCell;
+
+/// Buffers reused from block to block.
+struct Buffers {
+    tokens: Vec<Tok>,
+    /// Spans of the sentences that may hold a number.
+    sentences: Vec<(usize, usize)>,
+}
+
+thread_local! {
+    static BUFFERS: RefCell<Buffers> = const {
+        RefCell::new(Buffers {
+            tokens: Vec::new(),
+            sentences: Vec::new(),
+        })
+    };
+}
 
 /// Finds the figures in `text[span]`, appending them in document order to `out`. `quote` and
 /// `source` are left empty.
 pub fn find(text: &str, span: Span, out: &mut Vec<Figure>) {
-    let slice = &text[span.start..span.end];
-    let bytes = slice.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_digit()
-            || (i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'.'))
-        {
-            i += 1;
-            continue;
+    let end = span.end.min(text.len());
+    if span.start >= end
+        || !text.is_char_boundary(span.start)
+        || !text.is_char_boundary(end)
+        || end > u32::MAX as usize
+    {
+        return;
+    }
+    BUFFERS.with(|cell| {
+        let Buffers {
+            tokens: toks,
+            sentences,
+        } = &mut *cell.borrow_mut();
+        sentences.clear();
+        sentences::with_numbers(text, span.start, end, sentences);
+        for &(s, e) in sentences.iter() {
+            lex::lex(text, s, e, toks);
+            let mut p = Parser {
+                text,
+                toks,
+                floor: 0,
+                out: &mut *out,
+            };
+            p.run();
         }
-        let start = i;
-        while i < bytes.len()
-            && (bytes[i].is_ascii_digit()
-                || ((bytes[i] == b',' || bytes[i] == b'.')
-                    && bytes.get(i + 1).is_some_and(|b| b.is_ascii_digit())))
-        {
-            i += 1;
-        }
-        let digits: String = slice[start..i].chars().filter(|c| *c != ',').collect();
-        let value = digits.parse::<f64>().ok();
-        let mut end = i;
-        let mut kind = FigureKind::Count;
-        let mut unit = None;
-        if slice[end..].starts_with('%') {
-            end += 1;
-            kind = FigureKind::Percent;
-            unit = Some("%".to_string());
-        } else if (1900..=2100).contains(&(value.unwrap_or(0.0) as i64))
-            && !digits.contains('.')
-            && digits.len() == 4
-        {
-            kind = FigureKind::Year;
-        }
-        out.push(Figure {
-            span: Span::new(span.start + start, span.start + end),
-            kind,
-            value,
-            value_high: None,
-            unit,
-            qualifier: None,
-            quote: None,
-            source: None,
-        });
-        i = end;
+    });
+}
+
+/// The state of one pass over a block's tokens.
+struct Parser<'a> {
+    text: &'a str,
+    toks: &'a [Tok],
+    /// The first token not used by a figure already emitted: look-backs stop here.
+    floor: usize,
+    out: &'a mut Vec<Figure>,
+}
+
+impl<'a> Parser<'a> {
+    fn tok(&self, i: usize) -> Option<&'a Tok> {
+        self.toks.get(i)
+    }
+
+    fn text_of(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| t.text(self.text))
+    }
+
+    /// The word at `i`, if token `i` is a word.
+    fn word(&self, i: usize) -> Option<&'a str> {
+        self.toks
+            .get(i)
+            .filter(|t| t.kind == Kind::Word)
+            .map(|t| t.text(self.text))
+    }
+
+    /// Token `i` is a word equal (ignoring ASCII case) to one of `words`.
+    fn word_in(&self, i: usize, words: &[&str]) -> bool {
+        self.word(i)
+            .is_some_and(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
+    }
+
+    /// Token `i` is the symbol `s`.
+    fn sym_is(&self, i: usize, s: &str) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.kind == Kind::Sym && t.text(self.text) == s)
+    }
+
+    /// Token `i` is one of the dashes that join numbers or words.
+    fn dash(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| {
+            t.kind == Kind::Sym && matches!(t.text(self.text), "-" | "–" | "—" | "‐" | "‑")
+        })
+    }
+
+    /// Token `i` touches the one before it.
+    fn tight(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.gap == Gap::None)
+    }
+
+    /// Token `i` follows the one before it on the same line (touching or after spaces).
+    fn near(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.gap != Gap::Line)
+    }
+
+    /// Token `i` may be looked at from a figure that starts after it.
+    fn open(&self, i: usize) -> bool {
+        i >= self.floor && i < self.toks.len()
+    }
+
+    fn span(&self, start: usize, end: usize) -> Span {
+        let s = self.toks[start].start as usize;
+        let e = self.toks[end.max(start + 1) - 1].end as usize;
+        Span::new(s, e)
     }
 }

@@ -1,0 +1,598 @@
+//! The pass over a block: find each number, read what is around it, decide its kind, join
+//! ranges, and emit figures in document order.
+
+use super::Parser;
+use super::around::{Reading, Suffix};
+use super::cores::{Core, Form, vulgar};
+use super::kinds::Plain;
+use super::lex::Kind;
+use super::units::UnitKind;
+use super::vocab;
+use super::words::lookup;
+use crate::analysis::model::{Figure, FigureKind};
+
+/// A quantity read at one place, before it is emitted.
+#[derive(Debug, Clone)]
+struct Quantity {
+    /// First token (qualifier, currency or range word included).
+    start: usize,
+    /// Token index just past the figure's text.
+    end: usize,
+    /// Token index after everything read (the counted noun included).
+    after: usize,
+    core: Core,
+    value: f64,
+    high: Option<f64>,
+    kind: FigureKind,
+    /// The unit without a rate ("%", "USD", "mile"), the counted noun for counts.
+    unit: Option<String>,
+    /// " per barrel", " per month".
+    rate: Option<String>,
+    qualifier: Option<String>,
+    /// A unit or currency was written with this number (not a counted noun, not inherited).
+    explicit: bool,
+    noun_plural: bool,
+}
+
+impl Quantity {
+    fn full_unit(&self) -> Option<String> {
+        match (&self.unit, &self.rate) {
+            (Some(u), Some(r)) => Some(format!("{u}{r}")),
+            (Some(u), None) => Some(u.clone()),
+            (None, _) => None,
+        }
+    }
+    /// Could be a year: four plain digits, nothing written with it.
+    fn year_like(&self) -> bool {
+        self.core.plain
+            && self.core.int_digits == 4
+            && (1000.0..2200.0).contains(&self.core.value)
+            && !self.explicit
+            && matches!(self.kind, FigureKind::Year | FigureKind::Count)
+            && !self.noun_plural
+    }
+}
+
+/// Qualifiers that compare ("more than 2000"): the number is a count, not a year.
+fn comparative(q: &str) -> bool {
+    matches!(
+        q,
+        "more than"
+            | "less than"
+            | "fewer than"
+            | "over"
+            | "under"
+            | "up to"
+            | "at least"
+            | "at most"
+            | "as many as"
+            | "nearly"
+            | "almost"
+            | "some"
+            | "upwards of"
+            | "in excess of"
+            | "well over"
+            | "just over"
+            | "just under"
+    )
+}
+
+/// A word that can be (part of) a number (checked on every word: `lookup` is cheap).
+fn trigger_word(w: &str) -> bool {
+    lookup(w).is_some()
+}
+
+impl Parser<'_> {
+    pub(super) fn run(&mut self) {
+        let mut i = 0;
+        while i < self.toks.len() {
+            let t = self.toks[i];
+            let trigger = match t.kind {
+                Kind::Num => true,
+                Kind::Word => t.numberish && trigger_word(t.text(self.text)),
+                Kind::Sym => vulgar(t.text(self.text)).is_some(),
+            };
+            if trigger && let Some((end, after)) = self.figure_at(i) {
+                // Look-backs may still see a counted noun ("63,150 Model 3s"); the scan resumes
+                // after it.
+                self.floor = end.max(i + 1);
+                i = after.max(i + 1);
+                continue;
+            }
+            i += 1;
+        }
+    }
+
+    /// Reads and emits the figure at token `i`; returns the token after its text and the token
+    /// after everything read with it.
+    fn figure_at(&mut self, i: usize) -> Option<(usize, usize)> {
+        if let Some(p) = self.non_quantity(i) {
+            let e = self.emit_plain(p);
+            return Some((e, e));
+        }
+        let q = self.quantity(i)?;
+        let q = self.joined(q);
+        Some(self.emit(q))
+    }
+
+    /// The quantity whose core is at token `i`.
+    fn quantity(&self, i: usize) -> Option<Quantity> {
+        let t = self.toks[i];
+        let (core, pre) = if t.kind == Kind::Word {
+            let core = self.word_core(i)?;
+            let pre = self.prefix(core.start);
+            (core, pre)
+        } else {
+            let pre = self.prefix(i);
+            (self.digit_core(i, pre.currency.is_some()), pre)
+        };
+        let of_ok = matches!(core.form, Form::Vague | Form::Fraction)
+            || (core.form == Form::Words && core.value == 1.0 && core.end == core.start + 1);
+        let suf = if matches!(core.form, Form::Ordinal | Form::Multiplier) {
+            Suffix {
+                end: core.end,
+                ..Suffix::default()
+            }
+        } else {
+            self.suffix(
+                core.end,
+                Reading {
+                    money: pre.currency.is_some(),
+                    decimal: t.kind == Kind::Num && t.decimal,
+                    of_ok,
+                    one: core.value == 1.0,
+                    big: core.scale >= 1e3 || core.form == Form::Vague,
+                },
+            )
+        };
+        let mut value = core.value;
+        if pre.negative {
+            value = -value;
+        }
+        let currency = suf.currency.or(pre.currency);
+        let explicit = currency.is_some() || suf.minor.is_some() || suf.unit.is_some();
+        if suf.compound_word {
+            return None;
+        }
+        let (kind, unit) = if core.form == Form::Ordinal {
+            (FigureKind::Ordinal, None)
+        } else if core.form == Form::Vague {
+            // "dozens of people", "tens of millions of dollars", "hundreds of miles"
+            let unit = currency
+                .map(str::to_string)
+                .or(suf.minor.map(str::to_string))
+                .or_else(|| (suf.unit_kind == Some(UnitKind::Percent)).then(|| "%".to_string()))
+                .or(suf.unit.clone())
+                .or(suf.noun.clone());
+            (FigureKind::Range, unit)
+        } else if let Some(c) = currency {
+            (FigureKind::Money, Some(c.to_string()))
+        } else if let Some(m) = suf.minor {
+            (FigureKind::Money, Some(m.to_string()))
+        } else if suf.unit_kind == Some(UnitKind::Percent) {
+            (FigureKind::Percent, Some("%".to_string()))
+        } else if suf.unit_kind == Some(UnitKind::PercentagePoints) {
+            (FigureKind::PercentagePoints, suf.unit.clone())
+        } else if suf.age || (pre.age && suf.unit.is_none()) {
+            (
+                FigureKind::Age,
+                Some(suf.unit.clone().unwrap_or_else(|| "year".into())),
+            )
+        } else if suf.unit_kind == Some(UnitKind::Time) {
+            (FigureKind::Duration, suf.unit.clone())
+        } else if suf.unit_kind == Some(UnitKind::Measure) {
+            (FigureKind::Measure, suf.unit.clone())
+        } else if core.form == Form::Multiplier || suf.multiplier {
+            (FigureKind::Multiplier, None)
+        } else if core.form == Form::Fraction {
+            (FigureKind::Fraction, None)
+        } else {
+            (FigureKind::Count, suf.noun.clone())
+        };
+        let qualifier = pre
+            .qualifier
+            .clone()
+            .or_else(|| suf.qualifier.map(str::to_string));
+        let end = suf.end.max(core.end);
+        let mut q = Quantity {
+            start: pre.start,
+            end,
+            after: suf.after.max(end),
+            value,
+            high: core.high,
+            kind,
+            unit,
+            rate: suf.rate.clone(),
+            qualifier,
+            explicit,
+            noun_plural: suf.noun_plural,
+            core,
+        };
+        if q.kind == FigureKind::Count && q.core.form == Form::Digits && pre.currency.is_none() {
+            self.refine_count(&mut q, &suf);
+        }
+        Some(q)
+    }
+
+    /// A bare count may be an age ("Ana Silva, 58,"), an identifier ("Section 427", "Big 12",
+    /// "787 Dreamliner") or a year ("in 2024").
+    fn refine_count(&self, q: &mut Quantity, suf: &Suffix) {
+        let s = q.core.start;
+        let e = q.core.end;
+        let bare = suf.noun.is_none() && q.qualifier.is_none() && !q.explicit;
+        // "Maddon, 66, has"
+        if bare
+            && q.core.plain
+            && q.core.int_digits <= 3
+            && (1.0..120.0).contains(&q.value)
+            && s >= 2
+            && self.open(s - 2)
+        {
+            let name_before = self.word(s - 2).is_some_and(|w| {
+                self.toks[s - 2].cap
+                    && !vocab::stopword(w)
+                    && vocab::month(w).is_none()
+                    && !vocab::weekday(w)
+            });
+            let closes = |j: usize| {
+                j >= self.toks.len()
+                    || self.word_in(j, &["and"])
+                    || matches!(self.text_of(j), "," | "." | ";" | ")")
+            };
+            // (Not "Name (58)": in sports reports that is the minute of a substitution.)
+            let comma = self.sym_is(s - 1, ",") && self.tight(s - 1) && closes(e);
+            if name_before && comma {
+                q.kind = FigureKind::Age;
+                q.unit = Some("year".into());
+                return;
+            }
+        }
+        // Identifiers: a label or a name before the number, or a name after it.
+        if q.qualifier.is_none() && !q.core.plain && q.core.int_digits > 3 {
+            // "48,500" is a quantity whatever surrounds it.
+        } else if q.qualifier.is_none() && s > 0 && self.open(s - 1) && self.near(s) {
+            let label = self.word(s - 1).is_some_and(vocab::label);
+            if label || self.after_name(s) {
+                q.kind = FigureKind::Identifier;
+                q.start = s - 1;
+                q.end = e;
+                q.unit = None;
+                return;
+            }
+        }
+        if bare_code_after(self, q, suf) {
+            q.kind = FigureKind::Identifier;
+            q.unit = None;
+            return;
+        }
+        // Years: "in 2024", "Keytruda's 2018 sales"; a plural noun after an earlier number makes
+        // it a count ("1500 jobs").
+        if q.core.plain
+            && q.core.int_digits == 4
+            && (1000.0..2200.0).contains(&q.value)
+            && (!q.noun_plural || (1900.0..=2100.0).contains(&q.value))
+            && q.qualifier.as_deref().is_none_or(|x| !comparative(x))
+        {
+            q.kind = FigureKind::Year;
+            q.unit = None;
+            q.after = q.end;
+        }
+    }
+
+    /// Two quantities joined into a range ("between 5 and 7 percent", "from 252 to 287 miles",
+    /// "5-10W", "three or four years") or a ratio ("one in three", "8 out of 10").
+    fn joined(&mut self, a: Quantity) -> Quantity {
+        let joinable = matches!(
+            a.kind,
+            FigureKind::Count
+                | FigureKind::Money
+                | FigureKind::Percent
+                | FigureKind::PercentagePoints
+                | FigureKind::Measure
+                | FigureKind::Duration
+                | FigureKind::Age
+                | FigureKind::Year
+        );
+        if !joinable || a.core.form == Form::Vague {
+            return a;
+        }
+        let c = a.end;
+        let starter = (a.start > 0 && self.open(a.start - 1) && self.near(a.start))
+            .then(|| self.word(a.start - 1))
+            .flatten()
+            .and_then(|w| {
+                if w.eq_ignore_ascii_case("between") {
+                    Some("between")
+                } else if w.eq_ignore_ascii_case("from") {
+                    Some("from")
+                } else {
+                    None
+                }
+            });
+        // A counted noun after the first number ends it ("3 goals to 2").
+        let bare_count = a.kind == FigureKind::Count && a.unit.is_none();
+        if !(a.explicit || bare_count || matches!(a.kind, FigureKind::Year | FigureKind::Age)) {
+            return a;
+        }
+        // Parts of a whole take its unit: "280 million of the 1.5 billion shekels", "22 of his 30
+        // goals".
+        if bare_count && self.near(c) && self.word_in(c, &["of"]) {
+            let mut k = c + 1;
+            if self.word_in(
+                k,
+                &[
+                    "the", "his", "her", "its", "their", "our", "your", "my", "a",
+                ],
+            ) {
+                k += 1;
+            }
+            if self.near(k)
+                && let Some(b) = self.probe(k)
+                && b.start == k
+                && b.unit.is_some()
+                && matches!(
+                    b.kind,
+                    FigureKind::Money
+                        | FigureKind::Measure
+                        | FigureKind::Count
+                        | FigureKind::Duration
+                )
+                && b.value.abs() >= a.value.abs()
+            {
+                let mut r = a.clone();
+                r.kind = b.kind;
+                r.unit = b.unit.clone();
+                r.rate = b.rate.clone();
+                r.explicit = true;
+                return r;
+            }
+        }
+        // Ratios: "one in three", "8 out of 10".
+        if bare_count && self.near(c) {
+            let b_at = if self.word_in(c, &["in"]) {
+                Some(c + 1)
+            } else if self.word_in(c, &["out"]) && self.word_in(c + 1, &["of"]) {
+                Some(c + 2)
+            } else {
+                None
+            };
+            if let Some(b_at) = b_at
+                && let Some(b) = self.probe(b_at)
+                && b.kind == FigureKind::Count
+                && b.core.int_digits <= 3
+                && b.value > a.value
+                && a.value > 0.0
+                && b.value <= 1000.0
+            {
+                let mut r = a.clone();
+                r.kind = FigureKind::Fraction;
+                r.value = a.value / b.value;
+                r.end = b.core.end;
+                r.after = b.core.end;
+                r.unit = None;
+                return r;
+            }
+        }
+        let b_at = if self.near(c) && self.word_in(c, &["to", "through", "thru"]) {
+            if self.word_in(c, &["through", "thru"]) && starter != Some("from") {
+                return a;
+            }
+            // "rose by 80,000 barrels a day to 84 million barrels a day": a change and a level
+            // (but "dropped by 1 to 1.5 degrees" is a range).
+            if a.explicit && a.start > 0 && self.word_in(a.start - 1, &["by"]) {
+                return a;
+            }
+            if self.dash(c + 1) && self.tight(c + 1) {
+                c + 2
+            } else {
+                c + 1
+            }
+        } else if self.near(c)
+            && ((self.word_in(c, &["and"]) && starter == Some("between"))
+                || (self.word_in(c, &["or"]) && !a.explicit))
+        {
+            // "between 5 and 7", "three or four years"
+            c + 1
+        } else if self.dash(c)
+            && self.near(c)
+            && ((self.tight(c) && self.tight(c + 1))
+                || (!self.tight(c) && !self.tight(c + 1) && self.near(c + 1)))
+        {
+            c + 1
+        } else {
+            return a;
+        };
+        if !self.near(b_at) {
+            return a;
+        }
+        let Some(mut b) = self.probe(b_at) else {
+            return a;
+        };
+        if b.start != b_at || b.core.form == Form::Vague || b.core.form == Form::Ordinal {
+            return a;
+        }
+        // Years stay years: "between 2014 and 2017", "from 1600 to 1900".
+        let yearish = |q: &Quantity| {
+            q.core.plain
+                && q.core.int_digits == 4
+                && (1500.0..=2100.0).contains(&q.core.value)
+                && !q.explicit
+        };
+        if (a.year_like() && b.year_like()) || (a.kind == FigureKind::Year && yearish(&b)) {
+            return a;
+        }
+        // "from 24.2 to 33-35 billion euros": the second end is itself a range.
+        if !a.explicit
+            && b.kind == FigureKind::Count
+            && b.unit.is_none()
+            && self.dash(b.end)
+            && self.tight(b.end)
+            && self
+                .tok(b.end + 1)
+                .is_some_and(|t| t.kind == Kind::Num && t.tight())
+        {
+            let saved = self.floor;
+            self.floor = b.start;
+            let inner = self.joined(b.clone());
+            self.floor = saved;
+            if inner.kind == FigureKind::Range && inner.explicit {
+                let mut r = inner;
+                let mut low = a.value;
+                if a.core.scale == 1.0
+                    && r.core.scale > 1.0
+                    && a.core.value.abs() <= r.value.abs() / r.core.scale
+                {
+                    low *= r.core.scale;
+                }
+                r.value = low;
+                r.start = if starter.is_some() {
+                    a.start - 1
+                } else {
+                    a.start
+                };
+                r.qualifier = a.qualifier.clone();
+                return r;
+            }
+            b = inner;
+        }
+        let or = self.word_in(c, &["or"]);
+        if or && b.value <= a.value {
+            return a;
+        }
+        // "leads 43 percent to 38 percent", "won 2-0", "a 2 to 1 margin": a comparison or a
+        // score, not a range (only "from … to …" may go down).
+        if starter != Some("from") && b.value < a.value {
+            return a;
+        }
+        let same_unit = a.kind == b.kind && a.unit == b.unit;
+        let (kind, unit, rate) = match (a.explicit, b.explicit) {
+            (true, true) if same_unit => {
+                (b.kind, b.unit.clone(), b.rate.clone().or(a.rate.clone()))
+            }
+            (false, true) if a.kind == FigureKind::Count => {
+                (b.kind, b.unit.clone(), b.rate.clone())
+            }
+            // "from 208 pounds to 193", "$3-5 million", "$3 to 5 billion"
+            (true, false)
+                if b.unit.is_none()
+                    && b.kind == FigureKind::Count
+                    && (starter.is_some()
+                        || b.core.scale > 1.0
+                        || (self.dash(c) && self.tight(c) && self.tight(c + 1))) =>
+            {
+                (a.kind, a.unit.clone(), a.rate.clone())
+            }
+            (false, false)
+                if matches!(a.kind, FigureKind::Count | FigureKind::Year)
+                    && b.kind == FigureKind::Count =>
+            {
+                (FigureKind::Count, b.unit.clone(), None)
+            }
+            // "readers aged nine to 11"
+            (false, false) if a.kind == FigureKind::Age && b.kind == FigureKind::Count => {
+                (FigureKind::Age, a.unit.clone(), None)
+            }
+            _ => return a,
+        };
+        let mut low = a.value;
+        // "33-35 billion", "1 to 2 thousand", "US $89 to $93 billion": the magnitude covers both
+        // (but not in "$200 to $4 million").
+        if a.core.scale == 1.0
+            && b.core.scale > 1.0
+            && a.core.value.abs() <= b.core.value.abs() / b.core.scale
+        {
+            low *= b.core.scale;
+        }
+        let start = match &starter {
+            Some(_) => a.start - 1,
+            None => a.start,
+        };
+        let mut r = b.clone();
+        r.start = start;
+        r.unit = unit;
+        r.rate = rate;
+        r.qualifier = a.qualifier.clone().or(b.qualifier.clone());
+        r.explicit = a.explicit || b.explicit;
+        if low == b.value {
+            // "89-89": one value.
+            r.kind = kind;
+            r.value = low;
+            r.high = None;
+        } else {
+            r.kind = FigureKind::Range;
+            r.value = low;
+            r.high = Some(b.value);
+        }
+        if kind == FigureKind::Age && r.unit.is_none() {
+            r.unit = Some("year".into());
+        }
+        r
+    }
+
+    /// The quantity at `i`, read as if nothing before it were available (the second half of a
+    /// range). Non-quantities (dates, codes) are not read.
+    fn probe(&mut self, i: usize) -> Option<Quantity> {
+        let t = self.tok(i)?;
+        let core_at = match t.kind {
+            Kind::Num => i,
+            Kind::Word if trigger_word(t.text(self.text)) => i,
+            // "$5 million", "US$5", "£3"
+            _ => (i + 1..(i + 3).min(self.toks.len())).find(|&j| self.toks[j].kind == Kind::Num)?,
+        };
+        let saved = self.floor;
+        self.floor = i;
+        let q = if self.non_quantity(core_at).is_some() {
+            None
+        } else {
+            self.quantity(core_at)
+        };
+        self.floor = saved;
+        q
+    }
+
+    fn emit_plain(&mut self, p: Plain) -> usize {
+        let span = self.span(p.start, p.end);
+        self.out.push(Figure {
+            span,
+            kind: p.kind,
+            value: p.value,
+            value_high: None,
+            unit: p.unit,
+            qualifier: None,
+            quote: None,
+            source: None,
+        });
+        p.end
+    }
+
+    fn emit(&mut self, q: Quantity) -> (usize, usize) {
+        let after = q.after.max(q.end);
+        let span = self.span(q.start, q.end);
+        let numeric = !matches!(
+            q.kind,
+            FigureKind::Identifier | FigureKind::Date | FigureKind::Time
+        );
+        let unit = q.full_unit();
+        self.out.push(Figure {
+            span,
+            kind: q.kind,
+            value: numeric.then_some(q.value),
+            value_high: q.high,
+            unit,
+            qualifier: q.qualifier,
+            quote: None,
+            source: None,
+        });
+        (q.end, after)
+    }
+}
+
+/// "787 Dreamliner", "11 Pro Max", "90049 ZIP Code": a whole number followed by a name that is
+/// not a plural noun names a thing.
+fn bare_code_after(p: &Parser<'_>, q: &Quantity, suf: &Suffix) -> bool {
+    q.core.plain
+        && q.qualifier.is_none()
+        && suf.noun_cap
+        && !suf.noun_plural
+        && p.word(q.core.end).is_some_and(|w| !vocab::stopword(w))
+}
