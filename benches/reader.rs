@@ -111,6 +111,84 @@ fn frame_100mb(bencher: Bencher, at: &str) {
     bencher.bench_local(|| r.draw());
 }
 
+/// The same frames with 20,000 saved highlights spread over the document (every tenth speech
+/// quote), drawn as overlays, and the Highlights list.
+#[divan::bench(args = ["article", "list j"])]
+fn frame_100mb_highlighted(bencher: Bencher, what: &str) {
+    let mut r = Reader::big();
+    let dir = highlighted_store();
+    r.app.store_by_content = true;
+    r.app.enable_store(dir.to_path_buf());
+    r.app.run_jobs_inline();
+    assert_eq!(
+        r.app.highlights().len(),
+        HIGHLIGHTS,
+        "the store did not open"
+    );
+    r.press(&["]"]);
+    let mut i = 0usize;
+    bencher.bench_local(|| {
+        if what == "list j" {
+            if i == 0 {
+                r.press(&["4"]);
+            }
+            r.key(if i.is_multiple_of(2) { "j" } else { "k" });
+        } else {
+            r.key(if i.is_multiple_of(2) { "]" } else { "[" });
+        }
+        i += 1;
+        r.draw();
+    });
+}
+
+const HIGHLIGHTS: usize = 20_000;
+
+/// A store file for the 100 MB document with [`HIGHLIGHTS`] highlights, written once.
+fn highlighted_store() -> &'static std::path::Path {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        use quotelens::store::{DocumentKey, hash, store_path};
+        let (doc, ann) = big();
+        let dir = std::env::temp_dir().join(format!("quotelens-bench-store-{}", std::process::id()));
+        let text_hash = hash::text_hash(&doc.text);
+        let path = store_path(&dir, &DocumentKey::Content(text_hash.clone()));
+        let highlights: Vec<serde_json::Value> = ann
+            .speech
+            .iter()
+            .step_by(10)
+            .take(HIGHLIGHTS)
+            .enumerate()
+            .map(|(i, &q)| {
+                let span = ann.analysis.quotes[q].content;
+                serde_json::json!({
+                    "id": i + 1,
+                    "start": span.start,
+                    "end": span.end,
+                    "text": span.text(&doc.text),
+                    "prefix": "",
+                    "suffix": "",
+                    "origin": "quote",
+                    "created": "2026-01-01T00:00:00Z",
+                })
+            })
+            .collect();
+        let file = serde_json::json!({
+            "schema": quotelens::store::SCHEMA,
+            "document": {"source": "", "title": null, "text_hash": text_hash, "bytes": doc.text.len()},
+            "revision": 1,
+            "next_id": highlights.len() + 1,
+            "highlights": highlights,
+        });
+        if let Some(parent) = path.parent() {
+            let _ = std::fs::create_dir_all(parent);
+        }
+        if let Err(e) = std::fs::write(&path, file.to_string()) {
+            panic!("cannot write {}: {e}", path.display());
+        }
+        dir
+    })
+}
+
 /// A key press and the frame after it, on the 100 MB document. Keys that move back and forth
 /// alternate so every iteration does real work; "resize" alternates between two terminal sizes
 /// (re-wrap, re-anchor, and a new timeline).

@@ -34,13 +34,15 @@ pub mod exit {
     version,
     about = "A terminal reader that shows who speaks, what they said, and the numbers they cite",
     subcommand_precedence_over_arg = true,
-    after_help = "With no FILE, the reader opens the bundled sample article.\nExit codes: 0 ok, 1 partial failure, 2 usage, 3 input, 4 output, 5 config, 6 terminal."
+    after_help = "With no FILE, the reader opens the bundled sample article (or standard input when it is a pipe).\nA folder or several files open the library.\nExit codes: 0 ok, 1 partial failure, 2 usage, 3 input, 4 output, 5 config, 6 terminal."
 )]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// A file to open in the reader (text, HTML, Markdown, EPUB; `-` for stdin).
-    pub file: Option<String>,
+    /// What to open in the reader: a file (text, HTML, Markdown, EPUB; `-` for stdin), or a
+    /// folder or several files (the library).
+    #[arg(value_name = "FILE")]
+    pub files: Vec<String>,
     /// Keep only these kinds of quotes in `extract` output (comma-separated: direct, partial,
     /// reported, nested, title, term). All kinds by default.
     #[arg(long, global = true, value_delimiter = ',', value_name = "KINDS")]
@@ -51,8 +53,10 @@ pub struct Cli {
 pub enum Command {
     /// Open the reader (the default command).
     Read {
-        /// The file to read; the sample article when omitted.
-        file: Option<String>,
+        /// The file to read (`-` for stdin), or a folder or several files for the library; the
+        /// sample article when omitted.
+        #[arg(value_name = "FILE")]
+        files: Vec<String>,
     },
     /// Print the document text that every offset refers to.
     Text {
@@ -367,7 +371,7 @@ pub fn reader_document(file: Option<&str>) -> Result<Document, Failure> {
     }
 }
 
-/// `quotelens [FILE]`: the reader (see `tui`).
-pub fn run_reader(file: Option<&str>) -> Result<(), Failure> {
-    crate::tui::run(file)
+/// `quotelens [FILE | DIR | FILES…]`: the reader (see `tui`).
+pub fn run_reader(files: &[String]) -> Result<(), Failure> {
+    crate::tui::run(files)
 }

@@ -14,8 +14,8 @@ fn main() {
         }) => cli::run_extract(&inputs, format, jobs, &cli.kinds),
         Some(Command::Debug { file }) => cli::run_debug(&file),
         Some(Command::Export(args)) => quotelens::export::command::run(&args),
-        Some(Command::Read { file }) => cli::run_reader(file.as_deref()),
-        None => cli::run_reader(cli.file.as_deref()),
+        Some(Command::Read { files }) => cli::run_reader(&files),
+        None => cli::run_reader(&cli.files),
     };
     if let Err(f) = result {
         eprintln!("quotelens: {}", f.message);

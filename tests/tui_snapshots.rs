@@ -57,3 +57,120 @@ fn monochrome_100x30() {
     r.press(&["enter"]);
     insta::assert_debug_snapshot!(r.term.backend().buffer());
 }
+
+fn tmp() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"))
+}
+
+#[test]
+fn highlights_tab_with_a_note_100x30() {
+    let data = tmp();
+    let mut r = Reader::sample_with_store(100, 30, Theme::COLOUR, data.path());
+    r.press(&["]", "m", "]", "]", "m", "a"]);
+    r.enter_text("compare with the 2020 result");
+    r.press(&["v", "w", "w", "w", "m", "4", "k"]);
+    insta::assert_debug_snapshot!(r.term.backend().buffer());
+}
+
+#[test]
+fn selecting_text_80x24() {
+    let mut r = Reader::sample(80, 24, Theme::COLOUR);
+    r.press(&["]", "v", "w", "w", ")", "j"]);
+    insta::assert_debug_snapshot!(r.term.backend().buffer());
+}
+
+#[test]
+fn export_dialog_80x24() {
+    let data = tmp();
+    let mut r = Reader::sample_with_store(80, 24, Theme::COLOUR, data.path());
+    r.press(&["]", "e", "l", "j", "l"]);
+    insta::assert_debug_snapshot!(r.term.backend().buffer());
+}
+
+#[test]
+fn highlights_in_monochrome_100x30() {
+    let data = tmp();
+    let mut r = Reader::sample_with_store(100, 30, Theme::MONO, data.path());
+    r.press(&["]", "m", "]", "m", "g"]);
+    r.app.current_quote = None;
+    r.draw();
+    insta::assert_debug_snapshot!(r.term.backend().buffer());
+}
+
+#[test]
+fn library_100x24() {
+    let dir = tmp();
+    let files: [(&str, &str); 3] = [
+        (
+            "bridge.txt",
+            "Bridge talks resume\n\n“We will build the bridge,” said Mayor Ann Lee.\n\n“Not one \
+             rouble,” Russian President Vladimir Putin said.\n",
+        ),
+        (
+            "harbour.md",
+            "# Harbour reopens\n\n“The harbour is open again,” said Ann Lee.\n",
+        ),
+        ("kremlin.txt", quotelens::cli::SAMPLE_TEXT),
+    ];
+    let paths: Vec<_> = files
+        .iter()
+        .map(|(name, text)| {
+            let p = dir.path().join(name);
+            std::fs::write(&p, text).unwrap_or_else(|e| panic!("{e}"));
+            p
+        })
+        .collect();
+    let app = quotelens::tui::App::library(
+        "news/".into(),
+        paths,
+        &quotelens::tui::Config::defaults(),
+        Theme::COLOUR,
+        (100, 24),
+    );
+    let term = match ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 24)) {
+        Ok(t) => t,
+        Err(e) => match e {},
+    };
+    let mut r = Reader { app, term };
+    r.app.run_jobs_inline();
+    r.press(&["j"]);
+    insta::assert_debug_snapshot!(r.term.backend().buffer());
+}
+
+#[test]
+fn chapters_tab_80x24() {
+    use quotelens::document::Section;
+    let chapters = [
+        (
+            "Chapter One: The Harbour",
+            "The fog had not lifted. “We cannot sail in this,” Elin said.",
+        ),
+        (
+            "Chapter Two: The Crossing",
+            "The engine coughed. “Two points to starboard!” shouted the captain.",
+        ),
+        (
+            "Chapter Three: The Island",
+            "They tied up at dusk. “So had I,” she said.",
+        ),
+    ];
+    let mut text = String::new();
+    let mut sections = Vec::new();
+    for (title, body) in chapters {
+        let start = text.len();
+        text.push_str(&format!("{title}\n\n{body}\n\n"));
+        sections.push(Section {
+            title: title.into(),
+            span: quotelens::Span::new(start, text.len() - 2),
+        });
+    }
+    let paragraphs = quotelens::document::split_paragraphs(&text);
+    let meta = quotelens::Meta {
+        title: Some("The Post Boat".into()),
+        ..Default::default()
+    };
+    let doc = quotelens::Document::from_parts(text, paragraphs, sections, meta);
+    let mut r = Reader::with_doc(doc, 80, 24, Theme::COLOUR, true);
+    r.press(&["5", "j"]);
+    insta::assert_debug_snapshot!(r.term.backend().buffer());
+}

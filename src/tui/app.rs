@@ -1,8 +1,38 @@
 //! The reader's state and everything that changes it: keys become [`Action`]s, and
-//! [`App::apply`] carries them out. Work too slow for a frame (analysis, search) is queued as a
-//! [`Job`] that the event loop runs on another thread; its result comes back through `on_*`.
+//! [`App::apply`] carries them out. Work too slow for a frame (analysis, search, opening the
+//! highlight store, exports, the library's documents) is queued as a [`Job`] that the event loop
+//! runs on another thread; its result comes back through [`App::on_job`].
+//!
+//! The parts with their own state live in child modules: highlights, notes, undo and copying
+//! (`marks`), free selections (`selection`), the export dialog (`export`) and the library of
+//! several documents (`library`).
 
-use super::action::Action;
+mod export;
+mod library;
+mod marks;
+mod selection;
+
+pub use export::{ExportDialog, ExportJob, ExportScope};
+
+/// The formats the export dialog offers, in order.
+pub fn export_formats() -> &'static [crate::export::Format] {
+    &export::FORMATS
+}
+
+/// The name an export would get in `dir` now (the first of `base.ext`, `base-2.ext` … that is
+/// free).
+pub fn free_export_name(
+    dir: &std::path::Path,
+    base: &str,
+    format: crate::export::Format,
+) -> String {
+    export::free_name(dir, base, format.extension())
+}
+pub use library::{Entry, EntryState, LibFilter, LibFocus, Library, SpeakerRow, Summary};
+pub use marks::StoreStatus;
+pub use selection::{TextSelection, Unit};
+
+use super::action::{Action, Context};
 use super::annotations::{Annotations, Mark};
 use super::config::Config;
 use super::keymap::{Key, Keymap};
@@ -13,10 +43,13 @@ use super::viewport::{Placement, Viewport};
 use super::wrap::{RowIndex, char_width};
 use crate::analysis::model::{QuoteId, Span, SpeakerId};
 use crate::document::Document;
+use crate::export::clipboard::ClipboardEnv;
+use crate::store::{HighlightId, HighlightStore};
 use ratatui::crossterm::event::{
     KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 use ratatui::layout::{Position, Rect};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 /// Which pane has the keyboard.
@@ -26,23 +59,40 @@ pub enum Focus {
     Panel,
 }
 
-/// The side panel's tabs. A new tab (Highlights, Chapters) is a variant here, a title, a list in
-/// `views::sidebar`, and an action to show it.
+/// What the screen shows: one document, or the library of several.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Document,
+    Library,
+}
+
+/// The side panel's tabs. A new tab is a variant here, a title, a list in `views::sidebar`, and an
+/// action to show it. Chapters is shown only for documents that have them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Tab {
     Speakers,
     Quotes,
     Numbers,
+    Highlights,
+    Chapters,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 3] = [Tab::Speakers, Tab::Quotes, Tab::Numbers];
+    pub const ALL: [Tab; 5] = [
+        Tab::Speakers,
+        Tab::Quotes,
+        Tab::Numbers,
+        Tab::Highlights,
+        Tab::Chapters,
+    ];
 
     pub fn title(self) -> &'static str {
         match self {
             Tab::Speakers => "Speakers",
             Tab::Quotes => "Quotes",
             Tab::Numbers => "Numbers",
+            Tab::Highlights => "Highlights",
+            Tab::Chapters => "Chapters",
         }
     }
 
@@ -51,11 +101,33 @@ impl Tab {
     }
 }
 
+/// What a one-line prompt in the status bar is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptKind {
+    Search,
+    /// The note of a highlight.
+    Note(HighlightId),
+    /// The library's filter by speaker name.
+    LibraryFilter,
+}
+
+impl PromptKind {
+    /// What the prompt starts with.
+    pub fn label(self) -> &'static str {
+        match self {
+            PromptKind::Search => "/",
+            PromptKind::Note(_) => "Note: ",
+            PromptKind::LibraryFilter => "Quoted speaker: ",
+        }
+    }
+}
+
 /// What covers the screen, if anything.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
     Help { scroll: usize },
-    Prompt { input: String },
+    Prompt { kind: PromptKind, input: String },
+    Export(ExportDialog),
 }
 
 /// Work for another thread.
@@ -70,6 +142,43 @@ pub enum Job {
         pattern: Pattern,
         doc: Arc<Document>,
     },
+    /// Opens (reads, re-anchors) the highlight store of a document.
+    OpenStore {
+        generation: u64,
+        doc: Arc<Document>,
+        dir: PathBuf,
+        /// Keyed by the text rather than the path (the bundled sample, stdin).
+        by_content: bool,
+    },
+    /// Puts text on the system clipboard with a native tool (it may take a moment).
+    CopyNative {
+        text: String,
+        env: ClipboardEnv,
+    },
+    Export(Box<ExportJob>),
+    /// Loads and analyses one document of the library, for its row.
+    Summarise {
+        index: usize,
+        path: PathBuf,
+    },
+    /// Loads a library document to read it.
+    Load {
+        generation: u64,
+        index: usize,
+        path: PathBuf,
+    },
+}
+
+/// Which job failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JobKind {
+    Analysis(u64),
+    Search(u64),
+    Store(u64),
+    Copy,
+    Export,
+    Summary(usize),
+    Load(u64),
 }
 
 impl Job {
@@ -77,7 +186,14 @@ impl Job {
     pub fn run(self) -> JobResult {
         match self {
             Job::Analyse { generation, doc } => {
+                let started = std::time::Instant::now();
                 let ann = Annotations::new(crate::analyze(&doc), doc.text.len());
+                tracing::info!(
+                    bytes = doc.text.len(),
+                    quotes = ann.speech.len(),
+                    ms = started.elapsed().as_millis() as u64,
+                    "analysed"
+                );
                 JobResult::Analysed {
                     generation,
                     ann: Arc::new(ann),
@@ -91,23 +207,68 @@ impl Job {
                     truncated,
                 }
             }
+            Job::OpenStore {
+                generation,
+                doc,
+                dir,
+                by_content,
+            } => JobResult::StoreOpened {
+                generation,
+                store: marks::open_store(&doc, &dir, by_content),
+            },
+            Job::CopyNative { text, env } => JobResult::Copied(
+                crate::export::clipboard::copy_native(&text, &env).map_err(|e| e.to_string()),
+            ),
+            Job::Export(job) => JobResult::Exported(job.run()),
+            Job::Summarise { index, path } => JobResult::Summarised {
+                index,
+                result: library::summarise(&path),
+            },
+            Job::Load {
+                generation,
+                index,
+                path,
+            } => JobResult::Loaded {
+                generation,
+                index,
+                result: crate::document::load::load(&crate::document::load::Source::Path(path))
+                    .map_err(|e| e.to_string()),
+            },
         }
     }
-}
 
-impl Job {
+    /// Library rows are many: they wait their turn in a small pool instead of getting a thread
+    /// each.
+    pub fn is_background(&self) -> bool {
+        matches!(self, Job::Summarise { .. })
+    }
+
     /// What to send back if the job fails (panics) with a message.
     pub fn failure(&self) -> impl FnOnce(String) -> JobResult + use<> {
         let what = match self {
-            Job::Analyse { generation, .. } => Err(*generation),
-            Job::Search { id, .. } => Ok(*id),
+            Job::Analyse { generation, .. } => JobKind::Analysis(*generation),
+            Job::Search { id, .. } => JobKind::Search(*id),
+            Job::OpenStore { generation, .. } => JobKind::Store(*generation),
+            Job::CopyNative { .. } => JobKind::Copy,
+            Job::Export(_) => JobKind::Export,
+            Job::Summarise { index, .. } => JobKind::Summary(*index),
+            Job::Load { generation, .. } => JobKind::Load(*generation),
         };
         move |message| JobResult::Failed { what, message }
     }
 }
 
+/// An opened highlight store, on its way back from the job that opened it.
+pub struct OpenedStore(pub Box<HighlightStore>);
+
+impl std::fmt::Debug for OpenedStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "OpenedStore({})", self.0.path().display())
+    }
+}
+
 /// What a job sends back.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub enum JobResult {
     Analysed {
         generation: u64,
@@ -118,11 +279,25 @@ pub enum JobResult {
         hits: Vec<usize>,
         truncated: bool,
     },
-    /// The job panicked: `Err(generation)` for an analysis, `Ok(id)` for a search.
-    Failed {
-        what: Result<u64, u64>,
-        message: String,
+    StoreOpened {
+        generation: u64,
+        store: Result<OpenedStore, String>,
     },
+    /// The native clipboard tool that took the text, or why none did.
+    Copied(Result<&'static str, String>),
+    /// Where an export was written and what it holds.
+    Exported(Result<(PathBuf, String), String>),
+    Summarised {
+        index: usize,
+        result: Result<Summary, String>,
+    },
+    Loaded {
+        generation: u64,
+        index: usize,
+        result: Result<Document, String>,
+    },
+    /// The job panicked.
+    Failed { what: JobKind, message: String },
 }
 
 /// A line for the status bar until the next key.
@@ -133,6 +308,9 @@ pub struct Message {
 }
 
 pub struct App {
+    pub mode: Mode,
+    /// The documents of a folder or of several files (`None` for a single document).
+    pub library: Option<Library>,
     pub doc: Arc<Document>,
     /// A preview (the start of a large file) is shown while the whole file loads.
     pub loading: bool,
@@ -165,6 +343,28 @@ pub struct App {
     pub quit: bool,
     jobs: Vec<Job>,
     timeline: Option<(usize, Vec<Option<Mark>>)>,
+    /// The document's highlights, once its store is open.
+    pub store: Option<Box<HighlightStore>>,
+    pub store_status: StoreStatus,
+    /// Where highlight stores live; `None` keeps highlights off (tests that do not ask for them).
+    store_dir: Option<PathBuf>,
+    /// Key the store by the text, not the path (the bundled sample).
+    pub store_by_content: bool,
+    /// The highlight selected in the Highlights list.
+    pub hl_sel: Option<HighlightId>,
+    /// `hl_max_end[i]`: the largest end among the first `i + 1` highlights not orphaned.
+    hl_max_end: Vec<usize>,
+    /// A free selection being made (`v`).
+    pub selection: Option<TextSelection>,
+    /// What the environment says about clipboards (OSC 52 for tmux, native tools).
+    pub clipboard: ClipboardEnv,
+    /// Bytes for the terminal besides frames (OSC 52), written by the event loop.
+    terminal_out: Vec<u8>,
+    /// Where exports are written.
+    pub export_dir: PathBuf,
+    /// The chapter picked in the Chapters list, and the top of the view it put there (a short
+    /// last chapter cannot reach the top of the screen).
+    chapter_pick: Option<(usize, usize)>,
 }
 
 /// Rows the mouse wheel scrolls.
@@ -174,6 +374,8 @@ impl App {
     /// A reader for `doc`; its analysis is queued as a job.
     pub fn new(doc: Arc<Document>, config: &Config, theme: Theme, size: (u16, u16)) -> App {
         let mut app = App {
+            mode: Mode::Document,
+            library: None,
             doc,
             loading: false,
             ann: None,
@@ -199,17 +401,73 @@ impl App {
             quit: false,
             jobs: Vec::new(),
             timeline: None,
+            store: None,
+            store_status: StoreStatus::Off,
+            store_dir: None,
+            store_by_content: false,
+            hl_sel: None,
+            hl_max_end: Vec::new(),
+            selection: None,
+            clipboard: ClipboardEnv::default(),
+            terminal_out: Vec::new(),
+            export_dir: PathBuf::from("."),
+            chapter_pick: None,
         };
         app.sync_layout();
         app.queue_analysis();
         app
     }
 
-    /// Marks the document as a preview of a file still loading: nothing is analysed until the
-    /// whole file arrives through [`App::on_document`].
+    /// Marks the document as a preview of a file still loading: nothing is analysed (and no
+    /// highlight is re-anchored) until the whole file arrives through [`App::on_document`].
     pub fn set_preview(&mut self) {
         self.loading = true;
-        self.jobs.retain(|j| !matches!(j, Job::Analyse { .. }));
+        self.jobs
+            .retain(|j| !matches!(j, Job::Analyse { .. } | Job::OpenStore { .. }));
+        if self.store_status == StoreStatus::Opening {
+            self.store_status = StoreStatus::Off;
+        }
+    }
+
+    /// Replaces the document (a library document opened): everything about the old one goes.
+    /// `ann`, when given, is its analysis made already.
+    pub fn open_document(&mut self, doc: Arc<Document>, ann: Option<Arc<Annotations>>) {
+        self.doc = doc;
+        self.loading = false;
+        self.mode = Mode::Document;
+        self.ann = None;
+        self.timeline = None;
+        self.current_quote = None;
+        self.speaker_sel = 0;
+        self.number_sel = 0;
+        self.filter = None;
+        self.list_offset = [0; Tab::ALL.len()];
+        self.search = None;
+        self.selection = None;
+        self.hl_sel = None;
+        self.chapter_pick = None;
+        self.overlay = None;
+        self.focus = Focus::Article;
+        if !self.tabs().contains(&self.tab) {
+            self.tab = Tab::Speakers;
+        }
+        let doc = Arc::clone(&self.doc);
+        self.view.reset_text(&mut self.rows, &doc.text);
+        self.view.set_top(&mut self.rows, &doc.text, 0);
+        self.jobs.retain(|j| {
+            !matches!(
+                j,
+                Job::Analyse { .. } | Job::OpenStore { .. } | Job::Search { .. }
+            )
+        });
+        self.queue_analysis();
+        if let Some(ann) = ann {
+            self.set_annotations(ann);
+        }
+        self.store = None;
+        self.hl_max_end.clear();
+        self.queue_store();
+        self.sync_layout();
     }
 
     fn queue_analysis(&mut self) {
@@ -286,6 +544,11 @@ impl App {
                     self.ann = Some(ann);
                     self.timeline = None;
                     self.clamp_selections();
+                    if let Some(lib) = &mut self.library
+                        && let Some(i) = lib.current
+                    {
+                        lib.on_opened_analysis(i, self.ann.as_ref(), &self.doc);
+                    }
                 }
             }
             JobResult::Searched {
@@ -293,21 +556,53 @@ impl App {
                 hits,
                 truncated,
             } => self.on_search(id, hits, truncated),
-            JobResult::Failed { what, message } => match what {
-                Err(generation) if generation == self.generation => {
-                    // Show the text without annotations rather than "analysing…" forever.
-                    let empty = Annotations::new(Default::default(), self.doc.text.len());
-                    self.set_annotations(Arc::new(empty));
-                    self.warn(format!(
-                        "The analysis failed ({message}); the text can still be read"
-                    ));
+            JobResult::StoreOpened { generation, store } => {
+                if generation == self.generation {
+                    self.on_store(store);
                 }
-                Ok(id) if self.search.as_ref().is_some_and(|s| s.id == id) => {
-                    self.search = None;
-                    self.warn(format!("The search failed ({message})"));
+            }
+            JobResult::Copied(r) => self.on_copied(r),
+            JobResult::Exported(r) => self.on_exported(r),
+            JobResult::Summarised { index, result } => {
+                if let Some(lib) = &mut self.library {
+                    lib.on_summary(index, result);
                 }
-                _ => {}
-            },
+            }
+            JobResult::Loaded {
+                generation,
+                index,
+                result,
+            } => self.on_library_load(generation, index, result),
+            JobResult::Failed { what, message } => {
+                tracing::error!(?what, %message, "a background job failed");
+                match what {
+                    JobKind::Analysis(generation) if generation == self.generation => {
+                        // Show the text without annotations rather than "analysing…" forever.
+                        let empty = Annotations::new(Default::default(), self.doc.text.len());
+                        self.set_annotations(Arc::new(empty));
+                        self.warn(format!(
+                            "The analysis failed ({message}); the text can still be read"
+                        ));
+                    }
+                    JobKind::Search(id) if self.search.as_ref().is_some_and(|s| s.id == id) => {
+                        self.search = None;
+                        self.warn(format!("The search failed ({message})"));
+                    }
+                    JobKind::Store(generation) if generation == self.generation => {
+                        self.on_store(Err(message));
+                    }
+                    JobKind::Export => self.on_exported(Err(message)),
+                    JobKind::Summary(index) => {
+                        if let Some(lib) = &mut self.library {
+                            lib.on_summary(index, Err(message));
+                        }
+                    }
+                    JobKind::Load(generation) => {
+                        self.on_library_load(generation, usize::MAX, Err(message))
+                    }
+                    _ => {}
+                }
+            }
         }
     }
 
@@ -318,9 +613,11 @@ impl App {
         self.ann = None;
         self.timeline = None;
         self.current_quote = None;
+        self.selection = None;
         let doc = Arc::clone(&self.doc);
         self.view.reset_text(&mut self.rows, &doc.text);
         self.queue_analysis();
+        self.queue_store();
         if let Some(s) = self.search.take() {
             self.start_search(s.pattern);
         }
@@ -358,17 +655,25 @@ impl App {
             return;
         }
         self.message = None;
-        if let Some(Overlay::Prompt { input }) = &mut self.overlay {
+        if let Some(Overlay::Prompt { kind, input }) = &mut self.overlay {
             let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
             match ev.code {
                 KeyCode::Enter => {
-                    let query = std::mem::take(input);
+                    let (kind, text) = (*kind, std::mem::take(input));
                     self.overlay = None;
-                    self.submit_search(query);
+                    match kind {
+                        PromptKind::Search => self.submit_search(text),
+                        PromptKind::Note(id) => self.submit_note(id, text),
+                        PromptKind::LibraryFilter => self.submit_library_filter(text),
+                    }
                 }
                 KeyCode::Esc => self.overlay = None,
                 KeyCode::Char('c') if ctrl => self.overlay = None,
                 KeyCode::Char('u') if ctrl => input.clear(),
+                KeyCode::Char('w') if ctrl => {
+                    let keep = input.trim_end().rfind(' ').map_or(0, |i| i + 1);
+                    input.truncate(keep);
+                }
                 // Backspace on an empty prompt closes it, as in less.
                 KeyCode::Backspace => {
                     if input.is_empty() {
@@ -384,12 +689,21 @@ impl App {
             }
             return;
         }
-        if let Some(action) = self.keymap.action(Key::from_event(&ev)) {
+        let ctx = if self.selection.is_some() && self.overlay.is_none() {
+            Context::Select
+        } else {
+            Context::Normal
+        };
+        if let Some(action) = self.keymap.action_in(ctx, Key::from_event(&ev)) {
             self.apply(action);
         }
     }
 
     pub fn on_mouse(&mut self, ev: MouseEvent) {
+        if self.mode == Mode::Library && self.overlay.is_none() {
+            self.on_library_mouse(ev);
+            return;
+        }
         let s = self.screen();
         let at = Position::new(ev.column, ev.row);
         if self.overlay.is_some() {
@@ -433,7 +747,9 @@ impl App {
                     let doc = Arc::clone(&self.doc);
                     self.view.set_top(&mut self.rows, &doc.text, pos);
                 } else if s.tabs.contains(at) {
-                    if let Some(tab) = super::views::sidebar::tab_at(s.tabs, self.tab, at.x) {
+                    let tabs = self.tabs();
+                    if let Some(tab) = super::views::sidebar::tab_at(s.tabs, self.tab, &tabs, at.x)
+                    {
                         self.show_tab(tab);
                     }
                 } else if s.list.contains(at) {
@@ -465,22 +781,39 @@ impl App {
         if let Some(q) = self.ann.as_ref().and_then(|a| a.quote_at(pos)) {
             self.select_quote(q, Placement::Nearest);
         }
+        if let Some(id) = self.highlight_at(pos) {
+            self.hl_sel = Some(id);
+        }
     }
 
     // ----- actions -----
 
     pub fn apply(&mut self, action: Action) {
-        if let Some(Overlay::Help { scroll }) = &mut self.overlay {
-            match action {
-                Action::Down => *scroll += 1,
-                Action::Up => *scroll = scroll.saturating_sub(1),
-                Action::PageDown | Action::HalfPageDown => *scroll += 10,
-                Action::PageUp | Action::HalfPageUp => *scroll = scroll.saturating_sub(10),
-                Action::Top => *scroll = 0,
-                Action::Bottom => *scroll = usize::MAX / 2,
-                Action::Help | Action::Cancel | Action::Quit => self.overlay = None,
-                _ => {}
+        match &mut self.overlay {
+            Some(Overlay::Help { scroll }) => {
+                match action {
+                    Action::Down => *scroll += 1,
+                    Action::Up => *scroll = scroll.saturating_sub(1),
+                    Action::PageDown | Action::HalfPageDown => *scroll += 10,
+                    Action::PageUp | Action::HalfPageUp => *scroll = scroll.saturating_sub(10),
+                    Action::Top => *scroll = 0,
+                    Action::Bottom => *scroll = usize::MAX / 2,
+                    Action::Help | Action::Cancel | Action::Quit => self.overlay = None,
+                    _ => {}
+                }
+                return;
             }
+            Some(Overlay::Export(_)) => {
+                self.apply_export_dialog(action);
+                return;
+            }
+            _ => {}
+        }
+        if self.mode == Mode::Library {
+            self.apply_library(action);
+            return;
+        }
+        if self.selection.is_some() && self.apply_selecting(action) {
             return;
         }
         let page = self.view.height.max(1) as isize;
@@ -525,39 +858,47 @@ impl App {
             Action::ShowSpeakers => self.show_tab(Tab::Speakers),
             Action::ShowQuotes => self.show_tab(Tab::Quotes),
             Action::ShowNumbers => self.show_tab(Tab::Numbers),
+            Action::ShowHighlights => self.show_tab(Tab::Highlights),
+            Action::ShowChapters => {
+                if self.doc.sections.is_empty() {
+                    self.info("This document has no chapters");
+                } else {
+                    self.show_tab(Tab::Chapters);
+                }
+            }
+            Action::ShowLibrary => self.back_to_library(),
             Action::NextTab | Action::PrevTab => {
-                let n = Tab::ALL.len();
-                let i = self.tab.index();
+                let tabs = self.tabs();
+                let n = tabs.len();
+                let i = tabs.iter().position(|&t| t == self.tab).unwrap_or(0);
                 let j = if action == Action::NextTab {
                     (i + 1) % n
                 } else {
                     (i + n - 1) % n
                 };
-                self.tab = Tab::ALL[j];
+                self.tab = tabs[j];
                 self.sync_layout();
             }
-            Action::Search => {
-                self.overlay = Some(Overlay::Prompt {
-                    input: String::new(),
-                })
-            }
+            Action::Search => self.prompt(PromptKind::Search, String::new()),
             Action::SearchNext | Action::SearchPrev => {
                 self.step_search(action == Action::SearchNext)
             }
+            Action::Mark => self.mark(),
+            Action::Select => self.start_selection(),
+            Action::Note => self.note(),
+            Action::DeleteHighlight => self.delete_highlight(),
+            Action::Undo => self.undo(),
+            Action::Copy => self.copy(),
+            Action::Export => self.open_export_dialog(),
+            // Only meaningful while selecting (handled above).
+            Action::SelectWordNext
+            | Action::SelectWordPrev
+            | Action::SelectSentenceNext
+            | Action::SelectSentencePrev
+            | Action::SelectLineNext
+            | Action::SelectLinePrev => {}
             Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
-            Action::ToggleMouse => {
-                self.mouse = !self.mouse;
-                let key = self.keymap.hint(Action::ToggleMouse).unwrap_or_default();
-                if self.mouse {
-                    self.info(format!(
-                        "Mouse on: the wheel scrolls, a click selects ({key} gives it back to the terminal)"
-                    ));
-                } else {
-                    self.info(format!(
-                        "Mouse off: the terminal selects and copies text ({key} turns it on)"
-                    ));
-                }
-            }
+            Action::ToggleMouse => self.toggle_mouse(),
             Action::Cancel => {
                 if self.overlay.take().is_none() && self.search.take().is_none() {
                     self.message = None;
@@ -567,7 +908,71 @@ impl App {
         }
     }
 
+    /// An action while a free selection is being made; `false` lets it run as usual (the
+    /// selection ends first unless the action leaves it alone).
+    fn apply_selecting(&mut self, action: Action) -> bool {
+        let unit = |a| match a {
+            Action::SelectWordNext => Some((Unit::Word, true)),
+            Action::SelectWordPrev => Some((Unit::Word, false)),
+            Action::SelectSentenceNext => Some((Unit::Sentence, true)),
+            Action::SelectSentencePrev => Some((Unit::Sentence, false)),
+            Action::SelectLineNext => Some((Unit::Line, true)),
+            Action::SelectLinePrev => Some((Unit::Line, false)),
+            _ => None,
+        };
+        if let Some((u, forward)) = unit(action) {
+            self.extend_selection(u, forward);
+            return true;
+        }
+        match action {
+            Action::Mark => self.mark(),
+            Action::Copy => self.copy(),
+            Action::Note => self.note(),
+            Action::Cancel | Action::Select => {
+                self.selection = None;
+                self.info("Selection cancelled");
+            }
+            Action::Help | Action::ToggleMouse | Action::Quit => return false,
+            _ => {
+                self.selection = None;
+                return false;
+            }
+        }
+        true
+    }
+
+    fn toggle_mouse(&mut self) {
+        self.mouse = !self.mouse;
+        let key = self.keymap.hint(Action::ToggleMouse).unwrap_or_default();
+        if self.mouse {
+            self.info(format!(
+                "Mouse on: the wheel scrolls, a click selects ({key} gives it back to the terminal)"
+            ));
+        } else {
+            self.info(format!(
+                "Mouse off: the terminal selects and copies text ({key} turns it on)"
+            ));
+        }
+    }
+
+    /// Opens the one-line prompt in the status bar.
+    fn prompt(&mut self, kind: PromptKind, input: String) {
+        self.overlay = Some(Overlay::Prompt { kind, input });
+    }
+
+    /// The tabs this document has: Chapters only when it has chapters.
+    pub fn tabs(&self) -> Vec<Tab> {
+        Tab::ALL
+            .into_iter()
+            .filter(|&t| t != Tab::Chapters || !self.doc.sections.is_empty())
+            .collect()
+    }
+
     fn show_tab(&mut self, tab: Tab) {
+        // The Highlights list opens on its first highlight.
+        if tab == Tab::Highlights && self.list_selected(Tab::Highlights).is_none() {
+            self.hl_sel = self.highlights().first().map(|h| h.id);
+        }
         self.tab = tab;
         self.focus = Focus::Panel;
         self.sync_layout();
@@ -624,12 +1029,35 @@ impl App {
     }
 
     pub fn list_len(&self, tab: Tab) -> usize {
+        match tab {
+            Tab::Highlights => return self.highlights().len(),
+            Tab::Chapters => return self.doc.sections.len(),
+            _ => {}
+        }
         let Some(a) = &self.ann else { return 0 };
         match tab {
             Tab::Speakers => a.speaker_order.len(),
             Tab::Quotes => self.quote_list().len(),
             Tab::Numbers => a.analysis.numbers.len(),
+            Tab::Highlights | Tab::Chapters => 0,
         }
+    }
+
+    /// The chapter the view is in: the one picked in the list while the view stays where that
+    /// put it, else the last one starting at or before the top of the screen.
+    pub fn current_chapter(&self) -> Option<usize> {
+        let sections = &self.doc.sections;
+        if sections.is_empty() {
+            return None;
+        }
+        if let Some((i, top)) = self.chapter_pick
+            && top == self.view.top
+            && i < sections.len()
+        {
+            return Some(i);
+        }
+        let i = sections.partition_point(|s| s.span.start <= self.view.top);
+        Some(i.saturating_sub(1))
     }
 
     /// The selected row of a tab's list, if it has one.
@@ -653,6 +1081,11 @@ impl App {
                     .map(|k| i + k)
             }
             Tab::Numbers => Some(self.number_sel.min(len - 1)),
+            Tab::Highlights => {
+                let id = self.hl_sel?;
+                self.highlights().iter().position(|h| h.id == id)
+            }
+            Tab::Chapters => self.current_chapter(),
         }
     }
 
@@ -672,6 +1105,7 @@ impl App {
                 let i = list.partition_point(|&q| a.analysis.quotes[q].span.start < top) as isize;
                 if delta > 0 { i - 1 } else { i }
             }
+            (Tab::Highlights, None) if delta > 0 => -1,
             (_, None) => 0,
         };
         let to = (from + delta).clamp(0, len as isize - 1) as usize;
@@ -680,6 +1114,19 @@ impl App {
 
     /// Selects row `i` of the current tab's list and shows its text.
     fn select_item(&mut self, i: usize, placement: Placement) {
+        match self.tab {
+            Tab::Highlights => return self.select_highlight(i, placement),
+            Tab::Chapters => {
+                if let Some(section) = self.doc.sections.get(i) {
+                    let doc = Arc::clone(&self.doc);
+                    self.view
+                        .set_top(&mut self.rows, &doc.text, section.span.start);
+                    self.chapter_pick = Some((i, self.view.top));
+                }
+                return;
+            }
+            _ => {}
+        }
         let Some(a) = self.ann.clone() else { return };
         match self.tab {
             Tab::Speakers => {
@@ -703,6 +1150,7 @@ impl App {
                     self.bring_into_view(n.span, placement);
                 }
             }
+            Tab::Highlights | Tab::Chapters => {}
         }
     }
 
@@ -716,10 +1164,25 @@ impl App {
         if let Some(s) = quote.speaker {
             self.speaker_sel = a.speaker_rank[s];
         }
+        // The Highlights list follows a highlighted quote.
+        if let Some(id) = self.highlight_with_span(quote.content) {
+            self.hl_sel = Some(id);
+        }
         self.bring_into_view(quote.span, placement);
     }
 
     fn activate(&mut self) {
+        match self.tab {
+            Tab::Highlights | Tab::Chapters => {
+                if let Some(i) = self.list_selected(self.tab) {
+                    self.select_item(i, Placement::Centre);
+                } else if self.list_len(self.tab) > 0 {
+                    self.select_item(0, Placement::Centre);
+                }
+                return;
+            }
+            _ => {}
+        }
         let Some(a) = self.ann.clone() else {
             self.warn("Still analysing…");
             return;
@@ -760,6 +1223,7 @@ impl App {
                     self.bring_into_view(n.span, Placement::Centre);
                 }
             }
+            Tab::Highlights | Tab::Chapters => {}
         }
     }
 

@@ -2,12 +2,17 @@
 //! `$XDG_CONFIG_HOME/quotelens/config.toml`. A mistake in the user's file is reported with its line
 //! and what to do, never ignored.
 
-use super::action::Action;
+use super::action::{Action, Context};
 use super::keymap::{Key, Keymap};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use toml::Spanned;
+
+/// Parses a config file's text (see [`Config::parse`]); the entry point for fuzzing.
+pub fn parse(src: &str) -> Result<Config, ConfigError> {
+    Config::parse(src)
+}
 
 /// The default configuration, also the reference users copy from.
 pub const DEFAULT_CONFIG: &str = include_str!("../../assets/config.toml");
@@ -104,6 +109,14 @@ impl Config {
         Ok(config)
     }
 
+    /// The defaults with the settings in `src` (a config file's text) laid over them. This is the
+    /// whole parser, for the fuzz target: it never panics, whatever `src` holds.
+    pub fn parse(src: &str) -> Result<Config, ConfigError> {
+        let mut config = Config::defaults();
+        config.apply(src, "config.toml")?;
+        Ok(config)
+    }
+
     /// Lays the settings in `src` over this configuration.
     pub fn apply(&mut self, src: &str, origin: &str) -> Result<(), ConfigError> {
         let err = |line: Option<usize>, message: String| ConfigError {
@@ -121,7 +134,7 @@ impl Config {
             self.mouse = m;
         }
         // Check everything first, so a bad file changes nothing.
-        let mut seen: HashMap<Key, (String, usize)> = HashMap::new();
+        let mut seen: HashMap<(Context, Key), (String, usize)> = HashMap::new();
         let mut bindings = Vec::new();
         let mut entries: Vec<_> = file.keys.iter().collect();
         entries.sort_by_key(|(name, _)| name.span().start);
@@ -142,7 +155,7 @@ impl Config {
             let mut parsed = Vec::new();
             for k in keys.get_ref().names() {
                 let key = Key::parse(k).map_err(|m| err(Some(key_line), m))?;
-                if let Some((other, other_line)) = seen.get(&key) {
+                if let Some((other, other_line)) = seen.get(&(action.context(), key)) {
                     return Err(err(
                         Some(key_line),
                         format!(
@@ -152,7 +165,7 @@ impl Config {
                         ),
                     ));
                 }
-                seen.insert(key, (name.get_ref().clone(), key_line));
+                seen.insert((action.context(), key), (name.get_ref().clone(), key_line));
                 parsed.push(key);
             }
             bindings.push((action, parsed));
@@ -270,6 +283,50 @@ mod tests {
         let shown = e.map(|e| e.to_string()).unwrap_or_default();
         assert!(shown.contains("␛[2J"), "{shown}");
         assert!(!shown.contains('\u{1b}'));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_gives_a_config_or_an_error_with_its_line(src in "\\PC{0,300}") {
+            if let Err(e) = parse(&src) {
+                let newlines = src.matches('\n').count();
+                proptest::prop_assert!(e.line.is_none_or(|l| l >= 1 && l <= newlines + 1));
+                proptest::prop_assert!(!e.to_string().contains('\x1b'), "escape in message");
+            }
+        }
+
+        #[test]
+        fn key_tables_of_any_names_and_keys_never_panic(
+            entries in proptest::collection::vec(
+                ("[a-z_]{1,24}", proptest::collection::vec("\\PC{0,10}", 0..4)),
+                0..8,
+            )
+        ) {
+            let mut src = String::from("[keys]\n");
+            for (name, keys) in &entries {
+                let keys: Vec<String> = keys
+                    .iter()
+                    .map(|k| format!("{:?}", k))
+                    .collect();
+                src.push_str(&format!("{name} = [{}]\n", keys.join(", ")));
+            }
+            match parse(&src) {
+                Ok(c) => {
+                    for &a in Action::ALL {
+                        let _ = c.keymap.keys(a);
+                    }
+                }
+                Err(e) => proptest::prop_assert!(!e.to_string().contains('\x1b'), "escape in message"),
+            }
+        }
+    }
+
+    #[test]
+    fn parse_is_the_defaults_with_the_file_laid_over() {
+        let c = parse("[keys]\nquit = [\"Q\"]\n").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(c.keymap.action(key("Q")), Some(Action::Quit));
+        assert_eq!(c.keymap.action(key("j")), Some(Action::Down));
+        assert!(parse("[keys\n").is_err());
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Keys as data: parsing key names from the config ("ctrl-d", "pagedown", "]"), matching terminal
 //! key events, and the map from keys to actions that the help screen is generated from.
 
-use super::action::Action;
+use super::action::{Action, Context};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::HashMap;
 
@@ -152,24 +152,26 @@ impl Key {
     }
 }
 
-/// Which action each key triggers, and the keys of each action (in the order given).
+/// Which action each key triggers (per [`Context`]), and the keys of each action (in the order
+/// given).
 #[derive(Debug, Clone, Default)]
 pub struct Keymap {
     keys: HashMap<Action, Vec<Key>>,
-    actions: HashMap<Key, Action>,
+    actions: HashMap<(Context, Key), Action>,
 }
 
 impl Keymap {
     /// Binds `keys` to `action`, replacing its earlier keys and taking each key away from any
-    /// action that had it.
+    /// action of the same context that had it.
     pub fn bind(&mut self, action: Action, keys: Vec<Key>) {
+        let ctx = action.context();
         if let Some(old) = self.keys.remove(&action) {
             for k in old {
-                self.actions.remove(&k);
+                self.actions.remove(&(ctx, k));
             }
         }
         for &k in &keys {
-            if let Some(prev) = self.actions.insert(k, action)
+            if let Some(prev) = self.actions.insert((ctx, k), action)
                 && prev != action
                 && let Some(list) = self.keys.get_mut(&prev)
             {
@@ -179,8 +181,17 @@ impl Keymap {
         self.keys.insert(action, keys);
     }
 
+    /// The normal action of a key.
     pub fn action(&self, key: Key) -> Option<Action> {
-        self.actions.get(&key).copied()
+        self.actions.get(&(Context::Normal, key)).copied()
+    }
+
+    /// The action of a key in `ctx`: its own binding there, else its normal one.
+    pub fn action_in(&self, ctx: Context, key: Key) -> Option<Action> {
+        self.actions
+            .get(&(ctx, key))
+            .copied()
+            .or_else(|| self.action(key))
     }
 
     pub fn keys(&self, action: Action) -> &[Key] {
@@ -227,6 +238,23 @@ mod tests {
         );
         let ev = KeyEvent::new(KeyCode::Char('}'), KeyModifiers::SHIFT);
         assert_eq!(Key::from_event(&ev).code, KeyCode::Char('}'));
+    }
+
+    #[test]
+    fn a_key_can_mean_one_thing_while_selecting_and_another_otherwise() {
+        let j = Key::parse("j").unwrap_or(Key::new(KeyCode::Null, KeyModifiers::NONE));
+        let q = Key::parse("q").unwrap_or(Key::new(KeyCode::Null, KeyModifiers::NONE));
+        let mut m = Keymap::default();
+        m.bind(Action::Down, vec![j]);
+        m.bind(Action::SelectLineNext, vec![j]);
+        m.bind(Action::Quit, vec![q]);
+        assert_eq!(m.action(j), Some(Action::Down));
+        assert_eq!(
+            m.action_in(Context::Select, j),
+            Some(Action::SelectLineNext)
+        );
+        assert_eq!(m.action_in(Context::Select, q), Some(Action::Quit));
+        assert_eq!(m.keys(Action::Down), &[j]);
     }
 
     #[test]

@@ -85,6 +85,71 @@ impl Screen {
     }
 }
 
+/// The library's areas: the documents (with a line of column titles) and, beside them, the
+/// index of quoted speakers. Narrow screens show the documents only; the index then takes the
+/// whole width when it has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LibraryScreen {
+    pub header: Rect,
+    pub status: Rect,
+    pub columns: Rect,
+    pub list: Rect,
+    pub border: Rect,
+    pub index_title: Rect,
+    pub index: Rect,
+}
+
+impl LibraryScreen {
+    pub fn new(area: Rect) -> LibraryScreen {
+        Self::with_focus(area, false)
+    }
+
+    /// `index_focus`: the speaker index has the keyboard (shown alone on narrow screens).
+    pub fn with_focus(area: Rect, index_focus: bool) -> LibraryScreen {
+        let mut s = LibraryScreen::default();
+        let mut body = area;
+        if body.height >= 2 {
+            s.status = Rect::new(body.x, body.bottom() - 1, body.width, 1);
+            body.height -= 1;
+        }
+        if body.height >= 3 {
+            s.header = Rect::new(body.x, body.y, body.width, 1);
+            body.y += 1;
+            body.height -= 1;
+        }
+        let (docs, index) = if body.width >= TWO_PANES_MIN_WIDTH {
+            let w = (body.width * 36 / 100).clamp(24, 44);
+            (
+                Rect::new(body.x, body.y, body.width - w, body.height),
+                Rect::new(body.right() - w, body.y, w, body.height),
+            )
+        } else if index_focus {
+            (Rect::new(body.x, body.y, 0, body.height), body)
+        } else {
+            (body, Rect::new(body.right(), body.y, 0, body.height))
+        };
+        let split = |r: Rect| {
+            if r.height >= 2 && r.width > 0 {
+                (
+                    Rect::new(r.x, r.y, r.width, 1),
+                    Rect::new(r.x, r.y + 1, r.width, r.height - 1),
+                )
+            } else {
+                (Rect::new(r.x, r.y, r.width, 0), r)
+            }
+        };
+        (s.columns, s.list) = split(docs);
+        let mut index = index;
+        if index.width > 0 && docs.width > 0 {
+            s.border = Rect::new(index.x, index.y, 1, index.height);
+            index.x += 1;
+            index.width -= 1;
+        }
+        (s.index_title, s.index) = split(index);
+        s
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,6 +174,24 @@ mod tests {
         assert_eq!(s.text.width, 0);
         assert_eq!(s.list.width, 40);
         assert_eq!(s.filter.height, 1);
+    }
+
+    #[test]
+    fn the_library_shows_documents_and_speakers_side_by_side() {
+        let s = LibraryScreen::new(Rect::new(0, 0, 100, 30));
+        assert_eq!(s.columns.y + 1, s.list.y);
+        assert_eq!(s.list.height, 27);
+        assert_eq!(s.list.width + s.border.width + s.index.width, 100);
+        let narrow = LibraryScreen::with_focus(Rect::new(0, 0, 40, 10), true);
+        assert_eq!(narrow.list.width, 0);
+        assert_eq!(narrow.index.width, 40);
+        for (w, h) in [(0, 0), (1, 1), (5, 2), (70, 3)] {
+            let s = LibraryScreen::new(Rect::new(0, 0, w, h));
+            assert!(
+                s.list.right() <= w && s.list.bottom() <= h,
+                "{w}x{h}: {s:?}"
+            );
+        }
     }
 
     #[test]

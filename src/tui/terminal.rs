@@ -1,6 +1,12 @@
 //! Taking over the terminal and giving it back. There is one way back, [`restore`]: it is called on
-//! quit, on error (through [`Session`]'s `Drop`) and from the panic hook, and it is safe to call
-//! more than once. A later signal handler (SIGTERM, SIGHUP) only needs to call it too.
+//! quit, on error (through [`Session`]'s `Drop`), from the panic hook and after a signal, and it is
+//! safe to call more than once.
+//!
+//! A panic on the drawing thread restores the terminal first, then prints a short report (what
+//! broke, where the log is) instead of Rust's message; the details and a backtrace go to the log.
+//! SIGTERM, SIGHUP, SIGINT and SIGQUIT ([`watch_signals`]) are passed to the event loop, which
+//! saves the reading position and returns; should it not answer within two seconds the signal
+//! thread restores the terminal and exits itself.
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -108,28 +114,91 @@ impl Drop for Session {
 
 fn install_panic_hook() {
     HOOK.call_once(|| {
-        let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
             let on_ui = UI_THREAD
                 .get()
                 .is_none_or(|id| *id == std::thread::current().id());
+            let msg = info
+                .payload()
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| info.payload().downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "panic".into());
+            let at = info
+                .location()
+                .map(|l| format!(" at {}:{}", l.file(), l.line()))
+                .unwrap_or_default();
+            let backtrace = std::backtrace::Backtrace::force_capture();
             if on_ui || !ACTIVE.load(Ordering::SeqCst) {
                 restore();
-                previous(info);
-            } else if let Ok(mut m) = WORKER_PANIC.lock() {
-                // Printing now would scribble over the screen; the job reports it instead.
-                let msg = info
-                    .payload()
-                    .downcast_ref::<&str>()
-                    .map(|s| s.to_string())
-                    .or_else(|| info.payload().downcast_ref::<String>().cloned())
-                    .unwrap_or_else(|| "panic".into());
-                let at = info
-                    .location()
-                    .map(|l| format!(" at {}:{}", l.file(), l.line()))
-                    .unwrap_or_default();
-                *m = Some(format!("{msg}{at}"));
+                tracing::error!(%backtrace, "panic: {msg}{at}");
+                eprintln!("{}", crash_report(&format!("{msg}{at}")));
+            } else {
+                tracing::error!(%backtrace, "panic in a background job: {msg}{at}");
+                if let Ok(mut m) = WORKER_PANIC.lock() {
+                    // Printing now would scribble over the screen; the job reports it instead.
+                    *m = Some(format!("{msg}{at}"));
+                }
             }
         }));
     });
+}
+
+/// What is printed after a panic, once the terminal is back.
+pub fn crash_report(what: &str) -> String {
+    use crate::document::sanitize::for_terminal;
+    let log = match super::logging::log_path() {
+        Some(p) => format!(
+            "Details are in {}; please include them if you report this.",
+            for_terminal(&p.display().to_string())
+        ),
+        None => "Please report this with the steps that led to it.".to_string(),
+    };
+    format!(
+        "\nquotelens stopped because of a bug: {}\nThe terminal has been restored. Highlights \
+         are saved as they are made, so none were lost.\n{log}",
+        for_terminal(what)
+    )
+}
+
+/// The name of a signal the reader handles.
+pub fn signal_name(sig: i32) -> String {
+    #[cfg(unix)]
+    {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+        match sig {
+            SIGTERM => return "SIGTERM".into(),
+            SIGHUP => return "SIGHUP".into(),
+            SIGINT => return "SIGINT".into(),
+            SIGQUIT => return "SIGQUIT".into(),
+            _ => {}
+        }
+    }
+    format!("signal {sig}")
+}
+
+/// Passes SIGTERM, SIGHUP, SIGINT (which only arrives from `kill` while the terminal is in raw
+/// mode; Ctrl-C is a key then) and SIGQUIT to `notify`, so the event loop can end cleanly. If
+/// the process is still running two seconds later, this thread restores the terminal, prints a
+/// line and exits with 128 + the signal's number.
+#[cfg(unix)]
+pub fn watch_signals(notify: impl Fn(i32) + Send + 'static) -> std::io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            if let Some(sig) = signals.forever().next() {
+                tracing::warn!(signal = %signal_name(sig), "signal received");
+                notify(sig);
+                std::thread::sleep(std::time::Duration::from_secs(2));
+                restore();
+                eprintln!(
+                    "quotelens: stopped by {}; the terminal was restored",
+                    signal_name(sig)
+                );
+                std::process::exit(128 + sig);
+            }
+        })?;
+    Ok(())
 }

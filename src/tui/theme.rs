@@ -154,6 +154,37 @@ impl Theme {
         }
     }
 
+    /// A saved highlight in the article: a background in colour, underlined in monochrome.
+    pub fn highlight(&self) -> Style {
+        if self.mono {
+            Style::new().add_modifier(Modifier::UNDERLINED)
+        } else {
+            Style::new().bg(Color::DarkGray)
+        }
+    }
+
+    /// The bar beside rows holding a highlight.
+    pub fn highlight_mark(&self) -> Style {
+        self.colour(Color::LightYellow).add_modifier(Modifier::BOLD)
+    }
+
+    /// A free selection being made.
+    pub fn selection(&self) -> Style {
+        if self.mono {
+            Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+        } else {
+            Style::new()
+                .fg(Color::Black)
+                .bg(Color::LightBlue)
+                .remove_modifier(Modifier::REVERSED)
+        }
+    }
+
+    /// Something to notice in a list (an orphaned highlight).
+    pub fn alert(&self) -> Style {
+        self.colour(Color::LightRed).add_modifier(Modifier::BOLD)
+    }
+
     /// Title and status bars.
     pub fn bar(&self) -> Style {
         if self.mono {
@@ -237,6 +268,10 @@ mod tests {
             t.border(true),
             t.thumb(),
             t.warning(),
+            t.highlight(),
+            t.highlight_mark(),
+            t.selection(),
+            t.alert(),
         ];
         for s in styles {
             assert_eq!((s.fg, s.bg), (None, None), "{s:?}");

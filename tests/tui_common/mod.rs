@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod pty;
+
 use quotelens::tui::{App, Config, Theme, views};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -92,5 +94,42 @@ impl Reader {
 
     pub fn status(&self) -> String {
         self.lines().last().cloned().unwrap_or_default()
+    }
+}
+
+impl Reader {
+    /// The sample with highlights on, stored under `data` (keyed by its text, as the reader
+    /// does), exports written to `data/exports`.
+    pub fn sample_with_store(w: u16, h: u16, theme: Theme, data: &std::path::Path) -> Reader {
+        let doc = match quotelens::cli::reader_document(None) {
+            Ok(d) => d,
+            Err(f) => panic!("{}", f.message),
+        };
+        Reader::with_store(doc, w, h, theme, data, true)
+    }
+
+    /// `doc` with highlights on, stored under `data`.
+    pub fn with_store(
+        doc: quotelens::Document,
+        w: u16,
+        h: u16,
+        theme: Theme,
+        data: &std::path::Path,
+        by_content: bool,
+    ) -> Reader {
+        let mut r = Reader::with_doc(doc, w, h, theme, true);
+        r.app.store_by_content = by_content;
+        r.app.export_dir = data.join("exports");
+        let _ = std::fs::create_dir_all(&r.app.export_dir);
+        r.app.enable_store(data.to_path_buf());
+        r.app.run_jobs_inline();
+        r.draw();
+        r
+    }
+
+    /// Types text into a prompt and presses Enter.
+    pub fn enter_text(&mut self, text: &str) {
+        self.type_text(text);
+        self.press(&["enter"]);
     }
 }

@@ -1,6 +1,8 @@
 //! The article pane: only the rows on screen are built. Each row is a byte range; the styles come
-//! from overlays (quotes tinted by speaker, the selected quote, its speaker's words, a selected
-//! number, search matches) intersected with that range at draw time.
+//! from overlays (quotes tinted by speaker, saved highlights, the selected quote, its speaker's
+//! words, a selected number, a text selection, search matches) intersected with that range at
+//! draw time. Rows holding a highlight get a bar in the gutter, so highlights show without colour
+//! too.
 
 use super::display;
 use crate::analysis::model::{QuoteKind, Span};
@@ -46,6 +48,7 @@ pub fn draw(frame: &mut Frame, app: &mut App, screen: &Screen) {
     };
     let range = Span::new(first.start, last.end.max(first.start + 1));
     let (layers, quote_spans) = layers(app, range);
+    let marked: Vec<Span> = app.highlights_in(range).filter_map(|h| h.span()).collect();
     let theme = app.theme;
     let buf = frame.buffer_mut();
     for (i, row) in rows.iter().enumerate() {
@@ -67,6 +70,10 @@ pub fn draw(frame: &mut Frame, app: &mut App, screen: &Screen) {
                 style
             };
             buf.set_string(screen.gutter.x, y, symbol, style);
+        }
+        let end = row.end.max(row.start + 1);
+        if screen.gutter.width >= 2 && marked.iter().any(|s| s.start < end && s.end > row.start) {
+            buf.set_string(screen.gutter.x + 1, y, "▌", theme.highlight_mark());
         }
     }
 }
@@ -112,6 +119,7 @@ fn layers(app: &App, range: Span) -> (Vec<Layer>, Vec<QuoteMark>) {
                 app.current_quote == Some(q),
             ));
         }
+        push_highlights(app, range, &mut layers);
         if let Some(q) = app.current_quote.and_then(|q| a.analysis.quotes.get(q)) {
             layers.push(layer(q.span, theme.selected_quote()));
             let who = theme.speaker(rank(q.speaker)).patch(theme.mention());
@@ -124,6 +132,21 @@ fn layers(app: &App, range: Span) -> (Vec<Layer>, Vec<QuoteMark>) {
         {
             layers.push(layer(n.span, theme.number()));
         }
+    } else {
+        push_highlights(app, range, &mut layers);
+    }
+    // The highlight picked in the Highlights list.
+    if app.tab == Tab::Highlights
+        && app.focus == Focus::Panel
+        && let Some(span) = app
+            .hl_sel
+            .and_then(|id| app.store.as_ref()?.get(id)?.span())
+        && span.overlaps(range)
+    {
+        layers.push(layer(span, theme.selected_quote()));
+    }
+    if let Some(sel) = app.selection {
+        layers.push(layer(sel.span(), theme.selection()));
     }
     if let Some(search) = &app.search {
         let current = search.current_span();
@@ -136,6 +159,17 @@ fn layers(app: &App, range: Span) -> (Vec<Layer>, Vec<QuoteMark>) {
         }
     }
     (layers, quote_spans)
+}
+
+/// Saved highlights touching `range`.
+fn push_highlights(app: &App, range: Span, layers: &mut Vec<Layer>) {
+    for span in app.highlights_in(range).filter_map(|h| h.span()) {
+        layers.push(Layer {
+            span,
+            style: app.theme.highlight(),
+            current_hit: false,
+        });
+    }
 }
 
 /// One row as styled spans.

@@ -4,7 +4,9 @@
 //! buffer, so nothing in a file can write escape sequences.
 
 pub mod article;
+pub mod dialog;
 pub mod help;
+pub mod library;
 pub mod sidebar;
 pub mod status;
 pub mod timeline;
@@ -20,6 +22,14 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     if (area.width, area.height) != app.size {
         app.on_resize(area.width, area.height);
     }
+    if app.mode == super::app::Mode::Library {
+        let screen = app.library_screen();
+        status::draw_header(frame, app, screen.header);
+        library::draw(frame, app, &screen);
+        status::draw(frame, app, screen.status);
+        help::draw(frame, app);
+        return;
+    }
     app.sync_layout();
     let screen = app.screen();
     status::draw_header(frame, app, screen.header);
@@ -27,6 +37,7 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     timeline::draw(frame, app, &screen);
     sidebar::draw(frame, app, &screen);
     status::draw(frame, app, screen.status);
+    dialog::draw(frame, app);
     help::draw(frame, app);
 }
 

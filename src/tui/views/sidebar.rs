@@ -3,8 +3,10 @@
 
 use super::{display_line, truncate};
 use crate::analysis::model::{Figure, QuoteKind, SpeakerId};
+use crate::store::{Highlight, Origin};
+use crate::tui::action::Action;
 use crate::tui::annotations::Annotations;
-use crate::tui::app::{App, Focus, Tab};
+use crate::tui::app::{App, Focus, StoreStatus, Tab};
 use crate::tui::layout::Screen;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
@@ -13,23 +15,30 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-/// Where each tab's title sits in the tab bar: `(tab, first column, label)`. When the full titles
-/// do not fit, only the selected tab keeps its title and the others show their number.
-pub fn tab_positions(area: Rect, selected: Tab) -> Vec<(Tab, u16, String)> {
-    let full: Vec<String> = Tab::ALL
+/// Where each tab's title sits in the tab bar: `(tab, first column, label)`. The selected tab
+/// always shows its title; the others show theirs from the left as long as they fit, and their
+/// number (the key that shows them) otherwise.
+pub fn tab_positions(area: Rect, selected: Tab, tabs: &[Tab]) -> Vec<(Tab, u16, String)> {
+    let full = |t: Tab| format!(" {} {} ", t.index() + 1, t.title());
+    let short = |t: Tab| format!(" {} ", t.index() + 1);
+    let mut labels: Vec<String> = tabs
         .iter()
-        .enumerate()
-        .map(|(i, t)| format!(" {} {} ", i + 1, t.title()))
+        .map(|&t| if t == selected { full(t) } else { short(t) })
         .collect();
-    let fits = full.iter().map(|l| l.width()).sum::<usize>() <= area.width as usize;
+    let room = area.width as usize;
+    for (i, &t) in tabs.iter().enumerate() {
+        if t == selected {
+            continue;
+        }
+        let used: usize = labels.iter().map(|l| l.width()).sum();
+        let f = full(t);
+        if used + f.width() - labels[i].width() <= room {
+            labels[i] = f;
+        }
+    }
     let mut x = area.x;
     let mut out = Vec::new();
-    for (i, tab) in Tab::ALL.iter().enumerate() {
-        let label = if fits || *tab == selected {
-            full[i].clone()
-        } else {
-            format!(" {} ", i + 1)
-        };
+    for (tab, label) in tabs.iter().zip(labels) {
         let w = label.width() as u16;
         if x + w > area.right() {
             break;
@@ -41,8 +50,8 @@ pub fn tab_positions(area: Rect, selected: Tab) -> Vec<(Tab, u16, String)> {
 }
 
 /// The tab under column `x` of the tab bar.
-pub fn tab_at(area: Rect, selected: Tab, x: u16) -> Option<Tab> {
-    tab_positions(area, selected)
+pub fn tab_at(area: Rect, selected: Tab, tabs: &[Tab], x: u16) -> Option<Tab> {
+    tab_positions(area, selected, tabs)
         .into_iter()
         .find(|(_, start, label)| x >= *start && x < start + label.width() as u16)
         .map(|(t, _, _)| t)
@@ -58,7 +67,7 @@ pub fn draw(frame: &mut Frame, app: &mut App, screen: &Screen) {
     for y in screen.border.top()..screen.border.bottom() {
         buf.set_string(screen.border.x, y, "│", theme.border(focused));
     }
-    for (tab, x, label) in tab_positions(screen.tabs, app.tab) {
+    for (tab, x, label) in tab_positions(screen.tabs, app.tab, &app.tabs()) {
         let style = theme.tab(tab == app.tab, focused);
         buf.set_string(x, screen.tabs.y, label, style);
     }
@@ -91,6 +100,9 @@ fn draw_list(frame: &mut Frame, app: &mut App, area: Rect) {
         return;
     }
     let theme = app.theme;
+    if matches!(app.tab, Tab::Highlights | Tab::Chapters) {
+        return draw_own_list(frame, app, area);
+    }
     let Some(a) = app.ann.clone() else {
         let msg = if app.loading {
             "loading…"
@@ -109,6 +121,7 @@ fn draw_list(frame: &mut Frame, app: &mut App, area: Rect) {
             Tab::Speakers => "No speakers found",
             Tab::Quotes => "No quotes found",
             Tab::Numbers => "No numbers found",
+            Tab::Highlights | Tab::Chapters => "",
         };
         frame
             .buffer_mut()
@@ -130,22 +143,174 @@ fn draw_list(frame: &mut Frame, app: &mut App, area: Rect) {
             Tab::Speakers => speaker_line(&a, &theme, a.speaker_order[i], width),
             Tab::Quotes => quote_line(&a, &theme, text, quotes[i], width),
             Tab::Numbers => number_line(&a, &theme, text, &a.analysis.numbers[i], width),
+            Tab::Highlights | Tab::Chapters => Line::default(),
         };
-        let y = area.y + row as u16;
-        if selected == Some(i) {
-            buf.set_style(
-                Rect::new(area.x, y, area.width, 1),
-                theme.list_selected(focused),
-            );
-        }
-        buf.set_line(area.x, y, &line, area.width);
-        if selected == Some(i) {
-            buf.set_style(
-                Rect::new(area.x, y, area.width, 1),
-                theme.list_selected(focused),
-            );
-        }
+        put_row(buf, area, row, &line, selected == Some(i), theme, focused);
     }
+}
+
+/// Paints one list row, the selected one in the selection style.
+fn put_row(
+    buf: &mut ratatui::buffer::Buffer,
+    area: Rect,
+    row: usize,
+    line: &Line,
+    selected: bool,
+    theme: Theme,
+    focused: bool,
+) {
+    let y = area.y + row as u16;
+    let whole = Rect::new(area.x, y, area.width, 1);
+    if selected {
+        buf.set_style(whole, theme.list_selected(focused));
+    }
+    buf.set_line(area.x, y, line, area.width);
+    if selected {
+        buf.set_style(whole, theme.list_selected(focused));
+    }
+}
+
+/// The lists that do not need the analysis: Highlights and Chapters.
+fn draw_own_list(frame: &mut Frame, app: &mut App, area: Rect) {
+    let theme = app.theme;
+    let tab = app.tab;
+    let len = app.list_len(tab);
+    if len == 0 {
+        let msg = match (tab, &app.store_status) {
+            (Tab::Chapters, _) => "No chapters".to_string(),
+            (_, StoreStatus::Opening) => "opening…".to_string(),
+            (_, StoreStatus::Off) if app.loading => "loading…".to_string(),
+            (_, StoreStatus::Off) => "Highlights are off".to_string(),
+            (_, StoreStatus::Failed(_)) => "Highlights cannot be saved".to_string(),
+            (_, StoreStatus::Ready) => {
+                let m = app.keymap.hint(Action::Mark).unwrap_or_default();
+                let v = app.keymap.hint(Action::Select).unwrap_or_default();
+                format!("No highlights yet: {m} marks the selected quote, {v} selects text")
+            }
+        };
+        let width = area.width.saturating_sub(1) as usize;
+        for (i, part) in textwrap::wrap(&msg, width.max(1))
+            .iter()
+            .take(area.height as usize)
+            .enumerate()
+        {
+            frame
+                .buffer_mut()
+                .set_string(area.x + 1, area.y + i as u16, part, theme.dim());
+        }
+        return;
+    }
+    let height = area.height as usize;
+    let selected = app.list_selected(tab);
+    let offset = window(len, selected, app.list_offset[tab.index()], height);
+    app.list_offset[tab.index()] = offset;
+    let width = area.width as usize;
+    let focused = app.focus == Focus::Panel;
+    let ann = app.ann.clone();
+    let buf = frame.buffer_mut();
+    for (row, i) in (offset..len.min(offset + height)).enumerate() {
+        let line = match tab {
+            Tab::Highlights => match app.highlights().get(i) {
+                Some(h) => highlight_line(ann.as_deref(), &theme, h, width),
+                None => Line::default(),
+            },
+            _ => chapter_line(app, ann.as_deref(), &theme, i, width),
+        };
+        put_row(buf, area, row, &line, selected == Some(i), theme, focused);
+    }
+}
+
+/// ` ● Lukashenko “We are alive…”  ✎ check the date`; an orphaned highlight says so.
+fn highlight_line<'a>(
+    a: Option<&Annotations>,
+    theme: &Theme,
+    h: &Highlight,
+    width: usize,
+) -> Line<'a> {
+    let rank = h.speaker.as_deref().and_then(|name| {
+        let a = a?;
+        let s = a.analysis.speakers.iter().position(|s| s.name == name)?;
+        Some(a.speaker_rank[s])
+    });
+    let who = match (&h.speaker, h.origin) {
+        (Some(s), _) => display_line(short_name(s)),
+        (None, Origin::Number) => "number".into(),
+        (None, Origin::Quote) => "unknown".into(),
+        (None, Origin::Selection) => "text".into(),
+    };
+    let who = truncate(&who, 12);
+    let mut spans = vec![Span::styled(
+        format!(
+            " {} ",
+            if rank.is_some() {
+                theme.marker(rank)
+            } else {
+                '▌'
+            }
+        ),
+        if rank.is_some() {
+            theme.speaker(rank)
+        } else {
+            theme.highlight_mark()
+        },
+    )];
+    let mut used = 3;
+    if h.orphaned {
+        spans.push(Span::styled("orphaned ", theme.alert()));
+        used += 9;
+    }
+    spans.push(Span::styled(who.clone(), theme.speaker(rank)));
+    used += who.width() + 1;
+    spans.push(Span::raw(" "));
+    let note = h
+        .note
+        .as_deref()
+        .map(|n| format!("  ✎ {}", display_line(n)));
+    let note_w = note.as_ref().map_or(0, |n| n.width().min(width / 3));
+    let room = width.saturating_sub(used + note_w);
+    let snippet: String = h.text.chars().take(room * 4 + 8).collect();
+    let snippet = truncate(&display_line(snippet.trim()), room);
+    let pad = room.saturating_sub(snippet.width());
+    spans.push(Span::raw(snippet));
+    if let Some(n) = note {
+        spans.push(Span::raw(" ".repeat(pad)));
+        spans.push(Span::styled(truncate(&n, note_w), theme.dim()));
+    }
+    Line::from(spans)
+}
+
+/// ` 3 Chapter Three: The Island   12`: the chapter's number, title and quotes.
+fn chapter_line<'a>(
+    app: &App,
+    a: Option<&Annotations>,
+    theme: &Theme,
+    i: usize,
+    width: usize,
+) -> Line<'a> {
+    let Some(section) = app.doc.sections.get(i) else {
+        return Line::default();
+    };
+    let count = a.map(|a| {
+        let quotes = &a.analysis.quotes;
+        let from = a
+            .speech
+            .partition_point(|&q| quotes[q].span.start < section.span.start);
+        let to = a
+            .speech
+            .partition_point(|&q| quotes[q].span.start < section.span.end);
+        format!(" {}", to - from)
+    });
+    let count = count.unwrap_or_default();
+    let number = format!(" {:>2} ", i + 1);
+    let title_w = width.saturating_sub(number.width() + count.width());
+    let title = truncate(&display_line(&section.title), title_w);
+    let pad = title_w.saturating_sub(title.width());
+    Line::from(vec![
+        Span::styled(number, theme.dim()),
+        Span::raw(title),
+        Span::raw(" ".repeat(pad)),
+        Span::styled(count, theme.dim()),
+    ])
 }
 
 /// The first row to show so that `selected` stays visible with a row of context.
@@ -165,7 +330,7 @@ pub fn window(len: usize, selected: Option<usize>, offset: usize, height: usize)
     off.min(len - height)
 }
 
-fn short_name(name: &str) -> &str {
+pub fn short_name(name: &str) -> &str {
     // "Aleksandr Lukashenko" → "Lukashenko"; organisations and roles keep their full name.
     let words: Vec<&str> = name.split_whitespace().collect();
     if words.len() >= 2 && words.iter().all(|w| w.starts_with(char::is_uppercase)) {

@@ -1,10 +1,11 @@
 //! The title bar and the status bar. The status bar says what is selected and why: the current
-//! quote's speaker, how it was attributed, and where it is; or the selected number; or a message;
-//! or the search prompt.
+//! quote's speaker, how it was attributed, and where it is; or the selected number or highlight;
+//! or the text selection being made; or a message; or a prompt (search, note, library filter).
+//! Its right side says where the view is: the chapter and how far into the document.
 
 use super::{display_line, truncate};
 use crate::tui::action::Action;
-use crate::tui::app::{App, Focus, Overlay, Tab};
+use crate::tui::app::{App, Focus, Mode, Overlay, Tab};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -24,12 +25,38 @@ pub fn draw_header(frame: &mut Frame, app: &App, area: Rect) {
     if app.mouse {
         right.push_str("mouse on · ");
     }
+    if let Some(lib) = &app.library
+        && app.mode == Mode::Document
+    {
+        let key = app.keymap.hint(Action::ShowLibrary).unwrap_or_default();
+        if let Some(i) = lib.current {
+            right.push_str(&format!("{}/{} · ", i + 1, lib.entries.len()));
+        }
+        if !key.is_empty() {
+            right.push_str(&format!("{key} library · "));
+        }
+    }
     if !help.is_empty() {
         right.push_str(&format!("{help} help "));
     }
     let right_w = right.width();
     let room = (area.width as usize).saturating_sub(right_w + 1);
-    let title = format!(" quotelens │ {}", display_line(&app.doc.display_name()));
+    let title = match (&app.library, app.mode) {
+        (Some(lib), Mode::Library) => {
+            let pending = lib.pending();
+            let n = lib.entries.len();
+            let mut t = format!(
+                " quotelens │ {} │ {n} document{}",
+                display_line(&lib.title),
+                if n == 1 { "" } else { "s" }
+            );
+            if pending > 0 {
+                t.push_str(&format!(", {pending} analysing…"));
+            }
+            t
+        }
+        _ => format!(" quotelens │ {}", display_line(&app.doc.display_name())),
+    };
     buf.set_string(area.x, area.y, truncate(&title, room), theme.bar());
     if right_w + 12 <= area.width as usize {
         buf.set_string(area.right() - right_w as u16, area.y, &right, theme.bar());
@@ -44,18 +71,34 @@ pub fn draw(frame: &mut Frame, app: &mut App, area: Rect) {
     let max_top = app.view.max_top(&mut app.rows, &doc.text);
     let app = &*app;
     let theme = app.theme;
-    if let Some(Overlay::Prompt { input }) = &app.overlay {
+    if let Some(Overlay::Prompt { kind, input }) = &app.overlay {
+        let label = kind.label();
         let shown = display_line(input);
-        // Keep the end of a long query (where the cursor is) in view.
-        let room = (area.width as usize).saturating_sub(2);
-        let skip = shown.width().saturating_sub(room);
+        // Keep the end of a long input (where the cursor is) in view.
+        let room = (area.width as usize).saturating_sub(label.width() + 1);
+        let mut skip = 0;
+        let mut w = shown.width();
+        let mut chars = shown.chars();
+        while w > room {
+            match chars.next() {
+                Some(c) => {
+                    w -= unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+                    skip += 1;
+                }
+                None => break,
+            }
+        }
         let tail: String = shown.chars().skip(skip).collect();
         let buf = frame.buffer_mut();
         buf.set_style(area, Style::new());
-        buf.set_string(area.x, area.y, format!("/{tail}"), Style::new());
-        let x = (area.x + 1 + tail.width() as u16).min(area.right().saturating_sub(1));
+        buf.set_string(area.x, area.y, format!("{label}{tail}"), Style::new());
+        let x =
+            (area.x + (label.width() + tail.width()) as u16).min(area.right().saturating_sub(1));
         frame.set_cursor_position(Position::new(x, area.y));
         return;
+    }
+    if app.mode == Mode::Library {
+        return draw_library_status(frame, app, area);
     }
     let buf = frame.buffer_mut();
     buf.set_style(area, theme.bar());
@@ -85,6 +128,66 @@ fn left_side<'a>(app: &App, theme: &Theme) -> Line<'a> {
         };
         spans.push(Span::styled(display_line(&m.text), style));
         return Line::from(spans);
+    }
+    if let Some(sel) = app.selection {
+        let words = sel.span().text(&app.doc.text).split_whitespace().count();
+        let k = |a: Action| app.keymap.hint(a).unwrap_or_default();
+        spans.push(Span::styled(
+            format!(
+                "selecting {words} word{} · {}/{} word · {}/{} sentence · {}/{} line · {} highlight · {} copy · {} cancel",
+                if words == 1 { "" } else { "s" },
+                k(Action::SelectWordNext),
+                k(Action::SelectWordPrev),
+                k(Action::SelectSentenceNext),
+                k(Action::SelectSentencePrev),
+                k(Action::SelectLineNext),
+                k(Action::SelectLinePrev),
+                k(Action::Mark),
+                k(Action::Copy),
+                k(Action::Cancel),
+            ),
+            bar,
+        ));
+        return Line::from(spans);
+    }
+    // The highlight picked in the Highlights list, when it has the keyboard.
+    if app.focus == Focus::Panel && app.tab == Tab::Highlights {
+        let list = app.highlights();
+        if let Some(i) = app.list_selected(Tab::Highlights)
+            && let Some(h) = list.get(i)
+        {
+            spans.push(Span::styled(
+                format!("highlight {}/{} · ", i + 1, list.len()),
+                bar,
+            ));
+            if h.orphaned {
+                spans.push(Span::styled(
+                    "orphaned: no longer in the document · ",
+                    bar.patch(theme.warning()),
+                ));
+            }
+            let who = h
+                .speaker
+                .as_deref()
+                .map_or_else(|| h.origin.as_str().to_string(), display_line);
+            spans.push(Span::styled(who, bar.patch(theme.emphasis())));
+            match &h.note {
+                Some(n) => spans.push(Span::styled(format!(" · ✎ {}", display_line(n)), bar)),
+                None => {
+                    let k = |a: Action| app.keymap.hint(a).unwrap_or_default();
+                    spans.push(Span::styled(
+                        format!(
+                            " · {} note · {} remove · {} copy",
+                            k(Action::Note),
+                            k(Action::DeleteHighlight),
+                            k(Action::Copy)
+                        ),
+                        bar,
+                    ))
+                }
+            }
+            return Line::from(spans);
+        }
     }
     let Some(a) = &app.ann else {
         return Line::from(spans);
@@ -173,6 +276,12 @@ fn right_side(app: &App, max_top: usize) -> String {
             (Some(h), None) => s.push_str(&format!("/{q} {} │ ", h.len())),
         }
     }
+    if let Some(i) = app.current_chapter()
+        && let Some(section) = app.doc.sections.get(i)
+    {
+        let title = truncate(&display_line(&section.title), 24);
+        s.push_str(&format!("{}/{} {title} │ ", i + 1, app.doc.sections.len()));
+    }
     let pct = (app.view.fraction(app.doc.text.len()) * 100.0).floor() as u32;
     if max_top == 0 {
         s.push_str("all ");
@@ -182,4 +291,43 @@ fn right_side(app: &App, max_top: usize) -> String {
         s.push_str(&format!("{pct}% "));
     }
     s
+}
+
+/// The status bar in the library: the selected document's path and what the keys do.
+fn draw_library_status(frame: &mut Frame, app: &App, area: Rect) {
+    let theme = app.theme;
+    let bar = theme.bar();
+    let buf = frame.buffer_mut();
+    buf.set_style(area, bar);
+    let mut spans = vec![Span::styled(" ", bar)];
+    if let Some(m) = &app.message {
+        let style = if m.warning {
+            bar.patch(theme.warning())
+        } else {
+            bar
+        };
+        spans.push(Span::styled(display_line(&m.text), style));
+    } else if let Some(lib) = &app.library {
+        let k = |a: Action| app.keymap.hint(a).unwrap_or_default();
+        let mut hint = format!(
+            "{} open · {} speakers · {} filter by speaker",
+            k(Action::Activate),
+            k(Action::ToggleFocus),
+            k(Action::Search)
+        );
+        if lib.filter.is_some() {
+            hint.push_str(&format!(" · {} all", k(Action::ClearFilter)));
+        }
+        hint.push_str(&format!(" · {} quit", k(Action::Quit)));
+        if let Some(i) = lib.selected_entry()
+            && let Some(e) = lib.entries.get(i)
+        {
+            spans.push(Span::styled(
+                format!("{} · ", display_line(&e.shown)),
+                bar.patch(theme.emphasis()),
+            ));
+        }
+        spans.push(Span::styled(hint, bar));
+    }
+    buf.set_line(area.x, area.y, &Line::from(spans), area.width);
 }
