@@ -373,3 +373,11 @@ fn news_paragraphs_continue_the_previous_speaker() {
         "{q:?}"
     );
 }
+
+#[test]
+fn a_surname_that_is_also_a_first_name_matches_back() {
+    let t = "“We will build the bridge before winter,” said Mayor Ann Lee.\n\n“Taxes stay as they are,” Lee added.";
+    let (_, a) = run(t);
+    assert_eq!(a.speakers.len(), 1, "{:?}", a.speakers);
+    assert_eq!(a.speakers[0].quotes.len(), 2);
+}

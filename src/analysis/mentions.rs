@@ -623,9 +623,12 @@ fn name_chain(
         .all(|t| t.is(PLACE | TIME_WORD | DEMONYM | FUNCTION) && !t.is(FIRST_NAME));
     let has_org_word = name_toks.iter().any(|t| t.is(ORG_NAME));
     let first = &name_toks[0];
+    // A first name says person and gender only when a surname follows: alone, "Lee" or "Morgan"
+    // may be the surname of someone already named.
+    let words_in_name = name_toks.iter().filter(|t| t.kind == Kind::Word).count();
     if first.is(FIRST_NAME) {
         person_evidence = true;
-        if gender == Gender::Unknown {
+        if gender == Gender::Unknown && words_in_name >= 2 {
             gender = if first.is(MALE) && !first.is(FEMALE) {
                 Gender::Male
             } else if first.is(FEMALE) && !first.is(MALE) {
