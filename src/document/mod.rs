@@ -190,7 +190,10 @@ fn headline(text: &str, paragraphs: &[Span]) -> Option<String> {
     if line.contains('\n') || line.chars().count() > 150 || line.is_empty() {
         return None;
     }
-    if line.ends_with(['.', ',', ';', ':', '!', '"', '”', '’', '\'']) {
+    // A closing quotation mark may end a headline ("Fox attacks Tory 'lies'"), unless a sentence
+    // stop comes before it ("He said: “No.”").
+    let bare = line.trim_end_matches(['"', '”', '’', '\'']);
+    if bare.ends_with(['.', ',', ';', ':', '!']) || bare.is_empty() {
         return None;
     }
     Some(line.to_string())
@@ -229,6 +232,10 @@ mod tests {
         );
         assert_eq!(d.meta.title.as_deref(), Some("Ad sales boost profit"));
         let d = Document::from_text("He held talks.\n\nMore.", Meta::default());
+        assert_eq!(d.meta.title, None);
+        let d = Document::from_text("Fox attacks Tory 'lies'\n\nText.", Meta::default());
+        assert_eq!(d.meta.title.as_deref(), Some("Fox attacks Tory 'lies'"));
+        let d = Document::from_text("He said: “No.”\n\nText.", Meta::default());
         assert_eq!(d.meta.title, None);
     }
 
