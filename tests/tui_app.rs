@@ -316,3 +316,20 @@ fn a_failed_analysis_leaves_a_readable_text_and_says_so() {
     assert!(r.screen().contains("Belarusian President"));
     r.press(&["]", "j"]);
 }
+
+#[test]
+fn a_quote_jump_pressed_while_analysing_happens_when_the_analysis_arrives() {
+    let doc = match quotelens::cli::reader_document(None) {
+        Ok(d) => d,
+        Err(f) => panic!("{}", f.message),
+    };
+    let mut r = Reader::with_doc(doc, 100, 30, Theme::COLOUR, false);
+    let jobs = r.app.take_jobs();
+    r.press(&["]"]);
+    assert!(r.status().contains("Still analysing"), "{}", r.status());
+    for job in jobs {
+        r.app.on_job(job.run());
+    }
+    r.draw();
+    assert!(r.status().contains("quote 1/20"), "{}", r.status());
+}

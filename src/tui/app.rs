@@ -316,6 +316,8 @@ pub struct App {
     pub loading: bool,
     pub ann: Option<Arc<Annotations>>,
     generation: u64,
+    /// Quote jumps pressed before the analysis was ready: done, in order, when it arrives.
+    pending_jumps: Vec<Action>,
     pub keymap: Keymap,
     pub theme: Theme,
     /// Mouse capture wanted (the event loop makes the terminal match).
@@ -380,6 +382,7 @@ impl App {
             loading: false,
             ann: None,
             generation: 0,
+            pending_jumps: Vec::new(),
             keymap: config.keymap.clone(),
             theme,
             mouse: config.mouse,
@@ -436,6 +439,7 @@ impl App {
         self.loading = false;
         self.mode = Mode::Document;
         self.ann = None;
+        self.pending_jumps.clear();
         self.timeline = None;
         self.current_quote = None;
         self.speaker_sel = 0;
@@ -548,6 +552,13 @@ impl App {
                         && let Some(i) = lib.current
                     {
                         lib.on_opened_analysis(i, self.ann.as_ref(), &self.doc);
+                    }
+                    let jumps = std::mem::take(&mut self.pending_jumps);
+                    if !jumps.is_empty() && self.overlay.is_none() {
+                        self.message = None;
+                        for jump in jumps {
+                            self.apply(jump);
+                        }
                     }
                 }
             }
@@ -836,6 +847,17 @@ impl App {
                         self.select_item(if top { 0 } else { len - 1 }, Placement::Nearest);
                     }
                 }
+            }
+            Action::NextQuote
+            | Action::PrevQuote
+            | Action::NextSameSpeaker
+            | Action::PrevSameSpeaker
+                if self.ann.is_none() =>
+            {
+                if self.pending_jumps.len() < 64 {
+                    self.pending_jumps.push(action);
+                }
+                self.info("Still analysing… the jump follows when it is ready");
             }
             Action::NextQuote => self.step_quote(true, false),
             Action::PrevQuote => self.step_quote(false, false),
