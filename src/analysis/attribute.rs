@@ -60,8 +60,10 @@ pub struct Block<'a> {
 const NO: usize = usize::MAX;
 
 impl<'a> Block<'a> {
+    /// The token's text; "" past the end of the block, so look-aheads ("according" + "to",
+    /// "pointed" + "out") need no bounds checks of their own.
     fn word(&self, i: usize) -> &'a str {
-        self.tokens[i].text(self.text)
+        self.tokens.get(i).map_or("", |t| t.text(self.text))
     }
     fn lower(&self, i: usize) -> std::borrow::Cow<'a, str> {
         super::tokens::lowercase(self.word(i))
