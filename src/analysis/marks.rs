@@ -314,9 +314,12 @@ const ELISIONS: &[&str] = &[
 
 fn is_elision(text: &str, after: usize, end: usize) -> bool {
     let rest = &text[after..end];
-    let word: String = rest
+    // Measured on the text itself: lower-casing can change a character's length (Ⱥ → ⱥ).
+    let word_len = rest
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(rest.len());
+    let word: String = rest[..word_len]
         .chars()
-        .take_while(|c| c.is_alphanumeric())
         .flat_map(|c| c.to_lowercase())
         .collect();
     if word.is_empty() {
@@ -326,7 +329,7 @@ fn is_elision(text: &str, after: usize, end: usize) -> bool {
     if word.chars().next().is_some_and(|c| c.is_ascii_digit()) {
         return word.chars().all(|c| c.is_ascii_digit() || c == 's');
     }
-    let next = rest[word.len().min(rest.len())..].chars().next();
+    let next = rest[word_len..].chars().next();
     ELISIONS.contains(&word.as_str()) && !matches!(next, Some(c) if c.is_alphanumeric())
 }
 
