@@ -6,6 +6,8 @@ use super::lexicon::*;
 use super::mentions::{Mention, MentionKind};
 use super::model::{Method, QuoteKind, Span, SpeakerKind};
 use super::tokens::{Kind, Token};
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 /// What attribution found for one quote.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,7 +57,25 @@ pub struct Block<'a> {
     pub mentions: &'a [Mention],
     /// For each token, the mention covering it (usize::MAX if none).
     pub mention_at: &'a [usize],
+    /// Per-sentence scans, filled on first use (`first_in_sentence`).
+    pub scans: SentenceScans,
 }
+
+/// A scan over a sentence's tokens that every quote in the sentence asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Scan {
+    /// A word of narrative (outside quotes).
+    NarrativeWord,
+    /// A subject mention that names a person (`sentence_subject`).
+    PersonSubject,
+    /// A subject mention that can stand behind quoted words (`attribute_fragment`).
+    ActingSubject,
+    /// "according to X".
+    AccordingTo,
+}
+
+/// The first token where a scan holds, keyed by (scan, sentence start, scan end).
+pub type SentenceScans = RefCell<HashMap<(Scan, usize, usize), Option<usize>>>;
 
 const NO: usize = usize::MAX;
 
@@ -75,6 +95,37 @@ impl<'a> Block<'a> {
     }
     fn narrative(&self, i: usize) -> bool {
         self.tokens.get(i).is_some_and(|t| !t.in_quote())
+    }
+    /// The first token in `s0..end` (`s0` a sentence start) where `scan` holds. Cached: a
+    /// sentence holding thousands of quotes would otherwise be rescanned for each of them, which
+    /// made hostile input quadratic.
+    fn first_in_sentence(&self, scan: Scan, s0: usize, end: usize) -> Option<usize> {
+        if let Some(&hit) = self.scans.borrow().get(&(scan, s0, end)) {
+            return hit;
+        }
+        let hit = (s0..end).find(|&i| self.scan_holds(scan, i));
+        self.scans.borrow_mut().insert((scan, s0, end), hit);
+        hit
+    }
+    fn scan_holds(&self, scan: Scan, i: usize) -> bool {
+        match scan {
+            Scan::NarrativeWord => self.narrative(i) && self.tokens[i].kind == Kind::Word,
+            Scan::PersonSubject => self.mention_starting(i).is_some_and(|m| {
+                let mm = &self.mentions[m];
+                mm.subject && (mm.person_evidence || mm.kind == MentionKind::Name) && !mm.possessive
+            }),
+            Scan::ActingSubject => self.mention_starting(i).is_some_and(|m| {
+                let mm = &self.mentions[m];
+                mm.subject
+                    && (mm.kind != MentionKind::Pronoun || mm.entity_kind == SpeakerKind::Person)
+            }),
+            Scan::AccordingTo => {
+                self.narrative(i)
+                    && self.lower(i) == "according"
+                    && self.word(i + 1) == "to"
+                    && self.mention_after(i + 2).is_some()
+            }
+        }
     }
     fn mention_starting(&self, i: usize) -> Option<usize> {
         let m = *self.mention_at.get(i)?;
@@ -345,11 +396,12 @@ pub fn attribute(
     let content_trim = content.trim_end();
     let last_char = content_trim.chars().next_back();
     let words = content.split_whitespace().count();
-    let (s0, _) = b.sentence_range(q.open);
+    let (s0, s1) = b.sentence_range(q.open);
     let after_intro = q.open > s0 && (b.is_punct(q.open - 1, ":") || b.is_punct(q.open - 1, ","));
     let starts_sentence = q.open == s0 || b.sentence_of[q.open - 1] != b.sentence_of[q.open];
-    let has_head =
-        q.open > s0 && (s0..q.open).any(|i| b.narrative(i) && b.tokens[i].kind == Kind::Word);
+    let has_head = b
+        .first_in_sentence(Scan::NarrativeWord, s0, s1)
+        .is_some_and(|i| i < q.open);
     // A fragment is quoted inside a sentence of narrative: “reckless”, a “walk-in”.
     let fragment = has_head && !starts_sentence && !after_intro;
     let continues_sentence = !matches!(last_char, Some('.'));
@@ -429,7 +481,6 @@ pub fn attribute(
         }
     }
     // 3. According to X.
-    let (_, s1) = b.sentence_range(q.open);
     if let Some((cue, m)) = according_to(b, s0, s1) {
         att.cue = Some(cue);
         att.mention = Some(m);
@@ -539,12 +590,11 @@ fn attribute_fragment(
     }
     // No speech verb: the words are still someone's when the sentence's subject is a person or
     // an organisation acting on them ("Reid has gone after Trump as a “con artist”").
-    if let Some(m) = (s0..q.open).find_map(|i| {
-        b.mention_starting(i).filter(|&m| {
-            let mm = &b.mentions[m];
-            mm.subject && (mm.kind != MentionKind::Pronoun || mm.entity_kind == SpeakerKind::Person)
-        })
-    }) {
+    if let Some(m) = b
+        .first_in_sentence(Scan::ActingSubject, s0, s1)
+        .filter(|&i| i < q.open)
+        .and_then(|i| b.mention_starting(i))
+    {
         att.mention = Some(m);
         att.method = Method::ParagraphSubject;
         att.confidence = 0.5;
@@ -891,31 +941,26 @@ pub fn trailing_colon_cue(b: &Block) -> Option<(Span, usize)> {
 
 /// "according to X" anywhere in the narrative part of a sentence.
 fn according_to(b: &Block, s0: usize, s1: usize) -> Option<(Span, usize)> {
-    (s0..s1.saturating_sub(2)).find_map(|i| {
-        if b.narrative(i) && b.lower(i) == "according" && b.word(i + 1) == "to" {
-            let m = b.mention_after(i + 2)?;
-            Some((tok_span(b, i, i + 2), m))
-        } else {
-            None
-        }
-    })
+    let i = b.first_in_sentence(Scan::AccordingTo, s0, s1.saturating_sub(2))?;
+    Some((tok_span(b, i, i + 2), b.mention_after(i + 2)?))
 }
 
 /// The subject of the sentence holding the quote (before it), or of the previous sentence.
 fn sentence_subject(b: &Block, q: &QuoteToks, s0: usize) -> Option<usize> {
-    let person = |m: usize| {
-        let mm = &b.mentions[m];
-        mm.subject && (mm.person_evidence || mm.kind == MentionKind::Name) && !mm.possessive
-    };
-    if let Some(m) = (s0..q.open).find_map(|i| b.mention_starting(i).filter(|&m| person(m))) {
-        return Some(m);
+    let (_, s1) = b.sentence_range(q.open);
+    if let Some(i) = b
+        .first_in_sentence(Scan::PersonSubject, s0, s1)
+        .filter(|&i| i < q.open)
+    {
+        return b.mention_starting(i);
     }
     let si = b.sentence_of[q.open];
     if si == 0 {
         return None;
     }
     let (p0, p1) = b.sentences[si - 1];
-    (p0..p1).find_map(|i| b.mention_starting(i).filter(|&m| person(m)))
+    b.first_in_sentence(Scan::PersonSubject, p0, p1)
+        .and_then(|i| b.mention_starting(i))
 }
 
 /// “Dear Aleksandr Grigorievich, …” — the person addressed at the start of a quote.
