@@ -71,6 +71,11 @@ fn first_char(text: &str, pos: usize) -> char {
     text[pos..].chars().next().unwrap_or('"')
 }
 
+/// At most this many quotes are open at once. Real text nests three or four levels (seven with
+/// stray apostrophes); without a bound, n nested marks cost O(n) per mark and make every output
+/// repeat the text n times (quadratic time and size).
+pub const MAX_NESTING: usize = 16;
+
 /// Finds every quotation in `text`, given its paragraphs. The result is sorted by start, an
 /// enclosing quote before the quotes inside it.
 pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
@@ -112,6 +117,14 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
             let rest = &marks[mi + 1..];
             match decide(text, para, m, &stack, rest) {
                 Decision::Open(family, straight) => {
+                    if stack.len() >= MAX_NESTING {
+                        // Deeper than any real text nests: the innermost opener never closed, so
+                        // it was stray (an apostrophe read as a mark). Dropping it bounds the work
+                        // per mark and the size of every output.
+                        if let Some(stray) = stack.pop() {
+                            discard(&mut quotes, stray.quote);
+                        }
+                    }
                     let parent = stack.last().map(|o| o.quote);
                     quotes.push(RawQuote {
                         span: Span::new(m.pos, m.pos + m.len),
