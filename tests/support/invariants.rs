@@ -189,10 +189,8 @@ pub fn check_exports(doc: &Document, a: &Analysis) -> Result<(), String> {
             let out = export::export(doc, a, &[], scope, None, format)
                 .map_err(|e| format!("export {format:?} {scope:?} failed: {e}"))?;
             match format {
-                Format::Html => {
-                    if out.to_ascii_lowercase().contains("<script") {
-                        return Err(format!("HTML export {scope:?} contains a raw <script"));
-                    }
+                Format::Html if out.to_ascii_lowercase().contains("<script") => {
+                    return Err(format!("HTML export {scope:?} contains a raw <script"));
                 }
                 Format::Json => {
                     serde_json::from_str::<serde_json::Value>(&out)
