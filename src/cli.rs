@@ -2,6 +2,7 @@
 //! Exit codes are documented in the README and in `ExitCode`.
 
 use crate::analysis::analyze;
+use crate::analysis::model::QuoteKind;
 use crate::contract;
 use crate::document::load::{self, LoadError, Source};
 use crate::document::{Document, sanitize};
@@ -32,7 +33,7 @@ pub mod exit {
     name = "quotelens",
     version,
     about = "A terminal reader that shows who speaks, what they said, and the numbers they cite",
-    args_conflicts_with_subcommands = true,
+    subcommand_precedence_over_arg = true,
     after_help = "With no FILE, the reader opens the bundled sample article.\nExit codes: 0 ok, 1 partial failure, 2 usage, 3 input, 4 output, 5 config, 6 terminal."
 )]
 pub struct Cli {
@@ -40,6 +41,10 @@ pub struct Cli {
     pub command: Option<Command>,
     /// A file to open in the reader (text, HTML, Markdown, EPUB; `-` for stdin).
     pub file: Option<String>,
+    /// Keep only these kinds of quotes in `extract` output (comma-separated: direct, partial,
+    /// reported, nested, title, term). All kinds by default.
+    #[arg(long, global = true, value_delimiter = ',', value_name = "KINDS")]
+    pub kinds: Vec<QuoteKind>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -213,10 +218,17 @@ fn is_readable_kind(path: &Path) -> bool {
 }
 
 /// Analyses one input and renders it in the chosen format.
-fn extract_one(source: &Source, format: ExtractFormat) -> Result<String, LoadError> {
+fn extract_one(
+    source: &Source,
+    format: ExtractFormat,
+    kinds: &[QuoteKind],
+) -> Result<String, LoadError> {
     let doc = load::load(source)?;
     warn(&doc);
-    let analysis = analyze(&doc);
+    let mut analysis = analyze(&doc);
+    if !kinds.is_empty() {
+        analysis.retain_kinds(kinds);
+    }
     Ok(match format {
         ExtractFormat::Json => {
             let mut s = contract::to_json(&doc, &analysis, true);
@@ -237,6 +249,7 @@ pub fn run_extract(
     inputs: &[String],
     format: Option<ExtractFormat>,
     jobs: Option<usize>,
+    kinds: &[QuoteKind],
 ) -> Result<(), Failure> {
     let sources = expand_inputs(inputs)?;
     if sources.is_empty() {
@@ -285,7 +298,7 @@ pub fn run_extract(
         };
     if jobs <= 1 {
         for s in &sources {
-            emit(extract_one(s, format), &mut out)?;
+            emit(extract_one(s, format, kinds), &mut out)?;
         }
     } else {
         // Workers take inputs in turn; results are printed in input order as they complete.
@@ -302,7 +315,7 @@ pub fn run_extract(
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         let Some(s) = sources.get(i) else { break };
-                        if tx.send((i, extract_one(s, format))).is_err() {
+                        if tx.send((i, extract_one(s, format, kinds))).is_err() {
                             break;
                         }
                     }
@@ -354,13 +367,7 @@ pub fn reader_document(file: Option<&str>) -> Result<Document, Failure> {
     }
 }
 
-/// `quotelens [FILE]`: the reader. Until the terminal reader lands this prints the summary.
+/// `quotelens [FILE]`: the reader (see `tui`).
 pub fn run_reader(file: Option<&str>) -> Result<(), Failure> {
-    let doc = reader_document(file)?;
-    let analysis = analyze(&doc);
-    let stdout = std::io::stdout();
-    write_out(
-        &mut stdout.lock(),
-        &crate::export::text_summary(&doc, &analysis),
-    )
+    crate::tui::run(file)
 }

@@ -27,7 +27,16 @@ pub struct DocumentInfo<'a> {
     pub byline: Option<&'a str>,
     pub published: Option<&'a str>,
     pub paragraphs: usize,
+    /// Chapters (EPUB) with their byte spans; empty for an article.
+    pub sections: Vec<SectionOut<'a>>,
     pub warnings: &'a [String],
+}
+
+#[derive(Serialize)]
+pub struct SectionOut<'a> {
+    pub title: &'a str,
+    pub start: usize,
+    pub end: usize,
 }
 
 #[derive(Serialize)]
@@ -49,36 +58,36 @@ impl<'a> SpanText<'a> {
 
 #[derive(Serialize)]
 pub struct SpeakerOut<'a> {
-    pub id: String,
+    pub id: Id,
     pub name: &'a str,
     pub kind: &'static str,
     pub aliases: &'a [String],
     pub mentions: Vec<SpanText<'a>>,
-    pub quotes: Vec<String>,
+    pub quotes: Vec<Id>,
 }
 
 #[derive(Serialize)]
 pub struct QuoteOut<'a> {
-    pub id: String,
+    pub id: Id,
     pub start: usize,
     pub end: usize,
     pub content_start: usize,
     pub content_end: usize,
     pub text: &'a str,
     pub kind: &'static str,
-    pub speaker: Option<String>,
+    pub speaker: Option<Id>,
     pub speaker_name: Option<&'a str>,
     pub speaker_mention: Option<SpanText<'a>>,
     pub cue: Option<SpanText<'a>>,
     pub addressee: Option<SpanText<'a>>,
     pub method: &'static str,
     pub confidence: f32,
-    pub parent: Option<String>,
+    pub parent: Option<Id>,
 }
 
 #[derive(Serialize)]
 pub struct NumberOut<'a> {
-    pub id: String,
+    pub id: Id,
     pub start: usize,
     pub end: usize,
     pub text: &'a str,
@@ -87,8 +96,24 @@ pub struct NumberOut<'a> {
     pub value_high: Option<f64>,
     pub unit: Option<&'a str>,
     pub qualifier: Option<&'a str>,
-    pub quote: Option<String>,
-    pub source: Option<String>,
+    pub quote: Option<Id>,
+    pub source: Option<Id>,
+}
+
+/// An id such as "q3": a prefix and a 0-based index, written 1-based without allocating.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Id(pub char, pub usize);
+
+impl Serialize for Id {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&format_args!("{}{}", self.0, self.1 + 1))
+    }
+}
+
+impl std::fmt::Display for Id {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}{}", self.0, self.1 + 1)
+    }
 }
 
 pub fn speaker_id(i: usize) -> String {
@@ -115,6 +140,15 @@ pub fn output<'a>(doc: &'a Document, a: &'a Analysis) -> Output<'a> {
             byline: doc.meta.byline.as_deref(),
             published: doc.meta.published.as_deref(),
             paragraphs: doc.paragraphs.len(),
+            sections: doc
+                .sections
+                .iter()
+                .map(|s| SectionOut {
+                    title: &s.title,
+                    start: s.span.start,
+                    end: s.span.end,
+                })
+                .collect(),
             warnings: &doc.meta.warnings,
         },
         speakers: a
@@ -122,12 +156,12 @@ pub fn output<'a>(doc: &'a Document, a: &'a Analysis) -> Output<'a> {
             .iter()
             .enumerate()
             .map(|(i, s)| SpeakerOut {
-                id: speaker_id(i),
+                id: Id('s', i),
                 name: &s.name,
                 kind: s.kind.as_str(),
                 aliases: &s.aliases,
                 mentions: s.mentions.iter().map(|m| SpanText::new(text, *m)).collect(),
-                quotes: s.quotes.iter().map(|&q| quote_id(q)).collect(),
+                quotes: s.quotes.iter().map(|&q| Id('q', q)).collect(),
             })
             .collect(),
         quotes: a
@@ -135,21 +169,21 @@ pub fn output<'a>(doc: &'a Document, a: &'a Analysis) -> Output<'a> {
             .iter()
             .enumerate()
             .map(|(i, q)| QuoteOut {
-                id: quote_id(i),
+                id: Id('q', i),
                 start: q.span.start,
                 end: q.span.end,
                 content_start: q.content.start,
                 content_end: q.content.end,
                 text: q.content.text(text),
                 kind: q.kind.as_str(),
-                speaker: q.speaker.map(speaker_id),
+                speaker: q.speaker.map(|s| Id('s', s)),
                 speaker_name: q.speaker.map(|s| a.speakers[s].name.as_str()),
                 speaker_mention: q.speaker_mention.map(|m| SpanText::new(text, m)),
                 cue: q.cue.map(|c| SpanText::new(text, c)),
                 addressee: q.addressee.map(|c| SpanText::new(text, c)),
                 method: q.method.as_str(),
                 confidence: (q.confidence * 100.0).round() / 100.0,
-                parent: q.parent.map(quote_id),
+                parent: q.parent.map(|p| Id('q', p)),
             })
             .collect(),
         numbers: a
@@ -157,7 +191,7 @@ pub fn output<'a>(doc: &'a Document, a: &'a Analysis) -> Output<'a> {
             .iter()
             .enumerate()
             .map(|(i, n)| NumberOut {
-                id: number_id(i),
+                id: Id('n', i),
                 start: n.span.start,
                 end: n.span.end,
                 text: n.span.text(text),
@@ -166,8 +200,8 @@ pub fn output<'a>(doc: &'a Document, a: &'a Analysis) -> Output<'a> {
                 value_high: n.value_high,
                 unit: n.unit.as_deref(),
                 qualifier: n.qualifier.as_deref(),
-                quote: n.quote.map(quote_id),
-                source: n.source.map(speaker_id),
+                quote: n.quote.map(|q| Id('q', q)),
+                source: n.source.map(|s| Id('s', s)),
             })
             .collect(),
     }

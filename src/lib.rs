@@ -10,6 +10,7 @@ pub mod contract;
 pub mod document;
 pub mod export;
 pub mod store;
+pub mod tui;
 
 pub use analysis::analyze;
 pub use analysis::model::{

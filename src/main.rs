@@ -11,7 +11,7 @@ fn main() {
             inputs,
             format,
             jobs,
-        }) => cli::run_extract(&inputs, format, jobs),
+        }) => cli::run_extract(&inputs, format, jobs, &cli.kinds),
         Some(Command::Debug { file }) => cli::run_debug(&file),
         Some(Command::Export(args)) => quotelens::export::command::run(&args),
         Some(Command::Read { file }) => cli::run_reader(file.as_deref()),

@@ -334,3 +334,42 @@ fn the_sample_article_names_the_person_behind_every_quote() {
         luk.aliases
     );
 }
+
+#[test]
+fn fiction_dialogue_alternates_between_the_two_speakers() {
+    let t = "Elin Stark stood at the rail beside the old captain.\n\n“We should have left at dawn,” said the old captain.\n\n“You said the tide was wrong,” Elin replied.\n\n“I said a great many things.”\n\n“And most of them were wrong.”\n\nHe laughed and lit his pipe. “You sound like your mother.”\n\n“Someone has to.”\n\nThe captain said nothing for a while.";
+    let q = quotes(t);
+    let who: Vec<&str> = q.iter().map(|q| q.2.as_deref().unwrap_or("-")).collect();
+    assert_eq!(
+        who,
+        [
+            "the old captain",
+            "Elin Stark",
+            "the old captain",
+            "Elin Stark",
+            "the old captain",
+            "Elin Stark"
+        ]
+    );
+    assert_eq!(q[2].3, "alternation");
+    let (_, a) = run(t);
+    assert!(
+        a.quotes.iter().all(|q| q.kind != QuoteKind::Reported),
+        "\"said nothing\" is not speech"
+    );
+}
+
+#[test]
+fn news_paragraphs_continue_the_previous_speaker() {
+    // The same shape as dialogue, but long quotes in a news report: the speaker goes on.
+    let long =
+        "the council will publish the full accounts of the project before the end of the year";
+    let t = format!(
+        "“First, {long},” the mayor, Ana Ruiz, said.\n\n“Second, {long}.”\n\n“Third, {long}.”"
+    );
+    let q = quotes(&t);
+    assert!(
+        q.iter().all(|q| q.2.as_deref() == Some("Ana Ruiz")),
+        "{q:?}"
+    );
+}

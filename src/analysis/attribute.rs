@@ -85,6 +85,10 @@ impl<'a> Block<'a> {
     fn word(&self, i: usize) -> &'a str {
         self.tokens.get(i).map_or("", |t| t.text(self.text))
     }
+    /// Token `i` is the word `w` (case-insensitive, no allocation).
+    fn is_w(&self, i: usize, w: &str) -> bool {
+        self.word(i).eq_ignore_ascii_case(w)
+    }
     fn lower(&self, i: usize) -> std::borrow::Cow<'a, str> {
         super::tokens::lowercase(self.word(i))
     }
@@ -121,7 +125,7 @@ impl<'a> Block<'a> {
             }),
             Scan::AccordingTo => {
                 self.narrative(i)
-                    && self.lower(i) == "according"
+                    && self.is_w(i, "according")
                     && self.word(i + 1) == "to"
                     && self.mention_after(i + 2).is_some()
             }
@@ -135,10 +139,14 @@ impl<'a> Block<'a> {
     fn mention_after(&self, i: usize) -> Option<usize> {
         (i..(i + 5).min(self.tokens.len()))
             .take_while(|&k| {
+                // Only words that can open a noun phrase: determiners, lower-case role words and
+                // modifiers, numbers ("9/11 widow") — not "that", "when" or pronouns.
                 let p = &self.tokens[k.max(1) - 1];
-                k == i
-                    || (p.kind == Kind::Word && !p.cap || p.kind == Kind::Number)
-                        && self.narrative(k - 1)
+                let np_word = p.kind == Kind::Word
+                    && !p.cap
+                    && (p.is(DETERMINER)
+                        || !p.is(FUNCTION | PRONOUN | SPEECH_VERB | REPORT_VERB | AUX | PREP));
+                k == i || (np_word || p.kind == Kind::Number) && self.narrative(k - 1)
             })
             .find_map(|k| self.mention_starting(k))
     }
@@ -287,7 +295,7 @@ impl<'a> Block<'a> {
             return self.mention_ending(j);
         }
         // "…, saying" / "took to Twitter to accuse": the subject of the main clause.
-        if self.word(v).ends_with("ing") || (v > s0 && self.lower(v - 1) == "to") {
+        if self.word(v).ends_with("ing") || (v > s0 && self.is_w(v - 1, "to")) {
             return self.first_subject(s0, v);
         }
         None
@@ -312,73 +320,6 @@ pub struct QuoteToks {
     /// False when the closing mark is missing.
     pub closed: bool,
 }
-
-/// Prepositions after which a Title-Case quotation names a work or event: on “Morning Joe”.
-const PREPOSITIONS_BEFORE_TITLES: &[&str] = &[
-    "on", "of", "in", "at", "from", "for", "during", "about", "to", "with", "into",
-];
-
-/// Words that introduce a name or a term rather than speech.
-const NAMING_WORDS: &[&str] = &[
-    "called",
-    "so-called",
-    "dubbed",
-    "titled",
-    "entitled",
-    "named",
-    "nicknamed",
-    "labeled",
-    "labelled",
-    "branded",
-    "termed",
-    "word",
-    "words",
-    "term",
-    "phrase",
-    "slogan",
-    "hashtag",
-    "motto",
-    "headline",
-    "banner",
-    "film",
-    "movie",
-    "book",
-    "song",
-    "album",
-    "show",
-    "series",
-    "programme",
-    "program",
-    "play",
-    "novel",
-    "poem",
-    "column",
-    "article",
-    "essay",
-    "documentary",
-    "operation",
-    "campaign",
-    "project",
-    "initiative",
-    "plan",
-    "known",
-    "billed",
-    "marked",
-    "read",
-    "reads",
-    "reading",
-    "stamped",
-    "emblazoned",
-    "sign",
-    "signs",
-    "chanted",
-    "chanting",
-    "chant",
-    "chants",
-    "tagline",
-    "nickname",
-    "brand",
-];
 
 /// Attributes one quote. `prev` is the previous speech quote in the block with its attribution;
 /// `reported` the block's reported-speech clauses (a fragment inside one is part of that speech).
@@ -408,6 +349,16 @@ pub fn attribute(
     let mut att = Attribution::none(QuoteKind::Direct);
     att.addressee = find_addressee(b, q);
 
+    // A transcript line: "PENCE: Well, look, …" — the label names the speaker.
+    if let Some(m) = b
+        .mention_starting(q.open + 1)
+        .filter(|&m| b.tokens[q.open + 1].in_quote() && b.is_punct(b.mentions[m].toks.1, ":"))
+    {
+        att.mention = Some(m);
+        att.method = Method::Colon;
+        att.confidence = 0.9;
+        return att;
+    }
     if fragment {
         let mut att = attribute_fragment(b, q, words, reported, continues_sentence);
         // A fragment coordinated with an attributed one in the same sentence: called him a
@@ -514,7 +465,7 @@ pub fn attribute(
         }
     }
     // 6. The subject of this or the previous sentence.
-    if let Some(m) = sentence_subject(b, q, s0) {
+    if let Some(m) = sentence_subject(b, q, s0, reported) {
         att.mention = Some(m);
         att.method = Method::ParagraphSubject;
         att.confidence = 0.6;
@@ -549,7 +500,7 @@ fn attribute_fragment(
             w.ends_with("'s")
                 || w.ends_with("’s")
                 || b.tokens[p].is(DETERMINER)
-                || PREPOSITIONS_BEFORE_TITLES.contains(&b.lower(p).as_ref())
+                || b.tokens[p].is(TITLE_PREP)
         }) || prev_word.is_none() && q.open > 0 && b.word(q.open - 1).ends_with(['\'', '’']);
     if before_name && is_title_case(content) && words <= 8 {
         return Attribution::none(QuoteKind::Title);
@@ -600,9 +551,7 @@ fn attribute_fragment(
         att.confidence = 0.5;
         return att;
     }
-    let naming = prev_lower
-        .as_deref()
-        .is_some_and(|w| NAMING_WORDS.contains(&w));
+    let naming = prev_word.is_some_and(|p| b.tokens[p].is(NAMING));
     if is_title_case(content) || (naming && words <= 8) && is_title_case(content) {
         return Attribution::none(QuoteKind::Title);
     }
@@ -682,7 +631,7 @@ fn cue_after(b: &Block, q: &QuoteToks, continues_sentence: bool) -> Option<(Span
     }
     let new_sentence = b.sentence_of[j] != b.sentence_of[q.close];
     // Inversion: said X.
-    if b.is_cue_verb(j) && !new_sentence {
+    if b.is_cue_verb(j) && !new_sentence && !b.word(j).ends_with("ing") {
         let mut k = j + 1;
         if b.tokens
             .get(k)
@@ -768,6 +717,10 @@ fn verb_after_subject(b: &Block, k: usize) -> Option<usize> {
     {
         k = v;
     }
+    // A cue after its subject is a finite verb ("said", "asks"), not "inviting" or "attacking".
+    if k < n && b.word(k).ends_with("ing") {
+        return None;
+    }
     // "was quoted as saying"
     if k + 1 < n && b.word(k) == "quoted" && b.word(k + 1) == "as" {
         k += 2;
@@ -778,12 +731,6 @@ fn verb_after_subject(b: &Block, k: usize) -> Option<usize> {
 fn tok_span(b: &Block, a: usize, end: usize) -> Span {
     Span::new(b.tokens[a].start, b.tokens[end - 1].end)
 }
-
-/// Words that open a clause or adjunct that a cue verb's complement does not run through.
-const CLAUSE_BREAKS: &[&str] = &[
-    "because", "although", "though", "while", "whereas", "but", "for", "since", "after", "before",
-    "unless", "if", "when", "where", "by",
-];
 
 /// X said: “…” (direct: the quote follows a colon or comma) or X called the plan “reckless” /
 /// X said it was “reckless” (a fragment). Returns the cue and its subject.
@@ -813,16 +760,16 @@ fn cue_before(b: &Block, q: &QuoteToks, direct: bool) -> Option<(Span, Option<us
         if !b.narrative(k) {
             return None; // another quote in between
         }
-        let w = b.lower(k);
-        if w == "that" {
+        if b.is_w(k, "that") {
             saw_that = true;
         }
-        if !intro && CLAUSE_BREAKS.contains(&w.as_ref()) {
+        if !intro && b.tokens[k].is(CLAUSE_BREAK) {
             return None;
         }
         if !b.is_report_verb(k) {
             continue;
         }
+        let w = b.lower(k);
         // Passives ("was told", "been called") are not cues; progressives ("is calling") are.
         if k > s0
             && !w.ends_with("ing")
@@ -866,7 +813,7 @@ fn cue_before(b: &Block, q: &QuoteToks, direct: bool) -> Option<(Span, Option<us
                 }
             }
             Some((true, _)) => {
-                if let Some(outer) = outer_cue(b, s0, k, false) {
+                if let Some(outer) = outer_cue(b, s0, k, true) {
                     return Some(outer);
                 }
             }
@@ -881,7 +828,7 @@ fn cue_before(b: &Block, q: &QuoteToks, direct: bool) -> Option<(Span, Option<us
 /// (or any subject when `any`).
 fn outer_cue(b: &Block, s0: usize, k: usize, any: bool) -> Option<(Span, Option<usize>)> {
     (s0..k).rev().find_map(|v| {
-        if !b.is_cue_verb(v) || (v > s0 && b.lower(v - 1) == "to") {
+        if !b.is_cue_verb(v) || (v > s0 && b.is_w(v - 1, "to")) {
             return None;
         }
         let m = b.subject_of(v)?;
@@ -946,7 +893,7 @@ fn according_to(b: &Block, s0: usize, s1: usize) -> Option<(Span, usize)> {
 }
 
 /// The subject of the sentence holding the quote (before it), or of the previous sentence.
-fn sentence_subject(b: &Block, q: &QuoteToks, s0: usize) -> Option<usize> {
+fn sentence_subject(b: &Block, q: &QuoteToks, s0: usize, reported: &[Reported]) -> Option<usize> {
     let (_, s1) = b.sentence_range(q.open);
     if let Some(i) = b
         .first_in_sentence(Scan::PersonSubject, s0, s1)
@@ -959,6 +906,15 @@ fn sentence_subject(b: &Block, q: &QuoteToks, s0: usize) -> Option<usize> {
         return None;
     }
     let (p0, p1) = b.sentences[si - 1];
+    // When the previous sentence is someone's reported speech, the quote goes on with it.
+    let (start, end) = (b.tokens[p0].start, b.tokens[p1 - 1].end);
+    if let Some(m) = reported
+        .iter()
+        .find(|r| r.span.start >= start && r.span.end <= end)
+        .and_then(|r| r.mention)
+    {
+        return Some(m);
+    }
     b.first_in_sentence(Scan::PersonSubject, p0, p1)
         .and_then(|i| b.mention_starting(i))
 }
@@ -1010,63 +966,44 @@ fn find_addressee(b: &Block, q: &QuoteToks) -> Option<Span> {
     Some(Span::new(name[0].start, name[name.len() - 1].end))
 }
 
-/// Verbs that report speech even without "that": "he said everything is fine", "he mentioned a
-/// high turnout". Others ("recalled", "repeated", "maintain") need "that" to report a claim.
-const REPORTING_WITHOUT_THAT: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "added",
-    "adds",
-    "stated",
-    "stressed",
-    "stresses",
-    "noted",
-    "notes",
-    "mentioned",
-    "mentions",
-    "explained",
-    "explains",
-    "warned",
-    "warns",
-    "insisted",
-    "insists",
-    "argued",
-    "argues",
-    "claimed",
-    "claims",
-    "announced",
-    "announces",
-    "acknowledged",
-    "admitted",
-    "emphasized",
-    "emphasised",
-    "emphasizes",
-    "declared",
-    "predicted",
-    "predicts",
-    "confirmed",
-    "confirms",
-    "denied",
-    "denies",
-    "pointed",
-    "wrote",
-    "writes",
-    "tweeted",
-    "suggested",
-    "suggests",
-    "contended",
-    "asserted",
-    "alleged",
-    "complained",
-    "conceded",
-    "estimated",
-    "reiterated",
-    "underlined",
-    "underscored",
-];
+/// "CLAUSE, X said." / "CLAUSE, X said on Monday." — reported speech whose attribution ends the
+/// sentence. The clause must be narrative (a quotation there makes it a direct quote instead).
+fn sentence_final_report(
+    b: &Block,
+    verb: usize,
+    subject: usize,
+    s0: usize,
+    s1: usize,
+) -> Option<Reported> {
+    let m = &b.mentions[subject];
+    let comma = m.toks.0.checked_sub(1)?;
+    if comma <= s0 || !b.is_punct(comma, ",") || !b.tokens[verb].is(REPORTS_BARE) {
+        return None;
+    }
+    // Only adjuncts may follow the verb ("on Monday", "in a statement").
+    let rest = (verb + 1..s1)
+        .filter(|&j| b.tokens[j].kind == Kind::Word)
+        .count();
+    if rest > 5 || (verb + 1..s1).any(|j| !b.narrative(j)) {
+        return None;
+    }
+    if (s0..comma).any(|j| !b.narrative(j)) {
+        return None;
+    }
+    let words = (s0..comma)
+        .filter(|&j| b.tokens[j].kind == Kind::Word)
+        .count();
+    if words < 3 {
+        return None;
+    }
+    Some(Reported {
+        span: tok_span(b, s0, comma),
+        cue: tok_span(b, verb, verb + 1),
+        mention: Some(subject),
+        method: Method::Reported,
+        confidence: 0.8,
+    })
+}
 
 /// Reported speech in the narrative: "X said that …", "X pointed out that …", "according to X,
 /// …", "X mentioned …".
@@ -1106,6 +1043,10 @@ fn sentence_content_end(b: &Block, s1: usize, from: usize) -> usize {
 
 fn reported_at(b: &Block, i: usize, s0: usize, s1: usize) -> Option<(Reported, usize)> {
     if !b.narrative(i) || b.tokens[i].kind != Kind::Word {
+        return None;
+    }
+    // Most tokens are neither a speech verb nor "according": decide that without allocating.
+    if !b.tokens[i].is(SPEECH_VERB | REPORT_VERB) && !b.word(i).eq_ignore_ascii_case("according") {
         return None;
     }
     let w = b.lower(i);
@@ -1153,10 +1094,15 @@ fn reported_at(b: &Block, i: usize, s0: usize, s1: usize) -> Option<(Reported, u
         return None;
     }
     // Present participles and infinitives are not the main verb: "wants to say", "saying".
-    if i > s0 && b.lower(i - 1) == "to" {
+    if i > s0 && b.is_w(i - 1, "to") {
         return None;
     }
     let subject = b.subject_of(i)?;
+    // "The economy is growing, the minister said." — the attribution closes the sentence and the
+    // reported clause stands before it.
+    if let Some(r) = sentence_final_report(b, i, subject, s0, s1) {
+        return Some((r, s1));
+    }
     let mut k = i + 1;
     if w == "pointed" {
         if b.word(k) != "out" {
@@ -1165,8 +1111,8 @@ fn reported_at(b: &Block, i: usize, s0: usize, s1: usize) -> Option<(Reported, u
         k += 1;
     }
     // told reporters / said in a statement / said on Friday: skip an object or adjunct.
-    let that_at = (k..(k + 8).min(s1)).find(|&j| b.narrative(j) && b.lower(j) == "that");
-    let strong = REPORTING_WITHOUT_THAT.contains(&w.as_ref());
+    let that_at = (k..(k + 8).min(s1)).find(|&j| b.narrative(j) && b.is_w(j, "that"));
+    let strong = b.tokens[i].is(REPORTS_BARE);
     let start = if let Some(t) = that_at {
         // Only an object or adjunct may stand between the verb and "that".
         if (k..t).any(|j| !b.narrative(j) || b.is_report_verb(j) || b.is_punct(j, ",")) {
@@ -1185,6 +1131,11 @@ fn reported_at(b: &Block, i: usize, s0: usize, s1: usize) -> Option<(Reported, u
         return None;
     }
     let end = sentence_content_end(b, s1, start);
+    // "X told reporters after the vote: “…”" — a colon hands over to a direct quote; what stands
+    // between the verb and the colon is its object, not reported content.
+    if that_at.is_none() && (b.is_punct(end, ":") || s1 > 0 && b.is_punct(s1 - 1, ":")) {
+        return None;
+    }
     // The clause must say something: at least three words outside quotes.
     let words = (start..end)
         .filter(|&j| b.tokens[j].kind == Kind::Word)
@@ -1192,8 +1143,16 @@ fn reported_at(b: &Block, i: usize, s0: usize, s1: usize) -> Option<(Reported, u
     if end <= start || words < 3 {
         return None;
     }
-    // "said in a statement." has no content.
-    if b.tokens[start].is(MEDIA) || b.lower(start) == "in" && words < 5 {
+    // "said in a statement." has no content; "said nothing for a while" reports no speech.
+    if b.tokens[start].is(MEDIA) || b.is_w(start, "in") && words < 5 {
+        return None;
+    }
+    if that_at.is_none()
+        && matches!(
+            b.lower(start).as_ref(),
+            "nothing" | "little" | "goodbye" | "hello" | "so" | "yes" | "no" | "grace"
+        )
+    {
         return None;
     }
     let end_tok = if w == "pointed" { i + 2 } else { i + 1 };

@@ -31,6 +31,15 @@ pub const FIRST_NAME: Class = 1 << 19; // John, Mary (gender in MALE/FEMALE)
 pub const ADDRESS: Class = 1 << 20; // dear, hello (vocative openers inside quotes)
 pub const TIME_WORD: Class = 1 << 21; // Monday, March, yesterday (not names)
 pub const MEDIA: Class = 1 << 22; // statement, interview, tweet (in a statement)
+pub const NOT_NAME: Class = 1 << 23; // the, of, during: never part of a proper name
+pub const NOT_MODIFIER: Class = 1 << 24; // words that end a role description leftwards
+pub const PREP: Class = 1 << 25; // of, with, to: a mention after one is not a subject
+pub const COMMON_VERB: Class = 1 << 26; // held, met, was: a verb after a subject
+pub const WEAK: Class = 1 << 27; // thought, smiled: speech verbs that are weak cues
+pub const REPORTS_BARE: Class = 1 << 28; // said, stressed: report speech without "that"
+pub const CLAUSE_BREAK: Class = 1 << 29; // because, while: a cue's complement stops here
+pub const NAMING: Class = 1 << 30; // called, dubbed, titled: what follows is a name or term
+pub const TITLE_PREP: Class = 1 << 31; // on, of, in: a Title-Case quote after one names a work
 
 /// Everything known about one lower-case word.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -69,7 +78,10 @@ impl std::hash::Hasher for WordHasher {
     }
 }
 
-type Table = HashMap<&'static str, Entry, std::hash::BuildHasherDefault<WordHasher>>;
+/// A hash map with the fast word hash, for the engine's small keys (words, indices).
+pub type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<WordHasher>>;
+
+type Table = FastMap<&'static str, Entry>;
 
 static TABLE: OnceLock<Table> = OnceLock::new();
 
@@ -100,7 +112,8 @@ const SPEECH_VERBS: &[(&str, &str, &str, &str)] = &[
     ("said", "says", "say", "saying"),
     ("told", "tells", "tell", "telling"),
     ("added", "adds", "add", "adding"),
-    ("stated", "states", "state", "stating"),
+    // "state"/"states" are left out: far more often nouns ("head of state") than verbs.
+    ("stated", "stated", "stated", "stating"),
     ("remarked", "remarks", "remark", "remarking"),
     ("noted", "notes", "note", "noting"),
     ("stressed", "stresses", "stress", "stressing"),
@@ -931,6 +944,21 @@ fn build() -> Table {
     add(&mut t, FEMALE_NAMES, FIRST_NAME | FEMALE);
     add(&mut t, PLACES, PLACE);
     add(&mut t, ORG_NAME_WORDS, ORG_NAME);
+    for (list, class) in [
+        (NOT_IN_NAMES, NOT_NAME | NOT_MODIFIER),
+        (ADVERBS_AND_VERBS, NOT_MODIFIER),
+        (PREPOSITIONS, PREP),
+        (COMMON_VERBS, COMMON_VERB),
+        (WEAK_CUES, WEAK),
+        (REPORTING_WITHOUT_THAT, REPORTS_BARE),
+        (CLAUSE_BREAKS, CLAUSE_BREAK),
+        (NAMING_WORDS, NAMING),
+        (PREPOSITIONS_BEFORE_TITLES, TITLE_PREP),
+    ] {
+        for &w in list {
+            t.entry(w).or_default().class |= class;
+        }
+    }
     for &(demonym, country) in DEMONYMS {
         let e = t.entry(demonym).or_default();
         e.class |= DEMONYM;
@@ -969,6 +997,340 @@ fn build() -> Table {
     }
     t
 }
+
+/// Prepositions after which a Title-Case quotation names a work or event: on “Morning Joe”.
+pub const PREPOSITIONS_BEFORE_TITLES: &[&str] = &[
+    "on", "of", "in", "at", "from", "for", "during", "about", "to", "with", "into",
+];
+
+/// Words that introduce a name or a term rather than speech.
+pub const NAMING_WORDS: &[&str] = &[
+    "called",
+    "so-called",
+    "dubbed",
+    "titled",
+    "entitled",
+    "named",
+    "nicknamed",
+    "labeled",
+    "labelled",
+    "branded",
+    "termed",
+    "word",
+    "words",
+    "term",
+    "phrase",
+    "slogan",
+    "hashtag",
+    "motto",
+    "headline",
+    "banner",
+    "film",
+    "movie",
+    "book",
+    "song",
+    "album",
+    "show",
+    "series",
+    "programme",
+    "program",
+    "play",
+    "novel",
+    "poem",
+    "column",
+    "article",
+    "essay",
+    "documentary",
+    "operation",
+    "campaign",
+    "project",
+    "initiative",
+    "plan",
+    "known",
+    "billed",
+    "marked",
+    "read",
+    "reads",
+    "reading",
+    "stamped",
+    "emblazoned",
+    "sign",
+    "signs",
+    "chanted",
+    "chanting",
+    "chant",
+    "chants",
+    "tagline",
+    "nickname",
+    "brand",
+];
+
+/// Words that open a clause or adjunct that a cue verb's complement does not run through.
+pub const CLAUSE_BREAKS: &[&str] = &[
+    "because", "although", "though", "while", "whereas", "but", "for", "since", "after", "before",
+    "unless", "if", "when", "where", "by",
+];
+
+/// Verbs that report speech even without "that": "he said everything is fine", "he mentioned a
+/// high turnout". Others ("recalled", "repeated", "maintain") need "that" to report a claim.
+pub const REPORTING_WITHOUT_THAT: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "stated",
+    "stressed",
+    "stresses",
+    "noted",
+    "notes",
+    "mentioned",
+    "mentions",
+    "explained",
+    "explains",
+    "warned",
+    "warns",
+    "insisted",
+    "insists",
+    "argued",
+    "argues",
+    "claimed",
+    "claims",
+    "announced",
+    "announces",
+    "acknowledged",
+    "admitted",
+    "emphasized",
+    "emphasised",
+    "emphasizes",
+    "declared",
+    "predicted",
+    "predicts",
+    "confirmed",
+    "confirms",
+    "denied",
+    "denies",
+    "pointed",
+    "wrote",
+    "writes",
+    "tweeted",
+    "suggested",
+    "suggests",
+    "contended",
+    "asserted",
+    "alleged",
+    "complained",
+    "conceded",
+    "estimated",
+    "reiterated",
+    "underlined",
+    "underscored",
+];
+
+/// Function words that are not in NOT_IN_NAMES but cannot modify a role noun.
+pub const ADVERBS_AND_VERBS: &[&str] = &[
+    "is", "was", "are", "were", "be", "been", "has", "have", "had", "said", "says", "very", "so",
+    "too", "also", "just", "only", "even", "still", "well", "here", "there", "now", "then",
+];
+
+/// Words that never begin a proper name even when capitalised.
+pub const NOT_IN_NAMES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "of",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "by",
+    "from",
+    "to",
+    "as",
+    "if",
+    "when",
+    "while",
+    "after",
+    "before",
+    "during",
+    "since",
+    "until",
+    "because",
+    "although",
+    "though",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "here",
+    "then",
+    "yes",
+    "no",
+    "not",
+    "it",
+    "its",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "your",
+    "who",
+    "what",
+    "which",
+    "where",
+    "why",
+    "how",
+    "according",
+    "dear",
+    "mr",
+    "meanwhile",
+    "however",
+    "also",
+    "still",
+    "but",
+    "so",
+    "yet",
+    "thus",
+];
+
+/// Common irregular past tenses and other verbs that follow a subject.
+pub const COMMON_VERBS: &[&str] = &[
+    "held",
+    "met",
+    "made",
+    "took",
+    "gave",
+    "got",
+    "went",
+    "came",
+    "saw",
+    "knew",
+    "left",
+    "found",
+    "kept",
+    "began",
+    "brought",
+    "bought",
+    "spoke",
+    "wrote",
+    "ran",
+    "won",
+    "lost",
+    "led",
+    "paid",
+    "sent",
+    "set",
+    "put",
+    "stood",
+    "sat",
+    "heard",
+    "meant",
+    "hit",
+    "cut",
+    "let",
+    "read",
+    "drew",
+    "threw",
+    "grew",
+    "showed",
+    "became",
+    "rose",
+    "fell",
+    "chose",
+    "drove",
+    "broke",
+    "spent",
+    "built",
+    "fought",
+    "sought",
+    "taught",
+    "caught",
+    "struck",
+    "forgot",
+    "understood",
+    "is",
+    "was",
+    "are",
+    "were",
+    "has",
+    "had",
+    "have",
+    "will",
+    "would",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "should",
+    "shall",
+    "did",
+    "does",
+    "do",
+    "also",
+    "then",
+    "later",
+    "once",
+    "again",
+    "recently",
+    "previously",
+    "never",
+    "always",
+    "still",
+    "often",
+    "even",
+    "just",
+    "already",
+    "who",
+    "himself",
+    "herself",
+];
+
+pub const PREPOSITIONS: &[&str] = &[
+    "of",
+    "with",
+    "to",
+    "for",
+    "by",
+    "from",
+    "on",
+    "about",
+    "at",
+    "in",
+    "into",
+    "against",
+    "than",
+    "between",
+    "among",
+    "toward",
+    "towards",
+    "under",
+    "over",
+    "behind",
+    "like",
+    "without",
+    "including",
+    "invited",
+    "thanked",
+    "congratulated",
+    "met",
+    "and",
+];
 
 /// Role nouns grouped into families, so "the head of state" and "the leader" can pick a person
 /// introduced as "President". A description matches a person whose descriptors share the family.
@@ -1025,7 +1387,7 @@ pub const ROLE_FAMILIES: &[(&str, &str)] = &[
 
 /// True when the word is a speech verb that is a strong cue for a direct quote.
 pub fn is_strong_cue(lower: &str) -> bool {
-    lookup(lower).is(SPEECH_VERB) && !WEAK_CUES.contains(&lower)
+    lookup(lower).is(SPEECH_VERB) && !lookup(lower).is(WEAK)
 }
 
 #[cfg(test)]

@@ -67,6 +67,19 @@ struct Open {
     mark: char,
 }
 
+/// "WALLACE:" / "MIKE PENCE:" — capitals and a colon at the start of a transcript line.
+fn starts_with_speaker_label(s: &str) -> bool {
+    let Some(colon) = s.find(':') else {
+        return false;
+    };
+    let label = &s[..colon];
+    colon <= 40
+        && label.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && label
+            .chars()
+            .all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '-' || c == '\'')
+}
+
 fn first_char(text: &str, pos: usize) -> char {
     text[pos..].chars().next().unwrap_or('"')
 }
@@ -97,8 +110,11 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
         let mut first_mark = 0;
         if let Some(open) = carried.take() {
             // The carried quote continues only if this paragraph starts with the same mark.
+            // A transcript's next speaker ("PENCE: …") starts a new quotation, not a continuation.
             let reopens = marks.first().is_some_and(|m| {
-                text[para.start..m.pos].trim().is_empty() && text[m.pos..].starts_with(open.mark)
+                text[para.start..m.pos].trim().is_empty()
+                    && text[m.pos..].starts_with(open.mark)
+                    && !starts_with_speaker_label(&text[m.pos + m.len..para.end])
             });
             if reopens {
                 stack.push(open);

@@ -101,79 +101,6 @@ impl Mention {
     }
 }
 
-/// Words that never begin a proper name even when capitalised.
-const NOT_IN_NAMES: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "and",
-    "or",
-    "but",
-    "nor",
-    "of",
-    "in",
-    "on",
-    "at",
-    "for",
-    "with",
-    "by",
-    "from",
-    "to",
-    "as",
-    "if",
-    "when",
-    "while",
-    "after",
-    "before",
-    "during",
-    "since",
-    "until",
-    "because",
-    "although",
-    "though",
-    "this",
-    "that",
-    "these",
-    "those",
-    "there",
-    "here",
-    "then",
-    "yes",
-    "no",
-    "not",
-    "it",
-    "its",
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "you",
-    "his",
-    "her",
-    "their",
-    "our",
-    "my",
-    "your",
-    "who",
-    "what",
-    "which",
-    "where",
-    "why",
-    "how",
-    "according",
-    "dear",
-    "mr",
-    "meanwhile",
-    "however",
-    "also",
-    "still",
-    "but",
-    "so",
-    "yet",
-    "thus",
-];
-
 /// Particles inside names: Charles de Gaulle, Ursula von der Leyen, Abu Bakr al-Baghdadi.
 fn is_name_particle(w: &str) -> bool {
     matches!(
@@ -207,99 +134,6 @@ fn is_suffix(w: &str) -> bool {
     matches!(w, "Jr" | "Sr" | "II" | "III" | "IV" | "Jr." | "Sr.")
 }
 
-/// Common irregular past tenses and other verbs that follow a subject.
-const COMMON_VERBS: &[&str] = &[
-    "held",
-    "met",
-    "made",
-    "took",
-    "gave",
-    "got",
-    "went",
-    "came",
-    "saw",
-    "knew",
-    "left",
-    "found",
-    "kept",
-    "began",
-    "brought",
-    "bought",
-    "spoke",
-    "wrote",
-    "ran",
-    "won",
-    "lost",
-    "led",
-    "paid",
-    "sent",
-    "set",
-    "put",
-    "stood",
-    "sat",
-    "heard",
-    "meant",
-    "hit",
-    "cut",
-    "let",
-    "read",
-    "drew",
-    "threw",
-    "grew",
-    "showed",
-    "became",
-    "rose",
-    "fell",
-    "chose",
-    "drove",
-    "broke",
-    "spent",
-    "built",
-    "fought",
-    "sought",
-    "taught",
-    "caught",
-    "struck",
-    "forgot",
-    "understood",
-    "is",
-    "was",
-    "are",
-    "were",
-    "has",
-    "had",
-    "have",
-    "will",
-    "would",
-    "can",
-    "could",
-    "may",
-    "might",
-    "must",
-    "should",
-    "shall",
-    "did",
-    "does",
-    "do",
-    "also",
-    "then",
-    "later",
-    "once",
-    "again",
-    "recently",
-    "previously",
-    "never",
-    "always",
-    "still",
-    "often",
-    "even",
-    "just",
-    "already",
-    "who",
-    "himself",
-    "herself",
-];
-
 fn looks_like_verb(t: &Token, text: &str) -> bool {
     if t.kind != Kind::Word || t.cap {
         return false;
@@ -307,46 +141,15 @@ fn looks_like_verb(t: &Token, text: &str) -> bool {
     if t.is(SPEECH_VERB | REPORT_VERB | AUX) {
         return true;
     }
-    let w = t.text(text);
-    if COMMON_VERBS.contains(&w) {
+    if t.is(COMMON_VERB) {
         return true;
     }
+    let w = t.text(text);
     if t.is(FUNCTION) {
         return false;
     }
     (w.ends_with("ed") && w.len() > 3) || (w.ends_with('s') && !w.ends_with("ss") && w.len() > 3)
 }
-
-const PREPOSITIONS: &[&str] = &[
-    "of",
-    "with",
-    "to",
-    "for",
-    "by",
-    "from",
-    "on",
-    "about",
-    "at",
-    "in",
-    "into",
-    "against",
-    "than",
-    "between",
-    "among",
-    "toward",
-    "towards",
-    "under",
-    "over",
-    "behind",
-    "like",
-    "without",
-    "including",
-    "invited",
-    "thanked",
-    "congratulated",
-    "met",
-    "and",
-];
 
 fn strip_possessive(w: &str) -> (&str, bool) {
     for suf in ["'s", "’s", "'", "’"] {
@@ -367,6 +170,18 @@ pub fn find(text: &str, tokens: &[Token], sentence_of: &[usize], out: &mut Vec<M
     let mut i = 0;
     while i < n {
         let t = &tokens[i];
+        if t.in_quote()
+            && t.kind == Kind::Word
+            && i > 0
+            && tokens[i - 1].quote == t.quote
+            && tokens[i - 1].kind == Kind::Punct
+        {
+            // A transcript's speaker label opening a quotation: "PENCE: Well, …".
+            if let Some(end) = speaker_label(text, tokens, sentence_of, i, out) {
+                i = end;
+                continue;
+            }
+        }
         if t.in_quote() || t.kind != Kind::Word {
             i += 1;
             continue;
@@ -385,6 +200,21 @@ pub fn find(text: &str, tokens: &[Token], sentence_of: &[usize], out: &mut Vec<M
     }
     for m in out.iter_mut() {
         m.subject = is_subject(text, tokens, sentence_of, m);
+        // "Jonas Bell leaned over the rail": a two- to four-word name acting as the subject of
+        // a verb is a person, unless its words name a place or an institution.
+        if m.subject
+            && m.kind == MentionKind::Name
+            && m.entity_kind == SpeakerKind::Unknown
+            && (2..=4).contains(&m.name_words.len())
+        {
+            let plain = tokens[m.toks.0..m.toks.1]
+                .iter()
+                .all(|t| !t.is(PLACE | ORG_NAME | TIME_WORD | DEMONYM));
+            if plain {
+                m.entity_kind = SpeakerKind::Person;
+                m.person_evidence = true;
+            }
+        }
     }
 }
 
@@ -396,7 +226,7 @@ fn is_subject(text: &str, tokens: &[Token], sentence_of: &[usize], m: &Mention) 
     // Not after a preposition or in an object position.
     if a > 0 && sentence_of[a - 1] == m.sentence {
         let prev = &tokens[a - 1];
-        if prev.kind == Kind::Word && PREPOSITIONS.contains(&lowercase(prev.text(text)).as_ref()) {
+        if prev.kind == Kind::Word && prev.is(PREP) {
             return false;
         }
     }
@@ -455,6 +285,57 @@ pub fn skip_parenthesis(text: &str, tokens: &[Token], i: usize) -> usize {
     (i + 1..(i + 10).min(tokens.len()))
         .find(|&k| tokens[k].is_char(text, ')'))
         .map_or(i, |k| k + 1)
+}
+
+/// "WALLACE:" or "MIKE PENCE:" at the start of a quotation: one to three words in capitals and
+/// a colon. Pushes a name mention and returns the index after the colon.
+fn speaker_label(
+    text: &str,
+    tokens: &[Token],
+    sentence_of: &[usize],
+    i: usize,
+    out: &mut Vec<Mention>,
+) -> Option<usize> {
+    let q = tokens[i].quote;
+    let mut j = i;
+    while j < tokens.len() && j - i < 3 && tokens[j].quote == q && tokens[j].kind == Kind::Word {
+        let w = tokens[j].text(text);
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        if letters < 2 || w.chars().any(|c| c.is_lowercase()) {
+            return None;
+        }
+        j += 1;
+    }
+    if j == i
+        || !tokens
+            .get(j)
+            .is_some_and(|t| t.quote == q && t.is_char(text, ':'))
+    {
+        return None;
+    }
+    let name_words = tokens[i..j]
+        .iter()
+        .map(|t| t.text(text).to_lowercase())
+        .collect();
+    out.push(Mention {
+        span: Span::new(tokens[i].start, tokens[j - 1].end),
+        toks: (i, j),
+        kind: MentionKind::Name,
+        name: Some(Span::new(tokens[i].start, tokens[j - 1].end)),
+        name_words,
+        descriptors: Descriptors::default(),
+        head: None,
+        gender: Gender::Unknown,
+        entity_kind: SpeakerKind::Person,
+        plural: false,
+        indefinite: false,
+        honorific: false,
+        possessive: false,
+        subject: true,
+        sentence: sentence_of[i],
+        person_evidence: true,
+    });
+    Some(j + 1)
 }
 
 fn pronoun(
@@ -571,8 +452,7 @@ fn name_chain(
         // At the start of a sentence a common word is not part of a name, unless another
         // capitalised word follows it ("New Jersey", "Great Britain").
         let next_cap = tokens.get(a + 1).is_some_and(|n| n.cap && a + 1 < end);
-        let never_in_name = NOT_IN_NAMES.contains(&lowercase(w).as_ref())
-            || at_start && t.is(FUNCTION) && !next_cap;
+        let never_in_name = t.is(NOT_NAME) || at_start && t.is(FUNCTION) && !next_cap;
         if (never_in_name || t.is(TIME_WORD)) && !t.is(FIRST_NAME | TITLE | HONORIFIC) {
             a += 1;
             continue;
@@ -661,8 +541,9 @@ fn name_chain(
         }
         // "Secretary of State", "Minister of Foreign Affairs", "President of Belarus"
         if b < end && tokens[b].text(text) == "of" {
+            // Up to the person's own name: "Secretary of State | John Kerry".
             let mut k = b + 1;
-            while k < end && tokens[k].cap {
+            while k + 1 < end && tokens[k].cap && !tokens[k].is(FIRST_NAME) {
                 if let Some(c) = demonym_of_place(tokens[k].text(text)) {
                     descriptors.push_country(c);
                 }
@@ -1050,8 +931,10 @@ fn role_description(
             }
         }
         // Capitalised modifiers ("New York businessman") stay; common words end the phrase.
-        let proper_modifier = p.cap && !NOT_IN_NAMES.contains(&lowercase(pw).as_ref());
-        if p.is(FUNCTION | SPEECH_VERB | REPORT_VERB | AUX) && !p.is(DEMONYM) && !proper_modifier {
+        // Adjectives ("old", "former", "New York") stay in the phrase; closed-class words
+        // (prepositions, pronouns, conjunctions) and verbs end it.
+        let closed_class = p.is(NOT_MODIFIER);
+        if (closed_class || p.is(SPEECH_VERB | REPORT_VERB | AUX)) && !p.is(DEMONYM) {
             break;
         }
         if p.is(DEMONYM | ROLE | TITLE) {

@@ -28,6 +28,7 @@ use tokens::Token;
 pub fn analyze(doc: &Document) -> Analysis {
     let mut engine = Engine::new(&doc.text);
     let raw = marks::find_quotes(&doc.text, &doc.paragraphs);
+    engine.dialogue = is_dialogue(doc, &raw);
     let blocks = segment::blocks(&doc.paragraphs, &raw);
     let mut next_quote = 0;
     for block in &blocks {
@@ -53,7 +54,7 @@ struct Engine<'t> {
     resolver: Resolver,
     pending: Vec<Pending>,
     /// Raw quote index → pending index.
-    raw_to_pending: std::collections::HashMap<usize, usize>,
+    raw_to_pending: lexicon::FastMap<usize, usize>,
     figures: Vec<Figure>,
     /// Global sentence counter, for pronoun distance.
     sentence_base: usize,
@@ -63,6 +64,10 @@ struct Engine<'t> {
     prev_block_subject: Option<SpeakerId>,
     /// The previous block ended "X said:" (cue, mention, speaker).
     prev_block_colon: Option<(Span, Span, Option<SpeakerId>)>,
+    /// Fiction-style dialogue: a new paragraph of quotation is a new speaker's turn.
+    dialogue: bool,
+    /// Speakers of the most recent quotes, most recent last (for alternating dialogue).
+    recent_speakers: Vec<SpeakerId>,
     // Reused buffers.
     tokens: Vec<Token>,
     sentences: Vec<(usize, usize)>,
@@ -85,6 +90,8 @@ impl<'t> Engine<'t> {
             prev_block_tail: None,
             prev_block_subject: None,
             prev_block_colon: None,
+            dialogue: false,
+            recent_speakers: Vec::new(),
             tokens: Vec::new(),
             sentences: Vec::new(),
             sentence_of: Vec::new(),
@@ -228,7 +235,19 @@ impl<'t> Engine<'t> {
                     quote.cue = Some(cue);
                     quote.method = Method::CueBefore;
                     quote.confidence = 0.85;
-                } else if first_token_quote == Some(qt.id) && self.prev_block_tail.is_some() {
+                } else if let (true, Some(other)) = (
+                    self.dialogue && first_token_quote == Some(qt.id),
+                    self.prev_block_tail
+                        .and_then(|t| self.other_speaker(self.pending[t].quote.speaker)),
+                ) {
+                    // Fiction: a new paragraph of dialogue is the other person's turn.
+                    quote.speaker = Some(other);
+                    quote.method = Method::Alternation;
+                    quote.confidence = 0.6;
+                } else if first_token_quote == Some(qt.id)
+                    && self.prev_block_tail.is_some()
+                    && !self.dialogue
+                {
                     same_as = self.prev_block_tail;
                     quote.method = Method::Continuation;
                     quote.confidence = 0.7;
@@ -256,10 +275,25 @@ impl<'t> Engine<'t> {
             if (!qt.closed && !explicit && quote.kind != QuoteKind::Nested) || orphan {
                 continue;
             }
+            // Split halves and continuations take their speaker from an earlier quote, whose
+            // speaker is already final.
+            if let Some(t) = same_as {
+                quote.speaker = self.pending[t].quote.speaker;
+                if quote.speaker_mention.is_none() {
+                    quote.speaker_mention = self.pending[t].quote.speaker_mention;
+                }
+            }
             let idx = self.pending.len();
             self.raw_to_pending.insert(qt.id, idx);
             if quote.kind.is_speech() && quote.kind != QuoteKind::Nested {
                 last_pending_speech = Some(idx);
+                if let Some(s) = quote.speaker {
+                    self.recent_speakers.retain(|&r| r != s);
+                    self.recent_speakers.push(s);
+                    if self.recent_speakers.len() > 8 {
+                        self.recent_speakers.remove(0);
+                    }
+                }
             }
             self.pending.push(Pending { quote, same_as });
         }
@@ -302,6 +336,16 @@ impl<'t> Engine<'t> {
         if self.raw_to_pending.len() > 4096 {
             self.raw_to_pending.clear();
         }
+    }
+
+    /// In a dialogue, the most recent speaker other than `current`.
+    fn other_speaker(&self, current: Option<SpeakerId>) -> Option<SpeakerId> {
+        let current = current?;
+        self.recent_speakers
+            .iter()
+            .rev()
+            .copied()
+            .find(|&s| s != current)
     }
 
     fn finish(mut self) -> Analysis {
@@ -370,6 +414,34 @@ impl<'t> Engine<'t> {
             numbers: figures,
         }
     }
+}
+
+/// Fiction-style dialogue rather than news: an EPUB, or many paragraphs that open with a short
+/// quotation. In fiction a new paragraph of dialogue means a new speaker; in news a cue-less quote
+/// paragraph continues the previous speaker.
+fn is_dialogue(doc: &Document, raw: &[RawQuote]) -> bool {
+    if doc.meta.format == crate::document::Format::Epub {
+        return true;
+    }
+    // Quotations that open their paragraph: dialogue lines in fiction, statements in news.
+    let mut lengths: Vec<usize> = raw
+        .iter()
+        .filter(|q| q.parent.is_none())
+        .filter(|q| {
+            doc.paragraph_at(q.span.start).is_some_and(|p| {
+                doc.text[doc.paragraphs[p].start..q.span.start]
+                    .trim()
+                    .is_empty()
+            })
+        })
+        .map(|q| q.content.len())
+        .collect();
+    if lengths.len() < 4 || lengths.len() * 3 < doc.paragraphs.len() {
+        return false;
+    }
+    // Dialogue lines are short; a news paragraph opens with a sentence or more.
+    lengths.sort_unstable();
+    lengths[lengths.len() / 2] < 60
 }
 
 /// Token range of a quote in the block, or `None` if it has no tokens here.

@@ -132,6 +132,8 @@ pub enum Method {
     Continuation,
     /// No cue: the subject of the neighbouring sentence.
     ParagraphSubject,
+    /// Fiction dialogue without a cue: the other person in the conversation answers.
+    Alternation,
     /// Reported speech: X said that …
     Reported,
     /// Inside a quotation, so spoken (or cited) by the enclosing quote's speaker.
@@ -150,6 +152,7 @@ impl Method {
             Method::Split => "split",
             Method::Continuation => "continuation",
             Method::ParagraphSubject => "paragraph-subject",
+            Method::Alternation => "alternation",
             Method::Reported => "reported",
             Method::Enclosing => "enclosing",
             Method::None => "none",
@@ -165,6 +168,7 @@ impl Method {
             Method::Split => "second half of a quote cut by its attribution",
             Method::Continuation => "continues the previous speaker",
             Method::ParagraphSubject => "subject of the neighbouring sentence",
+            Method::Alternation => "the other speaker in the dialogue",
             Method::Reported => "reported speech",
             Method::Enclosing => "inside another speaker's quote",
             Method::None => "no speaker found",
@@ -281,5 +285,65 @@ impl Analysis {
             .iter()
             .enumerate()
             .filter(|(_, q)| q.kind.is_speech())
+    }
+
+    /// Keeps only the quotes of the given kinds, renumbering every reference to them; speakers
+    /// left with no quote and no cited figure are dropped.
+    pub fn retain_kinds(&mut self, kinds: &[QuoteKind]) {
+        let mut new_quote = vec![None; self.quotes.len()];
+        let mut kept = Vec::new();
+        for (i, q) in std::mem::take(&mut self.quotes).into_iter().enumerate() {
+            if kinds.contains(&q.kind) {
+                new_quote[i] = Some(kept.len());
+                kept.push(q);
+            }
+        }
+        for q in &mut kept {
+            q.parent = q.parent.and_then(|p| new_quote[p]);
+        }
+        for f in &mut self.numbers {
+            f.quote = f.quote.and_then(|q| new_quote[q]);
+        }
+        for s in &mut self.speakers {
+            s.quotes = s.quotes.iter().filter_map(|&q| new_quote[q]).collect();
+        }
+        let cited: Vec<bool> = (0..self.speakers.len())
+            .map(|s| self.numbers.iter().any(|f| f.source == Some(s)))
+            .collect();
+        let mut new_speaker = vec![None; self.speakers.len()];
+        let mut speakers = Vec::new();
+        for (i, s) in std::mem::take(&mut self.speakers).into_iter().enumerate() {
+            if !s.quotes.is_empty() || cited[i] {
+                new_speaker[i] = Some(speakers.len());
+                speakers.push(s);
+            }
+        }
+        for q in &mut kept {
+            q.speaker = q.speaker.and_then(|s| new_speaker[s]);
+        }
+        for f in &mut self.numbers {
+            f.source = f.source.and_then(|s| new_speaker[s]);
+        }
+        self.quotes = kept;
+        self.speakers = speakers;
+    }
+}
+
+impl std::str::FromStr for QuoteKind {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(match s.trim().to_ascii_lowercase().as_str() {
+            "direct" => QuoteKind::Direct,
+            "partial" => QuoteKind::Partial,
+            "reported" => QuoteKind::Reported,
+            "nested" => QuoteKind::Nested,
+            "title" => QuoteKind::Title,
+            "term" => QuoteKind::Term,
+            other => {
+                return Err(format!(
+                    "unknown quote kind {other:?}; use direct, partial, reported, nested, title or term"
+                ));
+            }
+        })
     }
 }

@@ -2,9 +2,9 @@
 //! surnames and honorifics match back; role descriptions pick the most recent person whose
 //! descriptors fit; pronouns pick the most salient compatible person.
 
+use super::lexicon::FastMap;
 use super::mentions::{Descriptors, Gender, Mention, MentionKind, family};
 use super::model::{Span, SpeakerKind};
-use std::collections::HashMap;
 
 #[derive(Debug, Clone)]
 pub struct Entity {
@@ -38,9 +38,9 @@ pub struct Resolver {
     pub entities: Vec<Entity>,
     history: Vec<Seen>,
     /// Last name word → entities, for fast surname matching.
-    by_word: HashMap<String, Vec<usize>>,
+    by_word: FastMap<String, Vec<usize>>,
     /// Role word, role family, country or head noun → entities described so.
-    by_descriptor: HashMap<&'static str, Vec<usize>>,
+    by_descriptor: FastMap<&'static str, Vec<usize>>,
     /// The speaker of the most recent attributed quote.
     pub last_speaker: Option<usize>,
 }

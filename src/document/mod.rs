@@ -3,8 +3,14 @@
 //! Loaders (`load`) turn bytes from files, stdin, HTML, EPUB or Markdown into a [`Document`]; the
 //! engine and the reader only ever see the `Document`.
 
+mod builder;
+pub mod encoding;
+mod epub;
+mod html;
 pub mod load;
+mod markdown;
 pub mod sanitize;
+mod tags;
 
 use crate::analysis::model::Span;
 
@@ -64,8 +70,16 @@ pub struct Document {
 
 impl Document {
     /// Builds a document from text: normalises line ends and control characters, finds paragraphs.
-    pub fn from_text(text: &str, mut meta: Meta) -> Document {
-        let (text, changes) = sanitize::normalize(text);
+    pub fn from_text(text: &str, meta: Meta) -> Document {
+        Self::normalized(sanitize::normalize(text), meta)
+    }
+
+    /// Like [`Document::from_text`], taking the text by value: clean text is not copied.
+    pub fn from_string(text: String, meta: Meta) -> Document {
+        Self::normalized(sanitize::normalize_owned(text), meta)
+    }
+
+    fn normalized((text, changes): (String, sanitize::Changes), mut meta: Meta) -> Document {
         if changes.control_chars > 0 {
             meta.warnings.push(format!(
                 "{} control character(s) shown as visible symbols",

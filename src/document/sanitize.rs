@@ -92,6 +92,15 @@ pub fn normalize(text: &str) -> (String, Changes) {
     (out, changes)
 }
 
+/// Like [`normalize`], but takes the text by value and gives it back without copying when nothing
+/// needs changing (a large clean UTF-8 file is never copied).
+pub fn normalize_owned(text: String) -> (String, Changes) {
+    if !needs_work(text.as_bytes()) {
+        return (text, Changes::default());
+    }
+    normalize(&text)
+}
+
 /// Makes a string safe to write to a terminal (for `quotelens text` on a TTY and error messages).
 pub fn for_terminal(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.chars().any(|c| visible(c).is_some() || c == '\r') {

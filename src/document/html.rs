@@ -1,0 +1,184 @@
+//! HTML → the article: dom_smoothie (a readability.js port) picks the article out of the page —
+//! title, byline, date, paragraphs — and leaves menus, banners, related links and footers behind.
+//! When it finds no article, the page's visible text is used instead.
+
+use super::builder::{TextBuilder, clean_field};
+use super::tags;
+use super::{Document, Meta};
+use dom_smoothie::{Config, Readability, TextMode};
+
+/// Elements whose text is never shown on a page.
+const INVISIBLE: &str = "head, script, style, noscript, template, svg, iframe, object";
+/// Elements that stand apart on a page but that dom_query's text formatter runs into their
+/// neighbours; they are renamed to `div` so each becomes its own paragraph.
+const BLOCKS: &str = "nav, header, footer, aside, main, li, dd, dt, figure, figcaption, address, \
+                      details, summary, caption, form, fieldset, tr, center, hgroup, menu";
+
+pub(crate) fn to_document(html: &str, mut meta: Meta) -> Document {
+    let mut text = TextBuilder::new();
+    if tags::nesting_depth(html) > tags::MAX_DEPTH {
+        meta.warnings.push(too_deep_warning());
+        text.paragraphs(&tags::strip(html));
+        return text.finish(meta);
+    }
+    match article(html) {
+        Ok(article) => {
+            meta.title = clean_field(&article.title);
+            meta.byline = article.byline.as_deref().and_then(clean_field);
+            meta.published = article.published_time.as_deref().and_then(clean_field);
+            // Readability drops the headline from the body; put it back as the first paragraph
+            // unless the body already starts with it.
+            if let Some(title) = &meta.title {
+                let starts_with_title = article
+                    .text_content
+                    .trim_start()
+                    .lines()
+                    .next()
+                    .is_some_and(|l| clean_field(l).as_ref() == Some(title));
+                if !starts_with_title {
+                    text.paragraph(title);
+                }
+            }
+            text.paragraphs(&article.text_content);
+        }
+        Err(page) => {
+            meta.title = page.title;
+            if !page.text.trim().is_empty() {
+                meta.warnings
+                    .push("no article found in the page; showing all of its text".into());
+            }
+            text.paragraphs(&page.text);
+        }
+    }
+    text.finish(meta)
+}
+
+pub(crate) fn too_deep_warning() -> String {
+    format!(
+        "the page's elements nest more than {} levels deep; its tags were stripped without finding the article",
+        tags::MAX_DEPTH
+    )
+}
+
+/// The article readability finds, or the page's own text when there is none: when readability
+/// fails, finds no text, or on a page that does not look like an article keeps nearly all of it.
+fn article(html: &str) -> Result<dom_smoothie::Article, PageText> {
+    let config = Config {
+        text_mode: TextMode::Formatted,
+        ..Config::default()
+    };
+    // A parser bug must not take the program down: treat a panic as "no article".
+    let parsed = std::panic::catch_unwind(|| {
+        let mut readability = Readability::new(html, None, Some(config))?;
+        let readable = readability.is_probably_readable();
+        readability.parse().map(|article| (readable, article))
+    });
+    let (readable, article) = match parsed {
+        Ok(Ok((readable, article))) if !article.text_content.trim().is_empty() => {
+            (readable, article)
+        }
+        _ => return Err(page_text(html)),
+    };
+    if readable {
+        return Ok(article);
+    }
+    let page = page_text(html);
+    let kept = article.text_content.split_whitespace().count();
+    let all = page.text.split_whitespace().count();
+    if kept * 10 >= all * 9 {
+        Err(page)
+    } else {
+        Ok(article)
+    }
+}
+
+/// The visible text of an HTML page or fragment, blocks separated by blank lines.
+pub(crate) struct PageText {
+    /// The page was nested too deeply to parse; `text` is the page with its tags stripped.
+    pub stripped: bool,
+    pub title: Option<String>,
+    /// The first heading (h1–h3) in the page, for chapter titles.
+    pub heading: Option<String>,
+    pub text: String,
+}
+
+pub(crate) fn page_text(html: &str) -> PageText {
+    if tags::nesting_depth(html) > tags::MAX_DEPTH {
+        return PageText {
+            stripped: true,
+            title: None,
+            heading: None,
+            text: tags::strip(html),
+        };
+    }
+    let doc = dom_query::Document::from(html);
+    let title = clean_field(&doc.select("title").first().text());
+    let heading = clean_field(&doc.select("h1, h2, h3").first().text());
+    doc.select(INVISIBLE).remove();
+    doc.select(BLOCKS).rename("div");
+    let body = doc.select("body");
+    let text = if body.exists() {
+        body.formatted_text()
+    } else {
+        doc.formatted_text()
+    };
+    PageText {
+        stripped: false,
+        title,
+        heading,
+        text: text.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fragment_without_an_article_falls_back_to_its_text() {
+        let d = to_document(
+            "<p>“Short,” she said.</p><script>var x = 1;</script><p>Second.</p>",
+            Meta::default(),
+        );
+        assert_eq!(d.text, "“Short,” she said.\n\nSecond.\n");
+        assert_eq!(d.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn page_parts_and_list_items_become_paragraphs() {
+        let page = page_text(
+            "<nav>Home</nav><p>Intro</p><ul><li>One</li><li>Two <b>bold</b></li></ul>\
+             <p>Line one<br>line two</p><footer>End</footer>",
+        );
+        assert_eq!(
+            page.text.trim_end(),
+            "Home\n\nIntro\n\nOne\n\nTwo bold\n\nLine one\nline two\n\nEnd"
+        );
+    }
+
+    #[test]
+    fn a_page_nested_too_deeply_is_stripped_of_its_tags() {
+        let n = tags::MAX_DEPTH + 1;
+        let html = format!(
+            "{}<p>“Deep,” said Ann.</p><p>Two</p>{}",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        );
+        let d = to_document(&html, Meta::default());
+        assert_eq!(d.text, "“Deep,” said Ann.\n\nTwo\n");
+        assert!(d.meta.warnings[0].contains("nest more than"));
+    }
+
+    #[test]
+    fn an_empty_page_is_an_empty_document() {
+        let d = to_document("", Meta::default());
+        assert_eq!(d.text, "");
+        assert!(d.paragraphs.is_empty());
+    }
+
+    #[test]
+    fn escapes_in_entities_become_visible() {
+        let d = to_document("<p>a&#27;]0;pwned&#7;b</p>", Meta::default());
+        assert_eq!(d.text, "a␛]0;pwned␇b\n");
+    }
+}

@@ -1,0 +1,394 @@
+//! End to end: the real `quotelens` binary in a pseudo-terminal, keys typed, the screen read back
+//! through a vt100 emulator, and the terminal checked after it quits.
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+const WAIT: Duration = Duration::from_secs(20);
+
+struct Pty {
+    parser: Arc<Mutex<vt100::Parser>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    master: Box<dyn portable_pty::MasterPty + Send>,
+}
+
+fn nz(n: u16) -> NonZeroU16 {
+    NonZeroU16::new(n).unwrap_or(NonZeroU16::MIN)
+}
+
+impl Pty {
+    /// Starts the reader with `args` in a `cols`×`rows` terminal, with a clean config folder.
+    fn spawn(args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)], config: &Path) -> Pty {
+        let pty = native_pty_system();
+        let pair = pty
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap_or_else(|e| panic!("openpty: {e}"));
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_quotelens"));
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("XDG_CONFIG_HOME", config);
+        cmd.env_remove("NO_COLOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = pair
+            .slave
+            .spawn_command(cmd)
+            .unwrap_or_else(|e| panic!("spawn: {e}"));
+        drop(pair.slave);
+        let mut reader = pair
+            .master
+            .try_clone_reader()
+            .unwrap_or_else(|e| panic!("reader: {e}"));
+        let writer = pair
+            .master
+            .take_writer()
+            .unwrap_or_else(|e| panic!("writer: {e}"));
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
+        let p = Arc::clone(&parser);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                if let Ok(mut parser) = p.lock() {
+                    parser.process(&buf[..n]);
+                }
+            }
+        });
+        Pty {
+            parser,
+            writer,
+            child,
+            master: pair.master,
+        }
+    }
+
+    fn screen_text(&self) -> String {
+        self.parser
+            .lock()
+            .map(|p| p.screen().contents())
+            .unwrap_or_default()
+    }
+
+    fn with_screen<T>(&self, f: impl FnOnce(&vt100::Screen) -> T) -> T {
+        let p = self.parser.lock().unwrap_or_else(|e| e.into_inner());
+        f(p.screen())
+    }
+
+    fn wait_for(&self, needle: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen_text();
+            if s.contains(needle) {
+                return s;
+            }
+            if start.elapsed() > WAIT {
+                panic!("timed out waiting for {needle:?}; the screen shows:\n{s}");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn wait_gone(&self, needle: &str) {
+        let start = Instant::now();
+        while self.screen_text().contains(needle) {
+            if start.elapsed() > WAIT {
+                panic!("{needle:?} did not go away:\n{}", self.screen_text());
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn send(&mut self, bytes: &str) {
+        let _ = self.writer.write_all(bytes.as_bytes());
+        let _ = self.writer.flush();
+    }
+
+    fn resize(&mut self, cols: u16, rows: u16) {
+        if let Ok(mut p) = self.parser.lock() {
+            p.screen_mut().set_size(nz(rows), nz(cols));
+        }
+        let _ = self.master.resize(PtySize {
+            rows,
+            cols,
+            pixel_width: 0,
+            pixel_height: 0,
+        });
+    }
+
+    /// Waits for the process to end and returns its exit code.
+    fn exit_code(&mut self) -> u32 {
+        let start = Instant::now();
+        loop {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                // Let the reader thread take in the last bytes.
+                std::thread::sleep(Duration::from_millis(100));
+                return status.exit_code();
+            }
+            if start.elapsed() > WAIT {
+                let _ = self.child.kill();
+                panic!("the reader did not exit:\n{}", self.screen_text());
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// True when the terminal is back in cooked mode (canonical input, echo).
+    #[cfg(target_os = "linux")]
+    fn cooked(&self) -> bool {
+        const ICANON: u32 = 0o000002;
+        const ECHO: u32 = 0o000010;
+        match self.master.get_termios() {
+            Some(t) => {
+                let bits = t.local_flags.bits();
+                bits & ICANON != 0 && bits & ECHO != 0
+            }
+            None => true,
+        }
+    }
+}
+
+fn config_dir() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"))
+}
+
+#[test]
+fn a_new_user_opens_the_sample_moves_reads_help_and_quits() {
+    let cfg = config_dir();
+    let mut t = Pty::spawn(&[], 100, 30, &[], cfg.path());
+    let s = t.wait_for("Aleksandr Lukashenko");
+    assert!(s.contains("Vladimir Putin"));
+    assert!(s.contains("Belarusian President Aleksandr Lukashenko held talks"));
+    #[cfg(target_os = "linux")]
+    assert!(!t.cooked(), "raw mode while reading");
+    t.with_screen(|s| assert!(s.alternate_screen()));
+
+    t.send("]");
+    let s = t.wait_for("quote 1/20");
+    assert!(s.contains("speech verb before the quote"));
+    // The quote is in Lukashenko's colour (cyan, index 6) and reversed.
+    t.with_screen(|screen| {
+        let (rows, cols) = (screen.size().0.get(), screen.size().1.get());
+        let hit = (0..rows)
+            .flat_map(|r| (0..cols).map(move |c| (r, c)))
+            .any(|(r, c)| {
+                screen
+                    .cell(r, c)
+                    .is_some_and(|cell| cell.inverse() && cell.fgcolor() == vt100::Color::Idx(6))
+            });
+        assert!(hit, "no reversed cyan quote on screen");
+    });
+    t.send("]");
+    t.wait_for("quote 2/20");
+
+    t.send("?");
+    let s = t.wait_for("Next quote by the same speaker");
+    assert!(s.contains("Keys"));
+    t.send("\x1b");
+    t.wait_gone("Next quote by the same speaker");
+
+    t.send("q");
+    assert_eq!(t.exit_code(), 0);
+    t.with_screen(|s| {
+        assert!(!s.alternate_screen(), "back on the main screen");
+        assert!(!s.hide_cursor(), "cursor shown");
+        assert_eq!(s.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
+    });
+    #[cfg(target_os = "linux")]
+    assert!(t.cooked(), "raw mode switched off");
+}
+
+#[test]
+fn no_color_paints_no_colour() {
+    let cfg = config_dir();
+    let mut t = Pty::spawn(&[], 100, 30, &[("NO_COLOR", "1")], cfg.path());
+    t.wait_for("Vladimir Putin");
+    t.send("]");
+    t.wait_for("quote 1/20");
+    t.send("/belarus\r");
+    t.wait_for("Match 1 of");
+    t.with_screen(|screen| {
+        let (rows, cols) = (screen.size().0.get(), screen.size().1.get());
+        let mut inverse = 0;
+        for r in 0..rows {
+            for c in 0..cols {
+                let Some(cell) = screen.cell(r, c) else {
+                    continue;
+                };
+                assert_eq!(cell.fgcolor(), vt100::Color::Default, "fg at {r},{c}");
+                assert_eq!(cell.bgcolor(), vt100::Color::Default, "bg at {r},{c}");
+                inverse += cell.inverse() as usize;
+            }
+        }
+        assert!(inverse > 100, "the selected quote is still reversed");
+    });
+    t.send("q");
+    assert_eq!(t.exit_code(), 0);
+}
+
+#[test]
+fn mouse_capture_toggles_and_the_wheel_scrolls() {
+    let cfg = config_dir();
+    let mut t = Pty::spawn(&[], 100, 30, &[], cfg.path());
+    t.wait_for("Vladimir Putin");
+    t.with_screen(|s| assert_eq!(s.mouse_protocol_mode(), vt100::MouseProtocolMode::None));
+    t.send("M");
+    t.wait_for("Mouse on");
+    t.with_screen(|s| assert_ne!(s.mouse_protocol_mode(), vt100::MouseProtocolMode::None));
+    // Wheel down over the article (SGR encoding, button 65, column 10, row 10), twice.
+    t.send("\x1b[<65;10;10M\x1b[<65;10;10M");
+    t.wait_gone("Belarusian President Aleksandr Lukashenko held talks");
+    // A click on Putin in the Speakers list selects him.
+    let row = t.with_screen(|s| {
+        s.contents()
+            .lines()
+            .position(|l| l.contains("◆ Vladimir Putin"))
+            .unwrap_or(0)
+    });
+    t.send(&format!("\x1b[<0;85;{}M\x1b[<0;85;{}m", row + 1, row + 1));
+    t.send("\r");
+    t.wait_for("only ◆ Vladimir Putin");
+    t.send("M");
+    t.wait_for("Mouse off");
+    t.with_screen(|s| assert_eq!(s.mouse_protocol_mode(), vt100::MouseProtocolMode::None));
+    t.send("q");
+    assert_eq!(t.exit_code(), 0);
+}
+
+#[test]
+fn resizing_rewraps_and_keeps_the_top_line() {
+    let cfg = config_dir();
+    let mut t = Pty::spawn(&[], 100, 30, &[], cfg.path());
+    t.wait_for("Vladimir Putin");
+    t.send("jjjjjjjjjjjj");
+    let top = |t: &Pty| {
+        t.screen_text()
+            .lines()
+            .nth(1)
+            .unwrap_or("")
+            .split_whitespace()
+            .nth(1)
+            .unwrap_or("")
+            .to_string()
+    };
+    std::thread::sleep(Duration::from_millis(300));
+    let before = top(&t);
+    t.resize(70, 20);
+    std::thread::sleep(Duration::from_millis(300));
+    let s = t.screen_text();
+    assert!(
+        s.lines().nth(1).unwrap_or("").contains(&before),
+        "{before:?} not on top:\n{s}"
+    );
+    t.resize(20, 5);
+    std::thread::sleep(Duration::from_millis(300));
+    t.send("]?");
+    t.wait_for("Keys");
+    // Esc alone (followed at once by a key it would read as Alt-key).
+    t.send("\x1b");
+    t.wait_gone("Keys");
+    t.send("q");
+    assert_eq!(t.exit_code(), 0);
+}
+
+#[test]
+fn a_large_file_shows_at_once_and_quits_while_analysing() {
+    let cfg = config_dir();
+    let path = cfg.path().join("large.txt");
+    let para = "“We will keep going,” the minister said, adding that the plan was sound. ";
+    let text = (para.repeat(5) + "\n\n").repeat(30_000); // about 11 MB, above the preview size
+    std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
+    let p = path.display().to_string();
+    let mut t = Pty::spawn(&[&p], 100, 30, &[], cfg.path());
+    t.wait_for("We will keep going");
+    t.send("G");
+    t.wait_for("end");
+    t.send("q");
+    assert_eq!(t.exit_code(), 0);
+}
+
+#[test]
+fn rebinding_a_key_in_the_config_file_works() {
+    let cfg = config_dir();
+    let dir = cfg.path().join("quotelens");
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        dir.join("config.toml"),
+        "[keys]\nnext_quote = [\"n\"]\nquit = [\"Q\"]\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let mut t = Pty::spawn(&[], 100, 30, &[], cfg.path());
+    t.wait_for("Vladimir Putin");
+    t.send("n");
+    t.wait_for("quote 1/20");
+    t.send("q?");
+    t.wait_for("Keys");
+    t.send("\x1b");
+    t.wait_gone("Keys");
+    t.send("Q");
+    assert_eq!(t.exit_code(), 0);
+}
+
+#[test]
+fn a_bad_config_names_the_line_and_exits_with_the_config_code() {
+    let cfg = config_dir();
+    let dir = cfg.path().join("quotelens");
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        dir.join("config.toml"),
+        "# mine\n[keys]\nnext_quote = [\"]\"]\nnext_qoute = [\"n\"]\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_quotelens"))
+        .env("XDG_CONFIG_HOME", cfg.path())
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(quotelens::cli::exit::CONFIG));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("config.toml, line 4"), "{err}");
+    assert!(err.contains("unknown action `next_qoute`"), "{err}");
+}
+
+#[test]
+fn without_a_terminal_the_reader_says_what_to_use_instead() {
+    let cfg = config_dir();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_quotelens"))
+        .env("XDG_CONFIG_HOME", cfg.path())
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(quotelens::cli::exit::TERMINAL));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("quotelens text"));
+}
+
+#[test]
+fn an_error_after_the_preview_restores_the_terminal_and_exits_with_the_input_code() {
+    let cfg = config_dir();
+    let path = cfg.path().join("broken.txt");
+    // Text at the start (shown as the preview), a NUL byte far in: the full load refuses it.
+    let mut bytes = "A readable first line.\n\n".repeat(400_000).into_bytes();
+    bytes.extend_from_slice(b"\0binary tail\n");
+    std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{e}"));
+    let p = path.display().to_string();
+    let mut t = Pty::spawn(&[&p], 80, 24, &[], cfg.path());
+    assert_eq!(t.exit_code(), quotelens::cli::exit::INPUT as u32);
+    let s = t.screen_text();
+    assert!(s.contains("looks like a binary file"), "{s}");
+    t.with_screen(|s| {
+        assert!(!s.alternate_screen());
+        assert!(!s.hide_cursor());
+    });
+    #[cfg(target_os = "linux")]
+    assert!(t.cooked());
+}
