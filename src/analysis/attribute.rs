@@ -6,7 +6,7 @@ use super::lexicon::*;
 use super::mentions::{Mention, MentionKind};
 use super::model::{Method, QuoteKind, Span, SpeakerKind};
 use super::tokens::{Kind, Token};
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 
 /// What attribution found for one quote.
@@ -57,8 +57,8 @@ pub struct Block<'a> {
     pub mentions: &'a [Mention],
     /// For each token, the mention covering it (usize::MAX if none).
     pub mention_at: &'a [usize],
-    /// Per-sentence scans, filled on first use (`first_in_sentence`).
-    pub scans: SentenceScans,
+    /// Scans that many quotes or verbs of a sentence ask for, computed once on first use.
+    pub scans: Scans,
 }
 
 /// A scan over a sentence's tokens that every quote in the sentence asks for.
@@ -72,10 +72,22 @@ pub enum Scan {
     ActingSubject,
     /// "according to X".
     AccordingTo,
+    /// A subject mention (`first_subject`).
+    Subject,
 }
 
-/// The first token where a scan holds, keyed by (scan, sentence start, scan end).
-pub type SentenceScans = RefCell<HashMap<(Scan, usize, usize), Option<usize>>>;
+/// Results of scans over a block, filled on first use. Without them, a sentence holding
+/// thousands of quotes or speech verbs was rescanned for each one (quadratic on hostile input).
+#[derive(Debug, Default)]
+pub struct Scans {
+    /// The first token where a scan holds, keyed by (scan, sentence start, scan end).
+    first: RefCell<HashMap<(Scan, usize, usize), Option<usize>>>,
+    /// A sentence's end without its final stops, keyed by the sentence end.
+    without_stops: RefCell<HashMap<usize, usize>>,
+    /// For each token index, the first token at or after it that opens a quote right after a
+    /// colon (usize::MAX if none).
+    colon_quote_from: OnceCell<Vec<usize>>,
+}
 
 const NO: usize = usize::MAX;
 
@@ -104,12 +116,44 @@ impl<'a> Block<'a> {
     /// sentence holding thousands of quotes would otherwise be rescanned for each of them, which
     /// made hostile input quadratic.
     fn first_in_sentence(&self, scan: Scan, s0: usize, end: usize) -> Option<usize> {
-        if let Some(&hit) = self.scans.borrow().get(&(scan, s0, end)) {
+        if let Some(&hit) = self.scans.first.borrow().get(&(scan, s0, end)) {
             return hit;
         }
         let hit = (s0..end).find(|&i| self.scan_holds(scan, i));
-        self.scans.borrow_mut().insert((scan, s0, end), hit);
+        self.scans.first.borrow_mut().insert((scan, s0, end), hit);
         hit
+    }
+    /// `s1` without the stops that end the sentence ("." "!" "?" ")" ";" ":"), cached.
+    fn without_stops(&self, s1: usize) -> usize {
+        if let Some(&e) = self.scans.without_stops.borrow().get(&s1) {
+            return e;
+        }
+        let mut e = s1;
+        while e > 0
+            && self.tokens[e - 1].kind == Kind::Punct
+            && self.narrative(e - 1)
+            && matches!(self.word(e - 1), "." | "!" | "?" | ")" | ";" | ":")
+        {
+            e -= 1;
+        }
+        self.scans.without_stops.borrow_mut().insert(s1, e);
+        e
+    }
+    /// The first token at or after `i` that opens a quote right after a colon.
+    fn colon_quote_from(&self, i: usize) -> Option<usize> {
+        let next = self.scans.colon_quote_from.get_or_init(|| {
+            let n = self.tokens.len();
+            let mut next = vec![usize::MAX; n + 1];
+            for k in (0..n).rev() {
+                next[k] = if k > 0 && !self.narrative(k) && self.is_punct(k - 1, ":") {
+                    k
+                } else {
+                    next[k + 1]
+                };
+            }
+            next
+        });
+        next.get(i).copied().filter(|&k| k != usize::MAX)
     }
     fn scan_holds(&self, scan: Scan, i: usize) -> bool {
         match scan {
@@ -123,6 +167,9 @@ impl<'a> Block<'a> {
                 mm.subject
                     && (mm.kind != MentionKind::Pronoun || mm.entity_kind == SpeakerKind::Person)
             }),
+            Scan::Subject => self
+                .mention_starting(i)
+                .is_some_and(|m| self.mentions[m].subject),
             Scan::AccordingTo => {
                 self.narrative(i)
                     && self.is_w(i, "according")
@@ -301,11 +348,12 @@ impl<'a> Block<'a> {
         None
     }
 
-    fn first_subject(&self, from: usize, to: usize) -> Option<usize> {
-        (from..to).find_map(|i| {
-            self.mention_starting(i)
-                .filter(|&m| self.mentions[m].subject)
-        })
+    /// The first subject mention from the start of the sentence `s0..` to `to`.
+    fn first_subject(&self, s0: usize, to: usize) -> Option<usize> {
+        let (_, s1) = self.sentence_range(s0);
+        self.first_in_sentence(Scan::Subject, s0, s1)
+            .filter(|&i| i < to)
+            .and_then(|i| self.mention_starting(i))
     }
 }
 
@@ -981,18 +1029,14 @@ fn sentence_final_report(
         return None;
     }
     // Only adjuncts may follow the verb ("on Monday", "in a statement").
-    let rest = (verb + 1..s1)
-        .filter(|&j| b.tokens[j].kind == Kind::Word)
-        .count();
+    let rest = words_upto(b, verb + 1..s1, 6);
     if rest > 5 || (verb + 1..s1).any(|j| !b.narrative(j)) {
         return None;
     }
     if (s0..comma).any(|j| !b.narrative(j)) {
         return None;
     }
-    let words = (s0..comma)
-        .filter(|&j| b.tokens[j].kind == Kind::Word)
-        .count();
+    let words = words_upto(b, s0..comma, 3);
     if words < 3 {
         return None;
     }
@@ -1025,20 +1069,26 @@ pub fn reported(b: &Block, out: &mut Vec<Reported>) {
 
 fn sentence_content_end(b: &Block, s1: usize, from: usize) -> usize {
     // The clause runs to the sentence end, or to the start of a direct quote introduced by a colon.
-    let mut e = s1;
-    while e > from
-        && b.tokens[e - 1].kind == Kind::Punct
-        && b.narrative(e - 1)
-        && matches!(b.word(e - 1), "." | "!" | "?" | ")" | ";" | ":")
-    {
-        e -= 1;
+    let e = b.without_stops(s1).max(from);
+    match b.colon_quote_from(from + 1) {
+        Some(k) if k < e => k - 1,
+        _ => e,
     }
-    for k in from..e {
-        if !b.narrative(k) && k > from && b.is_punct(k - 1, ":") {
-            return k - 1;
+}
+
+/// The number of words in `range`, counting no further than `limit`: callers only ask "fewer
+/// than N?", and a full count over a long sentence for every candidate verb was quadratic.
+fn words_upto(b: &Block, range: std::ops::Range<usize>, limit: usize) -> usize {
+    let mut n = 0;
+    for j in range {
+        if b.tokens[j].kind == Kind::Word {
+            n += 1;
+            if n >= limit {
+                break;
+            }
         }
     }
-    e
+    n
 }
 
 fn reported_at(b: &Block, i: usize, s0: usize, s1: usize) -> Option<(Reported, usize)> {
@@ -1137,9 +1187,7 @@ fn reported_at(b: &Block, i: usize, s0: usize, s1: usize) -> Option<(Reported, u
         return None;
     }
     // The clause must say something: at least three words outside quotes.
-    let words = (start..end)
-        .filter(|&j| b.tokens[j].kind == Kind::Word)
-        .count();
+    let words = words_upto(b, start..end, 5);
     if end <= start || words < 3 {
         return None;
     }
