@@ -8,6 +8,7 @@ use super::model::{Method, QuoteKind, Span, SpeakerKind};
 use super::tokens::{Kind, Token};
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// What attribution found for one quote.
 #[derive(Debug, Clone, PartialEq)]
@@ -74,14 +75,21 @@ pub enum Scan {
     AccordingTo,
     /// A subject mention (`first_subject`).
     Subject,
+    /// A speech verb whose subject can be the speaker of a quote after it (`outer_cue`).
+    OuterCue,
 }
+
+/// A scan over a sentence: (scan, sentence start, end).
+type ScanKey = (Scan, usize, usize);
 
 /// Results of scans over a block, filled on first use. Without them, a sentence holding
 /// thousands of quotes or speech verbs was rescanned for each one (quadratic on hostile input).
 #[derive(Debug, Default)]
 pub struct Scans {
     /// The first token where a scan holds, keyed by (scan, sentence start, scan end).
-    first: RefCell<HashMap<(Scan, usize, usize), Option<usize>>>,
+    first: RefCell<HashMap<ScanKey, Option<usize>>>,
+    /// Every token where a scan holds, keyed by (scan, sentence start, sentence end).
+    all: RefCell<HashMap<ScanKey, Rc<[usize]>>>,
     /// A sentence's end without its final stops, keyed by the sentence end.
     without_stops: RefCell<HashMap<usize, usize>>,
     /// For each token index, the first token at or after it that opens a quote right after a
@@ -119,9 +127,24 @@ impl<'a> Block<'a> {
         if let Some(&hit) = self.scans.first.borrow().get(&(scan, s0, end)) {
             return hit;
         }
-        let hit = (s0..end).find(|&i| self.scan_holds(scan, i));
+        let hit = (s0..end).find(|&i| self.scan_holds(scan, s0, i));
         self.scans.first.borrow_mut().insert((scan, s0, end), hit);
         hit
+    }
+    /// The last token before `k` in the sentence `s0..s1` where `scan` holds (cached like
+    /// `first_in_sentence`).
+    fn last_in_sentence_before(&self, scan: Scan, s0: usize, s1: usize, k: usize) -> Option<usize> {
+        let cached = self.scans.all.borrow().get(&(scan, s0, s1)).cloned();
+        let all = cached.unwrap_or_else(|| {
+            let all: Rc<[usize]> = (s0..s1).filter(|&i| self.scan_holds(scan, s0, i)).collect();
+            self.scans
+                .all
+                .borrow_mut()
+                .insert((scan, s0, s1), all.clone());
+            all
+        });
+        let n = all.partition_point(|&i| i < k);
+        n.checked_sub(1).map(|n| all[n])
     }
     /// `s1` without the stops that end the sentence ("." "!" "?" ")" ";" ":"), cached.
     fn without_stops(&self, s1: usize) -> usize {
@@ -155,7 +178,7 @@ impl<'a> Block<'a> {
         });
         next.get(i).copied().filter(|&k| k != usize::MAX)
     }
-    fn scan_holds(&self, scan: Scan, i: usize) -> bool {
+    fn scan_holds(&self, scan: Scan, s0: usize, i: usize) -> bool {
         match scan {
             Scan::NarrativeWord => self.narrative(i) && self.tokens[i].kind == Kind::Word,
             Scan::PersonSubject => self.mention_starting(i).is_some_and(|m| {
@@ -167,6 +190,15 @@ impl<'a> Block<'a> {
                 mm.subject
                     && (mm.kind != MentionKind::Pronoun || mm.entity_kind == SpeakerKind::Person)
             }),
+            Scan::OuterCue => {
+                self.is_cue_verb(i)
+                    && !(i > s0 && self.is_w(i - 1, "to"))
+                    && self.subject_of(i).is_some_and(|m| {
+                        let mm = &self.mentions[m];
+                        mm.entity_kind != SpeakerKind::Organization
+                            || mm.kind != MentionKind::Pronoun
+                    })
+            }
             Scan::Subject => self
                 .mention_starting(i)
                 .is_some_and(|m| self.mentions[m].subject),
@@ -856,12 +888,12 @@ fn cue_before(b: &Block, q: &QuoteToks, direct: bool) -> Option<(Span, Option<us
         });
         match inner_pronoun {
             None | Some((true, SpeakerKind::Organization)) => {
-                if let Some(outer) = outer_cue(b, s0, k, true) {
+                if let Some(outer) = outer_cue(b, s0, k) {
                     return Some(outer);
                 }
             }
             Some((true, _)) => {
-                if let Some(outer) = outer_cue(b, s0, k, true) {
+                if let Some(outer) = outer_cue(b, s0, k) {
                     return Some(outer);
                 }
             }
@@ -872,22 +904,12 @@ fn cue_before(b: &Block, q: &QuoteToks, direct: bool) -> Option<(Span, Option<us
     None
 }
 
-/// The nearest speech verb before `k` in the sentence whose subject is a name or description
-/// (or any subject when `any`).
-fn outer_cue(b: &Block, s0: usize, k: usize, any: bool) -> Option<(Span, Option<usize>)> {
-    (s0..k).rev().find_map(|v| {
-        if !b.is_cue_verb(v) || (v > s0 && b.is_w(v - 1, "to")) {
-            return None;
-        }
-        let m = b.subject_of(v)?;
-        let mm = &b.mentions[m];
-        let fits = if any {
-            mm.entity_kind != SpeakerKind::Organization || mm.kind != MentionKind::Pronoun
-        } else {
-            mm.kind != MentionKind::Pronoun
-        };
-        fits.then(|| (tok_span(b, v, v + 1), Some(m)))
-    })
+/// The nearest speech verb before `k` in the sentence whose subject is not an organisation's
+/// pronoun.
+fn outer_cue(b: &Block, s0: usize, k: usize) -> Option<(Span, Option<usize>)> {
+    let (_, s1) = b.sentence_range(s0);
+    let v = b.last_in_sentence_before(Scan::OuterCue, s0, s1, k)?;
+    Some((tok_span(b, v, v + 1), b.subject_of(v)))
 }
 
 /// “…” to drive up the stock price, she said. — the attribution closes the quote's sentence.
