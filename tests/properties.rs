@@ -130,6 +130,15 @@ const PIECES: &[&str] = &[
     "字",
     "😀",
     "\u{fffd}",
+    // Markup that exports must escape.
+    "<script>alert(1)</script>",
+    "<SCRIPT",
+    "&amp;",
+    "<b>",
+    "*",
+    "|",
+    "`code`",
+    "=cmd",
 ];
 
 /// Text assembled from the pieces above, with arbitrary characters mixed in.
@@ -215,6 +224,13 @@ proptest! {
                 invariants::check_all(&doc).map_err(TestCaseError::fail)?;
             }
         }
+    }
+
+    #[test]
+    fn every_export_renders_and_html_never_runs_a_script(text in newsy_text()) {
+        let doc = Document::from_text(&text, Meta::default());
+        let a = analyze(&doc);
+        invariants::check_exports(&doc, &a).map_err(TestCaseError::fail)?;
     }
 
     #[test]
