@@ -6,6 +6,9 @@ use super::lexicon::*;
 use super::mentions::{Mention, MentionKind};
 use super::model::{Method, QuoteKind, Span, SpeakerKind};
 use super::tokens::{Kind, Token};
+use std::cell::{OnceCell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
 
 /// What attribution found for one quote.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,13 +58,52 @@ pub struct Block<'a> {
     pub mentions: &'a [Mention],
     /// For each token, the mention covering it (usize::MAX if none).
     pub mention_at: &'a [usize],
+    /// Scans that many quotes or verbs of a sentence ask for, computed once on first use.
+    pub scans: Scans,
+}
+
+/// A scan over a sentence's tokens that every quote in the sentence asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Scan {
+    /// A word of narrative (outside quotes).
+    NarrativeWord,
+    /// A subject mention that names a person (`sentence_subject`).
+    PersonSubject,
+    /// A subject mention that can stand behind quoted words (`attribute_fragment`).
+    ActingSubject,
+    /// "according to X".
+    AccordingTo,
+    /// A subject mention (`first_subject`).
+    Subject,
+    /// A speech verb whose subject can be the speaker of a quote after it (`outer_cue`).
+    OuterCue,
+}
+
+/// A scan over a sentence: (scan, sentence start, end).
+type ScanKey = (Scan, usize, usize);
+
+/// Results of scans over a block, filled on first use. Without them, a sentence holding
+/// thousands of quotes or speech verbs was rescanned for each one (quadratic on hostile input).
+#[derive(Debug, Default)]
+pub struct Scans {
+    /// The first token where a scan holds, keyed by (scan, sentence start, scan end).
+    first: RefCell<HashMap<ScanKey, Option<usize>>>,
+    /// Every token where a scan holds, keyed by (scan, sentence start, sentence end).
+    all: RefCell<HashMap<ScanKey, Rc<[usize]>>>,
+    /// A sentence's end without its final stops, keyed by the sentence end.
+    without_stops: RefCell<HashMap<usize, usize>>,
+    /// For each token index, the first token at or after it that opens a quote right after a
+    /// colon (usize::MAX if none).
+    colon_quote_from: OnceCell<Vec<usize>>,
 }
 
 const NO: usize = usize::MAX;
 
 impl<'a> Block<'a> {
+    /// The token's text; "" past the end of the block, so look-aheads ("according" + "to",
+    /// "pointed" + "out") need no bounds checks of their own.
     fn word(&self, i: usize) -> &'a str {
-        self.tokens[i].text(self.text)
+        self.tokens.get(i).map_or("", |t| t.text(self.text))
     }
     /// Token `i` is the word `w` (case-insensitive, no allocation).
     fn is_w(&self, i: usize, w: &str) -> bool {
@@ -77,6 +119,96 @@ impl<'a> Block<'a> {
     }
     fn narrative(&self, i: usize) -> bool {
         self.tokens.get(i).is_some_and(|t| !t.in_quote())
+    }
+    /// The first token in `s0..end` (`s0` a sentence start) where `scan` holds. Cached: a
+    /// sentence holding thousands of quotes would otherwise be rescanned for each of them, which
+    /// made hostile input quadratic.
+    fn first_in_sentence(&self, scan: Scan, s0: usize, end: usize) -> Option<usize> {
+        if let Some(&hit) = self.scans.first.borrow().get(&(scan, s0, end)) {
+            return hit;
+        }
+        let hit = (s0..end).find(|&i| self.scan_holds(scan, s0, i));
+        self.scans.first.borrow_mut().insert((scan, s0, end), hit);
+        hit
+    }
+    /// The last token before `k` in the sentence `s0..s1` where `scan` holds (cached like
+    /// `first_in_sentence`).
+    fn last_in_sentence_before(&self, scan: Scan, s0: usize, s1: usize, k: usize) -> Option<usize> {
+        let cached = self.scans.all.borrow().get(&(scan, s0, s1)).cloned();
+        let all = cached.unwrap_or_else(|| {
+            let all: Rc<[usize]> = (s0..s1).filter(|&i| self.scan_holds(scan, s0, i)).collect();
+            self.scans
+                .all
+                .borrow_mut()
+                .insert((scan, s0, s1), all.clone());
+            all
+        });
+        let n = all.partition_point(|&i| i < k);
+        n.checked_sub(1).map(|n| all[n])
+    }
+    /// `s1` without the stops that end the sentence ("." "!" "?" ")" ";" ":"), cached.
+    fn without_stops(&self, s1: usize) -> usize {
+        if let Some(&e) = self.scans.without_stops.borrow().get(&s1) {
+            return e;
+        }
+        let mut e = s1;
+        while e > 0
+            && self.tokens[e - 1].kind == Kind::Punct
+            && self.narrative(e - 1)
+            && matches!(self.word(e - 1), "." | "!" | "?" | ")" | ";" | ":")
+        {
+            e -= 1;
+        }
+        self.scans.without_stops.borrow_mut().insert(s1, e);
+        e
+    }
+    /// The first token at or after `i` that opens a quote right after a colon.
+    fn colon_quote_from(&self, i: usize) -> Option<usize> {
+        let next = self.scans.colon_quote_from.get_or_init(|| {
+            let n = self.tokens.len();
+            let mut next = vec![usize::MAX; n + 1];
+            for k in (0..n).rev() {
+                next[k] = if k > 0 && !self.narrative(k) && self.is_punct(k - 1, ":") {
+                    k
+                } else {
+                    next[k + 1]
+                };
+            }
+            next
+        });
+        next.get(i).copied().filter(|&k| k != usize::MAX)
+    }
+    fn scan_holds(&self, scan: Scan, s0: usize, i: usize) -> bool {
+        match scan {
+            Scan::NarrativeWord => self.narrative(i) && self.tokens[i].kind == Kind::Word,
+            Scan::PersonSubject => self.mention_starting(i).is_some_and(|m| {
+                let mm = &self.mentions[m];
+                mm.subject && (mm.person_evidence || mm.kind == MentionKind::Name) && !mm.possessive
+            }),
+            Scan::ActingSubject => self.mention_starting(i).is_some_and(|m| {
+                let mm = &self.mentions[m];
+                mm.subject
+                    && (mm.kind != MentionKind::Pronoun || mm.entity_kind == SpeakerKind::Person)
+            }),
+            Scan::OuterCue => {
+                self.is_cue_verb(i)
+                    && !(i > s0 && self.is_w(i - 1, "to"))
+                    && self.subject_of(i).is_some_and(|m| {
+                        let mm = &self.mentions[m];
+                        mm.entity_kind != SpeakerKind::Organization
+                            || mm.kind != MentionKind::Pronoun
+                    })
+            }
+            Scan::Subject => self
+                .mention_starting(i)
+                .is_some_and(|m| self.mentions[m].subject),
+            Scan::AccordingTo => {
+                self.narrative(i)
+                    && self.is_w(i, "according")
+                    && self.word(i + 1) == "to"
+                    && self.mention_after(i + 2).is_some()
+            }
+        }
     }
     fn mention_starting(&self, i: usize) -> Option<usize> {
         let m = *self.mention_at.get(i)?;
@@ -272,11 +404,12 @@ impl<'a> Block<'a> {
         None
     }
 
-    fn first_subject(&self, from: usize, to: usize) -> Option<usize> {
-        (from..to).find_map(|i| {
-            self.mention_starting(i)
-                .filter(|&m| self.mentions[m].subject)
-        })
+    /// The first subject mention from the start of the sentence `s0..` to `to`.
+    fn first_subject(&self, s0: usize, to: usize) -> Option<usize> {
+        let (_, s1) = self.sentence_range(s0);
+        self.first_in_sentence(Scan::Subject, s0, s1)
+            .filter(|&i| i < to)
+            .and_then(|i| self.mention_starting(i))
     }
 }
 
@@ -327,11 +460,12 @@ pub fn attribute(
     let content_trim = content.trim_end();
     let last_char = content_trim.chars().next_back();
     let words = content.split_whitespace().count();
-    let (s0, _) = b.sentence_range(q.open);
+    let (s0, s1) = b.sentence_range(q.open);
     let after_intro = q.open > s0 && (b.is_punct(q.open - 1, ":") || b.is_punct(q.open - 1, ","));
     let starts_sentence = q.open == s0 || b.sentence_of[q.open - 1] != b.sentence_of[q.open];
-    let has_head =
-        q.open > s0 && (s0..q.open).any(|i| b.narrative(i) && b.tokens[i].kind == Kind::Word);
+    let has_head = b
+        .first_in_sentence(Scan::NarrativeWord, s0, s1)
+        .is_some_and(|i| i < q.open);
     // A fragment is quoted inside a sentence of narrative: “reckless”, a “walk-in”.
     let fragment = has_head && !starts_sentence && !after_intro;
     let continues_sentence = !matches!(last_char, Some('.'));
@@ -421,7 +555,6 @@ pub fn attribute(
         }
     }
     // 3. According to X.
-    let (_, s1) = b.sentence_range(q.open);
     if let Some((cue, m)) = according_to(b, s0, s1) {
         att.cue = Some(cue);
         att.mention = Some(m);
@@ -553,12 +686,11 @@ fn attribute_fragment(
     }
     // No speech verb: the words are still someone's when the sentence's subject is a person or
     // an organisation acting on them ("Reid has gone after Trump as a “con artist”").
-    if let Some(m) = (s0..q.open).find_map(|i| {
-        b.mention_starting(i).filter(|&m| {
-            let mm = &b.mentions[m];
-            mm.subject && (mm.kind != MentionKind::Pronoun || mm.entity_kind == SpeakerKind::Person)
-        })
-    }) {
+    if let Some(m) = b
+        .first_in_sentence(Scan::ActingSubject, s0, s1)
+        .filter(|&i| i < q.open)
+        .and_then(|i| b.mention_starting(i))
+    {
         att.mention = Some(m);
         att.method = Method::ParagraphSubject;
         att.confidence = 0.5;
@@ -831,12 +963,12 @@ fn cue_before(b: &Block, q: &QuoteToks, direct: bool) -> Option<(Span, Option<us
         });
         match inner_pronoun {
             None | Some((true, SpeakerKind::Organization)) => {
-                if let Some(outer) = outer_cue(b, s0, k, true) {
+                if let Some(outer) = outer_cue(b, s0, k) {
                     return Some(outer);
                 }
             }
             Some((true, _)) => {
-                if let Some(outer) = outer_cue(b, s0, k, true) {
+                if let Some(outer) = outer_cue(b, s0, k) {
                     return Some(outer);
                 }
             }
@@ -847,22 +979,12 @@ fn cue_before(b: &Block, q: &QuoteToks, direct: bool) -> Option<(Span, Option<us
     None
 }
 
-/// The nearest speech verb before `k` in the sentence whose subject is a name or description
-/// (or any subject when `any`).
-fn outer_cue(b: &Block, s0: usize, k: usize, any: bool) -> Option<(Span, Option<usize>)> {
-    (s0..k).rev().find_map(|v| {
-        if !b.is_cue_verb(v) || (v > s0 && b.is_w(v - 1, "to")) {
-            return None;
-        }
-        let m = b.subject_of(v)?;
-        let mm = &b.mentions[m];
-        let fits = if any {
-            mm.entity_kind != SpeakerKind::Organization || mm.kind != MentionKind::Pronoun
-        } else {
-            mm.kind != MentionKind::Pronoun
-        };
-        fits.then(|| (tok_span(b, v, v + 1), Some(m)))
-    })
+/// The nearest speech verb before `k` in the sentence whose subject is not an organisation's
+/// pronoun.
+fn outer_cue(b: &Block, s0: usize, k: usize) -> Option<(Span, Option<usize>)> {
+    let (_, s1) = b.sentence_range(s0);
+    let v = b.last_in_sentence_before(Scan::OuterCue, s0, s1, k)?;
+    Some((tok_span(b, v, v + 1), b.subject_of(v)))
 }
 
 /// “…” to drive up the stock price, she said. — the attribution closes the quote's sentence.
@@ -911,24 +1033,18 @@ pub fn trailing_colon_cue(b: &Block) -> Option<(Span, usize)> {
 
 /// "according to X" anywhere in the narrative part of a sentence.
 fn according_to(b: &Block, s0: usize, s1: usize) -> Option<(Span, usize)> {
-    (s0..s1.saturating_sub(2)).find_map(|i| {
-        if b.narrative(i) && b.is_w(i, "according") && b.word(i + 1) == "to" {
-            let m = b.mention_after(i + 2)?;
-            Some((tok_span(b, i, i + 2), m))
-        } else {
-            None
-        }
-    })
+    let i = b.first_in_sentence(Scan::AccordingTo, s0, s1.saturating_sub(2))?;
+    Some((tok_span(b, i, i + 2), b.mention_after(i + 2)?))
 }
 
 /// The subject of the sentence holding the quote (before it), or of the previous sentence.
 fn sentence_subject(b: &Block, q: &QuoteToks, s0: usize, reported: &[Reported]) -> Option<usize> {
-    let person = |m: usize| {
-        let mm = &b.mentions[m];
-        mm.subject && (mm.person_evidence || mm.kind == MentionKind::Name) && !mm.possessive
-    };
-    if let Some(m) = (s0..q.open).find_map(|i| b.mention_starting(i).filter(|&m| person(m))) {
-        return Some(m);
+    let (_, s1) = b.sentence_range(q.open);
+    if let Some(i) = b
+        .first_in_sentence(Scan::PersonSubject, s0, s1)
+        .filter(|&i| i < q.open)
+    {
+        return b.mention_starting(i);
     }
     let si = b.sentence_of[q.open];
     if si == 0 {
@@ -944,7 +1060,8 @@ fn sentence_subject(b: &Block, q: &QuoteToks, s0: usize, reported: &[Reported]) 
     {
         return Some(m);
     }
-    (p0..p1).find_map(|i| b.mention_starting(i).filter(|&m| person(m)))
+    b.first_in_sentence(Scan::PersonSubject, p0, p1)
+        .and_then(|i| b.mention_starting(i))
 }
 
 /// “Dear Aleksandr Grigorievich, …” — the person addressed at the start of a quote.
@@ -1009,18 +1126,14 @@ fn sentence_final_report(
         return None;
     }
     // Only adjuncts may follow the verb ("on Monday", "in a statement").
-    let rest = (verb + 1..s1)
-        .filter(|&j| b.tokens[j].kind == Kind::Word)
-        .count();
+    let rest = words_upto(b, verb + 1..s1, 6);
     if rest > 5 || (verb + 1..s1).any(|j| !b.narrative(j)) {
         return None;
     }
     if (s0..comma).any(|j| !b.narrative(j)) {
         return None;
     }
-    let words = (s0..comma)
-        .filter(|&j| b.tokens[j].kind == Kind::Word)
-        .count();
+    let words = words_upto(b, s0..comma, 3);
     if words < 3 {
         return None;
     }
@@ -1053,20 +1166,26 @@ pub fn reported(b: &Block, out: &mut Vec<Reported>) {
 
 fn sentence_content_end(b: &Block, s1: usize, from: usize) -> usize {
     // The clause runs to the sentence end, or to the start of a direct quote introduced by a colon.
-    let mut e = s1;
-    while e > from
-        && b.tokens[e - 1].kind == Kind::Punct
-        && b.narrative(e - 1)
-        && matches!(b.word(e - 1), "." | "!" | "?" | ")" | ";" | ":")
-    {
-        e -= 1;
+    let e = b.without_stops(s1).max(from);
+    match b.colon_quote_from(from + 1) {
+        Some(k) if k < e => k - 1,
+        _ => e,
     }
-    for k in from..e {
-        if !b.narrative(k) && k > from && b.is_punct(k - 1, ":") {
-            return k - 1;
+}
+
+/// The number of words in `range`, counting no further than `limit`: callers only ask "fewer
+/// than N?", and a full count over a long sentence for every candidate verb was quadratic.
+fn words_upto(b: &Block, range: std::ops::Range<usize>, limit: usize) -> usize {
+    let mut n = 0;
+    for j in range {
+        if b.tokens[j].kind == Kind::Word {
+            n += 1;
+            if n >= limit {
+                break;
+            }
         }
     }
-    e
+    n
 }
 
 fn reported_at(b: &Block, i: usize, s0: usize, s1: usize) -> Option<(Reported, usize)> {
@@ -1173,9 +1292,7 @@ fn reported_at(b: &Block, i: usize, s0: usize, s1: usize) -> Option<(Reported, u
         return None;
     }
     // The clause must say something: at least three words outside quotes.
-    let words = (start..end)
-        .filter(|&j| b.tokens[j].kind == Kind::Word)
-        .count();
+    let words = words_upto(b, start..end, 5);
     if end <= start || words < 3 {
         return None;
     }

@@ -84,6 +84,11 @@ fn first_char(text: &str, pos: usize) -> char {
     text[pos..].chars().next().unwrap_or('"')
 }
 
+/// At most this many quotes are open at once. Real text nests three or four levels (seven with
+/// stray apostrophes); without a bound, n nested marks cost O(n) per mark and make every output
+/// repeat the text n times (quadratic time and size).
+pub const MAX_NESTING: usize = 16;
+
 /// Finds every quotation in `text`, given its paragraphs. The result is sorted by start, an
 /// enclosing quote before the quotes inside it.
 pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
@@ -128,6 +133,14 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
             let rest = &marks[mi + 1..];
             match decide(text, para, m, &stack, rest) {
                 Decision::Open(family, straight) => {
+                    if stack.len() >= MAX_NESTING {
+                        // Deeper than any real text nests: the innermost opener never closed, so
+                        // it was stray (an apostrophe read as a mark). Dropping it bounds the work
+                        // per mark and the size of every output.
+                        if let Some(stray) = stack.pop() {
+                            discard(&mut quotes, stray.quote);
+                        }
+                    }
                     let parent = stack.last().map(|o| o.quote);
                     quotes.push(RawQuote {
                         span: Span::new(m.pos, m.pos + m.len),
@@ -330,9 +343,12 @@ const ELISIONS: &[&str] = &[
 
 fn is_elision(text: &str, after: usize, end: usize) -> bool {
     let rest = &text[after..end];
-    let word: String = rest
+    // Measured on the text itself: lower-casing can change a character's length (Ⱥ → ⱥ).
+    let word_len = rest
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(rest.len());
+    let word: String = rest[..word_len]
         .chars()
-        .take_while(|c| c.is_alphanumeric())
         .flat_map(|c| c.to_lowercase())
         .collect();
     if word.is_empty() {
@@ -342,7 +358,7 @@ fn is_elision(text: &str, after: usize, end: usize) -> bool {
     if word.chars().next().is_some_and(|c| c.is_ascii_digit()) {
         return word.chars().all(|c| c.is_ascii_digit() || c == 's');
     }
-    let next = rest[word.len().min(rest.len())..].chars().next();
+    let next = rest[word_len..].chars().next();
     ELISIONS.contains(&word.as_str()) && !matches!(next, Some(c) if c.is_alphanumeric())
 }
 

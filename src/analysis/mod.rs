@@ -162,6 +162,7 @@ impl<'t> Engine<'t> {
             sentence_of: &self.sentence_of,
             mentions: &self.mentions,
             mention_at: &self.mention_at,
+            scans: Default::default(),
         };
 
         // Reported speech first: fragments quoted inside it belong to its speaker.
@@ -495,7 +496,8 @@ fn quote_tokens(
     if open >= close_excl || open >= tokens.len() {
         return None;
     }
-    let nested = q.parent.is_some() || !top.iter().any(|&(i, _)| i == id);
+    // `top` is in raw-index order: a binary search keeps a block of many quotes linear.
+    let nested = q.parent.is_some() || top.binary_search_by_key(&id, |&(i, _)| i).is_err();
     Some(QuoteToks {
         id,
         open,
