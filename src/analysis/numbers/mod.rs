@@ -71,6 +71,7 @@ pub fn find_tokens(text: &str, tokens: &[Token], out: &mut Vec<Figure>) {
                     toks,
                     floor: 0,
                     out: &mut *out,
+                    seen: Vec::new(),
                 };
                 p.run();
             }
@@ -105,6 +106,8 @@ struct Parser<'a> {
     /// The first token not used by a figure already emitted: look-backs stop here.
     floor: usize,
     out: &'a mut Vec<Figure>,
+    /// Quantities with units read so far in the sentence.
+    seen: Vec<scan::Seen>,
 }
 
 impl<'a> Parser<'a> {
