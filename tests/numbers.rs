@@ -515,44 +515,50 @@ fn ages() {
         "58",
         Age,
         58.0,
-        Some("year"),
+        Some("year of age"),
     );
     check(
         "A 33-year-old man was arrested.",
         "33-year-old",
         Age,
         33.0,
-        Some("year"),
+        Some("year of age"),
     );
     check(
         "The patient, aged 71, recovered.",
         "71",
         Age,
         71.0,
-        Some("year"),
+        Some("year of age"),
     );
     check(
         "He is 58 years old.",
         "58 years old",
         Age,
         58.0,
-        Some("year"),
+        Some("year of age"),
     );
     check(
         "Her 18-month-old daughter slept.",
         "18-month-old",
         Age,
         18.0,
-        Some("month"),
+        Some("month of age"),
     );
     check_range(
         "For readers aged nine to 11.",
         "nine to 11",
         9.0,
         11.0,
-        Some("year"),
+        Some("year of age"),
     );
-    check("A man in his 50s was seen.", "50s", Age, 50.0, Some("year"));
+    check(
+        "A man in his 50s was seen.",
+        "50s",
+        Age,
+        50.0,
+        Some("year of age"),
+    );
 }
 
 #[test]

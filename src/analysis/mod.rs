@@ -336,7 +336,7 @@ impl<'t> Engine<'t> {
             });
         }
         // Figures in this block.
-        numbers::find(text, span, &mut self.figures);
+        numbers::find_tokens(text, &self.tokens, &mut self.figures);
 
         // State carried to the next block.
         let ends_on_quote = self.tokens.last().is_some_and(|t| t.in_quote())

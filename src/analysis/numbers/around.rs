@@ -64,16 +64,20 @@ pub struct Reading {
     pub big: bool,
 }
 
-/// The words of a counted noun phrase (token ranges), at most four: no allocation.
+/// The words of a counted noun phrase (token ranges): at most four content words and the
+/// conjunctions between them. No allocation.
 #[derive(Default)]
 struct Words {
-    items: [(usize, usize); 4],
+    items: [(usize, usize); 6],
     n: usize,
+    /// Conjunctions among the items.
+    joins: usize,
 }
 
 impl Words {
+    /// Content words.
     fn len(&self) -> usize {
-        self.n
+        self.n - self.joins
     }
     fn is_empty(&self) -> bool {
         self.n == 0
@@ -570,6 +574,25 @@ impl Parser<'_> {
                 return x;
             }
         }
+        // "between 50 and 70 on the GPa scale", "6.1 on the Richter scale": a reading on the
+        // scale of a unit is in that unit.
+        if x.unit.is_none()
+            && x.currency.is_none()
+            && x.minor.is_none()
+            && !money
+            && near(e)
+            && self.word_in(e, &["on"])
+            && self.word_in(e + 1, &["the", "a"])
+            && self.near(e + 2)
+            && let Some(u) = units::unit_at(self.text, self.toks, e + 2)
+            && u.kind == UnitKind::Measure
+            && self.word_in(u.end, &["scale"])
+        {
+            x.unit = Some(u.name);
+            x.unit_kind = Some(u.kind);
+            x.after = u.end + 1;
+            return x;
+        }
         // Rates: "$58.24 per barrel", "$3500 a month", "$1,271.2 an ounce", "11 feet per
         // century", "52,000 barrel-a-day".
         let has_unit = x.unit.is_some() || x.currency.is_some() || x.minor.is_some() || money;
@@ -665,6 +688,23 @@ impl Parser<'_> {
         Some((format!(" per {}", singular(w)), k + 1))
     }
 
+    /// A plural noun ends the words from `k` within `n` content words ("physical sales"), with
+    /// no verb among them ("GMT and throwing fireworks").
+    fn plural_head_within(&self, k: usize, n: usize) -> bool {
+        for j in k..k + n {
+            let Some(w) = self.word(j).filter(|_| self.near(j)) else {
+                return false;
+            };
+            if vocab::stopword(w) || w.len() == 1 || w.ends_with("ing") {
+                return false;
+            }
+            if vocab::plural(w) {
+                return true;
+            }
+        }
+        false
+    }
+
     /// Fills `x.noun` with the counted noun phrase starting at `e`, if there is one: up to four
     /// content words, ending at the first plural ("14 first-team players") — or, counting one,
     /// before any plural ("one proposal asks"). A unit at its head makes a measure ("one US fluid
@@ -690,10 +730,52 @@ impl Parser<'_> {
                 k += 1;
                 continue;
             }
+            // A name and a number made plural: "63,150 Model 3s", "two 747s".
+            if t.kind == Kind::Num
+                && t.is_plain_int()
+                && self.word_in(k + 1, &["s"])
+                && self.tight(k + 1)
+                && words.first().is_none_or(|&(a, _)| self.toks[a].cap)
+            {
+                words.push((k, k + 2));
+                x.noun_plural = true;
+                break;
+            }
             if t.kind != Kind::Word {
                 break;
             }
             let w = t.text(self.text);
+            // Coordinated modifiers share the head: "digital and physical sales", "Kia and
+            // Hyundai vehicles".
+            if !words.is_empty()
+                && words.joins == 0
+                && !one
+                && (w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("or"))
+                && !self.word(k - 1).is_some_and(vocab::time_zone)
+                && self.plural_head_within(k + 1, 4 - words.len())
+            {
+                words.push((k, k + 1));
+                words.joins += 1;
+                k += 1;
+                continue;
+            }
+            // A number word starts another figure, and the words before it are its modifiers
+            // ("one of six or seven contenders", "one of the big four banks"); capitalised, it
+            // is part of a name ("the Six Nations"), as "one" is in "number one singles".
+            if !t.cap
+                && !(w == "one" && self.word_in(k.wrapping_sub(1), &["number"]))
+                && super::words::lookup(w).is_some_and(|n| {
+                    matches!(
+                        n,
+                        super::words::NumWord::Unit(_)
+                            | super::words::NumWord::Tens(_)
+                            | super::words::NumWord::Vague(_)
+                    )
+                })
+            {
+                words = Words::default();
+                break;
+            }
             if vocab::stopword(w) || vocab::month(w).is_some() || vocab::weekday(w) || w.len() == 1
             {
                 break;
@@ -761,6 +843,13 @@ impl Parser<'_> {
         };
         let head = self.text_of(last.1 - 1);
         x.after = last.1;
+        let s = self.toks[first.0].start as usize;
+        if self.toks[last.0].kind == Kind::Num {
+            // "Model 3s" counts Model 3s.
+            x.noun = Some(self.text[s..self.toks[last.0].end as usize].to_string());
+            x.noun_cap = self.toks[first.0].cap;
+            return;
+        }
         if head.len() > 2
             && let Some((name, kind)) = units::one_word(head)
             && matches!(kind, UnitKind::Measure | UnitKind::Time)
@@ -769,7 +858,6 @@ impl Parser<'_> {
             x.unit_kind = Some(kind);
             return;
         }
-        let s = self.toks[first.0].start as usize;
         let h = self.toks[last.1 - 1].start as usize;
         let mut noun = format!("{}{}", &self.text[s..h], vocab::singular(head));
         // "3,000 tests per day"

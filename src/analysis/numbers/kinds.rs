@@ -470,15 +470,19 @@ impl Parser<'_> {
         None
     }
 
-    /// "80th", "1st"; decades "1990s", "the '90s", "in his 50s".
+    /// "80th", "1st", "1,000th"; decades "1990s", "the '90s", "in his 50s".
     fn ordinal_at(&self, i: usize) -> Option<Plain> {
         let t = self.toks[i];
-        if !t.is_plain_int() || !self.tight(i + 1) {
+        if t.kind != Kind::Num || t.decimal || !self.tight(i + 1) {
             return None;
         }
         let w = self.word(i + 1)?;
+        // "80th", "1,000th"
         if is_ordinal_suffix(w) {
             return Some(Plain::new(i, i + 2, FigureKind::Ordinal, Some(t.value)));
+        }
+        if !t.is_plain_int() {
+            return None;
         }
         let decade = t.value % 10.0 == 0.0 && (t.int_digits == 4 || t.int_digits == 2);
         if w == "s" && decade {
@@ -505,7 +509,7 @@ impl Parser<'_> {
                 FigureKind::Year
             };
             let mut plain = Plain::new(s, i + 2, kind, Some(t.value));
-            plain.unit = age.then(|| "year".to_string());
+            plain.unit = age.then(|| units::age_unit("year"));
             return Some(plain);
         }
         None

@@ -1,7 +1,8 @@
 //! The number finder's own tokens: runs of letters, runs of digits (with thousands separators and
 //! a decimal part) and single symbols, each with the whitespace before it. Words are split at
 //! hyphens, apostrophes and digits ("33-year-old" → 33 - year - old, "£7.1m" → £ 7.1 m), so the
-//! grammar can look at the pieces.
+//! grammar can look at the pieces. They are made from the engine's tokens (`sentences::read`);
+//! only the engine tokens that differ from them are lexed from their bytes here.
 
 /// What separates a token from the one before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,12 +93,17 @@ const CLASS: [u8; 256] = {
 };
 
 /// Tokenises `text[start..end]` into `out` (cleared first).
+#[cfg(test)]
 pub fn lex(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
     out.clear();
-    out.reserve((end - start) / 4);
+    lex_more(text, start, end, Gap::Line, out);
+}
+
+/// Tokenises `text[start..end]`, appending to `out`; `gap` is what separates the first token
+/// from the last one in `out`. Returns the gap pending at `end` (for the next token).
+pub fn lex_more(text: &str, start: usize, end: usize, mut gap: Gap, out: &mut Vec<Tok>) -> Gap {
     let bytes = text.as_bytes();
     let mut i = start;
-    let mut gap = Gap::Line;
     while i < end {
         let b = bytes[i];
         let class = CLASS[usize::from(b)];
@@ -177,6 +183,45 @@ pub fn lex(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
         out.push(tok);
         gap = Gap::None;
     }
+    gap
+}
+
+/// An engine word as the finder reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// ASCII letters only: one finder word, `numberish` when its first three letters start a
+    /// number word.
+    Letters { numberish: bool },
+    /// With digits, joiners, periods or letters outside ASCII: the finder splits it.
+    Pieces,
+}
+
+/// The shape of the engine's word `bytes[start..end]`. In the engine's words every byte that is
+/// not an ASCII letter is below 0x40 (digits, hyphens, apostrophes, periods) or from 0x80 up
+/// (letters outside ASCII, ’), so one mask tests eight bytes at a time: most words are short.
+#[inline(always)]
+pub fn word_shape(bytes: &[u8], start: usize, end: usize) -> Shape {
+    const TOP: u64 = 0xC0C0_C0C0_C0C0_C0C0;
+    const LETTER: u64 = 0x4040_4040_4040_4040;
+    let len = end - start;
+    if (1..=8).contains(&len)
+        && let Some(w) = bytes.get(start..start + 8)
+        && let Ok(w) = <[u8; 8]>::try_from(w)
+    {
+        let v = u64::from_le_bytes(w);
+        if (v ^ LETTER) & TOP & (u64::MAX >> (64 - 8 * len)) != 0 {
+            return Shape::Pieces;
+        }
+        let numberish = len >= 3 && super::words::may_start_letters(w[0], w[1], w[2]);
+        return Shape::Letters { numberish };
+    }
+    if bytes[start..end].iter().all(|&b| b & 0xC0 == 0x40) {
+        Shape::Letters {
+            numberish: super::words::may_start(&bytes[start..end]),
+        }
+    } else {
+        Shape::Pieces
+    }
 }
 
 /// Reads a number at `i`: digits, thousands groups (",ddd" while the first group has at most three
@@ -235,4 +280,101 @@ fn number(bytes: &[u8], mut i: usize, end: usize, tok: &mut Tok) -> usize {
     tok.value = value;
     tok.int_digits = int_digits.min(255) as u8;
     i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::tokens::tokenize;
+    use proptest::prelude::*;
+
+    /// What matters of a token, for comparison.
+    fn shape(text: &str, toks: &[Tok]) -> Vec<String> {
+        toks.iter()
+            .map(|t| {
+                format!(
+                    "{:?} {:?} {:?} {} {} {} {} {} {}",
+                    t.text(text),
+                    t.kind,
+                    t.gap,
+                    t.cap,
+                    t.value,
+                    t.int_digits,
+                    t.grouped,
+                    t.decimal,
+                    t.numberish
+                )
+            })
+            .collect()
+    }
+
+    /// The finder's tokens of `text` lexed directly, and read sentence by sentence from the
+    /// engine's tokens (a sentence's first token follows a line break as far as the grammar
+    /// can tell).
+    fn both(text: &str) -> (Vec<String>, Vec<String>) {
+        let mut direct = Vec::new();
+        lex(text, 0, text.len(), &mut direct);
+        let mut engine = Vec::new();
+        tokenize(text, 0, text.len(), &mut engine, &mut String::new());
+        let mut via = Vec::new();
+        let mut sentence = Vec::new();
+        let mut rest = &engine[..];
+        while !rest.is_empty() {
+            let (n, _) = super::super::sentences::scan(text, rest);
+            super::super::sentences::finder_tokens(text, &rest[..n], &mut sentence);
+            via.append(&mut sentence);
+            rest = &rest[n..];
+        }
+        if let Some(first) = direct.first_mut() {
+            first.gap = Gap::Line;
+        }
+        let starts: Vec<u32> = via
+            .iter()
+            .filter(|t| t.gap == Gap::Line)
+            .map(|t| t.start)
+            .collect();
+        for t in direct.iter_mut().filter(|t| starts.contains(&t.start)) {
+            t.gap = Gap::Line;
+        }
+        (shape(text, &direct), shape(text, &via))
+    }
+
+    #[test]
+    fn word_shapes() {
+        let text = b"Ana x9 Zurich-x abcdefgh abcdefghi it's U.S. Twelve seventeenth one";
+        let mut i = 0;
+        for w in text.split(|&b| b == b' ') {
+            let shape = word_shape(text, i, i + w.len());
+            if w.iter().all(u8::is_ascii_alphabetic) {
+                let numberish = super::super::words::may_start(w);
+                assert_eq!(shape, Shape::Letters { numberish }, "{w:?}");
+            } else {
+                assert_eq!(shape, Shape::Pieces, "{w:?}");
+            }
+            i += w.len() + 1;
+        }
+        assert_eq!("café".len(), 5);
+        assert_eq!(word_shape("café au".as_bytes(), 0, 5), Shape::Pieces);
+    }
+
+    #[test]
+    fn the_engines_tokens_give_the_same_pieces() {
+        for text in [
+            "Ana Silva, 58, paid £7.1m (US$58.24) for 48,500 shares at 3 p.m. on Oct. 31.",
+            "A 33-year-old F16 pilot, COVID-19, the U.S. and .25 of it; 1.2.3 and 1,2345.",
+            "It’s one-on-one:\tZürich 2½ km² \u{b}x\u{c}y\r\nnext line — 64.8million",
+            "F16,000 A1.5 x.5 3pm 80th",
+        ] {
+            let (direct, via) = both(text);
+            assert_eq!(direct, via, "{text:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn the_engines_tokens_always_give_the_same_pieces(text in "[a-zA-Z0-9 .,'’$£%½²é\t\n\u{b}-]{0,60}") {
+            let (direct, via) = both(&text);
+            prop_assert_eq!(direct, via);
+        }
+    }
 }

@@ -28,54 +28,75 @@ mod vocab;
 mod words;
 
 use super::model::{Figure, Span};
+use super::tokens::{self, Token};
 use lex::{Gap, Kind, Tok};
 use std::cell::RefCell;
 
 /// Buffers reused from block to block.
 struct Buffers {
-    tokens: Vec<Tok>,
-    /// Spans of the sentences that may hold a number.
-    sentences: Vec<(usize, usize)>,
+    /// The finder's tokens of one sentence.
+    toks: Vec<Tok>,
+    /// The engine's tokens, for `find`.
+    engine: Vec<Token>,
+    lower: String,
 }
 
 thread_local! {
     static BUFFERS: RefCell<Buffers> = const {
         RefCell::new(Buffers {
-            tokens: Vec::new(),
-            sentences: Vec::new(),
+            toks: Vec::new(),
+            engine: Vec::new(),
+            lower: String::new(),
         })
     };
 }
 
-/// Finds the figures in `text[span]`, appending them in document order to `out`. `quote` and
-/// `source` are left empty.
-pub fn find(text: &str, span: Span, out: &mut Vec<Figure>) {
-    let end = span.end.min(text.len());
-    if span.start >= end
-        || !text.is_char_boundary(span.start)
-        || !text.is_char_boundary(end)
-        || end > u32::MAX as usize
-    {
+/// Finds the figures in a block the engine has tokenised (`tokens`, in order), appending them in
+/// document order to `out`. `quote` and `source` are left empty.
+///
+/// The engine's tokens are read once, sentence by sentence, into the finder's own finer tokens
+/// (`sentences::read`); the grammar runs over the sentences that may hold a number.
+pub fn find_tokens(text: &str, tokens: &[Token], out: &mut Vec<Figure>) {
+    if tokens.last().is_none_or(|t| t.end > u32::MAX as usize) {
         return;
     }
     BUFFERS.with(|cell| {
-        let Buffers {
-            tokens: toks,
-            sentences,
-        } = &mut *cell.borrow_mut();
-        sentences.clear();
-        sentences::with_numbers(text, span.start, end, sentences);
-        for &(s, e) in sentences.iter() {
-            lex::lex(text, s, e, toks);
-            let mut p = Parser {
-                text,
-                toks,
-                floor: 0,
-                out: &mut *out,
-            };
-            p.run();
+        let toks = &mut cell.borrow_mut().toks;
+        let mut rest = tokens;
+        while !rest.is_empty() {
+            let (n, numbers) = sentences::read(text, rest, toks);
+            if numbers {
+                let mut p = Parser {
+                    text,
+                    toks,
+                    floor: 0,
+                    out: &mut *out,
+                    seen: Vec::new(),
+                };
+                p.run();
+            }
+            rest = &rest[n..];
         }
     });
+}
+
+/// Finds the figures in `text[span]`, appending them in document order to `out`: `find_tokens`
+/// for callers without the engine's tokens (tests, benchmarks, other tools), which tokenises the
+/// span first.
+pub fn find(text: &str, span: Span, out: &mut Vec<Figure>) {
+    let end = span.end.min(text.len());
+    if span.start >= end || !text.is_char_boundary(span.start) || !text.is_char_boundary(end) {
+        return;
+    }
+    let mut engine = BUFFERS.with(|cell| {
+        let b = &mut *cell.borrow_mut();
+        b.engine.clear();
+        tokens::tokenize(text, span.start, end, &mut b.engine, &mut b.lower);
+        std::mem::take(&mut b.engine)
+    });
+    find_tokens(text, &engine, out);
+    engine.clear();
+    BUFFERS.with(|cell| cell.borrow_mut().engine = engine);
 }
 
 /// The state of one pass over a block's tokens.
@@ -85,6 +106,8 @@ struct Parser<'a> {
     /// The first token not used by a figure already emitted: look-backs stop here.
     floor: usize,
     out: &'a mut Vec<Figure>,
+    /// Quantities with units read so far in the sentence.
+    seen: Vec<scan::Seen>,
 }
 
 impl<'a> Parser<'a> {

@@ -6,10 +6,18 @@ use super::around::{Reading, Suffix};
 use super::cores::{Core, Form, vulgar};
 use super::kinds::Plain;
 use super::lex::Kind;
-use super::units::UnitKind;
+use super::units::{self, UnitKind};
 use super::vocab;
 use super::words::lookup;
 use crate::analysis::model::{Figure, FigureKind};
+
+/// A quantity with a unit read earlier in the sentence, for units left out later ("by 2 percent
+/// … by 1").
+pub(super) struct Seen {
+    prep: &'static str,
+    kind: FigureKind,
+    unit: Option<String>,
+}
 
 /// A quantity read at one place, before it is emitted.
 #[derive(Debug, Clone)]
@@ -24,6 +32,8 @@ struct Quantity {
     value: f64,
     high: Option<f64>,
     kind: FigureKind,
+    /// The kind of each end of a range (the kind itself otherwise).
+    base: FigureKind,
     /// The unit without a rate ("%", "USD", "mile"), the counted noun for counts.
     unit: Option<String>,
     /// " per barrel", " per month".
@@ -111,8 +121,239 @@ impl Parser<'_> {
             return Some((e, e));
         }
         let q = self.quantity(i)?;
-        let q = self.joined(q);
+        let mut q = self.joined(q);
+        self.elided_unit(&mut q);
+        self.remember(&q);
         Some(self.emit(q))
+    }
+
+    /// "another pick or two", "a day or two": a number after "or" counts the noun before it.
+    fn noun_before_or(&self, q: &mut Quantity) {
+        let s = q.start;
+        if q.core.form != Form::Words
+            || s < 3
+            || !self.open(s - 3)
+            || !self.word_in(s - 1, &["or"])
+            || !self.word_in(s - 3, &["a", "an", "another", "one"])
+        {
+            return;
+        }
+        let Some(noun) = self
+            .word(s - 2)
+            .filter(|w| w.len() > 1 && !vocab::stopword(w) && !vocab::plural(w))
+        else {
+            return;
+        };
+        match units::one_word(noun) {
+            Some((name, UnitKind::Time)) => {
+                q.kind = FigureKind::Duration;
+                q.unit = Some(name.to_string());
+            }
+            Some((name, UnitKind::Measure)) => {
+                q.kind = FigureKind::Measure;
+                q.unit = Some(name.to_string());
+            }
+            Some(_) => {}
+            None => q.unit = Some(noun.to_ascii_lowercase()),
+        }
+    }
+
+    /// "He will be 35", "she turned 60", "who is 58": a bare whole number after a copula or
+    /// "turn" whose subject is a person's pronoun is an age (not "it is 35").
+    fn copula_age(&self, q: &Quantity) -> bool {
+        let whole = match q.core.form {
+            Form::Digits => q.core.plain && q.core.int_digits <= 3,
+            Form::Words => q.value.fract() == 0.0,
+            _ => false,
+        };
+        if q.kind != FigureKind::Count
+            || q.unit.is_some()
+            || q.explicit
+            || !whole
+            || !(1.0..=120.0).contains(&q.value)
+        {
+            return false;
+        }
+        let s = q.start;
+        let person = |j: usize| self.word_in(j, &["he", "she", "i", "who"]);
+        // "he", "he's", "he will", "he'll", "I'd"
+        let subject = |j: usize| {
+            person(j)
+                || (j >= 2
+                    && self.word_in(j, &["s", "ll", "d"])
+                    && self.apostrophe(j - 1)
+                    && person(j - 2))
+                || (j >= 1
+                    && self.word_in(
+                        j,
+                        &["will", "would", "could", "might", "may", "must", "should"],
+                    )
+                    && person(j - 1))
+        };
+        let copula = s >= 2
+            && self.open(s - 2)
+            && self.near(s)
+            && if self.word_in(s - 1, &["s"]) {
+                // "he's 35"
+                self.apostrophe(s - 2) && s >= 3 && person(s - 3)
+            } else {
+                self.word_in(
+                    s - 1,
+                    &[
+                        "is", "was", "am", "be", "turns", "turned", "turning", "turn",
+                    ],
+                ) && subject(s - 2)
+            };
+        if !copula {
+            return false;
+        }
+        let e = q.end;
+        e >= self.toks.len()
+            || matches!(self.text_of(e), "," | "." | ";" | ":" | ")" | "!" | "?")
+            || self.word_in(
+                e,
+                &[
+                    "by", "when", "next", "this", "last", "and", "but", "at", "on", "until",
+                    "before", "after", "so",
+                ],
+            )
+    }
+
+    /// "life expectancy for men is around 73", "the age of consent is 16", "the pension age
+    /// will rise to 67": a bare whole number said of an age noun earlier in the clause is an age.
+    fn said_of_an_age(&self, q: &Quantity) -> bool {
+        let whole = match q.core.form {
+            Form::Digits => q.core.plain && q.core.int_digits <= 3,
+            Form::Words => q.value.fract() == 0.0,
+            _ => false,
+        };
+        if q.kind != FigureKind::Count
+            || q.unit.is_some()
+            || q.explicit
+            || !whole
+            || !(1.0..=120.0).contains(&q.value)
+        {
+            return false;
+        }
+        // Back through the clause, at most eight words.
+        let mut j = q.start;
+        while j > self.floor && j + 8 > q.start {
+            j -= 1;
+            let Some(w) = self.word(j) else {
+                if matches!(self.text_of(j), "." | ";" | ":" | "!" | "?" | "(" | ")") {
+                    return false;
+                }
+                continue;
+            };
+            if w.eq_ignore_ascii_case("expectancy") {
+                return true;
+            }
+            if w.eq_ignore_ascii_case("age") {
+                // The noun, not "age groups": a verb or preposition follows it.
+                return self.word_in(
+                    j + 1,
+                    &[
+                        "is",
+                        "was",
+                        "will",
+                        "would",
+                        "of",
+                        "at",
+                        "to",
+                        "rises",
+                        "rose",
+                        "rise",
+                        "increases",
+                        "increased",
+                        "falls",
+                        "fell",
+                        "reached",
+                        "reaches",
+                        "remains",
+                        "stays",
+                        "for",
+                        "limit",
+                    ],
+                );
+            }
+        }
+        false
+    }
+
+    /// An apostrophe at `i` ("he's", "I'll").
+    fn apostrophe(&self, i: usize) -> bool {
+        self.sym_is(i, "'") || self.sym_is(i, "’")
+    }
+
+    /// The preposition that introduces a quantity ("by 2 percent", "at 1,463.78 points", "from
+    /// 21 mpg"): the range's own "from", or the word before it.
+    fn preposition(&self, q: &Quantity) -> Option<&'static str> {
+        const PREPOSITIONS: [&str; 4] = ["by", "at", "to", "from"];
+        let at = if self.word_in(q.start, &["from"]) {
+            q.start
+        } else if q.start > 0 && self.near(q.start) {
+            q.start - 1
+        } else {
+            return None;
+        };
+        let w = self.word(at)?;
+        PREPOSITIONS.into_iter().find(|p| w.eq_ignore_ascii_case(p))
+    }
+
+    /// Keeps a quantity with a unit for the ellipses later in the sentence.
+    fn remember(&mut self, q: &Quantity) {
+        let kinds = matches!(
+            q.base,
+            FigureKind::Percent
+                | FigureKind::PercentagePoints
+                | FigureKind::Measure
+                | FigureKind::Money
+                | FigureKind::Count
+        );
+        if kinds
+            && q.unit.is_some()
+            && q.core.scale == 1.0
+            && let Some(prep) = self.preposition(q)
+        {
+            self.seen.push(Seen {
+                prep,
+                kind: q.base,
+                unit: q.full_unit(),
+            });
+        }
+    }
+
+    /// A bare number introduced like an earlier one of the sentence takes its unit: "increased
+    /// by 2 percent but decreased by 1", "ended at 1,463.78 points … to end at 1,334.20", "from 21
+    /// mpg combined to 23" (the unit is not repeated in parallel phrases).
+    fn elided_unit(&self, q: &mut Quantity) {
+        if q.kind != FigureKind::Count
+            || q.unit.is_some()
+            || q.explicit
+            || q.core.scale != 1.0
+            || !matches!(q.core.form, Form::Digits | Form::Words)
+        {
+            return;
+        }
+        let Some(prep) = self.preposition(q).filter(|&p| p != "from") else {
+            return;
+        };
+        // (Not "by 20% … by about 200,000": that many is not a share.)
+        let share = q.value <= 100.0;
+        if let Some(seen) = self
+            .seen
+            .iter()
+            .rev()
+            .find(|s| s.prep == prep || (prep == "to" && s.prep == "from"))
+            .filter(|s| {
+                share || !matches!(s.kind, FigureKind::Percent | FigureKind::PercentagePoints)
+            })
+        {
+            q.kind = seen.kind;
+            q.base = seen.kind;
+            q.unit = seen.unit.clone();
+            q.rate = None;
+        }
     }
 
     /// The quantity whose core is at token `i`.
@@ -176,7 +417,7 @@ impl Parser<'_> {
         } else if suf.age || (pre.age && suf.unit.is_none()) {
             (
                 FigureKind::Age,
-                Some(suf.unit.clone().unwrap_or_else(|| "year".into())),
+                Some(units::age_unit(suf.unit.as_deref().unwrap_or("year"))),
             )
         } else if suf.unit_kind == Some(UnitKind::Time) {
             (FigureKind::Duration, suf.unit.clone())
@@ -201,6 +442,7 @@ impl Parser<'_> {
             value,
             high: core.high,
             kind,
+            base: kind,
             unit,
             rate: suf.rate.clone(),
             qualifier,
@@ -211,6 +453,14 @@ impl Parser<'_> {
         if q.kind == FigureKind::Count && q.core.form == Form::Digits && pre.currency.is_none() {
             self.refine_count(&mut q, &suf);
         }
+        if q.kind == FigureKind::Count && q.unit.is_none() && q.qualifier.is_none() {
+            self.noun_before_or(&mut q);
+        }
+        if self.copula_age(&q) || self.said_of_an_age(&q) {
+            q.kind = FigureKind::Age;
+            q.unit = Some(units::age_unit("year"));
+        }
+        q.base = q.kind;
         Some(q)
     }
 
@@ -243,7 +493,7 @@ impl Parser<'_> {
             let comma = self.sym_is(s - 1, ",") && self.tight(s - 1) && closes(e);
             if name_before && comma {
                 q.kind = FigureKind::Age;
-                q.unit = Some("year".into());
+                q.unit = Some(units::age_unit("year"));
                 return;
             }
         }
@@ -341,6 +591,7 @@ impl Parser<'_> {
             {
                 let mut r = a.clone();
                 r.kind = b.kind;
+                r.base = b.kind;
                 r.unit = b.unit.clone();
                 r.rate = b.rate.clone();
                 r.explicit = true;
@@ -366,6 +617,7 @@ impl Parser<'_> {
             {
                 let mut r = a.clone();
                 r.kind = FigureKind::Fraction;
+                r.base = FigureKind::Fraction;
                 r.value = a.value / b.value;
                 r.end = b.core.end;
                 r.after = b.core.end;
@@ -508,6 +760,7 @@ impl Parser<'_> {
             None => a.start,
         };
         let mut r = b.clone();
+        r.base = kind;
         r.start = start;
         r.unit = unit;
         r.rate = rate;
@@ -524,7 +777,7 @@ impl Parser<'_> {
             r.high = Some(b.value);
         }
         if kind == FigureKind::Age && r.unit.is_none() {
-            r.unit = Some("year".into());
+            r.unit = Some(units::age_unit("year"));
         }
         r
     }

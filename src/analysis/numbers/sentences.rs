@@ -1,112 +1,166 @@
-//! Which sentences of a block may hold a number: those with a digit, a vulgar fraction or a
-//! number word. Only they are tokenised, so this scan runs over all the text and has to be
-//! cheap: one table lookup per byte and a three-letter test per word while no number has been
-//! seen, then a jump (memchr) to the end of the sentence.
+//! The sentences of a block, read from the engine's tokens: where each ends and whether it may
+//! hold a number (a digit, a vulgar fraction or a number word); for those that may, their tokens
+//! as the finder reads them (`lex`). The grammar runs only over those. The first pass sees every
+//! token of the text, so it has to be cheap: a kind test per token, a mask and a three-letter
+//! test per word.
 //!
 //! Sentences end at ".", "!" or "?" followed by a space and a capital letter or an opening
-//! mark, and at line breaks; "Oct. 31", "6.3%" and "$75 U.S. per barrel" stay whole. A missed
-//! end only makes a longer sentence.
+//! mark, and at line breaks; "Oct. 31", "6.3%", "U.S. Treasury" and "$75 U.S. per barrel" stay
+//! whole. A missed end only makes a longer sentence.
+//!
+//! Neither tokenizer joins anything across whitespace, so the text splits into runs of touching
+//! engine tokens. Words of ASCII letters and punctuation map one to one to the finder's tokens;
+//! a run with anything else in it (digits, hyphens, apostrophes, initialisms, letters outside
+//! ASCII) is lexed again from its bytes.
 
+use super::lex::{self, Gap, Kind as TokKind, Shape, Tok};
 use super::words;
+use crate::analysis::tokens::{Kind, Token};
 
-/// Appends to `out` the spans of the sentences of `text[start..end]` that may hold a number, in
-/// order.
-pub fn with_numbers(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
-    let bytes = &text.as_bytes()[..end];
-    let mut chunk = start;
-    let mut hit = false;
-    let mut i = start;
-    while i < end {
-        if hit {
-            // Only the end of the sentence matters now ("!" ends are missed here: harmless).
-            let Some(k) = memchr::memchr3(b'.', b'?', b'\n', &bytes[i..]) else {
-                break;
+/// Reads the sentence that starts `toks`. Returns its length in engine tokens and whether it
+/// may hold a number; if it may, `out` holds its finder tokens.
+pub fn read(text: &str, toks: &[Token], out: &mut Vec<Tok>) -> (usize, bool) {
+    let (n, numbers) = scan(text, toks);
+    if numbers {
+        finder_tokens(text, &toks[..n], out);
+    }
+    (n, numbers)
+}
+
+/// The length of the sentence that starts `toks`, and whether it may hold a number.
+pub(super) fn scan(text: &str, toks: &[Token]) -> (usize, bool) {
+    let bytes = text.as_bytes();
+    let mut numbers = false;
+    for (i, t) in toks.iter().enumerate() {
+        if !numbers {
+            numbers = match t.kind {
+                Kind::Number => true,
+                Kind::Word => match lex::word_shape(bytes, t.start, t.end) {
+                    Shape::Letters { numberish } => {
+                        numberish && words::lookup(&text[t.start..t.end]).is_some()
+                    }
+                    Shape::Pieces => pieces_hold_number(&text[t.start..t.end]),
+                },
+                Kind::Punct => starts_vulgar(&bytes[t.start..t.end]),
             };
-            i += k + 1;
-            if bytes[i - 1] == b'\n' || sentence_ends(bytes, i) {
-                out.push((chunk, i));
-                chunk = i;
-                hit = false;
-            }
-            continue;
         }
-        let b = bytes[i];
-        let class = CLASS[usize::from(b)];
-        if class == LETTER {
-            // At the start of a word: its first three letters rule out almost every word that
-            // is not a number word, before the rest of it is skipped.
-            let w = i;
-            let maybe = words::may_start(&bytes[w..]);
-            i += 1;
-            while i < end && CLASS[usize::from(bytes[i])] == LETTER {
-                i += 1;
-            }
-            if maybe && i - w >= 3 && words::lookup(&text[w..i]).is_some() {
-                hit = true;
-            }
-            continue;
-        }
-        i += 1;
-        if class == OTHER {
-            continue;
-        }
-        if class == DIGIT {
-            hit = true;
-        } else if class == STOP {
-            if b == b'\n' || sentence_ends(bytes, i) {
-                chunk = i;
-            }
-        } else {
-            // A byte of a multi-byte character: "½", "⅓" are vulgar fractions.
-            hit = starts_vulgar(&bytes[i - 1..]);
+        if let Some(next) = toks.get(i + 1)
+            && next.start != t.end
+            && ends_between(bytes, t, next)
+        {
+            return (i + 1, numbers);
         }
     }
-    if hit && chunk < end {
-        out.push((chunk, end));
+    (toks.len(), numbers)
+}
+
+/// The whitespace between `t` and `next` ends a sentence: a line break, or a full stop and a
+/// capital letter or an opening mark.
+#[inline(always)]
+fn ends_between(bytes: &[u8], t: &Token, next: &Token) -> bool {
+    let space = &bytes[t.end..next.start];
+    let one_space = space == b" ";
+    if !one_space && space.iter().any(|&b| b == b'\n' || b == b'\r') {
+        return true;
+    }
+    t.kind == Kind::Punct
+        && matches!(bytes[t.start], b'.' | b'!' | b'?')
+        && (one_space || space.iter().all(|&b| b == b' ' || b == b'\t'))
+        && (bytes[next.start].is_ascii_uppercase()
+            || matches!(bytes[next.start], b'"' | b'\'' | b'(' | 0xE2))
+}
+
+/// The finder's tokens for the engine's tokens of one sentence, in `out` (cleared first).
+pub(super) fn finder_tokens(text: &str, toks: &[Token], out: &mut Vec<Tok>) {
+    out.clear();
+    let bytes = text.as_bytes();
+    // The gap before the next token, and the run being read: its first token, where its finder
+    // tokens start in `out` and the gap before it.
+    let mut gap = Gap::Line;
+    let mut run = (0, 0, Gap::Line);
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        if gap != Gap::None {
+            run = (i, out.len(), gap);
+        }
+        let same = match t.kind {
+            Kind::Word => match lex::word_shape(bytes, t.start, t.end) {
+                Shape::Letters { numberish } => Some((TokKind::Word, numberish)),
+                Shape::Pieces => None,
+            },
+            // (The finder reads control characters as spaces.)
+            Kind::Punct if bytes[t.start] >= b' ' => Some((TokKind::Sym, false)),
+            Kind::Punct | Kind::Number => None,
+        };
+        let mut end = t.end;
+        if let Some((kind, numberish)) = same {
+            out.push(Tok {
+                start: t.start as u32,
+                end: t.end as u32,
+                kind,
+                gap,
+                cap: bytes[t.start].is_ascii_uppercase(),
+                value: 0.0,
+                int_digits: 0,
+                grouped: false,
+                decimal: false,
+                numberish,
+            });
+            gap = Gap::None;
+            i += 1;
+        } else {
+            // Read the whole run again from its bytes.
+            let (first, at, before) = run;
+            out.truncate(at);
+            i += 1;
+            while i < toks.len() && toks[i].start == toks[i - 1].end {
+                i += 1;
+            }
+            end = toks[i - 1].end;
+            gap = lex::lex_more(text, toks[first].start, end, before, out);
+        }
+        if let Some(next) = toks.get(i)
+            && next.start != end
+        {
+            let space = &bytes[end..next.start];
+            if space != b" " && space.iter().any(|&b| b == b'\n' || b == b'\r') {
+                gap = Gap::Line;
+            } else if gap == Gap::None {
+                gap = Gap::Space;
+            }
+        }
     }
 }
 
-const OTHER: u8 = 0;
-const LETTER: u8 = 1;
-const DIGIT: u8 = 2;
-const STOP: u8 = 3;
-const HIGH: u8 = 4;
-
-const CLASS: [u8; 256] = {
-    let mut c = [OTHER; 256];
-    let mut i = 0;
-    while i < 256 {
-        let b = i as u8;
-        c[i] = if b.is_ascii_alphabetic() {
-            LETTER
-        } else if b.is_ascii_digit() {
-            DIGIT
-        } else if matches!(b, b'.' | b'?' | b'!' | b'\n') {
-            STOP
-        } else if b >= 0x80 {
-            HIGH
+/// A word with pieces: any digit, vulgar fraction or number word among them.
+#[cold]
+fn pieces_hold_number(w: &str) -> bool {
+    let b = w.as_bytes();
+    let mut k = 0;
+    while k < b.len() {
+        let c = b[k];
+        if c.is_ascii_alphabetic() {
+            let len = b[k..]
+                .iter()
+                .position(|b| !b.is_ascii_alphabetic())
+                .unwrap_or(b.len() - k);
+            let piece = &w[k..k + len];
+            if words::may_start(piece.as_bytes()) && words::lookup(piece).is_some() {
+                return true;
+            }
+            k += len;
+        } else if c.is_ascii_digit() || (c >= 0x80 && starts_vulgar(&b[k..])) {
+            return true;
         } else {
-            OTHER
-        };
-        i += 1;
+            k += 1;
+        }
     }
-    c
-};
-
-/// After a stop at `i - 1`: spaces, then a capital letter or an opening mark.
-fn sentence_ends(bytes: &[u8], mut i: usize) -> bool {
-    if !bytes.get(i).is_some_and(|&b| b == b' ' || b == b'\t') {
-        return false;
-    }
-    while bytes.get(i).is_some_and(|&b| b == b' ' || b == b'\t') {
-        i += 1;
-    }
-    bytes
-        .get(i)
-        .is_some_and(|&b| b.is_ascii_uppercase() || matches!(b, b'"' | b'\'' | b'(' | 0xE2))
+    false
 }
 
 /// The bytes start with a vulgar fraction ("½" is C2 BD, "⅓" is E2 85 93).
+#[inline(always)]
 fn starts_vulgar(b: &[u8]) -> bool {
     matches!(b, [0xC2, 0xBC..=0xBE, ..] | [0xE2, 0x85, 0x90..=0x9E, ..])
 }
@@ -114,85 +168,86 @@ fn starts_vulgar(b: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::tokens::tokenize;
     use proptest::prelude::*;
 
-    fn sentences(text: &str) -> Vec<&str> {
+    fn engine(text: &str) -> Vec<Token> {
         let mut out = Vec::new();
-        with_numbers(text, 0, text.len(), &mut out);
-        out.into_iter().map(|(s, e)| &text[s..e]).collect()
+        tokenize(text, 0, text.len(), &mut out, &mut String::new());
+        out
+    }
+
+    /// The sentences of `text`, with whether each may hold a number, and their finder tokens.
+    fn sentences(text: &str) -> Vec<(&str, bool, Vec<Tok>)> {
+        let toks = engine(text);
+        let mut rest = &toks[..];
+        let mut out = Vec::new();
+        while !rest.is_empty() {
+            let mut fine = Vec::new();
+            let (n, numbers) = scan(text, rest);
+            finder_tokens(text, &rest[..n], &mut fine);
+            out.push((&text[rest[0].start..rest[n - 1].end], numbers, fine));
+            rest = &rest[n..];
+        }
+        out
+    }
+
+    fn split(text: &str) -> Vec<(&str, bool)> {
+        sentences(text)
+            .into_iter()
+            .map(|(s, n, _)| (s, n))
+            .collect()
     }
 
     #[test]
-    fn keeps_only_sentences_with_numbers() {
-        let text = "No figures here at all. Sales rose 6.3% in May. Nothing else. He left twice as fast!\nTwelve cats. Oct. 31 is late.";
+    fn marks_the_sentences_with_numbers() {
+        let text = "No figures here at all. Sales rose 6.3% in May. Nothing else. He left twice as fast!\nTwelve cats. Oct. 31 is late. The U.S. Treasury sold bonds.";
         assert_eq!(
-            sentences(text),
+            split(text),
             [
-                " Sales rose 6.3% in May.",
-                " He left twice as fast!\n",
-                "Twelve cats.",
-                " Oct. 31 is late."
+                ("No figures here at all.", false),
+                ("Sales rose 6.3% in May.", true),
+                ("Nothing else.", false),
+                ("He left twice as fast!", true),
+                ("Twelve cats.", true),
+                ("Oct. 31 is late.", true),
+                ("The U.S. Treasury sold bonds.", false),
             ]
         );
     }
 
     #[test]
-    fn vulgar_fractions_and_words_count() {
-        assert_eq!(sentences("About ½ mile. None."), ["About ½ mile."]);
-        assert_eq!(sentences("Nothing. Up 3"), [" Up 3"]);
-        assert_eq!(sentences("A thousand thanks. Bye."), ["A thousand thanks."]);
-        assert!(sentences("Someone said something tonight.").is_empty());
-    }
-
-    /// One byte at a time, for comparison.
-    fn reference(text: &str) -> Vec<(usize, usize)> {
-        let b = text.as_bytes();
-        let mut out = Vec::new();
-        let (mut chunk, mut hit, mut i) = (0, false, 0);
-        while i < b.len() {
-            let c = b[i];
-            if (c | 0x20).wrapping_sub(b'a') < 26
-                && (i == 0 || (b[i - 1] | 0x20).wrapping_sub(b'a') >= 26)
-            {
-                let len = b[i..]
-                    .iter()
-                    .position(|&x| (x | 0x20).wrapping_sub(b'a') >= 26)
-                    .unwrap_or(b.len() - i);
-                if words::lookup(&text[i..i + len]).is_some() {
-                    hit = true;
-                }
-            }
-            if c.is_ascii_digit() || starts_vulgar(&b[i..]) {
-                hit = true;
-            }
-            if c == b'\n' || (matches!(c, b'.' | b'?' | b'!') && sentence_ends(b, i + 1)) {
-                if hit {
-                    out.push((chunk, i + 1));
-                }
-                chunk = i + 1;
-                hit = false;
-            }
-            i += 1;
-        }
-        if hit && chunk < b.len() {
-            out.push((chunk, b.len()));
-        }
-        out
-    }
-
-    /// Every number the reference sees lies in a sentence the fast scan keeps.
-    fn covered(fast: &[(usize, usize)], slow: &[(usize, usize)]) -> bool {
-        slow.iter()
-            .all(|&(s, e)| fast.iter().any(|&(fs, fe)| fs <= s && e <= fe))
+    fn fractions_codes_and_pieces_of_words_count() {
+        assert_eq!(
+            split("About ½ mile. None."),
+            [("About ½ mile.", true), ("None.", false)]
+        );
+        assert_eq!(split("The F16 flew."), [("The F16 flew.", true)]);
+        assert_eq!(
+            split("A well-twenty page report."),
+            [("A well-twenty page report.", true)]
+        );
+        assert_eq!(split("A thousand thanks."), [("A thousand thanks.", true)]);
+        assert_eq!(
+            split("Someone said something tonight."),
+            [("Someone said something tonight.", false)]
+        );
     }
 
     proptest! {
+        /// Every sentence in which the finder's tokens have something to read (a number, a
+        /// number word, a vulgar fraction) is marked.
         #[test]
-        fn agrees_with_the_byte_by_byte_scan(text in "[a-zA-Z0-9 .?!\n½’]{0,80}( one| Two| first| 5)?[a-z .]{0,40}") {
-            let mut fast = Vec::new();
-            with_numbers(&text, 0, text.len(), &mut fast);
-            let slow = reference(&text);
-            prop_assert!(covered(&fast, &slow), "{fast:?} vs {slow:?}");
+        fn never_misses_a_sentence_with_a_number(text in "[a-zA-Z0-9 .,?!\n½’-]{0,60}( one| Two| first| 5|-six)?[a-z .’]{0,30}") {
+            for (s, numbers, fine) in sentences(&text) {
+                let readable = fine.iter().any(|t| match t.kind {
+                    TokKind::Num => true,
+                    TokKind::Word => words::lookup(t.text(&text)).is_some(),
+                    TokKind::Sym => super::super::cores::vulgar(t.text(&text)).is_some(),
+                });
+                prop_assert!(fine.iter().all(|t| t.numberish == (t.kind == TokKind::Word && words::may_start(t.text(&text).as_bytes()))));
+                prop_assert!(numbers || !readable, "{:?}", s);
+            }
         }
     }
 }

@@ -296,6 +296,12 @@ const CASELESS: &[(&str, (&str, UnitKind))] = &[
 table!(exact: (&'static str, UnitKind) = EXACT);
 table!(caseless: (&'static str, UnitKind) = CASELESS);
 
+/// The unit of an age: "year of age", "month of age" (an age is not a duration of that time:
+/// "58 years of age", "a 33-year-old").
+pub fn age_unit(time_unit: &str) -> String {
+    format!("{time_unit} of age")
+}
+
 /// A unit spelled as one word.
 pub fn one_word(w: &str) -> Option<(&'static str, UnitKind)> {
     exact()

@@ -75,20 +75,28 @@ pub fn may_start(w: &[u8]) -> bool {
     let [x, y, z, ..] = *w else {
         return false;
     };
-    let (x, y, z) = (x | 0x20, y | 0x20, z | 0x20);
-    x.is_ascii_lowercase()
-        && y.is_ascii_lowercase()
-        && z.is_ascii_lowercase()
-        && (PREFIXES[usize::from(x - b'a') * 26 + usize::from(y - b'a')] >> (z - b'a')) & 1 == 1
+    x.is_ascii_alphabetic()
+        && y.is_ascii_alphabetic()
+        && z.is_ascii_alphabetic()
+        && may_start_letters(x, y, z)
 }
 
-/// Bit `z` of `PREFIXES[x * 26 + y]`: some number word starts with the letters x, y, z.
-const PREFIXES: [u32; 26 * 26] = {
-    let mut p = [0u32; 26 * 26];
+/// `may_start` for three bytes known to be ASCII letters.
+#[inline(always)]
+pub fn may_start_letters(x: u8, y: u8, z: u8) -> bool {
+    // The low five bits of a letter are its place in the alphabet, whatever its case.
+    let row = (usize::from(x & 31) << 5) | usize::from(y & 31);
+    (PREFIXES[row] >> (z & 31)) & 1 == 1
+}
+
+/// Bit `z` of `PREFIXES[x << 5 | y]` (letters by their place in the alphabet, from 1): some
+/// number word starts with the letters x, y, z.
+const PREFIXES: [u32; 1024] = {
+    let mut p = [0u32; 1024];
     let mut i = 0;
     while i < WORDS.len() {
         let b = WORDS[i].as_bytes();
-        p[(b[0] - b'a') as usize * 26 + (b[1] - b'a') as usize] |= 1 << (b[2] - b'a');
+        p[((b[0] & 31) as usize) << 5 | (b[1] & 31) as usize] |= 1 << (b[2] & 31);
         i += 1;
     }
     p
