@@ -44,11 +44,11 @@ const EXACT: &[(&str, (&str, UnitKind))] = &[
     ("MW", ("megawatt", Measure)),
     ("GW", ("gigawatt", Measure)),
     ("TW", ("terawatt", Measure)),
-    ("Wh", ("watt hour", Measure)),
+    ("Wh", ("watt-hour", Measure)),
     ("V", ("volt", Measure)),
     ("kV", ("kilovolt", Measure)),
     ("A", ("ampere", Measure)),
-    ("Nm", ("newton metre", Measure)),
+    ("Nm", ("newton-metre", Measure)),
     ("PS", ("horsepower", Measure)),
     ("Pa", ("pascal", Measure)),
     ("kPa", ("kilopascal", Measure)),
@@ -199,11 +199,11 @@ const CASELESS: &[(&str, (&str, UnitKind))] = &[
     ("gigawatts", ("gigawatt", Measure)),
     ("terawatt", ("terawatt", Measure)),
     ("terawatts", ("terawatt", Measure)),
-    ("kwh", ("kilowatt hour", Measure)),
-    ("mwh", ("megawatt hour", Measure)),
-    ("gwh", ("gigawatt hour", Measure)),
-    ("twh", ("terawatt hour", Measure)),
-    ("mah", ("milliampere hour", Measure)),
+    ("kwh", ("kilowatt-hour", Measure)),
+    ("mwh", ("megawatt-hour", Measure)),
+    ("gwh", ("gigawatt-hour", Measure)),
+    ("twh", ("terawatt-hour", Measure)),
+    ("mah", ("milliampere-hour", Measure)),
     ("hp", ("horsepower", Measure)),
     ("horsepower", ("horsepower", Measure)),
     ("bhp", ("brake horsepower", Measure)),
@@ -251,8 +251,8 @@ const CASELESS: &[(&str, (&str, UnitKind))] = &[
     ("gbps", ("gigabit per second", Measure)),
     ("megapixel", ("megapixel", Measure)),
     ("megapixels", ("megapixel", Measure)),
-    ("ppm", ("parts per million", Measure)),
-    ("ppb", ("parts per billion", Measure)),
+    ("ppm", ("parts-per-million", Measure)),
+    ("ppb", ("parts-per-billion", Measure)),
     ("second", ("second", Time)),
     ("seconds", ("second", Time)),
     ("sec", ("second", Time)),
@@ -453,7 +453,7 @@ pub fn unit_at(text: &str, toks: &[Tok], i: usize) -> Option<UnitMatch> {
         {
             let l = w3.text(text).to_ascii_lowercase();
             if matches!(l.as_str(), "million" | "billion" | "trillion" | "thousand") {
-                return m(i + 3, &format!("parts per {l}"), Measure);
+                return m(i + 3, &format!("parts-per-{l}"), Measure);
             }
         }
         // "lb-ft", "pound-feet" (torque).
