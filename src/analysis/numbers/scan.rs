@@ -161,17 +161,7 @@ impl Parser<'_> {
     /// "He will be 35", "she turned 60", "who is 58": a bare whole number after a copula or
     /// "turn" whose subject is a person's pronoun is an age (not "it is 35").
     fn copula_age(&self, q: &Quantity) -> bool {
-        let whole = match q.core.form {
-            Form::Digits => q.core.plain && q.core.int_digits <= 3,
-            Form::Words => q.value.fract() == 0.0,
-            _ => false,
-        };
-        if q.kind != FigureKind::Count
-            || q.unit.is_some()
-            || q.explicit
-            || !whole
-            || !(1.0..=120.0).contains(&q.value)
-        {
+        if !bare_age_number(q) {
             return false;
         }
         let s = q.start;
@@ -222,17 +212,7 @@ impl Parser<'_> {
     /// "life expectancy for men is around 73", "the age of consent is 16", "the pension age
     /// will rise to 67": a bare whole number said of an age noun earlier in the clause is an age.
     fn said_of_an_age(&self, q: &Quantity) -> bool {
-        let whole = match q.core.form {
-            Form::Digits => q.core.plain && q.core.int_digits <= 3,
-            Form::Words => q.value.fract() == 0.0,
-            _ => false,
-        };
-        if q.kind != FigureKind::Count
-            || q.unit.is_some()
-            || q.explicit
-            || !whole
-            || !(1.0..=120.0).contains(&q.value)
-        {
+        if !bare_age_number(q) {
             return false;
         }
         // Back through the clause, at most eight words.
@@ -848,4 +828,18 @@ fn bare_code_after(p: &Parser<'_>, q: &Quantity, suf: &Suffix) -> bool {
         && suf.noun_cap
         && !suf.noun_plural
         && p.word(q.core.end).is_some_and(|w| !vocab::stopword(w))
+}
+
+/// A bare whole number that could be a person's age: a plain count from 1 to 120 without unit.
+fn bare_age_number(q: &Quantity) -> bool {
+    let whole = match q.core.form {
+        Form::Digits => q.core.plain && q.core.int_digits <= 3,
+        Form::Words => q.value.fract() == 0.0,
+        _ => false,
+    };
+    q.kind == FigureKind::Count
+        && q.unit.is_none()
+        && !q.explicit
+        && whole
+        && (1.0..=120.0).contains(&q.value)
 }
