@@ -512,17 +512,18 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn rows_cover_every_visible_character(s in "[a-zé“” \t\n]{0,200}", w in 1usize..30) {
+        fn rows_cover_every_visible_character_exactly_once(s in "[a-zé“”字 \t\n]{0,200}", w in 2usize..30) {
             let mut idx = RowIndex::new(w);
             let mut covered = vec![false; s.len()];
             let mut r = Some(idx.row_at(&s, 0));
-            let mut last_start = None;
+            let mut last_end = None;
             while let Some(x) = r {
                 let row = idx.row(&s, x);
                 proptest::prop_assert!(s.is_char_boundary(row.start) && s.is_char_boundary(row.end));
                 proptest::prop_assert!(str_width(&s[row.start..row.end]) <= w);
-                if let Some(ls) = last_start { proptest::prop_assert!(row.start >= ls); }
-                last_start = Some(row.start);
+                // Rows follow each other without overlapping: no byte is shown twice.
+                if let Some(le) = last_end { proptest::prop_assert!(row.start >= le, "rows overlap at {}", row.start); }
+                last_end = Some(row.end);
                 for c in covered.iter_mut().take(row.end).skip(row.start) { *c = true; }
                 // row_at maps every byte of the row back to it.
                 proptest::prop_assert_eq!(idx.row_at(&s, row.start), x);
