@@ -68,9 +68,7 @@ impl std::hash::Hasher for WordHasher {
         const K: u64 = 0x517c_c1b7_2722_0a95;
         let mut h = self.0 ^ bytes.len() as u64;
         for c in bytes.chunks(8) {
-            let mut w = [0u8; 8];
-            w[..c.len()].copy_from_slice(c);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+            h = (h.rotate_left(5) ^ chunk_word(c)).wrapping_mul(K);
         }
         self.0 = h;
     }
@@ -150,11 +148,22 @@ fn word_hash(bytes: &[u8]) -> u64 {
     const K: u64 = 0x517c_c1b7_2722_0a95;
     let mut h = bytes.len() as u64;
     for c in bytes.chunks(8) {
-        let mut w = [0u8; 8];
-        w[..c.len()].copy_from_slice(c);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        h = (h.rotate_left(5) ^ chunk_word(c)).wrapping_mul(K);
     }
     h ^ (h >> 29)
+}
+
+/// Up to eight bytes as a little-endian word, zero-padded. A full chunk is one load; a short one
+/// is assembled byte by byte (copying a variable-length slice into an array calls `memcpy`,
+/// which cost more than the hash itself).
+#[inline]
+fn chunk_word(c: &[u8]) -> u64 {
+    if let Ok(full) = <[u8; 8]>::try_from(c) {
+        return u64::from_le_bytes(full);
+    }
+    c.iter()
+        .rev()
+        .fold(0u64, |w, &b| (w << 8) | u64::from(b))
 }
 
 static TABLE: OnceLock<Compact> = OnceLock::new();
