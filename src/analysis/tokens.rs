@@ -128,11 +128,11 @@ fn word(text: &str, s: usize, end: usize, out: &mut Vec<Token>, lower: &mut Stri
     let mut part = s;
     let mut initialism = false;
     while i < end {
-        let b = bytes[i];
-        if b.is_ascii_alphanumeric() {
-            i += 1;
-            continue;
+        i += ascii_alnum_run(&bytes[i..end]);
+        if i >= end {
+            break;
         }
+        let b = bytes[i];
         if !b.is_ascii() {
             match char_at(text, i) {
                 Some(c) if c.is_alphanumeric() => {
@@ -203,6 +203,26 @@ fn word(text: &str, s: usize, end: usize, out: &mut Vec<Token>, lower: &mut Stri
         quote: NONE,
     });
     i
+}
+
+/// ASCII letters and digits, the bytes most words are made of.
+const ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
+/// The length of the run of ASCII letters and digits that `bytes` starts with (a table lookup
+/// per byte: this loop is the tokenizer's inner loop).
+fn ascii_alnum_run(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .position(|&b| !ASCII_ALNUM[usize::from(b)])
+        .unwrap_or(bytes.len())
 }
 
 /// A number from `s`: digits with inner separators (48,500 / 6.3), letters attached (80th, 3pm)
