@@ -261,6 +261,9 @@ fn number(text: &str, s: usize, end: usize, out: &mut Vec<Token>) -> usize {
 pub fn lowercase(s: &str) -> std::borrow::Cow<'_, str> {
     if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
         std::borrow::Cow::Borrowed(s)
+    } else if s.is_ascii() {
+        // Same result as `to_lowercase` for ASCII, without its Unicode tables.
+        std::borrow::Cow::Owned(s.to_ascii_lowercase())
     } else {
         std::borrow::Cow::Owned(s.to_lowercase())
     }
