@@ -193,9 +193,7 @@ fn chunk_word(c: &[u8]) -> u64 {
     if let Ok(full) = <[u8; 8]>::try_from(c) {
         return u64::from_le_bytes(full);
     }
-    c.iter()
-        .rev()
-        .fold(0u64, |w, &b| (w << 8) | u64::from(b))
+    c.iter().rev().fold(0u64, |w, &b| (w << 8) | u64::from(b))
 }
 
 static TABLE: OnceLock<Compact> = OnceLock::new();

@@ -771,9 +771,11 @@ fn name_end(text: &str, last: &Token) -> usize {
 
 /// "a source", "Another official" (compared without allocating a lower-case copy).
 fn is_indefinite(det: &str) -> bool {
-    ["a", "an", "another", "one", "some", "several", "two", "three"]
-        .iter()
-        .any(|w| det.eq_ignore_ascii_case(w))
+    [
+        "a", "an", "another", "one", "some", "several", "two", "three",
+    ]
+    .iter()
+    .any(|w| det.eq_ignore_ascii_case(w))
 }
 
 /// Returns the static lexicon spelling of a role or title word, so descriptors can be

@@ -161,7 +161,11 @@ mod tests {
                 let mut chunk = [b'a'; 8];
                 chunk[pos] = b;
                 let plain = (0x20..=0x7e).contains(&b);
-                assert_eq!(is_plain_ascii(u64::from_le_bytes(chunk)), plain, "{b:#x} at {pos}");
+                assert_eq!(
+                    is_plain_ascii(u64::from_le_bytes(chunk)),
+                    plain,
+                    "{b:#x} at {pos}"
+                );
             }
         }
         let mut text = b"plain prose, long enough for several words".to_vec();

@@ -762,8 +762,7 @@ impl Parser<'_> {
             // A number word starts another figure, and the words before it are its modifiers
             // ("one of six or seven contenders", "one of the big four banks"); capitalised, it
             // is part of a name ("the Six Nations"), as "one" is in "number one singles".
-            if !t.cap
-                && !(w == "one" && self.word_in(k.wrapping_sub(1), &["number"]))
+            if !(t.cap || w == "one" && self.word_in(k.wrapping_sub(1), &["number"]))
                 && super::words::lookup(w).is_some_and(|n| {
                     matches!(
                         n,
