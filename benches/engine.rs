@@ -23,7 +23,11 @@ fn sample_megabyte() -> String {
 }
 
 fn bbc_documents() -> Vec<Document> {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/bbc-news");
+    // QUOTELENS_BBC_NEWS points elsewhere (a worktree is not next to ../shared).
+    let root = std::env::var_os("QUOTELENS_BBC_NEWS").map_or_else(
+        || std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/bbc-news"),
+        std::path::PathBuf::from,
+    );
     let mut docs = Vec::new();
     let Ok(topics) = std::fs::read_dir(&root) else {
         return docs;

@@ -68,9 +68,7 @@ impl std::hash::Hasher for WordHasher {
         const K: u64 = 0x517c_c1b7_2722_0a95;
         let mut h = self.0 ^ bytes.len() as u64;
         for c in bytes.chunks(8) {
-            let mut w = [0u8; 8];
-            w[..c.len()].copy_from_slice(c);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+            h = (h.rotate_left(5) ^ chunk_word(c)).wrapping_mul(K);
         }
         self.0 = h;
     }
@@ -145,16 +143,57 @@ fn tag(h: u64) -> u32 {
     ((h >> 48) as u32) | 1
 }
 
-/// The word hash used by the compact table: eight bytes per multiply.
+/// The word hash used by the compact table: eight bytes per multiply. Words shorter than eight
+/// bytes (most) are read with two overlapping loads instead of byte by byte.
 fn word_hash(bytes: &[u8]) -> u64 {
     const K: u64 = 0x517c_c1b7_2722_0a95;
-    let mut h = bytes.len() as u64;
-    for c in bytes.chunks(8) {
-        let mut w = [0u8; 8];
-        w[..c.len()].copy_from_slice(c);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+    let n = bytes.len();
+    let mut h = n as u64;
+    if n < 8 {
+        h = mix(h, short_word(bytes), K);
+    } else {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            h = mix(h, chunk_word(c), K);
+        }
+        if !chunks.remainder().is_empty() {
+            // The last eight bytes, overlapping the previous chunk.
+            h = mix(h, chunk_word(&bytes[n - 8..]), K);
+        }
     }
+    // The multiply leaves the low bits weak, and the slot index is taken from them.
     h ^ (h >> 29)
+}
+
+#[inline]
+fn mix(h: u64, w: u64, k: u64) -> u64 {
+    (h.rotate_left(5) ^ w).wrapping_mul(k)
+}
+
+/// Up to seven bytes folded into a word (their length is hashed separately).
+#[inline]
+fn short_word(b: &[u8]) -> u64 {
+    let n = b.len();
+    if n >= 4 {
+        let lo = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+        let hi = u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]);
+        u64::from(lo) | (u64::from(hi) << 32)
+    } else if n > 0 {
+        u64::from(b[0]) | (u64::from(b[n / 2]) << 8) | (u64::from(b[n - 1]) << 16)
+    } else {
+        0
+    }
+}
+
+/// Up to eight bytes as a little-endian word, zero-padded. A full chunk is one load; a short one
+/// is assembled byte by byte (copying a variable-length slice into an array calls `memcpy`,
+/// which cost more than the hash itself).
+#[inline]
+fn chunk_word(c: &[u8]) -> u64 {
+    if let Ok(full) = <[u8; 8]>::try_from(c) {
+        return u64::from_le_bytes(full);
+    }
+    c.iter().rev().fold(0u64, |w, &b| (w << 8) | u64::from(b))
 }
 
 static TABLE: OnceLock<Compact> = OnceLock::new();

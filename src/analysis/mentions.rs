@@ -769,11 +769,13 @@ fn name_end(text: &str, last: &Token) -> usize {
     last.start + base.len()
 }
 
+/// "a source", "Another official" (compared without allocating a lower-case copy).
 fn is_indefinite(det: &str) -> bool {
-    matches!(
-        det.to_lowercase().as_str(),
-        "a" | "an" | "another" | "one" | "some" | "several" | "two" | "three"
-    )
+    [
+        "a", "an", "another", "one", "some", "several", "two", "three",
+    ]
+    .iter()
+    .any(|w| det.eq_ignore_ascii_case(w))
 }
 
 /// Returns the static lexicon spelling of a role or title word, so descriptors can be
@@ -1039,7 +1041,7 @@ fn role_description(
     } else {
         SpeakerKind::Person
     };
-    let det_word = det.map(|d| tokens[d].text(text).to_lowercase());
+    let det_word = det.map(|d| tokens[d].text(text));
     let head = lexicon_key(&head_word).or_else(|| lexicon_key(head_word.trim_end_matches('s')));
     out.push(Mention {
         descriptors,
@@ -1047,7 +1049,7 @@ fn role_description(
         gender: role_gender(head),
         entity_kind,
         plural,
-        indefinite: det_word.as_deref().is_some_and(is_indefinite),
+        indefinite: det_word.is_some_and(is_indefinite),
         possessive: strip_possessive(tokens[end - 1].text(text)).1,
         person_evidence: entity_kind == SpeakerKind::Person,
         ..Mention::new(tokens, (a, end), MentionKind::Role, sentence)

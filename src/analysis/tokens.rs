@@ -127,15 +127,21 @@ fn word(text: &str, s: usize, end: usize, out: &mut Vec<Token>, lower: &mut Stri
     // Start of the current period-separated part, for initialisms.
     let mut part = s;
     let mut initialism = false;
+    // Noted while scanning, so the word need not be read again: all ASCII, any capital letter.
+    let mut ascii = true;
+    let mut upper = false;
     while i < end {
-        let b = bytes[i];
-        if b.is_ascii_alphanumeric() {
-            i += 1;
-            continue;
+        let (run, run_upper) = ascii_alnum_run(&bytes[i..end]);
+        i += run;
+        upper |= run_upper;
+        if i >= end {
+            break;
         }
+        let b = bytes[i];
         if !b.is_ascii() {
             match char_at(text, i) {
                 Some(c) if c.is_alphanumeric() => {
+                    ascii = false;
                     i += c.len_utf8();
                     continue;
                 }
@@ -144,6 +150,7 @@ fn word(text: &str, s: usize, end: usize, out: &mut Vec<Token>, lower: &mut Stri
         }
         let j = joiner_len(bytes, i);
         if j > 0 && i + j < end && is_alpha_at(text, i + j) {
+            ascii &= j == 1;
             i += j;
             continue;
         }
@@ -167,7 +174,6 @@ fn word(text: &str, s: usize, end: usize, out: &mut Vec<Token>, lower: &mut Stri
     }
     let w = &text[s..i];
     let first = bytes[s];
-    let ascii = w.is_ascii();
     let cap = if first.is_ascii() {
         first.is_ascii_uppercase()
     } else {
@@ -176,7 +182,7 @@ fn word(text: &str, s: usize, end: usize, out: &mut Vec<Token>, lower: &mut Stri
     // Words longer than any in the lexicon need no lookup ("internationalisation").
     let lex = if w.len() > lexicon::LONGEST_WORD {
         Entry::default()
-    } else if ascii && !cap && !w.bytes().any(|b| b.is_ascii_uppercase()) {
+    } else if ascii && !upper {
         lexicon::lookup(w)
     } else {
         lower.clear();
@@ -203,6 +209,39 @@ fn word(text: &str, s: usize, end: usize, out: &mut Vec<Token>, lower: &mut Stri
         quote: NONE,
     });
     i
+}
+
+/// ASCII letters and digits, the bytes most words are made of: 0 for other bytes, `UPPER` for
+/// capitals, `LOWER` for the rest.
+const ALNUM_CLASS: [u8; 256] = {
+    let mut t = [0; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_uppercase() {
+            t[b] = UPPER;
+        } else if c.is_ascii_alphanumeric() {
+            t[b] = LOWER;
+        }
+        b += 1;
+    }
+    t
+};
+const LOWER: u8 = 1;
+const UPPER: u8 = 2;
+
+/// The length of the run of ASCII letters and digits that `bytes` starts with, and whether it
+/// holds a capital (a table lookup per byte: this loop is the tokenizer's inner loop).
+fn ascii_alnum_run(bytes: &[u8]) -> (usize, bool) {
+    let mut classes = 0;
+    for (k, &b) in bytes.iter().enumerate() {
+        let class = ALNUM_CLASS[usize::from(b)];
+        if class == 0 {
+            return (k, classes & UPPER != 0);
+        }
+        classes |= class;
+    }
+    (bytes.len(), classes & UPPER != 0)
 }
 
 /// A number from `s`: digits with inner separators (48,500 / 6.3), letters attached (80th, 3pm)
@@ -241,6 +280,9 @@ fn number(text: &str, s: usize, end: usize, out: &mut Vec<Token>) -> usize {
 pub fn lowercase(s: &str) -> std::borrow::Cow<'_, str> {
     if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
         std::borrow::Cow::Borrowed(s)
+    } else if s.is_ascii() {
+        // Same result as `to_lowercase` for ASCII, without its Unicode tables.
+        std::borrow::Cow::Owned(s.to_ascii_lowercase())
     } else {
         std::borrow::Cow::Owned(s.to_lowercase())
     }

@@ -43,7 +43,13 @@ fn needs_work(bytes: &[u8]) -> bool {
         return true;
     }
     let mut i = 0;
-    while let Some(p) = bytes[i..].iter().position(|&b| SUSPECT[b as usize]) {
+    while i < bytes.len() {
+        i = skip_plain_ascii(bytes, i);
+        let stop = (i + 8).min(bytes.len());
+        let Some(p) = bytes[i..stop].iter().position(|&b| SUSPECT[b as usize]) else {
+            i = stop;
+            continue;
+        };
         let at = i + p;
         match bytes[at] {
             0xC2 => {
@@ -63,6 +69,31 @@ fn needs_work(bytes: &[u8]) -> bool {
         i = at + 1;
     }
     false
+}
+
+/// The first index from `i` whose eight-byte chunk is not all printable ASCII (0x20..=0x7E), or
+/// a point near the end. Checking a word at a time keeps the scan of ordinary prose cheap.
+fn skip_plain_ascii(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        if !is_plain_ascii(u64::from_le_bytes(word)) {
+            break;
+        }
+        i += 8;
+    }
+    i
+}
+
+/// True when all eight bytes of `x` are printable ASCII (the "has byte less than n" bit tricks;
+/// they may report a plain byte as suspect, never the reverse).
+fn is_plain_ascii(x: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let below_space = x.wrapping_sub(ONES * 0x20) & !x;
+    let del = x ^ (ONES * 0x7f);
+    let is_del = del.wrapping_sub(ONES) & !del;
+    (x | below_space | is_del) & HIGH == 0
 }
 
 /// Normalises text: drops a leading BOM, turns CRLF and CR into LF, and replaces control characters
@@ -122,6 +153,28 @@ pub fn for_terminal(text: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_word_at_a_time_scan_flags_every_unprintable_byte() {
+        for b in 0..=255u8 {
+            for pos in 0..8 {
+                let mut chunk = [b'a'; 8];
+                chunk[pos] = b;
+                let plain = (0x20..=0x7e).contains(&b);
+                assert_eq!(
+                    is_plain_ascii(u64::from_le_bytes(chunk)),
+                    plain,
+                    "{b:#x} at {pos}"
+                );
+            }
+        }
+        let mut text = b"plain prose, long enough for several words".to_vec();
+        text.push(0x1b);
+        assert!(needs_work(&text));
+        text.pop();
+        text.push(b'\n');
+        assert!(!needs_work(&text));
+    }
 
     #[test]
     fn clean_text_is_unchanged() {
