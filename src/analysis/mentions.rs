@@ -4,6 +4,7 @@
 
 use super::lexicon::{self, *};
 use super::model::{Span, SpeakerKind};
+use super::names::{NameWords, WordRange};
 use super::tokens::{Kind, Token, lowercase};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,8 +73,9 @@ pub struct Mention {
     pub kind: MentionKind,
     /// The proper-name part ("Vladimir Putin"), for names.
     pub name: Option<Span>,
-    /// Lower-case name words without possessive endings (["vladimir", "putin"]).
-    pub name_words: Vec<String>,
+    /// Lower-case name words without possessive endings (["vladimir", "putin"]), interned in
+    /// the block's `NameWords`.
+    pub name_words: WordRange,
     /// What the mention says about the person: role words and families, countries.
     pub descriptors: Descriptors,
     /// The head noun of a role description ("leader", "side"), lower case.
@@ -107,7 +109,7 @@ impl Mention {
             toks,
             kind,
             name: None,
-            name_words: Vec::new(),
+            name_words: WordRange::default(),
             descriptors: Descriptors::default(),
             head: None,
             gender: Gender::Unknown,
@@ -185,9 +187,16 @@ fn strip_possessive(w: &str) -> (&str, bool) {
 }
 
 /// Finds the mentions in a block's narrative tokens (tokens inside quotes are skipped).
-/// `sentence_of[i]` is the sentence index of token i.
-pub fn find(text: &str, tokens: &[Token], sentence_of: &[usize], out: &mut Vec<Mention>) {
+/// `sentence_of[i]` is the sentence index of token i; name words go into `names`.
+pub fn find(
+    text: &str,
+    tokens: &[Token],
+    sentence_of: &[usize],
+    names: &mut NameWords,
+    out: &mut Vec<Mention>,
+) {
     out.clear();
+    names.start_block();
     let n = tokens.len();
     let mut i = 0;
     while i < n {
@@ -199,7 +208,7 @@ pub fn find(text: &str, tokens: &[Token], sentence_of: &[usize], out: &mut Vec<M
             && tokens[i - 1].kind == Kind::Punct
         {
             // A transcript's speaker label opening a quotation: "PENCE: Well, …".
-            if let Some(end) = speaker_label(text, tokens, sentence_of, i, out) {
+            if let Some(end) = speaker_label(text, tokens, sentence_of, i, names, out) {
                 i = end;
                 continue;
             }
@@ -212,7 +221,7 @@ pub fn find(text: &str, tokens: &[Token], sentence_of: &[usize], out: &mut Vec<M
         let next = if t.is(PRONOUN) && (!t.cap || sentence_start || t.text(text) == "I") {
             pronoun(text, tokens, sentence_of, i, out)
         } else if t.cap || (t.is(TITLE | HONORIFIC) && sentence_start) {
-            name_chain(text, tokens, sentence_of, i, out)
+            name_chain(text, tokens, sentence_of, i, names, out)
         } else if t.is(ROLE | ORG | GROUP) {
             role_description(text, tokens, sentence_of, i, out)
         } else {
@@ -324,6 +333,7 @@ fn speaker_label(
     tokens: &[Token],
     sentence_of: &[usize],
     i: usize,
+    names: &mut NameWords,
     out: &mut Vec<Mention>,
 ) -> Option<usize> {
     let q = tokens[i].quote;
@@ -343,10 +353,11 @@ fn speaker_label(
     {
         return None;
     }
-    let name_words = tokens[i..j]
-        .iter()
-        .map(|t| t.text(text).to_lowercase())
-        .collect();
+    let start = names.begin_range();
+    for t in &tokens[i..j] {
+        names.push(t.text(text));
+    }
+    let name_words = names.end_range(start);
     out.push(Mention {
         name: Some(Span::new(tokens[i].start, tokens[j - 1].end)),
         name_words,
@@ -437,6 +448,7 @@ fn name_chain(
     tokens: &[Token],
     sentence_of: &[usize],
     i: usize,
+    names: &mut NameWords,
     out: &mut Vec<Mention>,
 ) -> Option<usize> {
     let end = chain_end(text, tokens, i);
@@ -609,11 +621,11 @@ fn name_chain(
         return Some(end);
     }
     let name_toks = &tokens[name_start..end];
-    let name_words: Vec<String> = name_toks
-        .iter()
-        .filter(|t| t.kind == Kind::Word)
-        .map(|t| lowercase(strip_possessive(t.text(text)).0.trim_end_matches('.')).into_owned())
-        .collect();
+    let start = names.begin_range();
+    for t in name_toks.iter().filter(|t| t.kind == Kind::Word) {
+        names.push(strip_possessive(t.text(text)).0.trim_end_matches('.'));
+    }
+    let name_words = names.end_range(start);
     if name_words.is_empty() {
         return Some(end);
     }
@@ -1080,6 +1092,10 @@ mod tests {
     use super::*;
 
     fn mentions(t: &str) -> Vec<Mention> {
+        mentions_and_names(t).0
+    }
+
+    fn mentions_and_names(t: &str) -> (Vec<Mention>, NameWords) {
         let mut toks = Vec::new();
         tokenize(t, 0, t.len(), &mut toks, &mut String::new());
         let mut sents = Vec::new();
@@ -1091,8 +1107,9 @@ mod tests {
             }
         }
         let mut out = Vec::new();
-        find(t, &toks, &sentence_of, &mut out);
-        out
+        let mut names = NameWords::default();
+        find(t, &toks, &sentence_of, &mut names, &mut out);
+        (out, names)
     }
 
     #[test]
@@ -1138,12 +1155,17 @@ mod tests {
     #[test]
     fn appositions_and_honorifics() {
         let t = "Sara Lindqvist, the firm's chief executive, said so. Ms Lindqvist left.";
-        let m = mentions(t);
+        let (m, names) = mentions_and_names(t);
         assert!(m[0].descriptors.has_role("executive"));
         assert!(m[0].subject);
         let ms = m.iter().find(|m| m.honorific).unwrap();
         assert_eq!(ms.gender, Gender::Female);
-        assert_eq!(ms.name_words, ["lindqvist"]);
+        let words: Vec<&str> = names
+            .of(ms.name_words)
+            .iter()
+            .map(|&w| names.text(w))
+            .collect();
+        assert_eq!(words, ["lindqvist"]);
     }
 
     #[test]

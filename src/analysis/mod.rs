@@ -10,6 +10,7 @@ pub mod attribute;
 pub mod lexicon;
 pub mod marks;
 pub mod mentions;
+pub mod names;
 pub mod model;
 pub mod numbers;
 pub mod resolve;
@@ -57,6 +58,7 @@ struct Scratch {
     mention_at: Vec<usize>,
     reported: Vec<Reported>,
     lower: String,
+    names: names::NameWords,
 }
 
 thread_local! {
@@ -97,6 +99,8 @@ struct Engine<'t> {
     mention_at: Vec<usize>,
     reported: Vec<Reported>,
     lower: String,
+    /// Interned name words (kept across documents) and the block's mention words.
+    names: names::NameWords,
 }
 
 impl<'t> Engine<'t> {
@@ -120,6 +124,7 @@ impl<'t> Engine<'t> {
             mention_at: scratch.mention_at,
             reported: scratch.reported,
             lower: scratch.lower,
+            names: scratch.names,
         }
     }
 
@@ -147,7 +152,13 @@ impl<'t> Engine<'t> {
                 *s = si;
             }
         }
-        mentions::find(text, &self.tokens, &self.sentence_of, &mut self.mentions);
+        mentions::find(
+            text,
+            &self.tokens,
+            &self.sentence_of,
+            &mut self.names,
+            &mut self.mentions,
+        );
         self.mention_at.clear();
         self.mention_at.resize(self.tokens.len(), usize::MAX);
         for (mi, m) in self.mentions.iter().enumerate() {
@@ -205,9 +216,9 @@ impl<'t> Engine<'t> {
         let mut last_subject: Option<SpeakerId> = None;
         for (mi, m) in self.mentions.iter().enumerate() {
             let sentence = self.sentence_base + m.sentence;
-            let id = self
-                .resolver
-                .resolve(m, text, sentence, speaker_mention[mi]);
+            let id =
+                self.resolver
+                    .resolve(m, text, &self.names, sentence, speaker_mention[mi]);
             entity_of[mi] = id;
             if m.subject && id.is_some() {
                 last_subject = id;
@@ -437,11 +448,13 @@ impl<'t> Engine<'t> {
             mention_at: std::mem::take(&mut self.mention_at),
             reported: std::mem::take(&mut self.reported),
             lower: std::mem::take(&mut self.lower),
+            names: std::mem::take(&mut self.names),
         };
         // Keep the capacity, not the contents (and not huge buffers after a huge document).
         scratch.tokens.clear();
         scratch.mentions.clear();
         scratch.reported.clear();
+        scratch.names.start_document();
         if scratch.tokens.capacity() > 1 << 16 {
             scratch = Scratch::default();
         }
@@ -544,6 +557,7 @@ pub fn debug_dump(doc: &Document) -> String {
     let mut toks = Vec::new();
     let mut sents = Vec::new();
     let mut ments = Vec::new();
+    let mut names = names::NameWords::default();
     let mut lower = String::new();
     for block in segment::blocks(&doc.paragraphs, &raw) {
         toks.clear();
@@ -564,7 +578,7 @@ pub fn debug_dump(doc: &Document) -> String {
                 *s = si;
             }
         }
-        mentions::find(text, &toks, &sentence_of, &mut ments);
+        mentions::find(text, &toks, &sentence_of, &mut names, &mut ments);
         for (si, &(a, b)) in sents.iter().enumerate() {
             let _ = writeln!(
                 out,

@@ -5,11 +5,12 @@
 use super::lexicon::FastMap;
 use super::mentions::{Descriptors, Gender, Mention, MentionKind, family};
 use super::model::{Span, SpeakerKind};
+use super::names::{NameWords, WordId};
 
 #[derive(Debug, Clone)]
 pub struct Entity {
     pub name: String,
-    pub name_words: Vec<String>,
+    pub name_words: Vec<WordId>,
     pub kind: SpeakerKind,
     pub gender: Gender,
     pub descriptors: Descriptors,
@@ -38,7 +39,7 @@ pub struct Resolver {
     pub entities: Vec<Entity>,
     history: Vec<Seen>,
     /// Last name word → entities, for fast surname matching.
-    by_word: FastMap<String, Vec<usize>>,
+    by_word: FastMap<WordId, Vec<usize>>,
     /// Role word, role family, country or head noun → entities described so.
     by_descriptor: FastMap<&'static str, Vec<usize>>,
     /// The speaker of the most recent attributed quote.
@@ -58,15 +59,17 @@ impl Resolver {
 
     /// Resolves a mention at global sentence `sentence`. `speaker` marks mentions that name the
     /// speaker of a quote or reported speech (they may create entities that bare names would not).
+    /// `names` holds the block's name words.
     pub fn resolve(
         &mut self,
         m: &Mention,
         text: &str,
+        names: &NameWords,
         sentence: usize,
         speaker: bool,
     ) -> Option<usize> {
         let id = match m.kind {
-            MentionKind::Name => self.resolve_name(m, text, speaker),
+            MentionKind::Name => self.resolve_name(m, text, names, speaker),
             MentionKind::Role => self.resolve_role(m, text, sentence, speaker),
             MentionKind::Pronoun => self.resolve_pronoun(m, sentence),
         }?;
@@ -128,21 +131,27 @@ impl Resolver {
 
     fn new_entity(&mut self, e: Entity) -> usize {
         let id = self.entities.len();
-        if let Some(last) = e.name_words.last() {
-            self.by_word.entry(last.clone()).or_default().push(id);
+        if let Some(&last) = e.name_words.last() {
+            self.by_word.entry(last).or_default().push(id);
         }
-        if let Some(first) = e.name_words.first()
+        if let Some(&first) = e.name_words.first()
             && e.name_words.len() > 1
         {
-            self.by_word.entry(first.clone()).or_default().push(id);
+            self.by_word.entry(first).or_default().push(id);
         }
         self.entities.push(e);
         self.index_descriptors(id);
         id
     }
 
-    fn resolve_name(&mut self, m: &Mention, text: &str, speaker: bool) -> Option<usize> {
-        let words = &m.name_words;
+    fn resolve_name(
+        &mut self,
+        m: &Mention,
+        text: &str,
+        names: &NameWords,
+        speaker: bool,
+    ) -> Option<usize> {
+        let words = names.of(m.name_words);
         let name_text = m.name.map(|s| s.text(text)).unwrap_or("");
         let name_text = name_text
             .strip_suffix("'s")
@@ -160,7 +169,7 @@ impl Resolver {
         cands.dedup();
         for &id in &cands {
             let e = &self.entities[id];
-            if !names_compatible(words, &e.name_words) {
+            if !names_compatible(names, words, &e.name_words) {
                 continue;
             }
             if m.gender != Gender::Unknown && e.gender != Gender::Unknown && m.gender != e.gender {
@@ -175,12 +184,12 @@ impl Resolver {
             if words.len() > e.name_words.len() && !name_text.is_empty() {
                 // A fuller name: it becomes the canonical one.
                 e.name = name_text.to_string();
-                e.name_words = words.clone();
-                if let Some(first) = words.first() {
-                    self.by_word.entry(first.clone()).or_default().push(id);
+                e.name_words = words.to_vec();
+                if let Some(&first) = words.first() {
+                    self.by_word.entry(first).or_default().push(id);
                 }
-                if let Some(last) = words.last() {
-                    self.by_word.entry(last.clone()).or_default().push(id);
+                if let Some(&last) = words.last() {
+                    self.by_word.entry(last).or_default().push(id);
                 }
             }
             let e = &mut self.entities[id];
@@ -211,7 +220,7 @@ impl Resolver {
         };
         Some(self.new_entity(Entity {
             name: name_text.to_string(),
-            name_words: words.clone(),
+            name_words: words.to_vec(),
             kind,
             gender: m.gender,
             descriptors: m.descriptors.clone(),
@@ -393,7 +402,7 @@ fn description_name(s: &str) -> String {
 
 /// Two names refer to the same person when one's words are contained in the other's with the
 /// same last word ("Putin" ~ "Vladimir Putin"), or they agree on initials ("J. Doe" ~ "Jane Doe").
-pub fn names_compatible(a: &[String], b: &[String]) -> bool {
+pub fn names_compatible(names: &NameWords, a: &[WordId], b: &[WordId]) -> bool {
     if a.is_empty() || b.is_empty() {
         return false;
     }
@@ -401,11 +410,17 @@ pub fn names_compatible(a: &[String], b: &[String]) -> bool {
         return true;
     }
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    let word_match = |s: &String, l: &String| s == l || (s.len() == 1 && l.starts_with(s.as_str()));
+    // Equal words, or an initial and a word it begins ("j" ~ "jane").
+    let word_match = |s: &WordId, l: &WordId| {
+        s == l || {
+            let s = names.text(*s);
+            s.len() == 1 && names.text(*l).starts_with(s)
+        }
+    };
     if short.len() == 1 {
         // A single word matches the last name, or the first name of a two-word name.
         return word_match(&short[0], &long[long.len() - 1])
-            || (long.len() >= 2 && short[0] == long[0] && short[0].len() > 2);
+            || (long.len() >= 2 && short[0] == long[0] && names.text(short[0]).len() > 2);
     }
     if short.last() != long.last() {
         return false;
@@ -419,17 +434,20 @@ pub fn names_compatible(a: &[String], b: &[String]) -> bool {
 mod tests {
     use super::*;
 
-    fn w(s: &str) -> Vec<String> {
-        s.split(' ').map(String::from).collect()
+    fn compatible(a: &str, b: &str) -> bool {
+        let mut names = NameWords::default();
+        let a: Vec<WordId> = a.split(' ').map(|w| names.intern(w)).collect();
+        let b: Vec<WordId> = b.split(' ').map(|w| names.intern(w)).collect();
+        names_compatible(&names, &a, &b)
     }
 
     #[test]
     fn names_match_by_surname_and_initials() {
-        assert!(names_compatible(&w("putin"), &w("vladimir putin")));
-        assert!(names_compatible(&w("j doe"), &w("jane doe")));
-        assert!(!names_compatible(&w("john doe"), &w("jane doe")));
-        assert!(!names_compatible(&w("bill clinton"), &w("hillary clinton")));
-        assert!(names_compatible(&w("hillary"), &w("hillary clinton")));
+        assert!(compatible("putin", "vladimir putin"));
+        assert!(compatible("j doe", "jane doe"));
+        assert!(!compatible("john doe", "jane doe"));
+        assert!(!compatible("bill clinton", "hillary clinton"));
+        assert!(compatible("hillary", "hillary clinton"));
     }
 
     #[test]

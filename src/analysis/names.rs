@@ -1,0 +1,138 @@
+//! Name words as small ids. Mentions and the resolver compare and index the lower-case words of
+//! names many times per block; interning each distinct word once (and keeping the table from
+//! document to document) saves a `String` per word, per mention and per entity copy.
+
+use super::lexicon::FastMap;
+
+/// A lower-case name word ("putin"), interned: equal ids mean equal words.
+pub type WordId = u32;
+
+/// The name words of one mention: a range of `NameWords::pool`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WordRange {
+    start: u32,
+    end: u32,
+}
+
+impl WordRange {
+    pub fn len(self) -> usize {
+        (self.end - self.start) as usize
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+}
+
+/// The interned words, and the current block's mention words.
+#[derive(Debug, Default)]
+pub struct NameWords {
+    ids: FastMap<Box<str>, WordId>,
+    /// Every word's text, one after another; `ends[id]` is where word `id` ends.
+    arena: String,
+    ends: Vec<u32>,
+    /// Scratch for lower-casing a word before looking it up.
+    lower: String,
+    /// Name words of the current block's mentions, in order; a mention holds a range of it.
+    pool: Vec<WordId>,
+}
+
+/// Past this many distinct words the table is dropped between documents (ids only need to agree
+/// within one document), so a long batch does not grow it without bound.
+const MAX_WORDS: usize = 1 << 16;
+
+impl NameWords {
+    /// Forgets the previous block's mention words (their ranges are no longer used).
+    pub fn start_block(&mut self) {
+        self.pool.clear();
+    }
+
+    /// Called between documents: keeps the table unless it has grown too large.
+    pub fn start_document(&mut self) {
+        self.pool.clear();
+        if self.ends.len() > MAX_WORDS {
+            self.ids.clear();
+            self.arena.clear();
+            self.ends.clear();
+        }
+    }
+
+    /// The id of `word` lower-cased (as `str::to_lowercase` would).
+    pub fn intern(&mut self, word: &str) -> WordId {
+        self.lower.clear();
+        if word.is_ascii() {
+            self.lower.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        } else {
+            self.lower.push_str(&word.to_lowercase());
+        }
+        if let Some(&id) = self.ids.get(self.lower.as_str()) {
+            return id;
+        }
+        let id = self.ends.len() as WordId;
+        self.arena.push_str(&self.lower);
+        self.ends.push(self.arena.len() as u32);
+        self.ids.insert(self.lower.as_str().into(), id);
+        id
+    }
+
+    /// Starts a mention's word list; words interned with `push` until `end_range` belong to it.
+    pub fn begin_range(&self) -> u32 {
+        self.pool.len() as u32
+    }
+
+    pub fn push(&mut self, word: &str) {
+        let id = self.intern(word);
+        self.pool.push(id);
+    }
+
+    pub fn end_range(&self, start: u32) -> WordRange {
+        WordRange {
+            start,
+            end: self.pool.len() as u32,
+        }
+    }
+
+    /// The words of a mention.
+    pub fn of(&self, r: WordRange) -> &[WordId] {
+        self.pool
+            .get(r.start as usize..r.end as usize)
+            .unwrap_or(&[])
+    }
+
+    /// The lower-case text of a word.
+    pub fn text(&self, id: WordId) -> &str {
+        let i = id as usize;
+        let start = if i == 0 { Some(&0) } else { self.ends.get(i - 1) };
+        match (start, self.ends.get(i)) {
+            (Some(&s), Some(&e)) => self.arena.get(s as usize..e as usize).unwrap_or(""),
+            _ => "",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn equal_words_share_an_id_whatever_their_case() {
+        let mut n = NameWords::default();
+        let a = n.intern("Putin");
+        assert_eq!(n.intern("PUTIN"), a);
+        assert_ne!(n.intern("Lukashenko"), a);
+        assert_eq!(n.text(a), "putin");
+        assert_eq!(n.text(n.intern("Ölund")), "ölund");
+    }
+
+    #[test]
+    fn a_range_holds_the_words_pushed_into_it() {
+        let mut n = NameWords::default();
+        let start = n.begin_range();
+        n.push("Vladimir");
+        n.push("Putin");
+        let r = n.end_range(start);
+        assert_eq!(r.len(), 2);
+        let words: Vec<&str> = n.of(r).iter().map(|&w| n.text(w)).collect();
+        assert_eq!(words, ["vladimir", "putin"]);
+    }
+}
