@@ -424,12 +424,13 @@ impl<'t> Engine<'t> {
         for (qi, q) in quotes.iter_mut().enumerate() {
             if let Some(e) = q.speaker {
                 let sid = *speaker_id[e].get_or_insert_with(|| {
-                    let ent = &self.resolver.entities[e];
+                    // Each entity becomes at most one speaker: its strings can move.
+                    let ent = &mut self.resolver.entities[e];
                     speakers.push(Speaker {
-                        name: ent.name.clone(),
+                        name: std::mem::take(&mut ent.name),
                         kind: ent.kind,
-                        aliases: ent.aliases.clone(),
-                        mentions: ent.mentions.clone(),
+                        aliases: std::mem::take(&mut ent.aliases),
+                        mentions: std::mem::take(&mut ent.mentions),
                         quotes: Vec::new(),
                     });
                     speakers.len() - 1

@@ -61,7 +61,8 @@ impl NameWords {
     pub fn intern(&mut self, word: &str) -> WordId {
         self.lower.clear();
         if word.is_ascii() {
-            self.lower.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+            self.lower.push_str(word);
+            self.lower.make_ascii_lowercase();
         } else {
             self.lower.push_str(&word.to_lowercase());
         }

@@ -44,6 +44,8 @@ pub struct Resolver {
     by_descriptor: FastMap<&'static str, Vec<usize>>,
     /// The speaker of the most recent attributed quote.
     pub last_speaker: Option<usize>,
+    /// Scratch for `resolve_name`'s candidate entities.
+    candidates: Vec<usize>,
 }
 
 /// How far back (in sentences) a pronoun looks for its antecedent.
@@ -113,14 +115,13 @@ impl Resolver {
     /// Indexes an entity under each of its role words, families, countries and head noun.
     fn index_descriptors(&mut self, id: usize) {
         let e = &self.entities[id];
-        let keys: Vec<&'static str> = e
+        let keys = e
             .descriptors
             .roles
             .iter()
             .chain(&e.descriptors.countries)
             .copied()
-            .chain(e.head)
-            .collect();
+            .chain(e.head);
         for k in keys {
             let ids = self.by_descriptor.entry(k).or_default();
             if !ids.contains(&id) {
@@ -157,9 +158,10 @@ impl Resolver {
             .strip_suffix("'s")
             .or_else(|| name_text.strip_suffix("’s"))
             .unwrap_or(name_text);
-        // Candidates sharing a name word.
+        // Candidates sharing a name word (in a buffer kept from mention to mention).
         let mut best: Option<usize> = None;
-        let mut cands: Vec<usize> = Vec::new();
+        let mut cands = std::mem::take(&mut self.candidates);
+        cands.clear();
         for w in words {
             if let Some(ids) = self.by_word.get(w) {
                 cands.extend(ids.iter().copied());
@@ -179,6 +181,7 @@ impl Resolver {
                 best = Some(id);
             }
         }
+        self.candidates = cands;
         if let Some(id) = best {
             let e = &mut self.entities[id];
             if words.len() > e.name_words.len() && !name_text.is_empty() {
@@ -279,13 +282,13 @@ impl Resolver {
             }
             // Beyond the salience window: the most recently mentioned fitting entity, among those
             // indexed under the description's role, family or country (never a scan of all).
-            let keys: Vec<&'static str> = if peer {
-                countries.clone()
+            let (by_country, by_head) = if peer {
+                (&countries[..], None)
             } else {
-                head_family.into_iter().chain(head).collect()
+                (&[][..], Some(head_family.into_iter().chain(head)))
             };
+            let keys = by_country.iter().copied().chain(by_head.into_iter().flatten());
             let best = keys
-                .iter()
                 .filter_map(|k| self.by_descriptor.get(k))
                 .flatten()
                 .copied()
