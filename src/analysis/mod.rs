@@ -10,8 +10,8 @@ pub mod attribute;
 pub mod lexicon;
 pub mod marks;
 pub mod mentions;
-pub mod names;
 pub mod model;
+pub mod names;
 pub mod numbers;
 pub mod resolve;
 pub mod segment;
@@ -216,9 +216,9 @@ impl<'t> Engine<'t> {
         let mut last_subject: Option<SpeakerId> = None;
         for (mi, m) in self.mentions.iter().enumerate() {
             let sentence = self.sentence_base + m.sentence;
-            let id =
-                self.resolver
-                    .resolve(m, text, &self.names, sentence, speaker_mention[mi]);
+            let id = self
+                .resolver
+                .resolve(m, text, &self.names, sentence, speaker_mention[mi]);
             entity_of[mi] = id;
             if m.subject && id.is_some() {
                 last_subject = id;

@@ -103,7 +103,11 @@ impl NameWords {
     /// The lower-case text of a word.
     pub fn text(&self, id: WordId) -> &str {
         let i = id as usize;
-        let start = if i == 0 { Some(&0) } else { self.ends.get(i - 1) };
+        let start = if i == 0 {
+            Some(&0)
+        } else {
+            self.ends.get(i - 1)
+        };
         match (start, self.ends.get(i)) {
             (Some(&s), Some(&e)) => self.arena.get(s as usize..e as usize).unwrap_or(""),
             _ => "",
@@ -122,7 +126,8 @@ mod tests {
         assert_eq!(n.intern("PUTIN"), a);
         assert_ne!(n.intern("Lukashenko"), a);
         assert_eq!(n.text(a), "putin");
-        assert_eq!(n.text(n.intern("Ölund")), "ölund");
+        let accented = n.intern("Ölund");
+        assert_eq!(n.text(accented), "ölund");
     }
 
     #[test]

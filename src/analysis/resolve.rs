@@ -287,7 +287,10 @@ impl Resolver {
             } else {
                 (&[][..], Some(head_family.into_iter().chain(head)))
             };
-            let keys = by_country.iter().copied().chain(by_head.into_iter().flatten());
+            let keys = by_country
+                .iter()
+                .copied()
+                .chain(by_head.into_iter().flatten());
             let best = keys
                 .filter_map(|k| self.by_descriptor.get(k))
                 .flatten()
