@@ -240,28 +240,58 @@ fn discard(quotes: &mut [RawQuote], i: usize) {
     quotes[i].span = Span::new(usize::MAX, usize::MAX);
 }
 
-/// Bytes that can start a quotation mark: " ' ` and the lead bytes of « » “ ” ‘ ’ „ ‚ ‹ › 「 」.
-const MARK_START: [bool; 256] = {
-    let mut t = [false; 256];
-    t[b'"' as usize] = true;
-    t[b'\'' as usize] = true;
-    t[b'`' as usize] = true;
-    t[0xC2] = true;
-    t[0xE2] = true;
-    t[0xE3] = true;
-    t
-};
+/// The bytes that can start a quotation mark in a paragraph: " ' ` and the lead bytes of « » “ ”
+/// ‘ ’ „ ‚ ‹ › 「 」. Two vector searches (the ASCII marks, the lead bytes), each remembered
+/// until the scan passes it: a byte-by-byte scan was a visible cost on every byte of the text.
+struct MarkStarts<'b> {
+    bytes: &'b [u8],
+    end: usize,
+    /// The next ASCII mark and the next lead byte at or after the last search (`end` if none).
+    ascii: usize,
+    lead: usize,
+}
+
+impl<'b> MarkStarts<'b> {
+    fn new(bytes: &'b [u8], para: Span) -> Self {
+        let mut m = MarkStarts {
+            bytes,
+            end: para.end,
+            ascii: 0,
+            lead: 0,
+        };
+        m.ascii = m.search(para.start, [b'"', b'\'', b'`']);
+        m.lead = m.search(para.start, [0xC2, 0xE2, 0xE3]);
+        m
+    }
+
+    fn search(&self, from: usize, [a, b, c]: [u8; 3]) -> usize {
+        self.bytes
+            .get(from..self.end)
+            .and_then(|rest| memchr::memchr3(a, b, c, rest))
+            .map_or(self.end, |p| from + p)
+    }
+
+    /// The first byte at or after `i` that can start a mark.
+    fn next(&mut self, i: usize) -> Option<usize> {
+        if self.ascii < i {
+            self.ascii = self.search(i, [b'"', b'\'', b'`']);
+        }
+        if self.lead < i {
+            self.lead = self.search(i, [0xC2, 0xE2, 0xE3]);
+        }
+        let next = self.ascii.min(self.lead);
+        (next < self.end).then_some(next)
+    }
+}
 
 /// Collects candidate marks in a paragraph.
 fn scan_marks(text: &str, para: Span, out: &mut Vec<Mark>) {
     let bytes = text.as_bytes();
+    let mut starts = MarkStarts::new(bytes, para);
     let mut i = para.start;
     while i < para.end {
-        match bytes[i..para.end]
-            .iter()
-            .position(|&b| MARK_START[b as usize])
-        {
-            Some(p) => i += p,
+        match starts.next(i) {
+            Some(p) => i = p,
             None => break,
         }
         let b = bytes[i];
