@@ -547,6 +547,25 @@ mod tests {
     }
 
     #[test]
+    fn every_byte_that_can_start_a_mark_is_found_in_order() {
+        let t = "He said \"yes\" and ‘no’, «oui» — it's `odd'' 「x」 é.";
+        let mut starts = MarkStarts::new(t.as_bytes(), Span::new(0, t.len()));
+        let mut found = Vec::new();
+        let mut i = 0;
+        while let Some(p) = starts.next(i) {
+            found.push(p);
+            i = p + 1;
+        }
+        let expected: Vec<usize> = t
+            .bytes()
+            .enumerate()
+            .filter(|&(_, b)| matches!(b, b'"' | b'\'' | b'`' | 0xC2 | 0xE2 | 0xE3))
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(found, expected);
+    }
+
+    #[test]
     fn pairs_every_style() {
         assert_eq!(quotes("He said “yes” and “no”."), ["yes", "no"]);
         assert_eq!(quotes("He said \"yes\" and \"no\"."), ["yes", "no"]);
