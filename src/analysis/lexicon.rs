@@ -105,7 +105,7 @@ impl Compact {
         let mut slots = vec![0u32; size];
         let mut entries = Vec::with_capacity(n);
         for (&k, &e) in table {
-            let h = word_hash(k.as_bytes());
+            let h = word_hash(k.as_bytes(), 0);
             let mut i = h as usize & (size - 1);
             while slots[i] != 0 {
                 i = (i + 1) & (size - 1);
@@ -118,8 +118,15 @@ impl Compact {
     }
 
     fn get(&self, word: &str) -> Option<&Entry> {
+        self.get_folded(word.as_bytes(), 0)
+    }
+
+    /// Looks up `word` with `fold` OR-ed into each of its bytes (see `lookup_ascii`), so a
+    /// capitalised word is hashed and compared as lower case without being copied.
+    #[inline]
+    fn get_folded(&self, word: &[u8], fold: u8) -> Option<&Entry> {
         let mask = self.slots.len() - 1;
-        let h = word_hash(word.as_bytes());
+        let h = word_hash(word, u64::from_ne_bytes([fold; 8]));
         let t = tag(h);
         let mut i = h as usize & mask;
         loop {
@@ -129,7 +136,7 @@ impl Compact {
             }
             if slot >> 16 == t {
                 let e = &self.entries[(slot & 0xffff) as usize - 1];
-                if e.key == Some(word) {
+                if e.key.is_some_and(|k| equal_folded(k.as_bytes(), word, fold)) {
                     return Some(e);
                 }
             }
@@ -138,27 +145,35 @@ impl Compact {
     }
 }
 
+/// `key` equals `word` with `fold` OR-ed into each byte.
+#[inline]
+fn equal_folded(key: &[u8], word: &[u8], fold: u8) -> bool {
+    key.len() == word.len() && key.iter().zip(word).all(|(&k, &w)| k == w | fold)
+}
+
 /// The 16 bits of a hash kept in a slot (never all zero, so a slot is never mistaken for empty).
 fn tag(h: u64) -> u32 {
     ((h >> 48) as u32) | 1
 }
 
 /// The word hash used by the compact table: eight bytes per multiply. Words shorter than eight
-/// bytes (most) are read with two overlapping loads instead of byte by byte.
-fn word_hash(bytes: &[u8]) -> u64 {
+/// bytes (most) are read with two overlapping loads instead of byte by byte. `fold` is OR-ed
+/// into the bytes read (0x20 in each byte lower-cases an ASCII word, see `lookup_ascii`).
+#[inline]
+fn word_hash(bytes: &[u8], fold: u64) -> u64 {
     const K: u64 = 0x517c_c1b7_2722_0a95;
     let n = bytes.len();
     let mut h = n as u64;
     if n < 8 {
-        h = mix(h, short_word(bytes), K);
+        h = mix(h, short_word(bytes, fold), K);
     } else {
         let mut chunks = bytes.chunks_exact(8);
         for c in &mut chunks {
-            h = mix(h, chunk_word(c), K);
+            h = mix(h, chunk_word(c) | fold, K);
         }
         if !chunks.remainder().is_empty() {
             // The last eight bytes, overlapping the previous chunk.
-            h = mix(h, chunk_word(&bytes[n - 8..]), K);
+            h = mix(h, chunk_word(&bytes[n - 8..]) | fold, K);
         }
     }
     // The multiply leaves the low bits weak, and the slot index is taken from them.
@@ -170,16 +185,18 @@ fn mix(h: u64, w: u64, k: u64) -> u64 {
     (h.rotate_left(5) ^ w).wrapping_mul(k)
 }
 
-/// Up to seven bytes folded into a word (their length is hashed separately).
+/// Up to seven bytes folded into a word (their length is hashed separately), with `fold` OR-ed
+/// into every byte taken.
 #[inline]
-fn short_word(b: &[u8]) -> u64 {
+fn short_word(b: &[u8], fold: u64) -> u64 {
     let n = b.len();
     if n >= 4 {
         let lo = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
         let hi = u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]);
-        u64::from(lo) | (u64::from(hi) << 32)
+        (u64::from(lo) | (u64::from(hi) << 32)) | fold
     } else if n > 0 {
-        u64::from(b[0]) | (u64::from(b[n / 2]) << 8) | (u64::from(b[n - 1]) << 16)
+        (u64::from(b[0]) | (u64::from(b[n / 2]) << 8) | (u64::from(b[n - 1]) << 16))
+            | (fold & 0xff_ffff)
     } else {
         0
     }
@@ -205,6 +222,20 @@ pub const LONGEST_WORD: usize = 24;
 /// "spokesmen") are in the table too, marked GROUP.
 pub fn lookup(lower: &str) -> Entry {
     table().get(lower).copied().unwrap_or_default()
+}
+
+/// Looks up a word of the tokenizer's ASCII word bytes (letters, digits, `'`, `-`, `.`) in any
+/// case. Setting bit 0x20 lower-cases every one of those bytes and changes none of the others,
+/// so the word is looked up as lower case without being copied.
+pub fn lookup_ascii(word: &[u8]) -> Entry {
+    debug_assert!(
+        word.iter()
+            .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'\'' | b'-' | b'.'))
+    );
+    table()
+        .get_folded(word, 0x20)
+        .copied()
+        .unwrap_or_default()
 }
 
 /// The lexicon's own `'static` spelling of a known word, so descriptors need no allocation.
