@@ -123,10 +123,11 @@ impl Compact {
 
     /// Looks up `word` with `fold` OR-ed into each of its bytes (see `lookup_ascii`), so a
     /// capitalised word is hashed and compared as lower case without being copied.
-    #[inline]
+    #[inline(always)]
     fn get_folded(&self, word: &[u8], fold: u8) -> Option<&Entry> {
+        let fold = u64::from_ne_bytes([fold; 8]);
         let mask = self.slots.len() - 1;
-        let h = word_hash(word, u64::from_ne_bytes([fold; 8]));
+        let h = word_hash(word, fold);
         let t = tag(h);
         let mut i = h as usize & mask;
         loop {
@@ -145,10 +146,21 @@ impl Compact {
     }
 }
 
-/// `key` equals `word` with `fold` OR-ed into each byte.
+/// `key` equals `word` with `fold` OR-ed into each byte, compared with the loads the hash
+/// makes (a short word's one or two loads cover all of its bytes) rather than byte by byte.
 #[inline]
-fn equal_folded(key: &[u8], word: &[u8], fold: u8) -> bool {
-    key.len() == word.len() && key.iter().zip(word).all(|(&k, &w)| k == w | fold)
+fn equal_folded(key: &[u8], word: &[u8], fold: u64) -> bool {
+    let n = word.len();
+    if key.len() != n {
+        return false;
+    }
+    if n < 8 {
+        return short_word(key, 0) == short_word(word, fold);
+    }
+    key.chunks_exact(8)
+        .zip(word.chunks_exact(8))
+        .all(|(k, w)| chunk_word(k) == chunk_word(w) | fold)
+        && chunk_word(&key[n - 8..]) == chunk_word(&word[n - 8..]) | fold
 }
 
 /// The 16 bits of a hash kept in a slot (never all zero, so a slot is never mistaken for empty).
@@ -227,6 +239,7 @@ pub fn lookup(lower: &str) -> Entry {
 /// Looks up a word of the tokenizer's ASCII word bytes (letters, digits, `'`, `-`, `.`) in any
 /// case. Setting bit 0x20 lower-cases every one of those bytes and changes none of the others,
 /// so the word is looked up as lower case without being copied.
+#[inline]
 pub fn lookup_ascii(word: &[u8]) -> Entry {
     debug_assert!(
         word.iter()

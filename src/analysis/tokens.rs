@@ -169,7 +169,6 @@ fn word(text: &str, s: usize, end: usize, out: &mut Vec<Token>, lower: &mut Stri
         }
         break;
     }
-    let w = &text[s..i];
     let first = bytes[s];
     let cap = if first.is_ascii() {
         first.is_ascii_uppercase()
@@ -177,12 +176,12 @@ fn word(text: &str, s: usize, end: usize, out: &mut Vec<Token>, lower: &mut Stri
         char_at(text, s).is_some_and(char::is_uppercase)
     };
     // Words longer than any in the lexicon need no lookup ("internationalisation").
-    let lex = if w.len() > lexicon::LONGEST_WORD {
+    let lex = if i - s > lexicon::LONGEST_WORD {
         Entry::default()
     } else if ascii {
-        lexicon::lookup_ascii(w.as_bytes())
+        lexicon::lookup_ascii(&bytes[s..i])
     } else {
-        lookup_lowered(w, lower)
+        lookup_lowered(&text[s..i], lower)
     };
     out.push(Token {
         start: s,
