@@ -49,6 +49,9 @@ pub struct Entry {
     pub extra: Option<&'static str>,
     /// The word itself as the table spells it, so descriptors can keep it without allocating.
     pub key: Option<&'static str>,
+    /// For an ASCII key: whether the number finder would look for a number in the word (a
+    /// digit or a number word among its pieces), so it need not read the words known here.
+    pub number: Option<bool>,
 }
 
 impl Entry {
@@ -110,7 +113,13 @@ impl Compact {
             while slots[i] != 0 {
                 i = (i + 1) & (size - 1);
             }
-            entries.push(Entry { key: Some(k), ..e });
+            entries.push(Entry {
+                key: Some(k),
+                number: k
+                    .is_ascii()
+                    .then(|| super::numbers::word_holds_number(k, 0, k.len())),
+                ..e
+            });
             let index = u32::try_from(entries.len()).unwrap_or(u32::MAX) & 0xffff;
             slots[i] = (tag(h) << 16) | index;
         }

@@ -28,6 +28,7 @@ mod vocab;
 mod words;
 
 use super::model::{Figure, Span};
+pub(crate) use sentences::word_holds_number;
 use super::tokens::{self, Token};
 use lex::{Gap, Kind, Tok};
 use std::cell::RefCell;
