@@ -1589,6 +1589,24 @@ mod tests {
     }
 
     #[test]
+    fn ascii_words_are_found_in_any_case() {
+        for (word, lower) in [
+            ("SAID", "said"),
+            ("President", "president"),
+            ("Mr.", "mr."),
+            ("U.S.", "u.s."),
+            ("So-Called", "so-called"),
+            ("spokesWomen", "spokeswomen"),
+            ("Lukashenko", "lukashenko"),
+            ("Internationalisation", "internationalisation"),
+        ] {
+            assert_eq!(lookup_ascii(word.as_bytes()), lookup(lower), "{word}");
+        }
+        assert!(lookup_ascii(b"SAID").is(SPEECH_VERB));
+        assert_eq!(lookup_ascii(b"Xyzzy"), Entry::default());
+    }
+
+    #[test]
     fn no_word_is_longer_than_the_lookup_limit() {
         let longest = build().keys().map(|k| k.len()).max().unwrap_or(0);
         assert!(longest <= LONGEST_WORD, "{longest}");

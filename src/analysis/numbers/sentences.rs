@@ -249,6 +249,19 @@ mod tests {
         );
     }
 
+    #[test]
+    fn the_lexicon_knows_the_number_words_it_holds() {
+        let text = "One first SECOND Half said None Thousand dozen O’Neill \u{212A}ing Mr. so-called U.S. one-on-one";
+        let toks = engine(text);
+        let known: Vec<_> = toks.iter().filter_map(known_number).collect();
+        assert!(known.contains(&true) && known.contains(&false), "{known:?}");
+        for t in &toks {
+            if let Some(number) = known_number(t) {
+                assert_eq!(number, word_holds_number(text, t.start, t.end), "{}", t.text(text));
+            }
+        }
+    }
+
     proptest! {
         /// Every sentence in which the finder's tokens have something to read (a number, a
         /// number word, a vulgar fraction) is marked.
