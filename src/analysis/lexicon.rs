@@ -146,7 +146,9 @@ impl Compact {
             }
             if slot >> 16 == t {
                 let e = &self.entries[(slot & 0xffff) as usize - 1];
-                if e.key.is_some_and(|k| equal_folded(k.as_bytes(), word, fold)) {
+                if e.key
+                    .is_some_and(|k| equal_folded(k.as_bytes(), word, fold))
+                {
                     return Some(e);
                 }
             }
@@ -254,10 +256,7 @@ pub fn lookup_ascii(word: &[u8]) -> Entry {
         word.iter()
             .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'\'' | b'-' | b'.'))
     );
-    table()
-        .get_folded(word, 0x20)
-        .copied()
-        .unwrap_or_default()
+    table().get_folded(word, 0x20).copied().unwrap_or_default()
 }
 
 /// The lexicon's own `'static` spelling of a known word, so descriptors need no allocation.

@@ -28,9 +28,9 @@ mod vocab;
 mod words;
 
 use super::model::{Figure, Span};
-pub(crate) use sentences::word_holds_number;
 use super::tokens::{self, Token};
 use lex::{Gap, Kind, Tok};
+pub(crate) use sentences::word_holds_number;
 use std::cell::RefCell;
 
 /// Buffers reused from block to block.

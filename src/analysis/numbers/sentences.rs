@@ -35,8 +35,9 @@ pub(super) fn scan(text: &str, toks: &[Token]) -> (usize, bool) {
         if !numbers {
             numbers = match t.kind {
                 Kind::Number => true,
-                Kind::Word => known_number(t)
-                    .unwrap_or_else(|| word_holds_number(text, t.start, t.end)),
+                Kind::Word => {
+                    known_number(t).unwrap_or_else(|| word_holds_number(text, t.start, t.end))
+                }
                 Kind::Punct => starts_vulgar(&bytes[t.start..t.end]),
             };
         }
@@ -257,7 +258,12 @@ mod tests {
         assert!(known.contains(&true) && known.contains(&false), "{known:?}");
         for t in &toks {
             if let Some(number) = known_number(t) {
-                assert_eq!(number, word_holds_number(text, t.start, t.end), "{}", t.text(text));
+                assert_eq!(
+                    number,
+                    word_holds_number(text, t.start, t.end),
+                    "{}",
+                    t.text(text)
+                );
             }
         }
     }
