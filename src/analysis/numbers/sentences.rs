@@ -53,6 +53,7 @@ pub(super) fn scan(text: &str, toks: &[Token]) -> (usize, bool) {
 
 /// Whether the engine's word `text[start..end]` may hold a number: a digit, a vulgar fraction or
 /// a number word among its pieces. Every case of an ASCII word gives the same answer.
+#[inline]
 pub(crate) fn word_holds_number(text: &str, start: usize, end: usize) -> bool {
     match lex::word_shape(text.as_bytes(), start, end) {
         Shape::Letters { numberish } => numberish && words::lookup(&text[start..end]).is_some(),
