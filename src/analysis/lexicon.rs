@@ -49,6 +49,9 @@ pub struct Entry {
     pub extra: Option<&'static str>,
     /// The word itself as the table spells it, so descriptors can keep it without allocating.
     pub key: Option<&'static str>,
+    /// For an ASCII key: whether the number finder would look for a number in the word (a
+    /// digit or a number word among its pieces), so it need not read the words known here.
+    pub number: Option<bool>,
 }
 
 impl Entry {
@@ -105,12 +108,18 @@ impl Compact {
         let mut slots = vec![0u32; size];
         let mut entries = Vec::with_capacity(n);
         for (&k, &e) in table {
-            let h = word_hash(k.as_bytes());
+            let h = word_hash(k.as_bytes(), 0);
             let mut i = h as usize & (size - 1);
             while slots[i] != 0 {
                 i = (i + 1) & (size - 1);
             }
-            entries.push(Entry { key: Some(k), ..e });
+            entries.push(Entry {
+                key: Some(k),
+                number: k
+                    .is_ascii()
+                    .then(|| super::numbers::word_holds_number(k, 0, k.len())),
+                ..e
+            });
             let index = u32::try_from(entries.len()).unwrap_or(u32::MAX) & 0xffff;
             slots[i] = (tag(h) << 16) | index;
         }
@@ -118,8 +127,16 @@ impl Compact {
     }
 
     fn get(&self, word: &str) -> Option<&Entry> {
+        self.get_folded(word.as_bytes(), 0)
+    }
+
+    /// Looks up `word` with `fold` OR-ed into each of its bytes (see `lookup_ascii`), so a
+    /// capitalised word is hashed and compared as lower case without being copied.
+    #[inline(always)]
+    fn get_folded(&self, word: &[u8], fold: u8) -> Option<&Entry> {
+        let fold = u64::from_ne_bytes([fold; 8]);
         let mask = self.slots.len() - 1;
-        let h = word_hash(word.as_bytes());
+        let h = word_hash(word, fold);
         let t = tag(h);
         let mut i = h as usize & mask;
         loop {
@@ -129,7 +146,9 @@ impl Compact {
             }
             if slot >> 16 == t {
                 let e = &self.entries[(slot & 0xffff) as usize - 1];
-                if e.key == Some(word) {
+                if e.key
+                    .is_some_and(|k| equal_folded(k.as_bytes(), word, fold))
+                {
                     return Some(e);
                 }
             }
@@ -138,27 +157,46 @@ impl Compact {
     }
 }
 
+/// `key` equals `word` with `fold` OR-ed into each byte, compared with the loads the hash
+/// makes (a short word's one or two loads cover all of its bytes) rather than byte by byte.
+#[inline]
+fn equal_folded(key: &[u8], word: &[u8], fold: u64) -> bool {
+    let n = word.len();
+    if key.len() != n {
+        return false;
+    }
+    if n < 8 {
+        return short_word(key, 0) == short_word(word, fold);
+    }
+    key.chunks_exact(8)
+        .zip(word.chunks_exact(8))
+        .all(|(k, w)| chunk_word(k) == chunk_word(w) | fold)
+        && chunk_word(&key[n - 8..]) == chunk_word(&word[n - 8..]) | fold
+}
+
 /// The 16 bits of a hash kept in a slot (never all zero, so a slot is never mistaken for empty).
 fn tag(h: u64) -> u32 {
     ((h >> 48) as u32) | 1
 }
 
 /// The word hash used by the compact table: eight bytes per multiply. Words shorter than eight
-/// bytes (most) are read with two overlapping loads instead of byte by byte.
-fn word_hash(bytes: &[u8]) -> u64 {
+/// bytes (most) are read with two overlapping loads instead of byte by byte. `fold` is OR-ed
+/// into the bytes read (0x20 in each byte lower-cases an ASCII word, see `lookup_ascii`).
+#[inline]
+fn word_hash(bytes: &[u8], fold: u64) -> u64 {
     const K: u64 = 0x517c_c1b7_2722_0a95;
     let n = bytes.len();
     let mut h = n as u64;
     if n < 8 {
-        h = mix(h, short_word(bytes), K);
+        h = mix(h, short_word(bytes, fold), K);
     } else {
         let mut chunks = bytes.chunks_exact(8);
         for c in &mut chunks {
-            h = mix(h, chunk_word(c), K);
+            h = mix(h, chunk_word(c) | fold, K);
         }
         if !chunks.remainder().is_empty() {
             // The last eight bytes, overlapping the previous chunk.
-            h = mix(h, chunk_word(&bytes[n - 8..]), K);
+            h = mix(h, chunk_word(&bytes[n - 8..]) | fold, K);
         }
     }
     // The multiply leaves the low bits weak, and the slot index is taken from them.
@@ -170,16 +208,18 @@ fn mix(h: u64, w: u64, k: u64) -> u64 {
     (h.rotate_left(5) ^ w).wrapping_mul(k)
 }
 
-/// Up to seven bytes folded into a word (their length is hashed separately).
+/// Up to seven bytes folded into a word (their length is hashed separately), with `fold` OR-ed
+/// into every byte taken.
 #[inline]
-fn short_word(b: &[u8]) -> u64 {
+fn short_word(b: &[u8], fold: u64) -> u64 {
     let n = b.len();
     if n >= 4 {
         let lo = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
         let hi = u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]);
-        u64::from(lo) | (u64::from(hi) << 32)
+        (u64::from(lo) | (u64::from(hi) << 32)) | fold
     } else if n > 0 {
-        u64::from(b[0]) | (u64::from(b[n / 2]) << 8) | (u64::from(b[n - 1]) << 16)
+        (u64::from(b[0]) | (u64::from(b[n / 2]) << 8) | (u64::from(b[n - 1]) << 16))
+            | (fold & 0xff_ffff)
     } else {
         0
     }
@@ -205,6 +245,18 @@ pub const LONGEST_WORD: usize = 24;
 /// "spokesmen") are in the table too, marked GROUP.
 pub fn lookup(lower: &str) -> Entry {
     table().get(lower).copied().unwrap_or_default()
+}
+
+/// Looks up a word of the tokenizer's ASCII word bytes (letters, digits, `'`, `-`, `.`) in any
+/// case. Setting bit 0x20 lower-cases every one of those bytes and changes none of the others,
+/// so the word is looked up as lower case without being copied.
+#[inline]
+pub fn lookup_ascii(word: &[u8]) -> Entry {
+    debug_assert!(
+        word.iter()
+            .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'\'' | b'-' | b'.'))
+    );
+    table().get_folded(word, 0x20).copied().unwrap_or_default()
 }
 
 /// The lexicon's own `'static` spelling of a known word, so descriptors need no allocation.
@@ -1533,6 +1585,24 @@ mod tests {
         assert!(lookup("mr.").is(HONORIFIC));
         assert!(!lookup("lukashenko").is(FUNCTION));
         assert_eq!(lookup("leader").extra, Some("head"));
+    }
+
+    #[test]
+    fn ascii_words_are_found_in_any_case() {
+        for (word, lower) in [
+            ("SAID", "said"),
+            ("President", "president"),
+            ("Mr.", "mr."),
+            ("U.S.", "u.s."),
+            ("So-Called", "so-called"),
+            ("spokesWomen", "spokeswomen"),
+            ("Lukashenko", "lukashenko"),
+            ("Internationalisation", "internationalisation"),
+        ] {
+            assert_eq!(lookup_ascii(word.as_bytes()), lookup(lower), "{word}");
+        }
+        assert!(lookup_ascii(b"SAID").is(SPEECH_VERB));
+        assert_eq!(lookup_ascii(b"Xyzzy"), Entry::default());
     }
 
     #[test]

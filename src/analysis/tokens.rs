@@ -121,19 +121,18 @@ fn punct(start: usize, end: usize) -> Token {
 
 /// A word from `s`: letters and digits, joined by apostrophes and hyphens before a letter, and
 /// initialisms with their periods (U.S., a.m.). Returns the index after the word.
+// Inlined: the call (registers saved and restored per word) cost as much as a short word's scan.
+#[inline(always)]
 fn word(text: &str, s: usize, end: usize, out: &mut Vec<Token>, lower: &mut String) -> usize {
     let bytes = text.as_bytes();
     let mut i = s;
     // Start of the current period-separated part, for initialisms.
     let mut part = s;
     let mut initialism = false;
-    // Noted while scanning, so the word need not be read again: all ASCII, any capital letter.
+    // Noted while scanning, so the word need not be read again.
     let mut ascii = true;
-    let mut upper = false;
     while i < end {
-        let (run, run_upper) = ascii_alnum_run(&bytes[i..end]);
-        i += run;
-        upper |= run_upper;
+        i += ascii_alnum_run(&bytes[i..end]);
         if i >= end {
             break;
         }
@@ -172,7 +171,6 @@ fn word(text: &str, s: usize, end: usize, out: &mut Vec<Token>, lower: &mut Stri
         }
         break;
     }
-    let w = &text[s..i];
     let first = bytes[s];
     let cap = if first.is_ascii() {
         first.is_ascii_uppercase()
@@ -180,25 +178,12 @@ fn word(text: &str, s: usize, end: usize, out: &mut Vec<Token>, lower: &mut Stri
         char_at(text, s).is_some_and(char::is_uppercase)
     };
     // Words longer than any in the lexicon need no lookup ("internationalisation").
-    let lex = if w.len() > lexicon::LONGEST_WORD {
+    let lex = if i - s > lexicon::LONGEST_WORD {
         Entry::default()
-    } else if ascii && !upper {
-        lexicon::lookup(w)
+    } else if ascii {
+        lexicon::lookup_ascii(&bytes[s..i])
     } else {
-        lower.clear();
-        if ascii {
-            lower.push_str(w);
-            lower.make_ascii_lowercase();
-        } else {
-            for ch in w.chars() {
-                if ch == '’' {
-                    lower.push('\'');
-                } else {
-                    lower.extend(ch.to_lowercase());
-                }
-            }
-        }
-        lexicon::lookup(lower)
+        lookup_lowered(&text[s..i], lower)
     };
     out.push(Token {
         start: s,
@@ -211,37 +196,37 @@ fn word(text: &str, s: usize, end: usize, out: &mut Vec<Token>, lower: &mut Stri
     i
 }
 
-/// ASCII letters and digits, the bytes most words are made of: 0 for other bytes, `UPPER` for
-/// capitals, `LOWER` for the rest.
-const ALNUM_CLASS: [u8; 256] = {
-    let mut t = [0; 256];
+/// Looks up a word with letters outside ASCII, lower-cased into `lower` (’ read as ').
+fn lookup_lowered(w: &str, lower: &mut String) -> Entry {
+    lower.clear();
+    for ch in w.chars() {
+        if ch == '’' {
+            lower.push('\'');
+        } else {
+            lower.extend(ch.to_lowercase());
+        }
+    }
+    lexicon::lookup(lower)
+}
+
+/// ASCII letters and digits, the bytes most words are made of.
+const ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
     let mut b = 0;
     while b < 128 {
-        let c = b as u8;
-        if c.is_ascii_uppercase() {
-            t[b] = UPPER;
-        } else if c.is_ascii_alphanumeric() {
-            t[b] = LOWER;
-        }
+        t[b] = (b as u8).is_ascii_alphanumeric();
         b += 1;
     }
     t
 };
-const LOWER: u8 = 1;
-const UPPER: u8 = 2;
 
-/// The length of the run of ASCII letters and digits that `bytes` starts with, and whether it
-/// holds a capital (a table lookup per byte: this loop is the tokenizer's inner loop).
-fn ascii_alnum_run(bytes: &[u8]) -> (usize, bool) {
-    let mut classes = 0;
-    for (k, &b) in bytes.iter().enumerate() {
-        let class = ALNUM_CLASS[usize::from(b)];
-        if class == 0 {
-            return (k, classes & UPPER != 0);
-        }
-        classes |= class;
-    }
-    (bytes.len(), classes & UPPER != 0)
+/// The length of the run of ASCII letters and digits that `bytes` starts with (a table lookup
+/// per byte: this loop is the tokenizer's inner loop).
+fn ascii_alnum_run(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .position(|&b| !ASCII_ALNUM[usize::from(b)])
+        .unwrap_or(bytes.len())
 }
 
 /// A number from `s`: digits with inner separators (48,500 / 6.3), letters attached (80th, 3pm)

@@ -30,6 +30,7 @@ mod words;
 use super::model::{Figure, Span};
 use super::tokens::{self, Token};
 use lex::{Gap, Kind, Tok};
+pub(crate) use sentences::word_holds_number;
 use std::cell::RefCell;
 
 /// Buffers reused from block to block.

@@ -35,12 +35,9 @@ pub(super) fn scan(text: &str, toks: &[Token]) -> (usize, bool) {
         if !numbers {
             numbers = match t.kind {
                 Kind::Number => true,
-                Kind::Word => match lex::word_shape(bytes, t.start, t.end) {
-                    Shape::Letters { numberish } => {
-                        numberish && words::lookup(&text[t.start..t.end]).is_some()
-                    }
-                    Shape::Pieces => pieces_hold_number(&text[t.start..t.end]),
-                },
+                Kind::Word => {
+                    known_number(t).unwrap_or_else(|| word_holds_number(text, t.start, t.end))
+                }
                 Kind::Punct => starts_vulgar(&bytes[t.start..t.end]),
             };
         }
@@ -52,6 +49,26 @@ pub(super) fn scan(text: &str, toks: &[Token]) -> (usize, bool) {
         }
     }
     (toks.len(), numbers)
+}
+
+/// Whether the engine's word `text[start..end]` may hold a number: a digit, a vulgar fraction or
+/// a number word among its pieces. Every case of an ASCII word gives the same answer.
+#[inline]
+pub(crate) fn word_holds_number(text: &str, start: usize, end: usize) -> bool {
+    match lex::word_shape(text.as_bytes(), start, end) {
+        Shape::Letters { numberish } => numberish && words::lookup(&text[start..end]).is_some(),
+        Shape::Pieces => pieces_hold_number(&text[start..end]),
+    }
+}
+
+/// `word_holds_number` as the lexicon worked it out for the word's entry, when the entry's key
+/// is the word lower-cased byte for byte: an ASCII key as long as the word means an ASCII word
+/// (lower-casing any other letter, or ’ to ', changes the length).
+#[inline(always)]
+fn known_number(t: &Token) -> Option<bool> {
+    t.lex
+        .number
+        .filter(|_| t.lex.key.is_some_and(|k| k.len() == t.end - t.start))
 }
 
 /// The whitespace between `t` and `next` ends a sentence: a line break, or a full stop and a
@@ -232,6 +249,24 @@ mod tests {
             split("Someone said something tonight."),
             [("Someone said something tonight.", false)]
         );
+    }
+
+    #[test]
+    fn the_lexicon_knows_the_number_words_it_holds() {
+        let text = "One first SECOND Half said None Thousand dozen O’Neill \u{212A}ing Mr. so-called U.S. one-on-one";
+        let toks = engine(text);
+        let known: Vec<_> = toks.iter().filter_map(known_number).collect();
+        assert!(known.contains(&true) && known.contains(&false), "{known:?}");
+        for t in &toks {
+            if let Some(number) = known_number(t) {
+                assert_eq!(
+                    number,
+                    word_holds_number(text, t.start, t.end),
+                    "{}",
+                    t.text(text)
+                );
+            }
+        }
     }
 
     proptest! {
