@@ -77,6 +77,8 @@ pub enum Scan {
     Subject,
     /// A speech verb whose subject can be the speaker of a quote after it (`outer_cue`).
     OuterCue,
+    /// Any speech verb (`attribute_fragment`: does the sentence report speech?).
+    CueVerb,
 }
 
 /// A scan over a sentence: (scan, sentence start, end).
@@ -199,6 +201,7 @@ impl<'a> Block<'a> {
                             || mm.kind != MentionKind::Pronoun
                     })
             }
+            Scan::CueVerb => self.is_cue_verb(i),
             Scan::Subject => self
                 .mention_starting(i)
                 .is_some_and(|m| self.mentions[m].subject),
@@ -631,7 +634,10 @@ fn attribute_fragment(
                 || b.tokens[p].is(DETERMINER)
                 || b.tokens[p].kind == Kind::Number
         }) || prev_word.is_none() && q.open > 0 && b.word(q.open - 1).ends_with(['\'', '’']);
-    let speech_in_sentence = (s0..q.open).any(|i| b.is_cue_verb(i));
+    // The sentence's first speech verb, found once per sentence (not once per quote in it).
+    let speech_in_sentence = b
+        .first_in_sentence(Scan::CueVerb, s0, s1)
+        .is_some_and(|v| v < q.open);
     let after_preposition = prev_word.is_some_and(|p| b.tokens[p].is(TITLE_PREP));
     if title_case && (possessive_or_article || after_preposition && !speech_in_sentence) {
         return Attribution::none(QuoteKind::Title);
