@@ -58,6 +58,7 @@ struct Scratch {
     mention_at: Vec<usize>,
     reported: Vec<Reported>,
     lower: String,
+    /// Interned name words (kept across documents) and the block's mention words.
     names: names::NameWords,
 }
 
@@ -91,16 +92,8 @@ struct Engine<'t> {
     dialogue: bool,
     /// Speakers of the most recent quotes, most recent last (for alternating dialogue).
     recent_speakers: Vec<SpeakerId>,
-    // Reused buffers.
-    tokens: Vec<Token>,
-    sentences: Vec<(usize, usize)>,
-    sentence_of: Vec<usize>,
-    mentions: Vec<Mention>,
-    mention_at: Vec<usize>,
-    reported: Vec<Reported>,
-    lower: String,
-    /// Interned name words (kept across documents) and the block's mention words.
-    names: names::NameWords,
+    /// Buffers reused from block to block, and handed back for the next document.
+    scratch: Scratch,
 }
 
 impl<'t> Engine<'t> {
@@ -117,77 +110,74 @@ impl<'t> Engine<'t> {
             prev_block_colon: None,
             dialogue: false,
             recent_speakers: Vec::new(),
-            tokens: scratch.tokens,
-            sentences: scratch.sentences,
-            sentence_of: scratch.sentence_of,
-            mentions: scratch.mentions,
-            mention_at: scratch.mention_at,
-            reported: scratch.reported,
-            lower: scratch.lower,
-            names: scratch.names,
+            scratch,
         }
     }
 
     fn block(&mut self, span: Span, raw: &[RawQuote], quotes: std::ops::Range<usize>) {
         let text = self.text;
-        self.tokens.clear();
+        self.scratch.tokens.clear();
         tokens::tokenize(
             text,
             span.start,
             span.end,
-            &mut self.tokens,
-            &mut self.lower,
+            &mut self.scratch.tokens,
+            &mut self.scratch.lower,
         );
         let top: Vec<(usize, Span)> = quotes
             .clone()
             .filter(|&i| raw[i].parent.is_none())
             .map(|i| (i, raw[i].span))
             .collect();
-        segment::mark_quotes(&mut self.tokens, &top);
-        segment::sentences(text, &self.tokens, &mut self.sentences);
-        self.sentence_of.clear();
-        self.sentence_of.resize(self.tokens.len(), 0);
-        for (si, &(a, b)) in self.sentences.iter().enumerate() {
-            for s in &mut self.sentence_of[a..b] {
+        segment::mark_quotes(&mut self.scratch.tokens, &top);
+        segment::sentences(text, &self.scratch.tokens, &mut self.scratch.sentences);
+        self.scratch.sentence_of.clear();
+        self.scratch
+            .sentence_of
+            .resize(self.scratch.tokens.len(), 0);
+        for (si, &(a, b)) in self.scratch.sentences.iter().enumerate() {
+            for s in &mut self.scratch.sentence_of[a..b] {
                 *s = si;
             }
         }
         mentions::find(
             text,
-            &self.tokens,
-            &self.sentence_of,
-            &mut self.names,
-            &mut self.mentions,
+            &self.scratch.tokens,
+            &self.scratch.sentence_of,
+            &mut self.scratch.names,
+            &mut self.scratch.mentions,
         );
-        self.mention_at.clear();
-        self.mention_at.resize(self.tokens.len(), usize::MAX);
-        for (mi, m) in self.mentions.iter().enumerate() {
-            for slot in &mut self.mention_at[m.toks.0..m.toks.1] {
+        self.scratch.mention_at.clear();
+        self.scratch
+            .mention_at
+            .resize(self.scratch.tokens.len(), usize::MAX);
+        for (mi, m) in self.scratch.mentions.iter().enumerate() {
+            for slot in &mut self.scratch.mention_at[m.toks.0..m.toks.1] {
                 *slot = mi;
             }
         }
         let b = Block {
             text,
-            tokens: &self.tokens,
-            sentences: &self.sentences,
-            sentence_of: &self.sentence_of,
-            mentions: &self.mentions,
-            mention_at: &self.mention_at,
+            tokens: &self.scratch.tokens,
+            sentences: &self.scratch.sentences,
+            sentence_of: &self.scratch.sentence_of,
+            mentions: &self.scratch.mentions,
+            mention_at: &self.scratch.mention_at,
             scans: Default::default(),
         };
 
         // Reported speech first: fragments quoted inside it belong to its speaker.
-        attribute::reported(&b, &mut self.reported);
+        attribute::reported(&b, &mut self.scratch.reported);
         // Attribute the quotes of this block in order.
         let mut atts: Vec<(QuoteToks, Attribution)> = Vec::new();
         let mut prev_speech: Option<usize> = None;
         for qi in quotes.clone() {
             let q = &raw[qi];
-            let Some(qt) = quote_tokens(&self.tokens, qi, q, &top) else {
+            let Some(qt) = quote_tokens(&self.scratch.tokens, qi, q, &top) else {
                 continue;
             };
             let prev = prev_speech.map(|p: usize| (&atts[p].0, &atts[p].1));
-            let att = attribute::attribute(&b, &qt, prev, &self.reported);
+            let att = attribute::attribute(&b, &qt, prev, &self.scratch.reported);
             let speech = att.kind.is_speech() && att.kind != QuoteKind::Nested;
             atts.push((qt, att));
             if speech {
@@ -197,13 +187,13 @@ impl<'t> Engine<'t> {
         let colon_cue = attribute::trailing_colon_cue(&b);
 
         // Which mentions name a speaker.
-        let mut speaker_mention = vec![false; self.mentions.len()];
+        let mut speaker_mention = vec![false; self.scratch.mentions.len()];
         for (_, a) in &atts {
             if let Some(m) = a.mention {
                 speaker_mention[m] = true;
             }
         }
-        for r in &self.reported {
+        for r in &self.scratch.reported {
             if let Some(m) = r.mention {
                 speaker_mention[m] = true;
             }
@@ -212,13 +202,13 @@ impl<'t> Engine<'t> {
             speaker_mention[m] = true;
         }
         // Resolve mentions in document order.
-        let mut entity_of = vec![None; self.mentions.len()];
+        let mut entity_of = vec![None; self.scratch.mentions.len()];
         let mut last_subject: Option<SpeakerId> = None;
-        for (mi, m) in self.mentions.iter().enumerate() {
+        for (mi, m) in self.scratch.mentions.iter().enumerate() {
             let sentence = self.sentence_base + m.sentence;
-            let id = self
-                .resolver
-                .resolve(m, text, &self.names, sentence, speaker_mention[mi]);
+            let id =
+                self.resolver
+                    .resolve(m, text, &self.scratch.names, sentence, speaker_mention[mi]);
             entity_of[mi] = id;
             if m.subject && id.is_some() {
                 last_subject = id;
@@ -232,6 +222,7 @@ impl<'t> Engine<'t> {
 
         // Emit quotes.
         let first_token_quote = self
+            .scratch
             .tokens
             .first()
             .filter(|t| t.in_quote())
@@ -244,7 +235,7 @@ impl<'t> Engine<'t> {
                 content: q.content,
                 kind: a.kind,
                 speaker: a.mention.and_then(|m| entity_of[m]),
-                speaker_mention: a.mention.map(|m| self.mentions[m].span),
+                speaker_mention: a.mention.map(|m| self.scratch.mentions[m].span),
                 cue: a.cue,
                 addressee: a.addressee,
                 method: a.method,
@@ -329,14 +320,14 @@ impl<'t> Engine<'t> {
             }
             self.pending.push(Pending { quote, same_as });
         }
-        for r in &self.reported {
+        for r in &self.scratch.reported {
             self.pending.push(Pending {
                 quote: Quote {
                     span: r.span,
                     content: r.span,
                     kind: QuoteKind::Reported,
                     speaker: r.mention.and_then(|m| entity_of[m]),
-                    speaker_mention: r.mention.map(|m| self.mentions[m].span),
+                    speaker_mention: r.mention.map(|m| self.scratch.mentions[m].span),
                     cue: Some(r.cue),
                     addressee: None,
                     method: r.method,
@@ -347,14 +338,15 @@ impl<'t> Engine<'t> {
             });
         }
         // Figures in this block.
-        numbers::find_tokens(text, &self.tokens, &mut self.figures);
+        numbers::find_tokens(text, &self.scratch.tokens, &mut self.figures);
 
         // State carried to the next block.
-        let ends_on_quote = self.tokens.last().is_some_and(|t| t.in_quote())
+        let ends_on_quote = self.scratch.tokens.last().is_some_and(|t| t.in_quote())
             || self
+                .scratch
                 .sentences
                 .last()
-                .is_some_and(|&(a, b)| (a..b).any(|i| self.tokens[i].in_quote()));
+                .is_some_and(|&(a, b)| (a..b).any(|i| self.scratch.tokens[i].in_quote()));
         self.prev_block_tail = if ends_on_quote {
             last_pending_speech
         } else {
@@ -362,8 +354,8 @@ impl<'t> Engine<'t> {
         };
         self.prev_block_subject = last_subject;
         self.prev_block_colon =
-            colon_cue.map(|(cue, m)| (cue, self.mentions[m].span, entity_of[m]));
-        self.sentence_base += self.sentences.len();
+            colon_cue.map(|(cue, m)| (cue, self.scratch.mentions[m].span, entity_of[m]));
+        self.sentence_base += self.scratch.sentences.len();
         // Drop the per-block map entries that can no longer be referenced.
         if self.raw_to_pending.len() > 4096 {
             self.raw_to_pending.clear();
@@ -441,16 +433,7 @@ impl<'t> Engine<'t> {
         }
         let mut figures = std::mem::take(&mut self.figures);
         link_figures(&mut figures, &quotes);
-        let mut scratch = Scratch {
-            tokens: std::mem::take(&mut self.tokens),
-            sentences: std::mem::take(&mut self.sentences),
-            sentence_of: std::mem::take(&mut self.sentence_of),
-            mentions: std::mem::take(&mut self.mentions),
-            mention_at: std::mem::take(&mut self.mention_at),
-            reported: std::mem::take(&mut self.reported),
-            lower: std::mem::take(&mut self.lower),
-            names: std::mem::take(&mut self.names),
-        };
+        let mut scratch = std::mem::take(&mut self.scratch);
         // Keep the capacity, not the contents (and not huge buffers after a huge document).
         scratch.tokens.clear();
         scratch.mentions.clear();
