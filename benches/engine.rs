@@ -6,49 +6,19 @@
 
 use divan::{Bencher, counter::BytesCount};
 use quotelens::analysis::{marks, tokens};
-use quotelens::{Document, Meta, analyze};
+use quotelens::analyze;
+
+mod common;
+
+use common::{bbc_documents, sample_megabyte};
 
 fn main() {
     divan::main();
 }
 
-fn sample_megabyte() -> String {
-    let article = include_str!("../assets/kremlin-talks.txt");
-    let mut s = String::with_capacity(1 << 20);
-    while s.len() < 1 << 20 {
-        s.push_str(article);
-        s.push_str("\n\n");
-    }
-    s
-}
-
-fn bbc_documents() -> Vec<Document> {
-    // QUOTELENS_BBC_NEWS points elsewhere (a worktree is not next to ../shared).
-    let root = std::env::var_os("QUOTELENS_BBC_NEWS").map_or_else(
-        || std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/bbc-news"),
-        std::path::PathBuf::from,
-    );
-    let mut docs = Vec::new();
-    let Ok(topics) = std::fs::read_dir(&root) else {
-        return docs;
-    };
-    for topic in topics.flatten() {
-        let Ok(files) = std::fs::read_dir(topic.path()) else {
-            continue;
-        };
-        for f in files.flatten() {
-            if let Ok(bytes) = std::fs::read(f.path()) {
-                let text = String::from_utf8_lossy(&bytes);
-                docs.push(Document::from_text(&text, Meta::default()));
-            }
-        }
-    }
-    docs
-}
-
 #[divan::bench]
 fn analyze_sample_1mb(bencher: Bencher) {
-    let doc = Document::from_text(&sample_megabyte(), Meta::default());
+    let doc = sample_megabyte();
     bencher
         .counter(BytesCount::new(doc.text.len()))
         .bench(|| analyze(divan::black_box(&doc)));
@@ -56,7 +26,7 @@ fn analyze_sample_1mb(bencher: Bencher) {
 
 #[divan::bench]
 fn tokenize_sample_1mb(bencher: Bencher) {
-    let doc = Document::from_text(&sample_megabyte(), Meta::default());
+    let doc = sample_megabyte();
     let mut out = Vec::new();
     let mut lower = String::new();
     bencher
@@ -70,7 +40,7 @@ fn tokenize_sample_1mb(bencher: Bencher) {
 
 #[divan::bench]
 fn pair_marks_sample_1mb(bencher: Bencher) {
-    let doc = Document::from_text(&sample_megabyte(), Meta::default());
+    let doc = sample_megabyte();
     bencher
         .counter(BytesCount::new(doc.text.len()))
         .bench(|| marks::find_quotes(&doc.text, &doc.paragraphs).len());

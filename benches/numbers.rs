@@ -12,45 +12,14 @@
 use divan::{Bencher, counter::BytesCount};
 use quotelens::analysis::numbers;
 use quotelens::analysis::tokens::{self, Token};
-use quotelens::{Document, Meta, Span, analyze};
+use quotelens::{Document, Span, analyze};
+
+mod common;
+
+use common::{bbc_documents, sample_megabyte};
 
 fn main() {
     divan::main();
-}
-
-fn sample_megabyte() -> Document {
-    let article = include_str!("../assets/kremlin-talks.txt");
-    let mut s = String::with_capacity(1 << 20);
-    while s.len() < 1 << 20 {
-        s.push_str(article);
-        s.push_str("\n\n");
-    }
-    Document::from_text(&s, Meta::default())
-}
-
-/// The BBC News corpus: `../shared/data/bbc-news` from the checkout (or from its parent, for
-/// a worktree one level deeper).
-fn bbc_documents() -> Vec<Document> {
-    let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut docs = Vec::new();
-    let Some(topics) = ["../shared/data/bbc-news", "../../shared/data/bbc-news"]
-        .iter()
-        .find_map(|p| std::fs::read_dir(manifest.join(p)).ok())
-    else {
-        return docs;
-    };
-    for topic in topics.flatten() {
-        let Ok(files) = std::fs::read_dir(topic.path()) else {
-            continue;
-        };
-        for f in files.flatten() {
-            if let Ok(bytes) = std::fs::read(f.path()) {
-                let text = String::from_utf8_lossy(&bytes);
-                docs.push(Document::from_text(&text, Meta::default()));
-            }
-        }
-    }
-    docs
 }
 
 /// The engine's tokens of every paragraph, made once outside the timed loop.
