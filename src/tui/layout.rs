@@ -33,16 +33,8 @@ impl Screen {
     /// shown on narrow screens); `filter_line`: reserve a line above the list.
     pub fn new(area: Rect, panel_focus: bool, filter_line: bool) -> Screen {
         let mut s = Screen::default();
-        let mut body = area;
-        if body.height >= 2 {
-            s.status = Rect::new(body.x, body.bottom() - 1, body.width, 1);
-            body.height -= 1;
-        }
-        if body.height >= 3 {
-            s.header = Rect::new(body.x, body.y, body.width, 1);
-            body.y += 1;
-            body.height -= 1;
-        }
+        let (header, body, status) = split_bars(area);
+        (s.header, s.status) = (header, status);
         let (article, panel) = if body.width >= TWO_PANES_MIN_WIDTH {
             let panel_w = (body.width * 36 / 100).clamp(30, 50);
             let article = Rect::new(body.x, body.y, body.width - panel_w, body.height);
@@ -107,16 +99,8 @@ impl LibraryScreen {
     /// `index_focus`: the speaker index has the keyboard (shown alone on narrow screens).
     pub fn with_focus(area: Rect, index_focus: bool) -> LibraryScreen {
         let mut s = LibraryScreen::default();
-        let mut body = area;
-        if body.height >= 2 {
-            s.status = Rect::new(body.x, body.bottom() - 1, body.width, 1);
-            body.height -= 1;
-        }
-        if body.height >= 3 {
-            s.header = Rect::new(body.x, body.y, body.width, 1);
-            body.y += 1;
-            body.height -= 1;
-        }
+        let (header, body, status) = split_bars(area);
+        (s.header, s.status) = (header, status);
         let (docs, index) = if body.width >= TWO_PANES_MIN_WIDTH {
             let w = (body.width * 36 / 100).clamp(24, 44);
             (
@@ -148,6 +132,23 @@ impl LibraryScreen {
         (s.index_title, s.index) = split(index);
         s
     }
+}
+
+/// The header line at the top and the status line at the bottom, each when there is room, and
+/// the body between them: (header, body, status); a bar without room is empty.
+fn split_bars(area: Rect) -> (Rect, Rect, Rect) {
+    let (mut header, mut status) = (Rect::default(), Rect::default());
+    let mut body = area;
+    if body.height >= 2 {
+        status = Rect::new(body.x, body.bottom() - 1, body.width, 1);
+        body.height -= 1;
+    }
+    if body.height >= 3 {
+        header = Rect::new(body.x, body.y, body.width, 1);
+        body.y += 1;
+        body.height -= 1;
+    }
+    (header, body, status)
 }
 
 #[cfg(test)]
