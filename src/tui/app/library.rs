@@ -120,13 +120,9 @@ pub struct Library {
     load_generation: u64,
 }
 
-/// Loads and analyses one document for its row (on a pool thread).
-pub fn summarise(path: &Path) -> Result<Summary, String> {
-    let doc = load::load(&Source::Path(path.to_path_buf())).map_err(|e| e.to_string())?;
-    let analysis = crate::analyze(&doc);
-    let ann = Annotations::new(analysis, doc.text.len());
-    let speakers = ann
-        .speaker_order
+/// The speakers who are quoted, in the speaker list's order, with their numbers of quotes.
+fn quoted_speakers(ann: &Annotations) -> Vec<(String, usize)> {
+    ann.speaker_order
         .iter()
         .filter(|&&s| !ann.by_speaker[s].is_empty())
         .map(|&s| {
@@ -135,7 +131,15 @@ pub fn summarise(path: &Path) -> Result<Summary, String> {
                 ann.by_speaker[s].len(),
             )
         })
-        .collect();
+        .collect()
+}
+
+/// Loads and analyses one document for its row (on a pool thread).
+pub fn summarise(path: &Path) -> Result<Summary, String> {
+    let doc = load::load(&Source::Path(path.to_path_buf())).map_err(|e| e.to_string())?;
+    let analysis = crate::analyze(&doc);
+    let ann = Annotations::new(analysis, doc.text.len());
+    let speakers = quoted_speakers(&ann);
     let keep = doc.text.len() <= KEEP_BYTES;
     Ok(Summary {
         title: doc.display_name(),
@@ -261,17 +265,7 @@ impl Library {
         if matches!(e.state, EntryState::Ready(_)) {
             return;
         }
-        let speakers = ann
-            .speaker_order
-            .iter()
-            .filter(|&&s| !ann.by_speaker[s].is_empty())
-            .map(|&s| {
-                (
-                    ann.analysis.speakers[s].name.clone(),
-                    ann.by_speaker[s].len(),
-                )
-            })
-            .collect();
+        let speakers = quoted_speakers(ann);
         e.state = EntryState::Ready(Box::new(Summary {
             title: doc.display_name(),
             bytes: doc.text.len(),

@@ -5,7 +5,7 @@
 
 use super::{display_line, truncate};
 use crate::tui::action::Action;
-use crate::tui::app::{App, Focus, Mode, Overlay, Tab};
+use crate::tui::app::{App, Focus, Message, Mode, Overlay, Tab};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -121,12 +121,7 @@ fn left_side<'a>(app: &App, theme: &Theme) -> Line<'a> {
         spans.push(Span::styled("analysing… ", bar.patch(theme.warning())));
     }
     if let Some(m) = &app.message {
-        let style = if m.warning {
-            bar.patch(theme.warning())
-        } else {
-            bar
-        };
-        spans.push(Span::styled(display_line(&m.text), style));
+        spans.push(message_span(m, theme));
         return Line::from(spans);
     }
     if let Some(sel) = app.selection {
@@ -293,6 +288,17 @@ fn right_side(app: &App, max_top: usize) -> String {
     s
 }
 
+/// A status message on the bar, in the warning style when it warns.
+fn message_span<'a>(m: &Message, theme: &Theme) -> Span<'a> {
+    let bar = theme.bar();
+    let style = if m.warning {
+        bar.patch(theme.warning())
+    } else {
+        bar
+    };
+    Span::styled(display_line(&m.text), style)
+}
+
 /// The status bar in the library: the selected document's path and what the keys do.
 fn draw_library_status(frame: &mut Frame, app: &App, area: Rect) {
     let theme = app.theme;
@@ -301,12 +307,7 @@ fn draw_library_status(frame: &mut Frame, app: &App, area: Rect) {
     buf.set_style(area, bar);
     let mut spans = vec![Span::styled(" ", bar)];
     if let Some(m) = &app.message {
-        let style = if m.warning {
-            bar.patch(theme.warning())
-        } else {
-            bar
-        };
-        spans.push(Span::styled(display_line(&m.text), style));
+        spans.push(message_span(m, &theme));
     } else if let Some(lib) = &app.library {
         let k = |a: Action| app.keymap.hint(a).unwrap_or_default();
         let mut hint = format!(
