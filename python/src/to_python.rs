@@ -80,14 +80,14 @@ pub struct Builder<'a, 'py> {
 }
 
 impl<'py> Builder<'_, 'py> {
-    fn key(&mut self, name: &'static str) -> Bound<'py, PyString> {
+    /// A field name, borrowed from the cache (setting an item then needs no reference count).
+    fn key(&mut self, name: &'static str) -> &Bound<'py, PyString> {
         let py = self.py;
         self.cache
             .keys
             .entry(address(name))
             .or_insert_with(|| PyString::intern(py, name).unbind())
             .bind(py)
-            .clone()
     }
 
     fn string(&mut self, s: &str) -> Bound<'py, PyAny> {
