@@ -365,12 +365,6 @@ fn char_after(text: &str, pos: usize, para: Span) -> Option<char> {
     text[pos..para.end].chars().next()
 }
 
-/// Words that start with an elided letter: 'Tis, 'twas, rock 'n' roll, 'em, 'cause.
-const ELISIONS: &[&str] = &[
-    "tis", "twas", "twere", "twill", "em", "n", "cause", "cos", "til", "till", "bout", "round",
-    "nuff", "s", "ere", "neath", "gainst", "ello", "im", "er", "appen", "ow", "ave",
-];
-
 fn is_elision(text: &str, after: usize, end: usize) -> bool {
     let rest = &text[after..end];
     // Measured on the text itself: lower-casing can change a character's length (Ⱥ → ⱥ).
@@ -389,7 +383,9 @@ fn is_elision(text: &str, after: usize, end: usize) -> bool {
         return word.chars().all(|c| c.is_ascii_digit() || c == 's');
     }
     let next = rest[word_len..].chars().next();
-    ELISIONS.contains(&word.as_str()) && !matches!(next, Some(c) if c.is_alphanumeric())
+    // Words that start with an elided letter: 'Tis, 'twas, rock 'n' roll, 'em, 'cause.
+    super::lexicon::lookup(&word).is(super::lexicon::ELISION)
+        && !matches!(next, Some(c) if c.is_alphanumeric())
 }
 
 fn decide(text: &str, para: Span, m: &Mark, stack: &[Open], rest: &[Mark]) -> Decision {

@@ -68,7 +68,7 @@ pub(crate) fn word_holds_number(text: &str, start: usize, end: usize) -> bool {
 fn known_number(t: &Token) -> Option<bool> {
     t.lex
         .number
-        .filter(|_| t.lex.key.is_some_and(|k| k.len() == t.end - t.start))
+        .filter(|_| t.lex.key().is_some_and(|k| k.len() == t.end - t.start))
 }
 
 /// The whitespace between `t` and `next` ends a sentence: a line break, or a full stop and a
