@@ -3,6 +3,7 @@
 //! patterns first (cue after, cue before, according to), broader ones after.
 
 use super::lexicon::*;
+use super::marks::Family;
 use super::mentions::{Mention, MentionKind};
 use super::model::{Method, QuoteKind, Span, SpeakerKind};
 use super::tokens::{Kind, Token};
@@ -393,6 +394,8 @@ pub struct QuoteToks {
     pub nested: bool,
     /// False when the closing mark is missing.
     pub closed: bool,
+    /// The family of its marks.
+    pub family: Family,
 }
 
 /// Attributes one quote. `prev` is the previous speech quote in the block with its attribution;
@@ -417,8 +420,10 @@ pub fn attribute(
     let has_head = b
         .first_in_sentence(Scan::NarrativeWord, s0, s1)
         .is_some_and(|i| i < q.open);
-    // A fragment is quoted inside a sentence of narrative: “reckless”, a “walk-in”.
-    let fragment = has_head && !starts_sentence && !after_intro;
+    // A fragment is quoted inside a sentence of narrative: “reckless”, a “walk-in”. Japanese and
+    // Chinese quote what was said inside the sentence that reports it (田中首相は「…」と述べた),
+    // so their corner brackets hold speech there.
+    let fragment = has_head && !starts_sentence && !after_intro && q.family != Family::Corner;
     let continues_sentence = !matches!(last_char, Some('.'));
     let mut att = Attribution::none(QuoteKind::Direct);
     att.addressee = find_addressee(b, q);

@@ -411,7 +411,9 @@ fn name_chain(
     while a < end {
         let t = &tokens[a];
         let w = t.text(text);
-        let at_start = a == 0 || sentence_of[a - 1] != sentence || tokens[a - 1].is_char(text, '“');
+        let at_start = a == 0
+            || sentence_of[a - 1] != sentence
+            || super::marks::is_opening_mark(tokens[a - 1].text(text));
         if t.is(DETERMINER) && !t.is(FIRST_NAME) {
             determiner = Some(a);
             a += 1;

@@ -502,6 +502,7 @@ fn quote_tokens(
         content: q.content,
         nested,
         closed: q.closed,
+        family: q.family,
     })
 }
 

@@ -80,6 +80,9 @@ fn ends_between(bytes: &[u8], t: &Token, next: &Token) -> bool {
     if !one_space && space.iter().any(|&b| b == b'\n' || b == b'\r') {
         return true;
     }
+    // After the stop: a capital, a bracket, a straight mark, or any character of the General
+    // Punctuation block (0xE2: curly marks, dashes, ellipses), which is broader than the
+    // quotation marks of `analysis::marks` and kept so.
     t.kind == Kind::Punct
         && matches!(bytes[t.start], b'.' | b'!' | b'?')
         && (one_space || space.iter().all(|&b| b == b' ' || b == b'\t'))
