@@ -252,10 +252,6 @@ fn month_name(w: &str) -> Option<(u8, bool)> {
     (capitalised || capitals).then_some((number, abbreviation))
 }
 
-/// True when the word is a speech verb that is a strong cue for a direct quote.
-pub fn is_strong_cue(lower: &str) -> bool {
-    lookup(lower).is(SPEECH_VERB) && !lookup(lower).is(WEAK)
-}
 
 #[cfg(test)]
 mod tests {
@@ -320,6 +316,11 @@ mod tests {
         assert!(longest <= LONGEST_WORD, "{longest}");
         // Slots hold a 16-bit word index.
         assert!(WORDS.len() < usize::from(u16::MAX));
+    }
+
+    /// A speech verb that is a strong cue for a direct quote.
+    fn is_strong_cue(lower: &str) -> bool {
+        lookup(lower).is(SPEECH_VERB) && !lookup(lower).is(WEAK)
     }
 
     #[test]
