@@ -252,7 +252,6 @@ fn month_name(w: &str) -> Option<(u8, bool)> {
     (capitalised || capitals).then_some((number, abbreviation))
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
