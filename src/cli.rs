@@ -1,32 +1,16 @@
 //! The command line: argument definitions and the non-interactive commands (`text`, `extract`).
-//! Exit codes are documented in the README and in `ExitCode`.
+//! Exit codes are documented in the README and in [`crate::failure::exit`].
 
 use crate::analysis::analyze;
 use crate::analysis::model::QuoteKind;
 use crate::contract;
 use crate::document::load::{self, LoadError, Source};
 use crate::document::{Document, sanitize};
+/// Failures moved to [`crate::failure`]; the old paths stay for code and tests written before.
+pub use crate::failure::{Failure, exit};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
-
-/// Exit codes.
-pub mod exit {
-    /// Everything worked.
-    pub const OK: i32 = 0;
-    /// Some inputs in a batch failed; the others were processed.
-    pub const PARTIAL: i32 = 1;
-    /// Bad command-line usage (clap's own code).
-    pub const USAGE: i32 = 2;
-    /// An input could not be read (missing, unreadable, a directory, binary, too large).
-    pub const INPUT: i32 = 3;
-    /// Output could not be written (or would overwrite a different file).
-    pub const OUTPUT: i32 = 4;
-    /// The configuration file is invalid.
-    pub const CONFIG: i32 = 5;
-    /// The terminal could not be used.
-    pub const TERMINAL: i32 = 6;
-}
 
 #[derive(Parser, Debug)]
 #[command(
@@ -100,28 +84,6 @@ pub enum ExtractFormat {
     Json,
     Jsonl,
     Text,
-}
-
-/// An error that ends a command with a message and an exit code.
-#[derive(Debug)]
-pub struct Failure {
-    pub code: i32,
-    pub message: String,
-}
-
-impl Failure {
-    pub fn new(code: i32, message: impl Into<String>) -> Self {
-        Failure {
-            code,
-            message: message.into(),
-        }
-    }
-}
-
-impl From<LoadError> for Failure {
-    fn from(e: LoadError) -> Self {
-        Failure::new(exit::INPUT, e.to_string())
-    }
 }
 
 /// Writes to stdout, treating a closed pipe (`| head`) as success.

@@ -9,6 +9,8 @@ pub mod cli;
 pub mod contract;
 pub mod document;
 pub mod export;
+pub mod failure;
+pub mod paths;
 pub mod store;
 pub mod tui;
 

@@ -1,7 +1,8 @@
 //! The `quotelens` binary: parse the command line, dispatch, map failures to exit codes.
 
 use clap::Parser;
-use quotelens::cli::{self, Cli, Command, exit};
+use quotelens::cli::{self, Cli, Command};
+use quotelens::failure::exit;
 
 fn main() {
     let cli = Cli::parse();

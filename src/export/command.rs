@@ -4,7 +4,7 @@
 use super::write::{WriteError, write_file};
 use super::{Format, Scope, render, select};
 use crate::analysis::analyze;
-use crate::cli::{Failure, exit};
+use crate::failure::{Failure, exit};
 use crate::document::load::{self, Source};
 use crate::document::sanitize;
 use crate::store::HighlightStore;
