@@ -11,6 +11,7 @@ pub mod document;
 pub mod export;
 pub mod failure;
 pub mod paths;
+pub mod plural;
 pub mod store;
 pub mod tui;
 
