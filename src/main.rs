@@ -14,7 +14,7 @@ fn main() {
             jobs,
         }) => cli::run_extract(&inputs, format, jobs, &cli.kinds),
         Some(Command::Debug { file }) => cli::run_debug(&file),
-        Some(Command::Export(args)) => quotelens::export::command::run(&args),
+        Some(Command::Export(args)) => quotelens::export::command::run(&args, &cli.kinds),
         Some(Command::Read { files }) => cli::run_reader(&files),
         None => cli::run_reader(&cli.files),
     };
