@@ -28,7 +28,11 @@ impl Files {
         let dir = tempfile::tempdir().unwrap();
         write(dir.path(), "stray.txt", STRAY);
         write(dir.path(), "article.txt", ARTICLE.as_bytes());
-        write(dir.path(), "one.txt", "“Prices rose 20%,” said Tom Reyes.\n".as_bytes());
+        write(
+            dir.path(),
+            "one.txt",
+            "“Prices rose 20%,” said Tom Reyes.\n".as_bytes(),
+        );
         Files { dir }
     }
 
@@ -284,13 +288,14 @@ fn a_long_batch_shows_a_progress_bar_on_a_terminal_and_nothing_on_a_pipe() {
         .unwrap();
     assert!(made.success());
     let mut pty = Pty::shell(
-        "\"$QUOTELENS\" extract a.txt b.txt c.txt --jobs 1 > out.jsonl; echo \"done $?\"",
+        "\"$QUOTELENS\" extract a.txt b.txt c.txt --jobs 2 > out.jsonl; echo \"done $?\"",
         100,
         10,
         &[],
         dir.path(),
     );
-    let screen = pty.wait_for("1/3 files");
+    // One worker waits on the pipe; the other has done the two files.
+    let screen = pty.wait_for("2/3 files");
     assert!(screen.contains("/s") && screen.contains("left"), "{screen}");
     std::fs::write(&fifo, ARTICLE).unwrap();
     let screen = pty.wait_for("done 0");
