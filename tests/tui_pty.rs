@@ -240,3 +240,48 @@ fn an_error_after_the_preview_restores_the_terminal_and_exits_with_the_input_cod
     #[cfg(target_os = "linux")]
     assert!(t.cooked());
 }
+
+#[cfg(unix)]
+#[test]
+fn ctrl_z_suspends_to_the_shell_and_fg_brings_the_reader_back() {
+    if std::process::Command::new("bash")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("bash is not installed; skipping");
+        return;
+    }
+    let cfg = config_dir();
+    // An interactive shell with job control, as the user has.
+    let mut t = Pty::shell(
+        "exec bash --norc --noprofile -i",
+        100,
+        30,
+        &[("PS1", "ready> ")],
+        cfg.path(),
+    );
+    t.wait_for("ready> ");
+    t.send("\"$QUOTELENS\"\r");
+    t.wait_for("◆ Vladimir Putin");
+    t.send("]");
+    t.wait_for("quote 1/20");
+    t.send("\x1a");
+    let s = t.wait_for("Stopped");
+    assert!(s.contains("ready> "), "{s}");
+    t.with_screen(|s| {
+        assert!(!s.alternate_screen(), "the shell has the terminal");
+        assert!(!s.hide_cursor(), "cursor shown");
+    });
+    t.send("fg\r");
+    // The whole screen again, where it was.
+    let s = t.wait_for("quote 1/20");
+    assert!(s.contains("◆ Vladimir Putin"), "{s}");
+    t.with_screen(|s| assert!(s.alternate_screen()));
+    t.send("q");
+    t.wait_until("the prompt again", |s| {
+        s.matches("ready> ").count() >= 2 && !s.contains("quote 1/20")
+    });
+    t.send("exit\r");
+    assert_eq!(t.exit_code(), 0);
+}

@@ -107,7 +107,11 @@ impl Session {
         if mouse {
             execute!(out, EnableMouseCapture)?;
         }
-        self.terminal.clear()?;
+        // A full redraw. (`Terminal::clear` would ask the terminal for the cursor position,
+        // which the input thread's reader would take.)
+        let size = self.terminal.size()?;
+        self.terminal
+            .resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
         stopped
     }
 

@@ -166,8 +166,14 @@ impl Reader {
             .iter()
             .enumerate()
             .map(|(i, l)| {
+                // Lines after the first start with the bar's margin.
+                let l = if i > 0 {
+                    l.strip_prefix(' ').unwrap_or(l)
+                } else {
+                    l
+                };
                 if from + i == last {
-                    l.clone()
+                    l.to_string()
                 } else {
                     l.trim_end().to_string()
                 }
