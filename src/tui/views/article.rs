@@ -223,19 +223,25 @@ struct GutterMark {
     current: bool,
 }
 
-/// What each row's gutter shows. Every quote on screen gets its speaker's marker on the first
-/// row where the gutter is free (so a second speaker in a paragraph gets theirs a row later
-/// if need be); other rows holding a quote show a bar in the colour of the last one there.
+/// What each row's gutter shows. Every quote on screen gets its speaker's marker: on the row
+/// where it starts, or the next free row while it lasts (two starting on one row: the second a
+/// row later; one coming from above the screen: on the first row with no other start). Other
+/// rows holding a quote show a bar in the colour of the last one there.
 fn gutter_marks(rows: &[Row], quotes: &[QuoteMark]) -> Vec<Option<GutterMark>> {
     let mut out = vec![None; rows.len()];
     let mut marked = vec![false; quotes.len()];
     for (i, row) in rows.iter().enumerate() {
         let end = row.end.max(row.start + 1);
         let touching = |q: &QuoteMark| q.span.start < end && q.span.end > row.start;
+        // A quote starting here first; else one whose marker is still owed (it started on a
+        // row that showed another's, or above the screen).
+        let unmarked = |&(k, q): &(usize, &QuoteMark)| !marked[k] && touching(q);
         let owed = quotes
             .iter()
             .enumerate()
-            .find(|&(k, q)| !marked[k] && touching(q));
+            .filter(unmarked)
+            .find(|(_, q)| q.span.start >= row.start)
+            .or_else(|| quotes.iter().enumerate().find(unmarked));
         out[i] = match owed {
             Some((k, q)) => {
                 marked[k] = true;
@@ -294,5 +300,9 @@ mod tests {
         let marks = gutter_marks(&rows, &[q(1, 4, 0), q(5, 25, 1)]);
         assert_eq!(marks[0].map(|m| m.rank), Some(Some(0)));
         assert_eq!(marks[1].map(|m| (m.rank, m.starts)), Some((Some(1), true)));
+        // One from above the screen ends where another starts: the one starting gets the row.
+        let marks = gutter_marks(&rows[1..], &[q(5, 15, 0), q(16, 35, 1)]);
+        assert_eq!(marks[0].map(|m| (m.rank, m.starts)), Some((Some(1), true)));
+        assert_eq!(marks[1].map(|m| (m.rank, m.starts)), Some((Some(1), false)));
     }
 }

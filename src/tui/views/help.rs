@@ -15,6 +15,42 @@ use unicode_width::UnicodeWidthStr;
 /// Width of the keys column.
 const KEYS_W: usize = 18;
 
+/// The line editor's keys in a prompt.
+const TYPING: [(&str, &str); 5] = [
+    (
+        "← → Home End",
+        "Move the cursor (also Ctrl-B, Ctrl-F, Ctrl-A, Ctrl-E)",
+    ),
+    ("Ctrl-← Ctrl-→", "Move by a word"),
+    (
+        "Backspace Del",
+        "Delete a character (Backspace on an empty prompt closes it)",
+    ),
+    (
+        "Ctrl-W/U/K",
+        "Delete the word before, to the start, to the end",
+    ),
+    ("Enter Esc", "Use it; close it"),
+];
+
+/// One row of the help: a bold key column and a description wrapped beside it.
+fn push_row(out: &mut Vec<Line<'static>>, keys: &str, meaning: &str, desc_w: usize) {
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    for (i, part) in textwrap::wrap(meaning, desc_w).iter().enumerate() {
+        let left = if i == 0 {
+            format!("  {}", truncate(keys, KEYS_W - 2))
+        } else {
+            String::new()
+        };
+        let pad = KEYS_W.saturating_sub(left.width());
+        out.push(Line::from(vec![
+            Span::styled(left, bold),
+            Span::raw(" ".repeat(pad)),
+            Span::raw(part.to_string()),
+        ]));
+    }
+}
+
 /// What the marks around the article mean (also in the README).
 pub const LEGEND: [(&str, &str); 7] = [
     (
@@ -55,39 +91,21 @@ pub fn lines(keymap: &Keymap, width: usize) -> Vec<Line<'static>> {
             } else {
                 keys.join(" ")
             };
-            let desc = textwrap::wrap(action.describe(), desc_w);
-            for (i, part) in desc.iter().enumerate() {
-                let left = if i == 0 {
-                    format!("  {}", truncate(&keys, KEYS_W - 2))
-                } else {
-                    String::new()
-                };
-                let pad = KEYS_W.saturating_sub(left.width());
-                out.push(Line::from(vec![
-                    Span::styled(left, bold),
-                    Span::raw(" ".repeat(pad)),
-                    Span::raw(part.to_string()),
-                ]));
-            }
+            push_row(&mut out, &keys, action.describe(), desc_w);
         }
+    }
+    out.push(Line::default());
+    out.push(Line::styled(
+        "Typing (search, note, file name)".to_string(),
+        bold,
+    ));
+    for (keys, meaning) in TYPING {
+        push_row(&mut out, keys, meaning, desc_w);
     }
     out.push(Line::default());
     out.push(Line::styled("On the screen".to_string(), bold));
     for (symbol, meaning) in LEGEND {
-        let desc = textwrap::wrap(meaning, desc_w);
-        for (i, part) in desc.iter().enumerate() {
-            let left = if i == 0 {
-                format!("  {symbol}")
-            } else {
-                String::new()
-            };
-            let pad = KEYS_W.saturating_sub(left.width());
-            out.push(Line::from(vec![
-                Span::styled(left, bold),
-                Span::raw(" ".repeat(pad)),
-                Span::raw(part.to_string()),
-            ]));
-        }
+        push_row(&mut out, symbol, meaning, desc_w);
     }
     out.push(Line::default());
     let path = crate::tui::config::config_path()
