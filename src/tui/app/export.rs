@@ -59,7 +59,7 @@ impl ExportRow {
 /// The dialog's state.
 #[derive(Debug, Clone)]
 pub struct ExportDialog {
-    /// Index into [`export_formats()`](crate::tui::app::export_formats).
+    /// Index into [`FORMATS`].
     pub format: usize,
     pub scopes: Vec<ExportScope>,
     /// Index into `scopes`.
