@@ -20,6 +20,14 @@ fn second_quote_selected_100x30() {
 }
 
 #[test]
+fn third_quote_then_the_numbers_tab_140x40() {
+    // Wide: every tab title on one row; the number at the third quote is the one selection.
+    let mut r = Reader::sample(140, 40, Theme::COLOUR);
+    r.press(&["]", "]", "]", "3"]);
+    insta::assert_debug_snapshot!(r.term.backend().buffer());
+}
+
+#[test]
 fn quotes_tab_80x24() {
     let mut r = Reader::sample(80, 24, Theme::COLOUR);
     r.press(&["2", "j", "j", "j", "j"]);
