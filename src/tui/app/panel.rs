@@ -46,16 +46,6 @@ impl Tab {
     pub fn label(self) -> String {
         format!(" {} {} ", self.index() + 1, self.title())
     }
-
-    /// What the tab lists, in the words of the status line.
-    pub fn item_word(self) -> &'static str {
-        match self {
-            Tab::Speakers | Tab::Quotes => "quote",
-            Tab::Numbers => "number",
-            Tab::Highlights => "highlight",
-            Tab::Chapters => "chapter",
-        }
-    }
 }
 
 #[derive(Debug, Clone, Default)]
