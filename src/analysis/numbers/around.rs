@@ -341,8 +341,8 @@ impl Parser<'_> {
                 x.unit = Some(u.name);
                 x.unit_kind = Some(u.kind);
                 x.end = u.end;
-            } else if let Some((end, code)) =
-                currency::word_after(self.text, self.toks, k).or_else(|| {
+            } else if let Some((end, code)) = currency::word_after(self.text, self.toks, k, big)
+                .or_else(|| {
                     (big && self.word_in(k, &["pound", "pounds"])).then_some((k + 1, "GBP"))
                 })
             {
@@ -422,7 +422,8 @@ impl Parser<'_> {
                     x.qualifier = Some("about");
                     x.end = e + 2;
                     return x;
-                } else if let Some((end, code)) = currency::word_after(self.text, self.toks, e + 1)
+                } else if let Some((end, code)) =
+                    currency::word_after(self.text, self.toks, e + 1, big)
                 {
                     // "a billion-dollar dent"
                     x.currency = Some(code);
@@ -472,7 +473,7 @@ impl Parser<'_> {
                 x.unit_kind = Some(u.kind);
                 e = u.end;
                 x.end = e;
-            } else if let Some((end, code)) = currency::word_after(self.text, self.toks, e)
+            } else if let Some((end, code)) = currency::word_after(self.text, self.toks, e, big)
                 && (!money || currency::iso_code(self.text_of(e)).is_some())
             {
                 x.currency = Some(code);

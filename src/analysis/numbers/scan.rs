@@ -785,12 +785,14 @@ impl Parser<'_> {
 
     fn emit_plain(&mut self, p: Plain) -> usize {
         let span = self.span(p.start, p.end);
+        let dimension = dimension(p.kind, p.kind, p.unit.as_deref());
         self.out.push(Figure {
             span,
             kind: p.kind,
             value: p.value,
             value_high: None,
             unit: p.unit,
+            dimension,
             qualifier: None,
             quote: None,
             source: None,
@@ -806,17 +808,49 @@ impl Parser<'_> {
             FigureKind::Identifier | FigureKind::Date | FigureKind::Time
         );
         let unit = q.full_unit();
+        let dimension = dimension(q.kind, q.base, unit.as_deref());
         self.out.push(Figure {
             span,
             kind: q.kind,
             value: numeric.then_some(q.value),
             value_high: q.high,
             unit,
+            dimension,
             qualifier: q.qualifier,
             quote: None,
             source: None,
         });
         (q.end, after)
+    }
+}
+
+/// What a figure of `kind` (each end of a range of `base`) with `unit` measures, for the JSON's
+/// `dimension`.
+fn dimension(kind: FigureKind, base: FigureKind, unit: Option<&str>) -> Option<&'static str> {
+    let kind = if kind == FigureKind::Range {
+        base
+    } else {
+        kind
+    };
+    match kind {
+        FigureKind::Money => Some("money"),
+        FigureKind::Percent
+        | FigureKind::PercentagePoints
+        | FigureKind::Fraction
+        | FigureKind::Multiplier => Some("ratio"),
+        FigureKind::Duration | FigureKind::Age => Some("time"),
+        FigureKind::Count => Some("count"),
+        FigureKind::Measure => unit.and_then(units::dimension),
+        // Vague plurals ("dozens of people", "hundreds of miles") are ranges of their own.
+        FigureKind::Range => match unit {
+            Some(u) => units::dimension(u).or(Some("count")),
+            None => Some("count"),
+        },
+        FigureKind::Ordinal
+        | FigureKind::Date
+        | FigureKind::Year
+        | FigureKind::Time
+        | FigureKind::Identifier => None,
     }
 }
 
