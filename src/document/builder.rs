@@ -11,6 +11,7 @@ pub(crate) struct TextBuilder {
     paragraphs: Vec<Span>,
     sections: Vec<Section>,
     control_chars: usize,
+    escape_sequences: usize,
 }
 
 impl TextBuilder {
@@ -28,6 +29,7 @@ impl TextBuilder {
     pub fn paragraph(&mut self, raw: &str) -> Option<Span> {
         let (normal, changes) = sanitize::normalize(raw);
         self.control_chars += changes.control_chars;
+        self.escape_sequences += changes.escape_sequences;
         let mut lines = normal
             .split('\n')
             .map(str::trim_end)
@@ -92,6 +94,10 @@ impl TextBuilder {
                 "{} control character(s) shown as visible symbols",
                 self.control_chars
             ));
+        }
+        if self.escape_sequences > 0 {
+            meta.warnings
+                .push(super::sanitize::escape_warning(self.escape_sequences));
         }
         if !self.text.is_empty() {
             self.text.push('\n');

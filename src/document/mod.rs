@@ -86,6 +86,10 @@ impl Document {
                 changes.control_chars
             ));
         }
+        if changes.escape_sequences > 0 {
+            meta.warnings
+                .push(sanitize::escape_warning(changes.escape_sequences));
+        }
         let paragraphs = split_paragraphs(&text);
         if meta.title.is_none() && meta.format == Format::Text {
             meta.title = headline(&text, &paragraphs);
