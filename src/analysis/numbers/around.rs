@@ -62,6 +62,8 @@ pub struct Reading {
     /// A thousand or more by its magnitude, or a vague plural: "pounds" is then sterling
     /// ("billions of pounds", "£" aside), not a weight.
     pub big: bool,
+    /// Written in words ("two", "twenty-six"): "two-term president" is then one adjective.
+    pub words: bool,
 }
 
 /// The words of a counted noun phrase (token ranges): at most four content words and the
@@ -136,6 +138,47 @@ fn singular(w: &str) -> String {
 }
 
 impl Parser<'_> {
+    /// French "d'" or "de" before a unit or currency at `j` ("12 millions d’euros", "5 millions
+    /// de dollars"): the token where the unit starts.
+    pub(super) fn elision(&self, j: usize) -> Option<usize> {
+        let k = if self.word_in(j, &["d"])
+            && matches!(self.text_of(j + 1), "'" | "’")
+            && self.tight(j + 1)
+            && self.tight(j + 2)
+        {
+            j + 2
+        } else if self.word_in(j, &["de"]) && self.near(j) && self.near(j + 1) {
+            j + 1
+        } else {
+            return None;
+        };
+        (units::unit_at(self.text, self.toks, k).is_some()
+            || currency::word_after(self.text, self.toks, k, true).is_some())
+        .then_some(k)
+    }
+
+    /// A unit, currency, percent sign or scale word follows at `j`: "drei Jahre", "3,5 Prozent",
+    /// "2,5 Milliarden Euro", "douze millions d’euros".
+    pub(super) fn measured_after(&self, j: usize) -> bool {
+        if !self.near(j) || j >= self.toks.len() {
+            return false;
+        }
+        units::unit_at(self.text, self.toks, j).is_some()
+            || currency::word_after(self.text, self.toks, j, true).is_some()
+            || currency::symbol(self.text_of(j)).is_some()
+            || self.elision(j).is_some()
+            || self.word(j).is_some_and(|w| {
+                matches!(
+                    super::words::lookup(w),
+                    Some(
+                        super::words::NumWord::Scale(_)
+                            | super::words::NumWord::Hundred
+                            | super::words::NumWord::Vague(_)
+                    )
+                )
+            })
+    }
+
     /// Qualifier, currency and sign written before the core starting at `s`.
     pub(super) fn prefix(&self, s: usize) -> Prefix {
         let mut p = Prefix {
@@ -313,6 +356,7 @@ impl Parser<'_> {
             of_ok,
             one,
             big,
+            words,
         } = cx;
         let mut x = Suffix {
             end: e,
@@ -451,6 +495,11 @@ impl Parser<'_> {
                     // "two-way", "three-time", "one-sided": words, not counts.
                     x.compound_word = true;
                     return x;
+                } else if words && self.near(e + 2) && self.word(e + 2).is_some() {
+                    // "a two-term president", "a three-judge panel": a number in words and a
+                    // noun make one adjective of the noun after them.
+                    x.compound_word = true;
+                    return x;
                 } else if !vocab::stopword(w) && !self.toks[e + 1].cap {
                     // "a 4-cylinder engine", "the 11-member body": the noun counted.
                     x.noun = Some(w.to_string());
@@ -460,6 +509,11 @@ impl Parser<'_> {
             }
         }
         let near = |j: usize| self.near(j) && j < self.toks.len();
+        if x.unit.is_none()
+            && let Some(k) = self.elision(e)
+        {
+            e = k;
+        }
         if x.unit.is_none() && near(e) {
             let attached = self.tight(e);
             if let Some(u) = units::unit_at(self.text, self.toks, e)
@@ -711,7 +765,7 @@ impl Parser<'_> {
     /// before any plural ("one proposal asks"). A unit at its head makes a measure ("one US fluid
     /// ounce"); the noun is given in the singular ("seven European countries" → "European
     /// country").
-    fn counted_noun(&self, e: usize, one: bool, x: &mut Suffix) {
+    pub(super) fn counted_noun(&self, e: usize, one: bool, x: &mut Suffix) {
         let mut k = e;
         let mut words: Words = Words::default();
         while words.len() < 4 {

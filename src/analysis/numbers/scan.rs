@@ -363,6 +363,7 @@ impl Parser<'_> {
                     of_ok,
                     one: core.value == 1.0,
                     big: core.scale >= 1e3 || core.form == Form::Vague,
+                    words: core.form == Form::Words,
                 },
             )
         };
@@ -577,6 +578,17 @@ impl Parser<'_> {
                 r.explicit = true;
                 return r;
             }
+            // "300 of its staff", "12 of the team's players": what is counted comes after.
+            if k > c + 1 && self.near(k) && self.tok(k).is_some_and(|t| t.kind == Kind::Word) {
+                let mut x = Suffix::default();
+                self.counted_noun(k, a.value == 1.0, &mut x);
+                if let Some(noun) = x.noun.filter(|_| x.noun_plural || a.value == 1.0) {
+                    let mut r = a.clone();
+                    r.unit = Some(noun);
+                    r.after = r.after.max(x.after);
+                    return r;
+                }
+            }
         }
         // Ratios: "one in three", "8 out of 10".
         if bare_count && self.near(c) {
@@ -611,7 +623,9 @@ impl Parser<'_> {
             }
             // "rose by 80,000 barrels a day to 84 million barrels a day": a change and a level
             // (but "dropped by 1 to 1.5 degrees" is a range).
-            if a.explicit && a.start > 0 && self.word_in(a.start - 1, &["by"]) {
+            // "fell 4p to 245p", "rose 19 cents to $58.24": so are a change and a level after a
+            // verb of change.
+            if a.explicit && a.start > 0 && self.word(a.start - 1).is_some_and(vocab::change_verb) {
                 return a;
             }
             if self.dash(c + 1) && self.tight(c + 1) {
