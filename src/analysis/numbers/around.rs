@@ -62,8 +62,6 @@ pub struct Reading {
     /// A thousand or more by its magnitude, or a vague plural: "pounds" is then sterling
     /// ("billions of pounds", "£" aside), not a weight.
     pub big: bool,
-    /// Written in words ("two", "twenty-six"): "two-term president" is then one adjective.
-    pub words: bool,
 }
 
 /// The words of a counted noun phrase (token ranges): at most four content words and the
@@ -356,7 +354,6 @@ impl Parser<'_> {
             of_ok,
             one,
             big,
-            words,
         } = cx;
         let mut x = Suffix {
             end: e,
@@ -491,13 +488,14 @@ impl Parser<'_> {
                         | "all"
                         | "nil"
                         | "love"
+                        | "term"
+                        | "star"
+                        | "tier"
+                        | "pronged"
+                        | "legged"
+                        | "seater"
                 ) {
                     // "two-way", "three-time", "one-sided": words, not counts.
-                    x.compound_word = true;
-                    return x;
-                } else if words && self.near(e + 2) && self.word(e + 2).is_some() {
-                    // "a two-term president", "a three-judge panel": a number in words and a
-                    // noun make one adjective of the noun after them.
                     x.compound_word = true;
                     return x;
                 } else if !vocab::stopword(w) && !self.toks[e + 1].cap {
@@ -576,7 +574,7 @@ impl Parser<'_> {
                 if big {
                     x.currency = Some("GBP");
                 } else {
-                    x.unit = Some("pound".into());
+                    x.unit = Some("pound-mass".into());
                     x.unit_kind = Some(UnitKind::Measure);
                 }
                 e += 1;
@@ -651,14 +649,22 @@ impl Parser<'_> {
         // Rates: "$58.24 per barrel", "$3500 a month", "$1,271.2 an ounce", "11 feet per
         // century", "52,000 barrel-a-day".
         let has_unit = x.unit.is_some() || x.currency.is_some() || x.minor.is_some() || money;
+        let is_money = money || x.currency.is_some() || x.minor.is_some();
         if has_unit
             && x.unit_kind != Some(UnitKind::Percent)
-            && let Some((rate, end)) =
-                self.rate_at(e, money || x.currency.is_some() || x.minor.is_some())
+            && let Some((rate, end)) = self.rate_at(e, is_money)
         {
             x.rate = Some(rate);
             e = end;
             x.end = e;
+        } else if has_unit
+            && x.unit_kind != Some(UnitKind::Percent)
+            && let Some(close) = self.parenthesis_end(e)
+            && let Some((rate, _)) = self.rate_at(close, is_money)
+        {
+            // "9 billion shekels ($2.4 billion) a year": the rate after a conversion in
+            // brackets (which stays a figure of its own).
+            x.rate = Some(rate);
         }
         // Qualifiers after: "50 or more", "20 or so", "10-plus".
         if near(e)
@@ -686,6 +692,18 @@ impl Parser<'_> {
         // "14 first-team players", "seven European countries").
         self.counted_noun(e, one, &mut x);
         x
+    }
+
+    /// A parenthesis opening at `e` on the same line, closed within twelve tokens: the token
+    /// after it.
+    fn parenthesis_end(&self, e: usize) -> Option<usize> {
+        if !self.sym_is(e, "(") || !self.near(e) {
+            return None;
+        }
+        (e + 1..(e + 12).min(self.toks.len()))
+            .take_while(|&k| self.near(k))
+            .find(|&k| self.sym_is(k, ")"))
+            .map(|k| k + 1)
     }
 
     /// "per X", "a X", "an X", "-a-day" after a unit or money at `e`.

@@ -290,11 +290,8 @@ impl Parser<'_> {
                 | FigureKind::Money
                 | FigureKind::Count
         );
-        if kinds
-            && q.unit.is_some()
-            && q.core.scale == 1.0
-            && let Some(prep) = self.preposition(q)
-        {
+        if kinds && q.unit.is_some() && q.core.scale == 1.0 {
+            let prep = self.preposition(q).unwrap_or("");
             self.seen.push(Seen {
                 prep,
                 kind: q.base,
@@ -313,6 +310,20 @@ impl Parser<'_> {
             || q.core.scale != 1.0
             || !matches!(q.core.form, Form::Digits | Form::Words)
         {
+            return;
+        }
+        // "a -1.4 degree angle in 2018 and 2.1 last year", "2.5% in May and 1.3 in June": a
+        // number with decimals after "and" is said in the unit of the one before.
+        let and_decimal = q.core.form == Form::Digits
+            && self.toks[q.core.start].decimal
+            && q.start > 0
+            && self.word_in(q.start - 1, &["and"])
+            && self.near(q.start);
+        if and_decimal && let Some(seen) = self.seen.last() {
+            q.kind = seen.kind;
+            q.base = seen.kind;
+            q.unit = seen.unit.clone();
+            q.rate = None;
             return;
         }
         let Some(prep) = self.preposition(q).filter(|&p| p != "from") else {
@@ -363,7 +374,6 @@ impl Parser<'_> {
                     of_ok,
                     one: core.value == 1.0,
                     big: core.scale >= 1e3 || core.form == Form::Vague,
-                    words: core.form == Form::Words,
                 },
             )
         };
