@@ -236,9 +236,10 @@ impl Parser<'_> {
             } else if w == "m" && n.tight() {
                 // "50m people" (million) vs "37m (121ft)", "the 100m sprint" (metres).
                 let next_counted = self.near(j + 1)
-                    && self.word(j + 1).is_some_and(|x| {
+                    && (self.word(j + 1).is_some_and(|x| {
                         x.eq_ignore_ascii_case("of") || (vocab::plural(x) && !vocab::stopword(x))
-                    });
+                    }) || super::currency::word_after(self.text, self.toks, j + 1, true)
+                        .is_some());
                 next_counted.then_some(1e6)
             } else {
                 // "1.2 million", "64.8million", "4 hundred million"
