@@ -123,9 +123,9 @@ mod tests {
         b.paragraphs("  First line\nsecond line  \n\n\n\u{1b}[2J Second.\n\n   \n");
         b.paragraph("");
         let d = b.finish(Meta::default());
-        assert_eq!(d.text, "First line\nsecond line\n\n␛[2J Second.\n");
+        assert_eq!(d.text, "First line\nsecond line\n\n␛[…J Second.\n");
         let texts: Vec<&str> = d.paragraphs.iter().map(|p| p.text(&d.text)).collect();
-        assert_eq!(texts, ["First line\nsecond line", "␛[2J Second."]);
+        assert_eq!(texts, ["First line\nsecond line", "␛[…J Second."]);
         assert_eq!(d.meta.warnings.len(), 1);
     }
 

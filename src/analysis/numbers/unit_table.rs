@@ -291,10 +291,10 @@ mod tests {
 
     #[test]
     fn the_tables_are_large_and_name_their_dimensions() {
-        let units = rows(UNITS)
+        let names = rows(UNITS)
             .map(|r| r.2)
             .collect::<std::collections::HashSet<_>>();
-        assert!(units.len() > 300, "{}", units.len());
+        assert!(names.len() > 300, "{}", names.len());
         let codes = rows(CURRENCIES)
             .filter(|r| r.3 == "code")
             .map(|r| r.2)
