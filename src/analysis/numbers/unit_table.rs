@@ -148,6 +148,17 @@ impl Key {
         }
         self.exact[self.len..self.len + s.len()].copy_from_slice(s.as_bytes());
         self.len += s.len();
+        if s.is_ascii() {
+            // Most forms: no need to lower-case char by char.
+            if self.lower_len + s.len() > self.lower.len() {
+                return false;
+            }
+            let to = &mut self.lower[self.lower_len..self.lower_len + s.len()];
+            to.copy_from_slice(s.as_bytes());
+            to.make_ascii_lowercase();
+            self.lower_len += s.len();
+            return true;
+        }
         for c in s.chars() {
             for l in c.to_lowercase() {
                 let mut b = [0u8; 4];
