@@ -1,5 +1,7 @@
 //! Units written after a number: percent, percentage and basis points, measures (miles, km/h,
-//! kg, degrees Celsius, kWh …) and time units, with their canonical (singular) names.
+//! kg, degrees Celsius, kWh …) and time units, with their canonical (singular) names, read from
+//! the generated table (`unit_table`) and a few shapes it cannot hold (°C, 25″, "square" + a
+//! length, "m2").
 
 use super::lex::{Kind, Tok};
 use super::unit_table::{self, Unit};
@@ -69,15 +71,13 @@ fn square_or_cubic(text: &str, toks: &[Tok], i: usize) -> Option<UnitMatch> {
     if sym_is(text, toks.get(k), &["."]) && toks[k].tight() {
         k += 1;
     }
-    let n = toks.get(k).filter(|n| n.kind == Kind::Word && !n.tight())?;
+    toks.get(k).filter(|n| n.kind == Kind::Word && !n.tight())?;
     let (end, unit) = unit_table::units().longest(text, toks, k)?;
-    (unit.dimension == "length" && !unit.name.contains(' '))
-        .then(|| UnitMatch {
-            end,
-            name: format!("{power} {}", unit.name),
-            kind: Measure,
-        })
-        .filter(|_| n.kind == Kind::Word)
+    (unit.dimension == "length" && !unit.name.contains(' ')).then(|| UnitMatch {
+        end,
+        name: format!("{power} {}", unit.name),
+        kind: Measure,
+    })
 }
 
 /// The unit of an age: "year of age", "month of age" (an age is not a duration of that time:
