@@ -493,7 +493,6 @@ impl Parser<'_> {
                         | "tier"
                         | "pronged"
                         | "legged"
-                        | "seater"
                 ) {
                     // "two-way", "three-time", "one-sided": words, not counts.
                     x.compound_word = true;
