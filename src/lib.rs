@@ -9,6 +9,9 @@ pub mod cli;
 pub mod contract;
 pub mod document;
 pub mod export;
+pub mod failure;
+pub mod paths;
+pub mod plural;
 pub mod store;
 pub mod tui;
 

@@ -90,10 +90,8 @@ impl TextBuilder {
     /// The finished document; the text ends with a newline like a text file.
     pub fn finish(mut self, mut meta: Meta) -> Document {
         if self.control_chars > 0 {
-            meta.warnings.push(format!(
-                "{} control character(s) shown as visible symbols",
-                self.control_chars
-            ));
+            meta.warnings
+                .push(super::control_chars_warning(self.control_chars));
         }
         if self.escape_sequences > 0 {
             meta.warnings
