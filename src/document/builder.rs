@@ -3,7 +3,7 @@
 //! recorded as they are written, so offsets are right by construction.
 
 use super::{Document, Meta, Section, sanitize};
-use crate::analysis::model::Span;
+use crate::span::Span;
 
 #[derive(Default)]
 pub(crate) struct TextBuilder {

@@ -12,7 +12,7 @@ mod markdown;
 pub mod sanitize;
 mod tags;
 
-use crate::analysis::model::Span;
+use crate::span::Span;
 
 /// What kind of input a document came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
