@@ -10,6 +10,8 @@ pub mod contract;
 pub mod document;
 pub mod export;
 pub mod store;
+#[cfg(feature = "train")]
+pub mod train;
 pub mod tui;
 
 pub use analysis::analyze;

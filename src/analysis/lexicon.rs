@@ -790,7 +790,7 @@ const DETERMINERS: &str = "the a an his her its their our my your this that thes
 
 /// Words that are never names when capitalised at the start of a sentence (and many that are
 /// never names at all).
-const FUNCTION_WORDS: &str = "the a an and or but nor so yet for of in on at by to from with \
+const FUNCTION_WORDS: &str = "the a an and or but nor so yet for of in on at by to from with lest thence whence \
     without within into onto upon over under about above below after before during since \
     until till while when whenever where wherever why how what which who whom whose that this \
     these those there here then than as if unless though although because whether either \

@@ -209,3 +209,32 @@ mod tests {
         assert_eq!(split("“Stop!” he shouted."), ["“Stop!” he shouted."]);
     }
 }
+
+/// A heading rather than prose: one short line without quotations or a closing full stop, all
+/// in capitals or with (nearly) every word capitalised.
+pub fn is_heading(text: &str, tokens: &[Token]) -> bool {
+    let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
+        return false;
+    };
+    if text[first.start..last.end].contains('\n') || tokens.iter().any(|t| t.in_quote()) {
+        return false;
+    }
+    if last.kind == Kind::Punct && matches!(last.text(text), "." | "?" | "!" | ":" | ",") {
+        return false;
+    }
+    let words: Vec<&Token> = tokens.iter().filter(|t| t.kind == Kind::Word).collect();
+    if words.is_empty() || words.len() > 12 {
+        return false;
+    }
+    let all_caps = words.iter().all(|t| {
+        let w = t.text(text);
+        !w.chars().any(char::is_lowercase)
+    });
+    // Short function words stay lower case in title case ("the", "of").
+    let content: Vec<&&Token> = words
+        .iter()
+        .filter(|t| !t.is(super::lexicon::FUNCTION) || t.cap)
+        .collect();
+    let capitalised = content.iter().filter(|t| t.cap).count();
+    all_caps && words.len() >= 2 || content.len() >= 3 && capitalised == content.len()
+}
