@@ -381,3 +381,31 @@ fn a_surname_that_is_also_a_first_name_matches_back() {
     assert_eq!(a.speakers.len(), 1, "{:?}", a.speakers);
     assert_eq!(a.speakers[0].quotes.len(), 2);
 }
+
+#[test]
+fn german_guillemets_give_a_quote_and_its_speaker() {
+    let t = "»Wir schaffen das«, sagte Merkel.";
+    assert_eq!(
+        quotes(t),
+        [(
+            "Wir schaffen das".to_string(),
+            "direct",
+            Some("Merkel".to_string()),
+            "cue-after"
+        )]
+    );
+    // German low marks too: „…“, sagte X.
+    assert_eq!(
+        speaker_of("„Wir schaffen das“, sagte Merkel.", "Wir").as_deref(),
+        Some("Merkel")
+    );
+}
+
+#[test]
+fn a_japanese_quotation_inside_its_sentence_is_a_quote() {
+    let t = "田中首相は「経済は回復している」と述べた。";
+    let q = quotes(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, "経済は回復している");
+    assert_eq!(q[0].1, "direct");
+}

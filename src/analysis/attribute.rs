@@ -3,6 +3,7 @@
 //! patterns first (cue after, cue before, according to), broader ones after.
 
 use super::lexicon::*;
+use super::marks::Family;
 use super::mentions::{Mention, MentionKind};
 use super::model::{Method, QuoteKind, Span, SpeakerKind};
 use super::tokens::{Kind, Token};
@@ -269,43 +270,11 @@ impl<'a> Block<'a> {
         }
         let w = self.lower(p);
         // "32% of Republican claims": a capitalised adjective after a preposition.
-        let of_adjective = p > 0
-            && t.cap
-            && matches!(
-                self.lower(p - 1).as_ref(),
-                "of" | "in" | "for" | "by" | "about"
-            );
+        let of_adjective = p > 0 && t.cap && self.tokens[p - 1].is(ADJECTIVE_PREP);
         of_adjective
-            || (t.is(DETERMINER)
-                && !matches!(
-                    w.as_ref(),
-                    "that"
-                        | "all"
-                        | "both"
-                        | "each"
-                        | "some"
-                        | "many"
-                        | "several"
-                        | "two"
-                        | "three"
-                        | "one"
-                ))
+            || (t.is(DETERMINER) && !t.is(STANDALONE_DET))
             || (w.ends_with("'s") || w.ends_with("’s")) && !is_contraction(&w)
-            || matches!(
-                w.as_ref(),
-                "via"
-                    | "in"
-                    | "on"
-                    | "by"
-                    | "with"
-                    | "from"
-                    | "of"
-                    | "for"
-                    | "per"
-                    | "into"
-                    | "during"
-                    | "after"
-            )
+            || t.is(NOUN_PREP)
     }
     fn sentence_range(&self, i: usize) -> (usize, usize) {
         self.sentences[self.sentence_of[i]]
@@ -326,14 +295,7 @@ impl<'a> Block<'a> {
             k = open;
         }
         // "was quoted as saying", "is reported to have said"
-        while k > s0 && self.narrative(k - 1) && {
-            let w = self.lower(k - 1);
-            self.tokens[k - 1].is(AUX)
-                || matches!(
-                    w.as_ref(),
-                    "quoted" | "as" | "reported" | "to" | "have" | "been" | "further" | "out"
-                )
-        } {
+        while k > s0 && self.narrative(k - 1) && self.tokens[k - 1].is(AUX | VERB_BRIDGE) {
             if self.mention_ending(k).is_some() {
                 break;
             }
@@ -381,7 +343,7 @@ impl<'a> Block<'a> {
                 }
             }
         }
-        if k > s0 && matches!(self.lower(k - 1).as_ref(), "who" | "which") {
+        if k > s0 && self.tokens[k - 1].is(RELATIVE) {
             let mut j = k - 1;
             if j > s0 && self.is_punct(j - 1, ",") {
                 j -= 1;
@@ -419,20 +381,7 @@ impl<'a> Block<'a> {
 /// "he's", "that's": a pronoun with "is"/"has", not a possessive.
 fn is_contraction(w: &str) -> bool {
     let stem = w.trim_end_matches("'s").trim_end_matches("’s");
-    matches!(
-        stem,
-        "he" | "she"
-            | "it"
-            | "that"
-            | "there"
-            | "what"
-            | "who"
-            | "where"
-            | "here"
-            | "this"
-            | "everyone"
-            | "nobody"
-    )
+    lookup(stem).is(CONTRACTION_STEM)
 }
 
 /// The tokens of one quote inside the block: opening mark and last token.
@@ -445,6 +394,8 @@ pub struct QuoteToks {
     pub nested: bool,
     /// False when the closing mark is missing.
     pub closed: bool,
+    /// The family of its marks.
+    pub family: Family,
 }
 
 /// Attributes one quote. `prev` is the previous speech quote in the block with its attribution;
@@ -469,8 +420,10 @@ pub fn attribute(
     let has_head = b
         .first_in_sentence(Scan::NarrativeWord, s0, s1)
         .is_some_and(|i| i < q.open);
-    // A fragment is quoted inside a sentence of narrative: “reckless”, a “walk-in”.
-    let fragment = has_head && !starts_sentence && !after_intro;
+    // A fragment is quoted inside a sentence of narrative: “reckless”, a “walk-in”. Japanese and
+    // Chinese quote what was said inside the sentence that reports it (田中首相は「…」と述べた),
+    // so their corner brackets hold speech there.
+    let fragment = has_head && !starts_sentence && !after_intro && q.family != Family::Corner;
     let continues_sentence = !matches!(last_char, Some('.'));
     let mut att = Attribution::none(QuoteKind::Direct);
     att.addressee = find_addressee(b, q);
@@ -723,27 +676,11 @@ fn is_title_case(s: &str) -> bool {
         if w.is_empty() {
             continue;
         }
-        let lower_ok = matches!(
-            w,
-            "of" | "the"
-                | "a"
-                | "an"
-                | "and"
-                | "in"
-                | "on"
-                | "for"
-                | "to"
-                | "at"
-                | "with"
-                | "or"
-                | "de"
-                | "la"
-                | "vs"
-        );
         let first = w.chars().next().unwrap_or(' ');
         if first.is_uppercase() || first.is_ascii_digit() {
             any = true;
-        } else if !lower_ok {
+        } else if !lookup(w).is(TITLE_MINOR) {
+            // (Looked up as written: only the lower-case spelling is a minor word.)
             return false;
         }
     }
@@ -868,10 +805,7 @@ fn verb_after_subject(b: &Block, k: usize) -> Option<usize> {
     }
     // A short prepositional phrase: "a narrator in the Clinton ad asks".
     if k < n
-        && matches!(
-            b.lower(k).as_ref(),
-            "in" | "at" | "for" | "from" | "with" | "of" | "on"
-        )
+        && b.tokens[k].is(PHRASE_PREP)
         && let Some(v) = (k + 1..(k + 7).min(n))
             .take_while(|&i| b.narrative(i) && b.tokens[i].kind == Kind::Word)
             .find(|&i| b.is_cue_verb(i))
@@ -932,13 +866,7 @@ fn cue_before(b: &Block, q: &QuoteToks, direct: bool) -> Option<(Span, Option<us
         }
         let w = b.lower(k);
         // Passives ("was told", "been called") are not cues; progressives ("is calling") are.
-        if k > s0
-            && !w.ends_with("ing")
-            && matches!(
-                b.lower(k - 1).as_ref(),
-                "be" | "been" | "being" | "was" | "were" | "is" | "are"
-            )
-        {
+        if k > s0 && !w.ends_with("ing") && b.tokens[k - 1].is(PASSIVE_AUX) {
             continue;
         }
         let speech = b.is_cue_verb(k);
@@ -1077,21 +1005,10 @@ fn find_addressee(b: &Block, q: &QuoteToks) -> Option<Span> {
     if t.quote != b.tokens[q.open].quote {
         return None;
     }
-    let first = super::tokens::lowercase(t.text(b.text));
-    if matches!(
-        first.as_ref(),
-        "dear"
-            | "hello"
-            | "hi"
-            | "hey"
-            | "listen"
-            | "thank"
-            | "thanks"
-            | "welcome"
-            | "congratulations"
-    ) {
+    if t.is(ADDRESS) {
         i += 1;
-        if first == "thank" && b.tokens.get(i).is_some_and(|t| t.text(b.text) == "you") {
+        if t.lex.key() == Some("thank") && b.tokens.get(i).is_some_and(|t| t.text(b.text) == "you")
+        {
             i += 1;
         }
     }
@@ -1306,12 +1223,7 @@ fn reported_at(b: &Block, i: usize, s0: usize, s1: usize) -> Option<(Reported, u
     if b.tokens[start].is(MEDIA) || b.is_w(start, "in") && words < 5 {
         return None;
     }
-    if that_at.is_none()
-        && matches!(
-            b.lower(start).as_ref(),
-            "nothing" | "little" | "goodbye" | "hello" | "so" | "yes" | "no" | "grace"
-        )
-    {
+    if that_at.is_none() && b.tokens[start].is(NO_SPEECH_OBJECT) {
         return None;
     }
     let end_tok = if w == "pointed" { i + 2 } else { i + 1 };

@@ -1,16 +1,21 @@
 //! Pairing quotation marks: every style, nesting, multi-paragraph quotes, and apostrophes that are
 //! not marks. Quotes never run past their paragraph unless the next paragraph reopens them.
+//!
+//! The marks themselves are data: `assets/marks.toml` lists each mark with its family and role,
+//! and `build.rs` compiles it into `INVENTORY`. The scanner searches for the first bytes of those
+//! marks, and the rest of the engine asks `is_opening_mark`, `can_open` and `is_apostrophe`
+//! rather than matching mark characters itself.
 
 use super::model::Span;
 
 /// Families of marks that close one another.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Family {
-    /// “…” „…“ "…"
+    /// “…” „…“ "…" ＂…＂
     Double,
     /// ‘…’ ‚…‘ '…'
     Single,
-    /// «…» ‹…›
+    /// «…» »…« ‹…› ›…‹
     Guillemet,
     /// 「…」 『…』
     Corner,
@@ -34,27 +39,70 @@ pub struct RawQuote {
     pub multi_paragraph: bool,
 }
 
+/// How a mark is read (see the roles in assets/marks.toml).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {
-    Open(Family),
-    Close(Family),
-    /// Straight marks: opening or closing from context.
-    Either(Family),
-    /// “ opens, or closes a „.
+    Open,
+    Close,
+    /// „ and ‚: opens a low quotation, closed by the family's `OpenOrCloseLow` mark.
+    OpenLow,
+    /// “ and ‘: opens, or closes an open low quotation.
     OpenOrCloseLow,
-    /// ‘ opens, or closes a ‚.
-    OpenSingleOrCloseLow,
+    /// Straight marks: opening or closing from context.
+    Either,
     /// ’ closes, or is an apostrophe.
     CloseOrApostrophe,
+    /// « ‹: opens, or closes a quotation opened by » › (German »…«).
+    OpenOrCloseReversed,
+    /// » ›: closes, or opens a German »…« when its closer follows.
+    CloseOrOpenReversed,
+}
+
+/// One quotation mark of the inventory.
+#[derive(Debug)]
+struct Def {
+    text: &'static str,
+    family: Family,
+    role: Role,
+    /// Also written as an apostrophe (' ’).
+    apostrophe: bool,
+}
+
+// INVENTORY: every mark of assets/marks.toml.
+include!(concat!(env!("OUT_DIR"), "/marks.rs"));
+
+/// The mark `s` is, if it is exactly one.
+fn mark(s: &str) -> Option<&'static Def> {
+    INVENTORY.iter().find(|d| d.text == s)
+}
+
+/// `s` is a mark that opens a quotation by its shape: “ ‘ „ ‚ « ‹ 「 『 `` (not the straight
+/// marks, which open or close from context, nor the closers).
+pub fn is_opening_mark(s: &str) -> bool {
+    mark(s).is_some_and(|d| {
+        matches!(
+            d.role,
+            Role::Open | Role::OpenLow | Role::OpenOrCloseLow | Role::OpenOrCloseReversed
+        )
+    })
+}
+
+/// `s` is a mark that can open a quotation, straight marks and German » included.
+pub fn can_open(s: &str) -> bool {
+    mark(s).is_some_and(|d| !matches!(d.role, Role::Close | Role::CloseOrApostrophe))
+}
+
+/// `s` is a mark that is also an apostrophe (' ’).
+pub fn is_apostrophe(s: &str) -> bool {
+    mark(s).is_some_and(|d| d.apostrophe)
 }
 
 #[derive(Debug, Clone, Copy)]
 struct Mark {
     pos: usize,
     len: usize,
+    family: Family,
     role: Role,
-    /// „ and ‚ are low marks; they are closed by “/” or ‘/’.
-    low: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -154,7 +202,7 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
                         quote: quotes.len() - 1,
                         family,
                         straight,
-                        low: m.low,
+                        low: m.role == Role::OpenLow,
                         mark: first_char(text, m.pos),
                     });
                 }
@@ -240,27 +288,80 @@ fn discard(quotes: &mut [RawQuote], i: usize) {
     quotes[i].span = Span::new(usize::MAX, usize::MAX);
 }
 
-/// The bytes that can start a quotation mark in a paragraph: " ' ` and the lead bytes of « » “ ”
-/// ‘ ’ „ ‚ ‹ › 「 」. Two vector searches (the ASCII marks, the lead bytes), each remembered
-/// until the scan passes it: a byte-by-byte scan was a visible cost on every byte of the text.
+/// The inventory as the scanner reads it, built once.
+struct Scanner {
+    /// The bytes a mark can start with, in groups of three (one `memchr3` search each).
+    leads: Vec<[u8; 3]>,
+    /// For each byte, the inventory indices of the marks that start with it (a bit each).
+    by_lead: [u32; 256],
+}
+
+impl Scanner {
+    fn get() -> &'static Scanner {
+        static SCANNER: std::sync::OnceLock<Scanner> = std::sync::OnceLock::new();
+        SCANNER.get_or_init(|| {
+            let mut by_lead = [0u32; 256];
+            for (i, d) in INVENTORY.iter().enumerate() {
+                if let Some(&b) = d.text.as_bytes().first() {
+                    by_lead[usize::from(b)] |= 1 << i;
+                }
+            }
+            let firsts: Vec<u8> = (0..=255u8)
+                .filter(|&b| by_lead[usize::from(b)] != 0)
+                .collect();
+            let leads = firsts
+                .chunks(3)
+                .map(|c| [c[0], c[c.len().min(2) - 1], c[c.len() - 1]])
+                .collect();
+            Scanner { leads, by_lead }
+        })
+    }
+
+    /// The longest mark of the inventory at `bytes[i..end]`.
+    #[inline]
+    fn mark_at(&self, bytes: &[u8], i: usize, end: usize) -> Option<&'static Def> {
+        let rest = &bytes[i..end];
+        let mut bits = self.by_lead[usize::from(bytes[i])];
+        let mut best: Option<&'static Def> = None;
+        while bits != 0 {
+            let d = &INVENTORY[bits.trailing_zeros() as usize];
+            bits &= bits - 1;
+            if rest.starts_with(d.text.as_bytes())
+                && best.is_none_or(|b| d.text.len() > b.text.len())
+            {
+                best = Some(d);
+            }
+        }
+        best
+    }
+}
+
+/// At most this many `memchr3` searches find the bytes that can start a mark (checked by a test).
+const MAX_SEARCHES: usize = 4;
+
+/// The bytes that can start a quotation mark in a paragraph (the first bytes of the inventory's
+/// marks: " ' ` and the lead bytes of “ « 「 ＂ …). A few vector searches, each remembered until
+/// the scan passes it: a byte-by-byte scan was a visible cost on every byte of the text.
 struct MarkStarts<'b> {
     bytes: &'b [u8],
     end: usize,
-    /// The next ASCII mark and the next lead byte at or after the last search (`end` if none).
-    ascii: usize,
-    lead: usize,
+    leads: &'b [[u8; 3]],
+    /// The next byte of each search at or after the last search (`end` if none).
+    next: [usize; MAX_SEARCHES],
 }
 
 impl<'b> MarkStarts<'b> {
-    fn new(bytes: &'b [u8], para: Span) -> Self {
+    fn new(bytes: &'b [u8], para: Span, scanner: &'b Scanner) -> Self {
+        let leads = &scanner.leads[..scanner.leads.len().min(MAX_SEARCHES)];
         let mut m = MarkStarts {
             bytes,
             end: para.end,
-            ascii: 0,
-            lead: 0,
+            leads,
+            next: [para.end; MAX_SEARCHES],
         };
-        m.ascii = m.search(para.start, [b'"', b'\'', b'`']);
-        m.lead = m.search(para.start, [0xC2, 0xE2, 0xE3]);
+        for k in 0..leads.len() {
+            m.next[k] = m.search(para.start, leads[k]);
+        }
         m
     }
 
@@ -273,13 +374,13 @@ impl<'b> MarkStarts<'b> {
 
     /// The first byte at or after `i` that can start a mark.
     fn next(&mut self, i: usize) -> Option<usize> {
-        if self.ascii < i {
-            self.ascii = self.search(i, [b'"', b'\'', b'`']);
+        let mut next = self.end;
+        for k in 0..self.leads.len() {
+            if self.next[k] < i {
+                self.next[k] = self.search(i, self.leads[k]);
+            }
+            next = next.min(self.next[k]);
         }
-        if self.lead < i {
-            self.lead = self.search(i, [0xC2, 0xE2, 0xE3]);
-        }
-        let next = self.ascii.min(self.lead);
         (next < self.end).then_some(next)
     }
 }
@@ -287,58 +388,23 @@ impl<'b> MarkStarts<'b> {
 /// Collects candidate marks in a paragraph.
 fn scan_marks(text: &str, para: Span, out: &mut Vec<Mark>) {
     let bytes = text.as_bytes();
-    let mut starts = MarkStarts::new(bytes, para);
+    let scanner = Scanner::get();
+    let mut starts = MarkStarts::new(bytes, para, scanner);
     let mut i = para.start;
     while i < para.end {
         match starts.next(i) {
             Some(p) => i = p,
             None => break,
         }
-        let b = bytes[i];
-        let mark = match b {
-            b'"' => Some((1, Role::Either(Family::Double), false)),
-            b'\'' => {
-                if bytes.get(i + 1) == Some(&b'\'') && i + 1 < para.end {
-                    Some((2, Role::Close(Family::Latex), false))
-                } else {
-                    Some((1, Role::Either(Family::Single), false))
-                }
-            }
-            b'`' if bytes.get(i + 1) == Some(&b'`') && i + 1 < para.end => {
-                Some((2, Role::Open(Family::Latex), false))
-            }
-            0xC2 => match bytes.get(i + 1) {
-                Some(0xAB) => Some((2, Role::Open(Family::Guillemet), false)),
-                Some(0xBB) => Some((2, Role::Close(Family::Guillemet), false)),
-                _ => None,
-            },
-            0xE2 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
-                Some(0x9C) => Some((3, Role::OpenOrCloseLow, false)), // “
-                Some(0x9D) => Some((3, Role::Close(Family::Double), false)), // ”
-                Some(0x9E) => Some((3, Role::Open(Family::Double), true)), // „
-                Some(0x98) => Some((3, Role::OpenSingleOrCloseLow, false)), // ‘
-                Some(0x99) => Some((3, Role::CloseOrApostrophe, false)), // ’
-                Some(0x9A) => Some((3, Role::Open(Family::Single), true)), // ‚
-                Some(0xB9) => Some((3, Role::Open(Family::Guillemet), false)), // ‹
-                Some(0xBA) => Some((3, Role::Close(Family::Guillemet), false)), // ›
-                _ => None,
-            },
-            0xE3 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
-                Some(0x8C) | Some(0x8E) => Some((3, Role::Open(Family::Corner), false)),
-                Some(0x8D) | Some(0x8F) => Some((3, Role::Close(Family::Corner), false)),
-                _ => None,
-            },
-            _ => None,
-        };
-        match mark {
-            Some((len, role, low)) => {
+        match scanner.mark_at(bytes, i, para.end) {
+            Some(d) => {
                 out.push(Mark {
                     pos: i,
-                    len,
-                    role,
-                    low,
+                    len: d.text.len(),
+                    family: d.family,
+                    role: d.role,
                 });
-                i += len;
+                i += d.text.len();
             }
             None => i += 1,
         }
@@ -365,12 +431,6 @@ fn char_after(text: &str, pos: usize, para: Span) -> Option<char> {
     text[pos..para.end].chars().next()
 }
 
-/// Words that start with an elided letter: 'Tis, 'twas, rock 'n' roll, 'em, 'cause.
-const ELISIONS: &[&str] = &[
-    "tis", "twas", "twere", "twill", "em", "n", "cause", "cos", "til", "till", "bout", "round",
-    "nuff", "s", "ere", "neath", "gainst", "ello", "im", "er", "appen", "ow", "ave",
-];
-
 fn is_elision(text: &str, after: usize, end: usize) -> bool {
     let rest = &text[after..end];
     // Measured on the text itself: lower-casing can change a character's length (Ⱥ → ⱥ).
@@ -389,7 +449,9 @@ fn is_elision(text: &str, after: usize, end: usize) -> bool {
         return word.chars().all(|c| c.is_ascii_digit() || c == 's');
     }
     let next = rest[word_len..].chars().next();
-    ELISIONS.contains(&word.as_str()) && !matches!(next, Some(c) if c.is_alphanumeric())
+    // Words that start with an elided letter: 'Tis, 'twas, rock 'n' roll, 'em, 'cause.
+    super::lexicon::lookup(&word).is(super::lexicon::ELISION)
+        && !matches!(next, Some(c) if c.is_alphanumeric())
 }
 
 fn decide(text: &str, para: Span, m: &Mark, stack: &[Open], rest: &[Mark]) -> Decision {
@@ -401,23 +463,43 @@ fn decide(text: &str, para: Span, m: &Mark, stack: &[Open], rest: &[Mark]) -> De
     let word_after = after.is_some_and(|c| c.is_alphanumeric());
     let open_top = stack.last();
     let open_of = |f: Family| stack.iter().any(|o| o.family == f);
-    match m.role {
-        Role::Open(f) => Decision::Open(f, false),
-        Role::Close(Family::Latex) => {
-            if open_of(Family::Latex) {
-                Decision::Close(Family::Latex)
-            } else {
-                Decision::Skip
-            }
-        }
-        Role::Close(f) => {
+    match (m.role, m.family) {
+        (Role::Open | Role::OpenLow, f) => Decision::Open(f, false),
+        (Role::Close, f) => {
             if open_of(f) {
                 Decision::Close(f)
             } else {
                 Decision::Skip
             }
         }
-        Role::OpenOrCloseLow => {
+        (Role::OpenOrCloseReversed, f) => {
+            // Closes a German »…« (opened by a reversed mark), otherwise opens («…»).
+            let reversed = stack.iter().rev().find(|o| o.family == f).is_some_and(|o| {
+                let mut buf = [0; 4];
+                mark(o.mark.encode_utf8(&mut buf))
+                    .is_some_and(|d| d.role == Role::CloseOrOpenReversed)
+            });
+            if reversed {
+                Decision::Close(f)
+            } else {
+                Decision::Open(f, false)
+            }
+        }
+        (Role::CloseOrOpenReversed, f) => {
+            if open_of(f) {
+                Decision::Close(f)
+            } else if !space_after
+                && rest
+                    .iter()
+                    .any(|r| r.family == f && r.role == Role::OpenOrCloseReversed)
+            {
+                // German »…«: opens when a closing « follows in the paragraph.
+                Decision::Open(f, false)
+            } else {
+                Decision::Skip
+            }
+        }
+        (Role::OpenOrCloseLow, Family::Double) => {
             if open_top.is_some_and(|o| o.family == Family::Double && o.low) {
                 Decision::Close(Family::Double)
             } else if open_of(Family::Double) && !space_before && (space_after || !word_after) {
@@ -427,7 +509,7 @@ fn decide(text: &str, para: Span, m: &Mark, stack: &[Open], rest: &[Mark]) -> De
                 Decision::Open(Family::Double, false)
             }
         }
-        Role::OpenSingleOrCloseLow => {
+        (Role::OpenOrCloseLow, _) => {
             if open_top.is_some_and(|o| o.family == Family::Single && o.low) {
                 Decision::Close(Family::Single)
             } else if (word_before && word_after)
@@ -438,8 +520,8 @@ fn decide(text: &str, para: Span, m: &Mark, stack: &[Open], rest: &[Mark]) -> De
                 Decision::Open(Family::Single, false)
             }
         }
-        Role::CloseOrApostrophe => single_close(text, para, m, stack, rest, before, after),
-        Role::Either(Family::Double) => {
+        (Role::CloseOrApostrophe, _) => single_close(text, para, m, stack, rest, before, after),
+        (Role::Either, Family::Double) => {
             if before.is_some_and(|c| c.is_ascii_digit()) && !open_of(Family::Double) {
                 return Decision::Skip; // 5'10" — inches
             }
@@ -467,7 +549,7 @@ fn decide(text: &str, para: Span, m: &Mark, stack: &[Open], rest: &[Mark]) -> De
                 Decision::Skip
             }
         }
-        Role::Either(Family::Single) => {
+        (Role::Either, Family::Single) => {
             if word_before && word_after {
                 return Decision::Skip; // it's, O'Brien
             }
@@ -482,7 +564,7 @@ fn decide(text: &str, para: Span, m: &Mark, stack: &[Open], rest: &[Mark]) -> De
             }
             single_close(text, para, m, stack, rest, before, after)
         }
-        Role::Either(_) => Decision::Skip,
+        (Role::Either, _) => Decision::Skip,
     }
 }
 
@@ -522,10 +604,7 @@ fn single_close(
             .is_some_and(|c| c.is_lowercase());
     if possessive
         && rest.iter().any(|r| {
-            matches!(
-                r.role,
-                Role::CloseOrApostrophe | Role::Either(Family::Single)
-            )
+            r.family == Family::Single && matches!(r.role, Role::CloseOrApostrophe | Role::Either)
         })
     {
         return Decision::Skip;
@@ -548,8 +627,9 @@ mod tests {
 
     #[test]
     fn every_byte_that_can_start_a_mark_is_found_in_order() {
-        let t = "He said \"yes\" and ‘no’, «oui» — it's `odd'' 「x」 é.";
-        let mut starts = MarkStarts::new(t.as_bytes(), Span::new(0, t.len()));
+        let t = "He said \"yes\" and ‘no’, «oui» — it's `odd'' 「x」 ＂y＂ é.";
+        let scanner = Scanner::get();
+        let mut starts = MarkStarts::new(t.as_bytes(), Span::new(0, t.len()), scanner);
         let mut found = Vec::new();
         let mut i = 0;
         while let Some(p) = starts.next(i) {
@@ -559,10 +639,43 @@ mod tests {
         let expected: Vec<usize> = t
             .bytes()
             .enumerate()
-            .filter(|&(_, b)| matches!(b, b'"' | b'\'' | b'`' | 0xC2 | 0xE2 | 0xE3))
+            .filter(|&(_, b)| matches!(b, b'"' | b'\'' | b'`' | 0xC2 | 0xE2 | 0xE3 | 0xEF))
             .map(|(i, _)| i)
             .collect();
         assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn the_inventory_fits_the_scanner() {
+        let scanner = Scanner::get();
+        assert!(INVENTORY.len() <= 32, "one bit per mark in a u32");
+        assert!(scanner.leads.len() <= MAX_SEARCHES);
+        for d in &INVENTORY {
+            assert_eq!(mark(d.text).map(|m| m.text), Some(d.text));
+        }
+        assert!(is_opening_mark("“") && is_opening_mark("«") && is_opening_mark("「"));
+        assert!(!is_opening_mark("\"") && can_open("\"") && can_open("»"));
+        assert!(!can_open("”") && !can_open("’") && is_apostrophe("’") && is_apostrophe("'"));
+    }
+
+    #[test]
+    fn german_french_and_japanese_marks_pair() {
+        assert_eq!(
+            quotes("»Wir schaffen das«, sagte Merkel."),
+            ["Wir schaffen das"]
+        );
+        assert_eq!(quotes("Er sagte: ›nie‹ und ging."), ["nie"]);
+        assert_eq!(
+            quotes("« Nous y arriverons », a-t-il dit."),
+            [" Nous y arriverons "]
+        );
+        assert_eq!(
+            quotes("田中首相は「経済は回復している」と述べた。"),
+            ["経済は回復している"]
+        );
+        assert_eq!(quotes("He said ＂yes＂ twice."), ["yes"]);
+        // A lone » (a breadcrumb or a bullet) opens nothing.
+        assert!(quotes("Home » News » World").is_empty());
     }
 
     #[test]

@@ -125,35 +125,6 @@ impl Mention {
     }
 }
 
-/// Particles inside names: Charles de Gaulle, Ursula von der Leyen, Abu Bakr al-Baghdadi.
-fn is_name_particle(w: &str) -> bool {
-    matches!(
-        w,
-        "de" | "van"
-            | "von"
-            | "der"
-            | "den"
-            | "da"
-            | "di"
-            | "du"
-            | "del"
-            | "della"
-            | "la"
-            | "le"
-            | "al"
-            | "bin"
-            | "ibn"
-            | "ben"
-            | "ter"
-            | "y"
-            | "dos"
-            | "das"
-            | "st."
-            | "mc"
-            | "bint"
-    )
-}
-
 /// Common adjectives that begin proper names ("New York", "Great Britain", "Little Rock").
 fn opens_names(w: &str) -> bool {
     [
@@ -162,10 +133,6 @@ fn opens_names(w: &str) -> bool {
     ]
     .iter()
     .any(|o| w.eq_ignore_ascii_case(o))
-}
-
-fn is_suffix(w: &str) -> bool {
-    matches!(w, "Jr" | "Sr" | "II" | "III" | "IV" | "Jr." | "Sr.")
 }
 
 fn looks_like_verb(t: &Token, text: &str) -> bool {
@@ -299,31 +266,10 @@ fn is_subject(text: &str, tokens: &[Token], sentence_of: &[usize], m: &Mention) 
         .is_some_and(|t| !t.in_quote() && looks_like_verb(t, text))
 }
 
-/// Auxiliary and modal verbs (as opposed to the adverbs that share the AUX class).
+/// Auxiliary and modal verbs (as opposed to the adverbs that share the AUX class), written in
+/// lower case ("Will" may be a name).
 pub fn is_auxiliary_verb(w: &str) -> bool {
-    matches!(
-        w,
-        "has"
-            | "have"
-            | "had"
-            | "is"
-            | "was"
-            | "were"
-            | "be"
-            | "been"
-            | "will"
-            | "would"
-            | "could"
-            | "should"
-            | "may"
-            | "might"
-            | "must"
-            | "can"
-            | "did"
-            | "does"
-            | "do"
-            | "are"
-    )
+    lexicon::lookup(w).is(AUX_VERB)
 }
 
 /// If token `i` opens a short parenthesis ("(R-Utah)", "(D)"), the index after it; else `i`.
@@ -416,7 +362,8 @@ fn chain_end(text: &str, tokens: &[Token], i: usize) -> usize {
             break;
         }
         let w = t.text(text);
-        if t.kind == Kind::Word && (t.cap || is_suffix(w)) {
+        // (Suffixes such as "Jr" and "III" are capitalised, so the run takes them.)
+        if t.kind == Kind::Word && t.cap {
             j += 1;
             // "Lucy's Sabbath", "Alice's Right Foot": a possessive ends the name; what follows
             // is something of theirs.
@@ -436,8 +383,10 @@ fn chain_end(text: &str, tokens: &[Token], i: usize) -> usize {
             }
             continue;
         }
+        // A particle as written in lower case ("de", "von"), looked up as written.
         if t.kind == Kind::Word
-            && is_name_particle(w)
+            && t.is(NAME_PARTICLE)
+            && lexicon::lookup(w).is(NAME_PARTICLE)
             && j > i
             && tokens.get(j + 1).is_some_and(|x| x.cap && !x.in_quote())
         {
@@ -477,7 +426,9 @@ fn name_chain(
     while a < end {
         let t = &tokens[a];
         let w = t.text(text);
-        let at_start = a == 0 || sentence_of[a - 1] != sentence || tokens[a - 1].is_char(text, '“');
+        let at_start = a == 0
+            || sentence_of[a - 1] != sentence
+            || super::marks::is_opening_mark(tokens[a - 1].text(text));
         if t.is(DETERMINER) && !t.is(FIRST_NAME) {
             determiner = Some(a);
             a += 1;
@@ -542,7 +493,7 @@ fn name_chain(
             (t + 1..end).any(|k| tokens[k].kind == Kind::Word && !tokens[k].is(TITLE | HONORIFIC));
         if rest_has_name {
             for tok in &tokens[a..t] {
-                if let Some(c) = demonym_of_place(tok.text(text)) {
+                if let Some(c) = demonym_of_place(tok) {
                     descriptors.push_country(c);
                 } else if tok.is(DEMONYM | ROLE) {
                     add_descriptors(tok, &mut descriptors);
@@ -560,15 +511,7 @@ fn name_chain(
         add_descriptors(t, &mut descriptors);
         if t.is(HONORIFIC) {
             honorific = true;
-            let w = lowercase(t.text(text));
-            gender = match w.trim_end_matches('.') {
-                "mr" | "messrs" | "sir" | "herr" | "monsieur" | "señor" | "senor" | "don" => {
-                    Gender::Male
-                }
-                "mrs" | "ms" | "miss" | "mme" | "mlle" | "frau" | "madame" | "señora" | "doña"
-                | "dame" | "lady" => Gender::Female,
-                _ => Gender::Unknown,
-            };
+            gender = gender_of(t.lex);
         }
         if t.is(TITLE | HONORIFIC) {
             person_evidence = true;
@@ -582,7 +525,7 @@ fn name_chain(
             // Up to the person's own name: "Secretary of State | John Kerry".
             let mut k = b + 1;
             while k + 1 < end && tokens[k].cap && !tokens[k].is(FIRST_NAME) {
-                if let Some(c) = demonym_of_place(tokens[k].text(text)) {
+                if let Some(c) = demonym_of_place(&tokens[k]) {
                     descriptors.push_country(c);
                 }
                 k += 1;
@@ -630,7 +573,7 @@ fn name_chain(
             head,
             gender: role_gender(head),
             entity_kind: SpeakerKind::Person,
-            indefinite: determiner.is_some_and(|d| is_indefinite(tokens[d].text(text))),
+            indefinite: determiner.is_some_and(|d| tokens[d].is(INDEFINITE)),
             possessive,
             person_evidence: true,
             ..Mention::new(tokens, (start_tok, end), MentionKind::Role, sentence)
@@ -798,13 +741,15 @@ fn name_end(text: &str, last: &Token) -> usize {
     last.start + base.len()
 }
 
-/// "a source", "Another official" (compared without allocating a lower-case copy).
-fn is_indefinite(det: &str) -> bool {
-    [
-        "a", "an", "another", "one", "some", "several", "two", "three",
-    ]
-    .iter()
-    .any(|w| det.eq_ignore_ascii_case(w))
+/// The gender a word says (he, Mr, Frau): male.toml and female.toml.
+fn gender_of(lex: Entry) -> Gender {
+    if lex.is(MALE) {
+        Gender::Male
+    } else if lex.is(FEMALE) {
+        Gender::Female
+    } else {
+        Gender::Unknown
+    }
 }
 
 /// Returns the static lexicon spelling of a role or title word, so descriptors can be
@@ -818,83 +763,39 @@ fn lexicon_key(w: &str) -> Option<&'static str> {
     }
 }
 
+/// The gender a role noun says (king, spokeswoman): a gendered role word, not a first name
+/// ("Marine") or an honorific.
 fn role_gender(head: Option<&str>) -> Gender {
-    match head {
-        Some(
-            "spokesman" | "congressman" | "chairman" | "king" | "prince" | "father" | "husband"
-            | "son" | "brother" | "man" | "actor" | "businessman" | "emperor",
-        ) => Gender::Male,
-        Some(
-            "spokeswoman" | "congresswoman" | "chairwoman" | "queen" | "princess" | "mother"
-            | "wife" | "daughter" | "sister" | "woman" | "actress" | "businesswoman" | "widow",
-        ) => Gender::Female,
-        _ => Gender::Unknown,
+    let lex = head.map(lexicon::lookup).unwrap_or_default();
+    if lex.is(ROLE) && !lex.is(FIRST_NAME) {
+        gender_of(lex)
+    } else {
+        Gender::Unknown
     }
 }
 
 /// Adds what a title or role word says: the word itself and its role family, or its country.
 fn add_descriptors(t: &Token, out: &mut Descriptors) {
     if t.is(DEMONYM) {
-        if let Some(country) = t.lex.extra {
+        if let Some(country) = t.lex.extra() {
             out.push_country(country);
         }
         return;
     }
     if t.is(ROLE | TITLE | ORG | GROUP)
-        && let Some(k) = t.lex.key
+        && let Some(k) = t.lex.key()
     {
         out.push_role(k);
     }
-    if let Some(family) = t.lex.extra {
+    if let Some(family) = t.lex.extra() {
         out.push_role(family);
     }
 }
 
 /// "Belarus" → "belarus" when it is a known country (for "President of Belarus").
-fn demonym_of_place(w: &str) -> Option<&'static str> {
-    COUNTRIES
-        .iter()
-        .copied()
-        .find(|&c| c.eq_ignore_ascii_case(w))
+fn demonym_of_place(t: &Token) -> Option<&'static str> {
+    t.lex.key().filter(|_| t.is(COUNTRY))
 }
-
-const COUNTRIES: &[&str] = &[
-    "russia",
-    "belarus",
-    "ukraine",
-    "china",
-    "india",
-    "japan",
-    "germany",
-    "france",
-    "italy",
-    "spain",
-    "canada",
-    "mexico",
-    "brazil",
-    "iran",
-    "iraq",
-    "israel",
-    "syria",
-    "turkey",
-    "egypt",
-    "poland",
-    "sweden",
-    "norway",
-    "finland",
-    "denmark",
-    "britain",
-    "england",
-    "scotland",
-    "wales",
-    "ireland",
-    "kazakhstan",
-    "georgia",
-    "armenia",
-    "azerbaijan",
-    "venezuela",
-    "cuba",
-];
 
 fn role_description(
     text: &str,
@@ -1009,32 +910,8 @@ fn role_description(
         // "an official at the agency", "a source with the campaign".
         let takes = match pw {
             "of" => true,
-            "for" => matches!(
-                head_word.as_ref(),
-                "spokesman"
-                    | "spokeswoman"
-                    | "spokesperson"
-                    | "adviser"
-                    | "advisor"
-                    | "counsel"
-                    | "lawyer"
-                    | "attorney"
-            ),
-            "at" | "with" => matches!(
-                head_word.as_ref(),
-                "official"
-                    | "source"
-                    | "member"
-                    | "aide"
-                    | "professor"
-                    | "analyst"
-                    | "economist"
-                    | "researcher"
-                    | "executive"
-                    | "spokesman"
-                    | "spokeswoman"
-                    | "spokesperson"
-            ),
+            "for" => head_tok.is(TAKES_FOR),
+            "at" | "with" => head_tok.is(TAKES_AT),
             _ => false,
         };
         if !p.in_quote() && takes && !plural {
@@ -1055,7 +932,7 @@ fn role_description(
                 if x.is(DEMONYM) {
                     add_descriptors(x, &mut descriptors);
                 }
-                took = took || !x.is(DETERMINER) || is_number_word(x.text(text));
+                took = took || !x.is(DETERMINER) || is_number_word(x, text);
                 k += 1;
             }
             if took {
@@ -1070,7 +947,6 @@ fn role_description(
     } else {
         SpeakerKind::Person
     };
-    let det_word = det.map(|d| tokens[d].text(text));
     let head = lexicon_key(&head_word).or_else(|| lexicon_key(head_word.trim_end_matches('s')));
     out.push(Mention {
         descriptors,
@@ -1078,7 +954,7 @@ fn role_description(
         gender: role_gender(head),
         entity_kind,
         plural,
-        indefinite: det_word.is_some_and(is_indefinite),
+        indefinite: det.is_some_and(|d| tokens[d].is(INDEFINITE)),
         possessive: strip_possessive(tokens[end - 1].text(text)).1,
         person_evidence: entity_kind == SpeakerKind::Person,
         ..Mention::new(tokens, (a, end), MentionKind::Role, sentence)
@@ -1088,18 +964,13 @@ fn role_description(
 
 /// Lexicon role family of a head noun ("leader" → "head").
 pub fn family(word: &str) -> Option<&'static str> {
-    lexicon::ROLE_FAMILIES
-        .iter()
-        .find(|(w, _)| *w == word)
-        .map(|(_, f)| *f)
+    lexicon::family(word)
 }
 
-/// "three" in "mother of three" is the content of the phrase, not a determiner of what follows.
-fn is_number_word(w: &str) -> bool {
-    matches!(
-        w,
-        "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
-    )
+/// "three" in "mother of three" is the content of the phrase, not a determiner of what follows
+/// (written in lower case).
+fn is_number_word(t: &Token, text: &str) -> bool {
+    t.is(SMALL_NUMBER) && lexicon::lookup(t.text(text)).is(SMALL_NUMBER)
 }
 
 #[cfg(test)]

@@ -120,7 +120,7 @@ struct Engine<'t> {
     resolver: Resolver,
     pending: Vec<Pending>,
     /// Raw quote index → pending index.
-    raw_to_pending: lexicon::FastMap<usize, usize>,
+    raw_to_pending: rustc_hash::FxHashMap<usize, usize>,
     figures: Vec<Figure>,
     /// Global sentence counter, for pronoun distance.
     sentence_base: usize,
@@ -705,6 +705,7 @@ fn quote_tokens(
         content: q.content,
         nested,
         closed: q.closed,
+        family: q.family,
     })
 }
 

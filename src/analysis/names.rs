@@ -2,7 +2,7 @@
 //! names many times per block; interning each distinct word once (and keeping the table from
 //! document to document) saves a `String` per word, per mention and per entity copy.
 
-use super::lexicon::FastMap;
+use rustc_hash::FxHashMap;
 
 /// A lower-case name word ("putin"), interned: equal ids mean equal words.
 pub type WordId = u32;
@@ -27,7 +27,7 @@ impl WordRange {
 /// The interned words, and the current block's mention words.
 #[derive(Debug, Default)]
 pub struct NameWords {
-    ids: FastMap<Box<str>, WordId>,
+    ids: FxHashMap<Box<str>, WordId>,
     /// Every word's text, one after another; `ends[id]` is where word `id` ends.
     arena: String,
     ends: Vec<u32>,

@@ -2,10 +2,11 @@
 //! surnames and honorifics match back; role descriptions pick the most recent person whose
 //! descriptors fit; pronouns pick the most salient compatible person.
 
-use super::lexicon::FastMap;
+use super::lexicon::{self, ARTICLE};
 use super::mentions::{Descriptors, Gender, Mention, MentionKind, family};
 use super::model::{Span, SpeakerKind};
 use super::names::{NameWords, WordId};
+use rustc_hash::FxHashMap;
 
 #[derive(Debug, Clone)]
 pub struct Entity {
@@ -39,9 +40,9 @@ pub struct Resolver {
     pub entities: Vec<Entity>,
     history: Vec<Seen>,
     /// Last name word → entities, for fast surname matching.
-    by_word: FastMap<WordId, Vec<usize>>,
+    by_word: FxHashMap<WordId, Vec<usize>>,
     /// Role word, role family, country or head noun → entities described so.
-    by_descriptor: FastMap<&'static str, Vec<usize>>,
+    by_descriptor: FxHashMap<&'static str, Vec<usize>>,
     /// The speaker of the most recent attributed quote.
     pub last_speaker: Option<usize>,
     /// Scratch for `resolve_name`'s candidate entities.
@@ -447,8 +448,8 @@ fn description_name(s: &str) -> String {
     let first = words.next().unwrap_or("");
     let rest = words.next();
     let lower_first = first.to_lowercase();
-    match (lower_first.as_str(), rest) {
-        ("the" | "a" | "an", Some(r)) => format!("{lower_first} {r}"),
+    match rest {
+        Some(r) if lexicon::lookup(&lower_first).is(ARTICLE) => format!("{lower_first} {r}"),
         _ => s.to_string(),
     }
 }

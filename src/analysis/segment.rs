@@ -3,7 +3,7 @@
 //! sentence, so sentence ends inside quotes do not split the narrative around them.
 
 use super::lexicon::{ABBREV, HONORIFIC};
-use super::marks::RawQuote;
+use super::marks::{self, RawQuote};
 use super::model::Span;
 use super::tokens::{Kind, NONE, Token};
 
@@ -126,10 +126,10 @@ fn next_starts_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
                 {
                     return true; // a new quotation opens
                 }
-                matches!(
-                    t.text(text),
-                    "(" | "[" | "“" | "\"" | "‘" | "«" | "„" | "—" | "-"
-                )
+                // A bracket, a dash, or a quotation mark that can open (not ', mostly an
+                // apostrophe: "Jones' car").
+                let s = t.text(text);
+                matches!(s, "(" | "[" | "—" | "-") || marks::can_open(s) && !marks::is_apostrophe(s)
             }
         },
     }

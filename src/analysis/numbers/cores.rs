@@ -484,22 +484,10 @@ impl Parser<'_> {
         i == 0
             || self.toks[i].gap == super::Gap::Line
             || self.tok(i - 1).is_some_and(|t| {
+                let s = t.text(self.text);
                 t.kind == Kind::Sym
-                    && matches!(
-                        t.text(self.text),
-                        "." | "!"
-                            | "?"
-                            | ":"
-                            | ";"
-                            | "\""
-                            | "“"
-                            | "‘"
-                            | "'"
-                            | "("
-                            | "—"
-                            | "–"
-                            | "-"
-                    )
+                    && (matches!(s, "." | "!" | "?" | ":" | ";" | "(" | "—" | "–" | "-")
+                        || crate::analysis::marks::can_open(s))
             })
     }
 

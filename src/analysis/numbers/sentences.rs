@@ -68,7 +68,7 @@ pub(crate) fn word_holds_number(text: &str, start: usize, end: usize) -> bool {
 fn known_number(t: &Token) -> Option<bool> {
     t.lex
         .number
-        .filter(|_| t.lex.key.is_some_and(|k| k.len() == t.end - t.start))
+        .filter(|_| t.lex.key().is_some_and(|k| k.len() == t.end - t.start))
 }
 
 /// The whitespace between `t` and `next` ends a sentence: a line break, or a full stop and a
@@ -80,6 +80,9 @@ fn ends_between(bytes: &[u8], t: &Token, next: &Token) -> bool {
     if !one_space && space.iter().any(|&b| b == b'\n' || b == b'\r') {
         return true;
     }
+    // After the stop: a capital, a bracket, a straight mark, or any character of the General
+    // Punctuation block (0xE2: curly marks, dashes, ellipses), which is broader than the
+    // quotation marks of `analysis::marks` and kept so.
     t.kind == Kind::Punct
         && matches!(bytes[t.start], b'.' | b'!' | b'?')
         && (one_space || space.iter().all(|&b| b == b' ' || b == b'\t'))

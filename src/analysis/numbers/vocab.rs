@@ -5,45 +5,15 @@
 use super::table::table;
 use super::words::lower;
 
-/// A month name, full or abbreviated, capitalised ("March", "Oct", "Sept").
+/// A month name, full or abbreviated, capitalised ("March", "Oct", "Sept"): the lexicon's
+/// month list (assets/lexicon/en/months.toml), shared with the engine.
 pub fn month(w: &str) -> Option<u8> {
-    if !w.starts_with(|c: char| c.is_ascii_uppercase()) {
-        return None;
-    }
-    Some(match w {
-        "January" | "Jan" | "JANUARY" => 1,
-        "February" | "Feb" | "FEBRUARY" => 2,
-        "March" | "Mar" | "MARCH" => 3,
-        "April" | "Apr" | "APRIL" => 4,
-        "May" | "MAY" => 5,
-        "June" | "Jun" | "JUNE" => 6,
-        "July" | "Jul" | "JULY" => 7,
-        "August" | "Aug" | "AUGUST" => 8,
-        "September" | "Sep" | "Sept" | "SEPTEMBER" => 9,
-        "October" | "Oct" | "OCTOBER" => 10,
-        "November" | "Nov" | "NOVEMBER" => 11,
-        "December" | "Dec" | "DECEMBER" => 12,
-        _ => return None,
-    })
+    crate::analysis::lexicon::month(w)
 }
 
 /// The month names that are also abbreviations and may take a full stop ("Oct. 31").
 pub fn month_abbrev(w: &str) -> bool {
-    matches!(
-        w,
-        "Jan"
-            | "Feb"
-            | "Mar"
-            | "Apr"
-            | "Jun"
-            | "Jul"
-            | "Aug"
-            | "Sep"
-            | "Sept"
-            | "Oct"
-            | "Nov"
-            | "Dec"
-    )
+    crate::analysis::lexicon::is_month_abbreviation(w)
 }
 
 pub fn weekday(w: &str) -> bool {
