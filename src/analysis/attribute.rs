@@ -724,6 +724,65 @@ fn cue_after(b: &Block, q: &QuoteToks, continues_sentence: bool) -> Option<(Span
         }
     }
     let new_sentence = b.sentence_of[j] != b.sentence_of[q.close];
+    // A quote that ends in a comma, or in "!" or "?" with the sentence going on, is followed by
+    // its attribution, whatever the verb: “…,” puffed Diana. / “…!” the captain snapped.
+    let content = q.content.text(b.text).trim_end();
+    let demands =
+        content.ends_with(',') || !new_sentence && content.ends_with(['!', '?', '—', '-', '–']);
+    let found = cue_after_verb(b, j, new_sentence, continues_sentence);
+    if found.as_ref().is_none_or(|(_, m)| m.is_none()) && demands && !new_sentence {
+        if let Some(loose) = loose_cue_after(b, j) {
+            return Some(loose);
+        }
+    }
+    found
+}
+
+/// The attribution right after a quote that needs one, with any finite verb: “…,” VERBED X /
+/// “…,” X VERBED.
+fn loose_cue_after(b: &Block, j: usize) -> Option<(Span, Option<usize>)> {
+    if loose_verb(b, j) {
+        let m = b.mention_after(j + 1)?;
+        let mm = &b.mentions[m];
+        let closes = b.tokens.get(mm.toks.1).is_none_or(|t| {
+            t.kind == Kind::Punct && matches!(t.text(b.text), "." | "," | ";" | "!" | "?")
+        });
+        return (mm.kind != MentionKind::Pronoun && closes)
+            .then(|| (tok_span(b, j, j + 1), Some(m)));
+    }
+    let m = b.mention_starting(j)?;
+    let mut k = super::mentions::skip_parenthesis(b.text, b.tokens, b.mentions[m].toks.1);
+    while k < b.tokens.len()
+        && b.narrative(k)
+        && b.tokens[k].is(AUX)
+        && !b.tokens[k].is(SPEECH_VERB)
+    {
+        k += 1;
+    }
+    loose_verb(b, k).then(|| (tok_span(b, k, k + 1), Some(m)))
+}
+
+/// A finite verb of narrative ("puffed", "snapped", "went on"), not a noun or a participle.
+fn loose_verb(b: &Block, i: usize) -> bool {
+    let Some(t) = b.tokens.get(i) else {
+        return false;
+    };
+    t.kind == Kind::Word
+        && !t.in_quote()
+        && !t.cap
+        && b.mention_at[i] == NO
+        && !t.is(FUNCTION | PREP | DETERMINER | PRONOUN | AUX)
+        && !t.text(b.text).ends_with("ing")
+        && super::mentions::looks_like_verb(t, b.text)
+}
+
+/// “…,” X said / said X, with a speech verb.
+fn cue_after_verb(
+    b: &Block,
+    j: usize,
+    new_sentence: bool,
+    continues_sentence: bool,
+) -> Option<(Span, Option<usize>)> {
     // Inversion: said X.
     if b.is_cue_verb(j) && !new_sentence && !b.word(j).ends_with("ing") {
         let mut k = j + 1;

@@ -135,7 +135,7 @@ fn opens_names(w: &str) -> bool {
     .any(|o| w.eq_ignore_ascii_case(o))
 }
 
-fn looks_like_verb(t: &Token, text: &str) -> bool {
+pub(crate) fn looks_like_verb(t: &Token, text: &str) -> bool {
     if t.kind != Kind::Word || t.cap {
         return false;
     }

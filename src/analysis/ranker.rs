@@ -90,9 +90,14 @@ const SHIPPED: &str = include_str!("../../assets/model/speaker.json");
 
 static MODEL: OnceLock<Model> = OnceLock::new();
 
-/// The model in use: the shipped one, or the file named by `QUOTELENS_SPEAKER_MODEL` (for
-/// measuring a model trained with some documents left out).
-pub fn model() -> &'static Model {
+thread_local! {
+    /// A model that replaces the shipped one on this thread (the trainer's later rounds).
+    static OVERRIDE: std::cell::RefCell<Option<Model>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The shipped model, or the file named by `QUOTELENS_SPEAKER_MODEL` (for measuring a model
+/// trained with some documents left out).
+fn shipped() -> &'static Model {
     MODEL.get_or_init(|| {
         let custom = std::env::var_os("QUOTELENS_SPEAKER_MODEL")
             .and_then(|p| std::fs::read_to_string(p).ok());
@@ -102,6 +107,28 @@ pub fn model() -> &'static Model {
             .or_else(|| serde_json::from_str::<ModelFile>(SHIPPED).ok());
         parsed.map(|f| f.model()).unwrap_or_default()
     })
+}
+
+/// The weights in use for one genre.
+pub fn weights(dialogue: bool) -> Weights {
+    let pick = |m: &Model| {
+        if dialogue {
+            m.dialogue.clone()
+        } else {
+            m.news.clone()
+        }
+    };
+    OVERRIDE
+        .with(|o| o.borrow().as_ref().map(pick))
+        .unwrap_or_else(|| pick(shipped()))
+}
+
+/// Runs `f` with `model` in place of the shipped model on this thread.
+pub fn with_model<T>(model: Model, f: impl FnOnce() -> T) -> T {
+    let old = OVERRIDE.with(|o| o.replace(Some(model)));
+    let out = f();
+    OVERRIDE.with(|o| *o.borrow_mut() = old);
+    out
 }
 
 #[cfg(test)]

@@ -1,9 +1,16 @@
-//! Trains the speaker ranker from annotated news (PolNeAR) and novels (PDNC).
+//! Trains the speaker ranker from annotated news (PolNeAR) and novels (PDNC) and writes its
+//! weights (see README "Training the speaker ranker"):
 //!
-//!     cargo run --release --features train --bin quotelens-train -- \
-//!         dump --polnear ../shared/data/polnear-train --pdnc ../shared/data/pdnc-dev/* > examples.jsonl
+//!     cargo run --release --features train --bin quotelens-train -- fit \
+//!         --polnear ../shared/data/polnear-train --pdnc ../shared/data/pdnc-dev/* \
+//!         --out assets/model/speaker.json
+//!
+//! `--leave-out GROUP…` trains without some outlets or novels (for measuring on them);
+//! `eval` prints leave-one-group-out accuracy; `dump` writes the examples as JSON lines.
 
-use quotelens::train::{examples, pdnc, polnear};
+use quotelens::analysis::ranker::{self, Model, ModelFile, WeightsFile};
+use quotelens::train::examples::{self, Example};
+use quotelens::train::{fit, pdnc, polnear};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -14,35 +21,126 @@ fn main() {
     }
 }
 
-fn run() -> Result<(), String> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let mut polnear_dirs = Vec::new();
-    let mut pdnc_dirs = Vec::new();
-    let mut target: Option<&mut Vec<PathBuf>> = None;
-    let command = args.first().cloned().unwrap_or_default();
-    for a in args.iter().skip(1) {
+#[derive(Default)]
+struct Args {
+    command: String,
+    polnear: Vec<PathBuf>,
+    pdnc: Vec<PathBuf>,
+    leave_out: Vec<String>,
+    out: Option<PathBuf>,
+    rounds: usize,
+}
+
+fn parse() -> Result<Args, String> {
+    let mut args = Args {
+        rounds: 3,
+        ..Default::default()
+    };
+    let mut it = std::env::args().skip(1);
+    args.command = it.next().unwrap_or_default();
+    let mut list: Option<&str> = None;
+    while let Some(a) = it.next() {
         match a.as_str() {
-            "--polnear" => target = Some(&mut polnear_dirs),
-            "--pdnc" => target = Some(&mut pdnc_dirs),
-            _ => match target.as_mut() {
-                Some(t) => t.push(PathBuf::from(a)),
-                None => return Err(format!("unexpected argument {a}")),
+            "--polnear" | "--pdnc" | "--leave-out" => {
+                list = Some(match a.as_str() {
+                    "--polnear" => "polnear",
+                    "--pdnc" => "pdnc",
+                    _ => "leave-out",
+                })
+            }
+            "--out" => args.out = it.next().map(PathBuf::from),
+            "--rounds" => {
+                args.rounds = it
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .ok_or("--rounds takes a number")?
+            }
+            _ => match list {
+                Some("polnear") => args.polnear.push(PathBuf::from(a)),
+                Some("pdnc") => args.pdnc.push(PathBuf::from(a)),
+                Some(_) => args.leave_out.push(a),
+                None => return Err(format!("unexpected argument '{a}'")),
             },
         }
     }
-    let mut all = Vec::new();
-    for d in &polnear_dirs {
-        for a in polnear::read_split(d)? {
-            all.extend(examples::from_article(&a)?);
+    Ok(args)
+}
+
+/// The corpora, read once.
+struct Corpora {
+    articles: Vec<polnear::Article>,
+    novels: Vec<pdnc::Novel>,
+}
+
+impl Corpora {
+    fn read(args: &Args) -> Result<Corpora, String> {
+        let mut articles = Vec::new();
+        for d in &args.polnear {
+            articles.extend(polnear::read_split(d)?);
+        }
+        let novels = args
+            .pdnc
+            .iter()
+            .map(|d| pdnc::read_novel(d))
+            .collect::<Result<_, _>>()?;
+        Ok(Corpora { articles, novels })
+    }
+
+    /// The examples of every document, with `model` ranking (its decisions shape the
+    /// conversation features of later quotes).
+    fn examples(&self, model: Option<&Model>) -> Result<Vec<Example>, String> {
+        let run = || -> Result<Vec<Example>, String> {
+            let mut all = Vec::new();
+            for a in &self.articles {
+                all.extend(examples::from_article(a)?);
+            }
+            for n in &self.novels {
+                all.extend(examples::from_novel(n)?);
+            }
+            Ok(all)
+        };
+        match model {
+            Some(m) => ranker::with_model(m.clone(), run),
+            None => run(),
         }
     }
-    for d in &pdnc_dirs {
-        all.extend(examples::from_novel(&pdnc::read_novel(d)?)?);
+}
+
+/// Trains for `rounds` rounds: each round's examples come from the previous round's model.
+fn train(
+    corpora: &Corpora,
+    rounds: usize,
+    keep: impl Fn(&Example) -> bool,
+) -> Result<Model, String> {
+    let mut model: Option<Model> = None;
+    let start = Model {
+        news: ranker::weights(false),
+        dialogue: ranker::weights(true),
+    };
+    for round in 0..rounds.max(1) {
+        let all = corpora.examples(model.as_ref())?;
+        let kept: Vec<Example> = all.into_iter().filter(|e| keep(e)).collect();
+        let m = fit::fit_model(&kept, model.as_ref().unwrap_or(&start))?;
+        let refs: Vec<&Example> = kept.iter().collect();
+        let (right, n) = fit::accuracy(&m, &refs);
+        eprintln!(
+            "round {}: {} examples, training accuracy {:.3}",
+            round + 1,
+            n,
+            right as f64 / n.max(1) as f64
+        );
+        model = Some(m);
     }
-    match command.as_str() {
+    model.ok_or_else(|| "no model".into())
+}
+
+fn run() -> Result<(), String> {
+    let args = parse()?;
+    let corpora = Corpora::read(&args)?;
+    match args.command.as_str() {
         "dump" => {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            for ex in &all {
+            for ex in corpora.examples(None)? {
                 let line = serde_json::json!({
                     "group": ex.group, "dialogue": ex.dialogue, "kind": ex.kind,
                     "features": ex.features.iter().map(|v| v.to_vec()).collect::<Vec<_>>(),
@@ -52,6 +150,63 @@ fn run() -> Result<(), String> {
             }
             Ok(())
         }
-        other => Err(format!("unknown command '{other}' (dump)")),
+        "fit" => {
+            let left_out = args.leave_out.clone();
+            let model = train(&corpora, args.rounds, |e| !left_out.contains(&e.group))?;
+            let file = ModelFile {
+                about: format!(
+                    "quotelens-train fit, {} rounds, on {} PolNeAR articles and {} PDNC novels{}",
+                    args.rounds,
+                    corpora
+                        .articles
+                        .iter()
+                        .filter(|a| !left_out.contains(&a.outlet))
+                        .count(),
+                    corpora
+                        .novels
+                        .iter()
+                        .filter(|n| !left_out.contains(&n.name))
+                        .count(),
+                    if left_out.is_empty() {
+                        String::new()
+                    } else {
+                        format!(", leaving out {}", left_out.join(", "))
+                    }
+                ),
+                news: WeightsFile::from_weights(&model.news),
+                dialogue: WeightsFile::from_weights(&model.dialogue),
+            };
+            let json = serde_json::to_string_pretty(&file).map_err(|e| e.to_string())? + "\n";
+            match &args.out {
+                Some(p) => std::fs::write(p, json).map_err(|e| format!("{}: {e}", p.display())),
+                None => std::io::stdout()
+                    .write_all(json.as_bytes())
+                    .map_err(|e| e.to_string()),
+            }
+        }
+        "eval" => {
+            // Leave each group out in turn: train on the others, measure on it.
+            let groups: Vec<String> = corpora
+                .articles
+                .iter()
+                .map(|a| a.outlet.clone())
+                .chain(corpora.novels.iter().map(|n| n.name.clone()))
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect();
+            for g in groups {
+                let model = train(&corpora, args.rounds, |e| e.group != g)?;
+                let held: Vec<Example> = corpora
+                    .examples(Some(&model))?
+                    .into_iter()
+                    .filter(|e| e.group == g)
+                    .collect();
+                let refs: Vec<&Example> = held.iter().collect();
+                let (right, n) = fit::accuracy(&model, &refs);
+                println!("{g:32} {:.3} ({right}/{n})", right as f64 / n.max(1) as f64);
+            }
+            Ok(())
+        }
+        other => Err(format!("unknown command '{other}': use fit, eval or dump")),
     }
 }

@@ -2,5 +2,6 @@
 //! for the annotated corpora, the labels of each ranked quote's candidates, and the fit.
 
 pub mod examples;
+pub mod fit;
 pub mod pdnc;
 pub mod polnear;

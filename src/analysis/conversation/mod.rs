@@ -131,12 +131,14 @@ pub struct Conversation {
     pub dialogue: bool,
     /// Filled when the caller asks for traces (training).
     pub trace: Option<Vec<QuoteTrace>>,
+    weights: ranker::Weights,
 }
 
 impl Conversation {
     pub fn new(dialogue: bool) -> Self {
         Conversation {
             dialogue,
+            weights: ranker::weights(dialogue),
             ..Default::default()
         }
     }
@@ -212,12 +214,8 @@ impl Conversation {
     }
 
     fn decide(&mut self, at: usize, text: &str, resolver: &Resolver, out: &mut Vec<Decision>) {
-        let model = ranker::model();
-        let weights = if self.dialogue {
-            &model.dialogue
-        } else {
-            &model.news
-        };
+        let weights = self.weights.clone();
+        let weights = &weights;
         let quotes = std::mem::take(&mut self.window[at].quotes);
         let mut decided: Vec<(usize, Option<usize>)> = Vec::new();
         for q in &quotes {
