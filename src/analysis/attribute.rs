@@ -269,6 +269,11 @@ impl<'a> Block<'a> {
             return false;
         }
         let w = self.lower(p);
+        // "by saying", "after asking": a preposition before an -ing form takes a gerund, which
+        // is still the verb of the speech.
+        if t.is(NOUN_PREP) && self.word(i).ends_with("ing") {
+            return false;
+        }
         // "32% of Republican claims": a capitalised adjective after a preposition.
         let of_adjective = p > 0 && t.cap && self.tokens[p - 1].is(ADJECTIVE_PREP);
         of_adjective
@@ -476,21 +481,7 @@ pub fn attribute(
             return att;
         }
     }
-    // 1a. The second half of a quote cut by its attribution: “…,” she said, “…”.
-    if let Some((pq, pa)) = prev {
-        let adjacent = b.sentence_of[q.open] <= b.sentence_of[pq.close] + 1;
-        let between = q.open.saturating_sub(pq.close + 1);
-        let only_attribution = between <= 40 && (pq.close + 1..q.open).all(|i| b.narrative(i));
-        if att.cue.is_none() && pa.method == Method::CueAfter && adjacent && only_attribution {
-            att.method = Method::Split;
-            att.same_as = Some(pq.id);
-            att.confidence = 0.9;
-            att.cue = pa.cue;
-            att.mention = pa.mention;
-            return att;
-        }
-    }
-    // 1b. The attribution ends the quote's sentence: “…” to drive up prices, she said.
+    // 1a. The attribution ends the quote's sentence: “…” to drive up prices, she said.
     if att.cue.is_none()
         && let Some((cue, m)) = sentence_final_cue(b, q)
     {
@@ -507,6 +498,21 @@ pub fn attribute(
         att.method = Method::CueBefore;
         att.confidence = if m.is_some() { 0.9 } else { 0.4 };
         if m.is_some() {
+            return att;
+        }
+    }
+    // 2a. The second half of a quote cut by its attribution: “…,” she said, “…” (when the
+    // quote has no attribution of its own).
+    if let Some((pq, pa)) = prev {
+        let adjacent = b.sentence_of[q.open] <= b.sentence_of[pq.close] + 1;
+        let between = q.open.saturating_sub(pq.close + 1);
+        let only_attribution = between <= 40 && (pq.close + 1..q.open).all(|i| b.narrative(i));
+        if att.cue.is_none() && pa.method == Method::CueAfter && adjacent && only_attribution {
+            att.method = Method::Split;
+            att.same_as = Some(pq.id);
+            att.confidence = 0.9;
+            att.cue = pa.cue;
+            att.mention = pa.mention;
             return att;
         }
     }
@@ -954,18 +960,12 @@ fn cue_before(b: &Block, q: &QuoteToks, direct: bool) -> Option<(Span, Option<us
                 b.mentions[m].entity_kind,
             )
         });
-        match inner_pronoun {
-            None | Some((true, SpeakerKind::Organization)) => {
-                if let Some(outer) = outer_cue(b, s0, k) {
-                    return Some(outer);
-                }
-            }
-            Some((true, _)) => {
-                if let Some(outer) = outer_cue(b, s0, k) {
-                    return Some(outer);
-                }
-            }
-            _ => {}
+        // No subject, or "it" of an organisation: an outer cue with a subject reports the
+        // speech. A personal pronoun is the speaker itself ("whom he describes as “…”").
+        if let None | Some((true, SpeakerKind::Organization)) = inner_pronoun
+            && let Some(outer) = outer_cue(b, s0, k)
+        {
+            return Some(outer);
         }
         return Some((tok_span(b, k, end), subject));
     }
