@@ -240,7 +240,7 @@ impl<'a> Block<'a> {
         (m != NO && self.mentions[m].toks.1 == i_exclusive).then_some(m)
     }
     /// A speech verb that is not part of a name or description ("head of state").
-    fn is_cue_verb(&self, i: usize) -> bool {
+    pub(crate) fn is_cue_verb(&self, i: usize) -> bool {
         let t = &self.tokens[i];
         // Capitalised only where a sentence starts: "Bemoaning the “phony system,” Trump …".
         let sentence_start = i == 0 || self.sentence_of[i - 1] != self.sentence_of[i];
@@ -250,7 +250,7 @@ impl<'a> Block<'a> {
             && self.mention_at[i] == NO
             && (!t.cap || sentence_start)
     }
-    fn is_report_verb(&self, i: usize) -> bool {
+    pub(crate) fn is_report_verb(&self, i: usize) -> bool {
         let t = &self.tokens[i];
         t.kind == Kind::Word
             && !t.in_quote()
@@ -1294,4 +1294,27 @@ fn reported_at(b: &Block, i: usize, s0: usize, s1: usize) -> Option<(Reported, u
         confidence: if that_at.is_some() { 0.85 } else { 0.7 },
     };
     Some((r, end))
+}
+
+/// For each mention of the block, the first speech verb whose subject it is ("Ana said",
+/// "said Ana", "Ana, the chair, added"), as a token index.
+pub fn cue_subjects(b: &Block) -> Vec<Option<usize>> {
+    let mut out = vec![None; b.mentions.len()];
+    for v in 0..b.tokens.len() {
+        if !b.tokens[v].is(SPEECH_VERB | REPORT_VERB) || !(b.is_cue_verb(v) || b.is_report_verb(v)) {
+            continue;
+        }
+        let subject = b.subject_of(v).or_else(|| {
+            // Inversion: “…,” said Ana.
+            let m = b.mention_after(v + 1)?;
+            (b.mentions[m].toks.0 <= v + 3 && b.mentions[m].kind != MentionKind::Pronoun)
+                .then_some(m)
+        });
+        if let Some(m) = subject
+            && out[m].is_none()
+        {
+            out[m] = Some(v);
+        }
+    }
+    out
 }

@@ -220,6 +220,7 @@ impl<'t> Engine<'t> {
 
         // Reported speech first: fragments quoted inside it belong to its speaker.
         attribute::reported(&b, &mut self.scratch.reported);
+        let cue_of = attribute::cue_subjects(&b);
         // Attribute the quotes of this block in order.
         let mut atts: Vec<(QuoteToks, Attribution)> = Vec::new();
         let mut prev_speech: Option<usize> = None;
@@ -355,6 +356,9 @@ impl<'t> Engine<'t> {
                     pending: idx,
                     start: q.span.start,
                     end: q.span.end,
+                    open: qt.open,
+                    close: qt.close,
+                    sentence: b.sentence_of[qt.open],
                     opens_block: first_token_quote == Some(qt.id),
                     method: quote.method,
                     local,
@@ -408,6 +412,9 @@ impl<'t> Engine<'t> {
                     span: m.span,
                     subject: m.subject,
                     kind: m.kind,
+                    sentence: m.sentence,
+                    token: m.toks.0,
+                    cue: cue_of[mi],
                 });
             }
         }

@@ -32,6 +32,16 @@ features! {
     CueExplicitSame = "cue.explicit.same",
     CueWeakSame = "cue.weak.same",
     RuleContinuation = "rule.continuation",
+    // Speech verbs around the quote and their subjects.
+    CueNearestBefore = "cue.nearest_before",
+    CueNearestAfter = "cue.nearest_after",
+    CuePrevSentence = "cue.prev_sentence",
+    CueNextSentence = "cue.next_sentence",
+    CueInBlock = "cue.in_block",
+    SentenceSubjectBefore = "sentence.subject_before",
+    SentenceMentionBefore = "sentence.mention_before",
+    SentenceMentionAfter = "sentence.mention_after",
+    PrevSentenceSubject = "prev_sentence.subject",
     // Who spoke before: the turns of the conversation.
     Prev1SameBlock = "prev1.same_block",
     Prev1PrevBlock = "prev1.prev_block",

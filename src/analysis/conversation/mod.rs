@@ -38,6 +38,10 @@ pub struct QuoteSite {
     pub pending: usize,
     pub start: usize,
     pub end: usize,
+    /// Its first and last tokens, and the sentence it starts in (block indices).
+    pub open: usize,
+    pub close: usize,
+    pub sentence: usize,
     /// The quote is the first thing in its block (a paragraph that opens with dialogue).
     pub opens_block: bool,
     /// What the rules found: method and cue.
@@ -60,6 +64,11 @@ pub struct NarrativeMention {
     pub span: Span,
     pub subject: bool,
     pub kind: MentionKind,
+    /// Its sentence and first token in the block.
+    pub sentence: usize,
+    pub token: usize,
+    /// The speech verb it is the subject of (a token index in the block).
+    pub cue: Option<usize>,
 }
 
 /// What the conversation needs to know about one block.
@@ -108,6 +117,37 @@ pub struct QuoteTrace {
 struct Presence {
     quotes: u32,
     last_spoke: Option<usize>,
+}
+
+/// The speech verbs nearest a quote, and whose subjects they have.
+#[derive(Debug, Clone, Copy, Default)]
+struct Around {
+    /// The mention (index into the block's mentions) that is the subject of the last speech
+    /// verb before the quote in its sentence, and of the first one after it.
+    cue_before: Option<usize>,
+    cue_after: Option<usize>,
+}
+
+impl Around {
+    fn of(b: &BlockRecord, q: &QuoteSite) -> Around {
+        let mut a = Around::default();
+        let mut best_before = 0;
+        let mut best_after = usize::MAX;
+        for (i, m) in b.mentions.iter().enumerate() {
+            let Some(v) = m.cue else { continue };
+            if m.sentence != q.sentence {
+                continue;
+            }
+            if v < q.open && v >= best_before {
+                best_before = v;
+                a.cue_before = Some(i);
+            } else if v > q.close && v < best_after {
+                best_after = v;
+                a.cue_after = Some(i);
+            }
+        }
+        a
+    }
 }
 
 const MAX_CANDIDATES: usize = 12;
@@ -388,8 +428,21 @@ impl Conversation {
         } else {
             Method::ParagraphSubject
         };
-        let mention = compatible_local
-            .map(|l| l.span)
+        // The words that name the speaker: the rules' own mention when it is this entity's,
+        // else the subject of the speech verb next to the quote, else a compatible pronoun or
+        // description, else the entity's nearest mention.
+        let b = &self.window[at];
+        let around = Around::of(b, q);
+        let cue_mention = [around.cue_before, around.cue_after]
+            .into_iter()
+            .flatten()
+            .map(|i| &b.mentions[i])
+            .find(|m| m.entity == e)
+            .map(|m| m.span);
+        let own = compatible_local.filter(|l| l.entity == Some(e)).map(|l| l.span);
+        let mention = own
+            .or(cue_mention)
+            .or(compatible_local.map(|l| l.span))
             .or_else(|| self.nearest_mention(at, q, e));
         let relinked = compatible_local
             .filter(|l| l.entity != Some(e))
@@ -540,8 +593,27 @@ impl Conversation {
             }
         }
         set(&mut v, F::AddressedThis, q.vocatives.contains(&e));
-        // The narration around the quote.
+        // Speech verbs around the quote.
         let b = &self.window[at];
+        let around = Around::of(b, q);
+        let is_e = |i: Option<usize>| i.is_some_and(|i| b.mentions[i].entity == e);
+        set(&mut v, F::CueNearestBefore, is_e(around.cue_before));
+        set(&mut v, F::CueNearestAfter, is_e(around.cue_after));
+        for m in b.mentions.iter().filter(|m| m.entity == e) {
+            let same = m.sentence == q.sentence;
+            if m.cue.is_some() {
+                set(&mut v, F::CueInBlock, true);
+                set(&mut v, F::CuePrevSentence, m.sentence + 1 == q.sentence);
+                set(&mut v, F::CueNextSentence, m.sentence == q.sentence + 1);
+            }
+            if same && m.token < q.open {
+                set(&mut v, F::SentenceSubjectBefore, m.subject);
+                set(&mut v, F::SentenceMentionBefore, !m.subject);
+            }
+            set(&mut v, F::SentenceMentionAfter, same && m.token > q.close);
+            set(&mut v, F::PrevSentenceSubject, m.sentence + 1 == q.sentence && m.subject);
+        }
+        // The narration around the quote.
         let mut nearest_before: Option<(usize, usize)> = None;
         for m in &b.mentions {
             let before = m.span.end <= q.start;
