@@ -5,7 +5,7 @@
 //! processed, so divan prints MB/s. Compare the stages in one run: they share the machine's noise.
 
 use divan::{Bencher, counter::BytesCount};
-use quotelens::analysis::{marks, tokens};
+use quotelens::analysis::passes;
 use quotelens::analyze;
 
 mod common;
@@ -27,15 +27,10 @@ fn analyze_sample_1mb(bencher: Bencher) {
 #[divan::bench]
 fn tokenize_sample_1mb(bencher: Bencher) {
     let doc = sample_megabyte();
-    let mut out = Vec::new();
-    let mut lower = String::new();
+    let mut out = passes::Tokens::default();
     bencher
         .counter(BytesCount::new(doc.text.len()))
-        .bench_local(|| {
-            out.clear();
-            tokens::tokenize(&doc.text, 0, doc.text.len(), &mut out, &mut lower);
-            out.len()
-        });
+        .bench_local(|| out.tokenize(&doc.text, 0, doc.text.len()));
 }
 
 #[divan::bench]
@@ -43,7 +38,7 @@ fn pair_marks_sample_1mb(bencher: Bencher) {
     let doc = sample_megabyte();
     bencher
         .counter(BytesCount::new(doc.text.len()))
-        .bench(|| marks::find_quotes(&doc.text, &doc.paragraphs).len());
+        .bench(|| passes::pair_marks(&doc.text, &doc.paragraphs));
 }
 
 #[divan::bench]

@@ -4,14 +4,14 @@
 //! present, of the BBC News corpus at ../shared/data/bbc-news (not shipped; measured locally).
 //! `find_bbc_news` is the figure to watch: news is dense with numbers.
 //! Each bench reports bytes read, so divan prints MB/s. `find_sample_1mb` and `find_bbc_news` time
-//! `numbers::find_tokens` over the engine's tokens of each paragraph (made outside the timed loop),
+//! `passes::find_numbers` over the engine's tokens of each paragraph (made outside the timed loop),
 //! which is what the engine pays; `find_text_bbc_news` times `numbers::find`, tokenising
 //! included; `analyze_bbc_news` runs the whole engine (finder included) over the same corpus in
 //! the same run, for the ratio: the finder should be a small part of the engine's time.
 
 use divan::{Bencher, counter::BytesCount};
 use quotelens::analysis::numbers;
-use quotelens::analysis::tokens::{self, Token};
+use quotelens::analysis::passes::{self, Tokens};
 use quotelens::{Document, Span, analyze};
 
 mod common;
@@ -23,13 +23,12 @@ fn main() {
 }
 
 /// The engine's tokens of every paragraph, made once outside the timed loop.
-fn tokenised(docs: &[Document]) -> Vec<Vec<Token>> {
-    let mut lower = String::new();
+fn tokenised(docs: &[Document]) -> Vec<Tokens> {
     docs.iter()
         .flat_map(|d| d.paragraphs.iter().map(move |p| (d, p)))
         .map(|(d, p)| {
-            let mut toks = Vec::new();
-            tokens::tokenize(&d.text, p.start, p.end, &mut toks, &mut lower);
+            let mut toks = Tokens::default();
+            toks.tokenize(&d.text, p.start, p.end);
             toks
         })
         .collect()
@@ -37,14 +36,14 @@ fn tokenised(docs: &[Document]) -> Vec<Vec<Token>> {
 
 /// Runs the finder on every paragraph's tokens, as the engine does; returns the number of
 /// figures.
-fn find_all(docs: &[Document], toks: &[Vec<Token>], out: &mut Vec<quotelens::Figure>) -> usize {
+fn find_all(docs: &[Document], toks: &[Tokens], out: &mut Vec<quotelens::Figure>) -> usize {
     let mut n = 0;
     let texts = docs
         .iter()
         .flat_map(|d| d.paragraphs.iter().map(move |_| d.text.as_str()));
     for (text, t) in texts.zip(toks) {
         out.clear();
-        numbers::find_tokens(text, t, out);
+        passes::find_numbers(text, t, out);
         n += out.len();
     }
     n

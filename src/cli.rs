@@ -1,32 +1,23 @@
-//! The command line: argument definitions and the non-interactive commands (`text`, `extract`).
-//! Exit codes are documented in the README and in `ExitCode`.
+//! The command line: argument definitions, dispatch, and the non-interactive commands (`text`,
+//! `extract`, `completions`, `man`). Exit codes are documented in the README and in
+//! [`crate::failure::exit`].
 
-use crate::analysis::analyze;
+mod extract;
+mod manual;
+mod near_miss;
+mod progress;
+
+/// Failures moved to [`crate::failure`]; the old paths stay for code and tests written before.
+pub use crate::failure::{Failure, exit};
+pub use extract::run_extract;
+pub use near_miss::{suggest_command, unknown_command};
+
 use crate::analysis::model::QuoteKind;
-use crate::contract;
-use crate::document::load::{self, LoadError, Source};
+use crate::document::load::{self, Source};
 use crate::document::{Document, sanitize};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
-
-/// Exit codes.
-pub mod exit {
-    /// Everything worked.
-    pub const OK: i32 = 0;
-    /// Some inputs in a batch failed; the others were processed.
-    pub const PARTIAL: i32 = 1;
-    /// Bad command-line usage (clap's own code).
-    pub const USAGE: i32 = 2;
-    /// An input could not be read (missing, unreadable, a directory, binary, too large).
-    pub const INPUT: i32 = 3;
-    /// Output could not be written (or would overwrite a different file).
-    pub const OUTPUT: i32 = 4;
-    /// The configuration file is invalid.
-    pub const CONFIG: i32 = 5;
-    /// The terminal could not be used.
-    pub const TERMINAL: i32 = 6;
-}
 
 #[derive(Parser, Debug)]
 #[command(
@@ -43,8 +34,8 @@ pub struct Cli {
     /// folder or several files (the library).
     #[arg(value_name = "FILE")]
     pub files: Vec<String>,
-    /// Keep only these kinds of quotes in `extract` output (comma-separated: direct, partial,
-    /// reported, nested, title, term). All kinds by default.
+    /// Keep only these kinds of quotes in `extract` and `export` output (comma-separated:
+    /// direct, partial, reported, nested, title, term). All kinds by default.
     #[arg(long, global = true, value_delimiter = ',', value_name = "KINDS")]
     pub kinds: Vec<QuoteKind>,
 }
@@ -60,18 +51,19 @@ pub enum Command {
     },
     /// Print the document text that every offset refers to.
     Text {
-        /// The file to read (`-` for stdin).
-        file: String,
+        /// The file to read (`-` or none for a pipe on stdin).
+        file: Option<String>,
         /// Show control characters as visible symbols even when writing to a pipe.
         #[arg(long)]
         safe: bool,
     },
     /// Extract quotes, speakers and numbers as JSON, JSONL or text.
     Extract {
-        /// Files or folders (`-` for stdin). A folder is read recursively.
-        #[arg(required = true)]
+        /// Files or folders (`-` for stdin; none reads a pipe on stdin). A folder is read
+        /// recursively.
         inputs: Vec<String>,
-        /// Output format: json (one document, pretty), jsonl (one line per document), text.
+        /// Output format: json (one pretty document; for several inputs one object with a
+        /// `documents` array), jsonl (one line per document), text.
         #[arg(long, short, value_enum)]
         format: Option<ExtractFormat>,
         /// Worker threads (default: all cores).
@@ -80,9 +72,65 @@ pub enum Command {
     },
     /// Export quotes, saved highlights or figures as Markdown, JSON, HTML, text or CSV.
     Export(crate::export::command::ExportArgs),
+    /// Print the shell completion script for SHELL to standard output.
+    #[command(
+        after_help = "Install, for example:\n  quotelens completions bash > ~/.local/share/bash-completion/completions/quotelens\n  quotelens completions zsh > ~/.zfunc/_quotelens\n  quotelens completions fish > ~/.config/fish/completions/quotelens.fish"
+    )]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) to standard output: `quotelens man | man -l -`.
+    Man,
     /// Show the engine's sentences and mentions (for developers).
     #[command(hide = true)]
     Debug { file: String },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExtractFormat {
+    Json,
+    Jsonl,
+    Text,
+}
+
+/// Runs the command the user asked for.
+pub fn run(cli: Cli) -> Result<(), Failure> {
+    let quote_command = matches!(
+        cli.command,
+        Some(Command::Extract { .. } | Command::Export(_))
+    );
+    if !cli.kinds.is_empty() && !quote_command {
+        return Err(Failure::new(
+            exit::USAGE,
+            "--kinds chooses the quotes that `extract` and `export` print; the reader and `text` \
+             show every quote",
+        ));
+    }
+    match cli.command {
+        Some(Command::Text { file, safe }) => run_text(file.as_deref(), safe),
+        Some(Command::Extract {
+            inputs,
+            format,
+            jobs,
+        }) => run_extract(&inputs, format, jobs, &cli.kinds),
+        Some(Command::Export(args)) => crate::export::command::run(&args, &cli.kinds),
+        Some(Command::Completions { shell }) => manual::run_completions(shell),
+        Some(Command::Man) => manual::run_man(),
+        Some(Command::Debug { file }) => run_debug(&file),
+        Some(Command::Read { files }) => run_reader(&files),
+        None => {
+            // `quotelens extrct a.txt` is a mistyped command, not a library of two files.
+            if let Some(failure) = cli
+                .files
+                .first()
+                .and_then(|first| near_miss::mistyped_command(first))
+            {
+                return Err(failure);
+            }
+            run_reader(&cli.files)
+        }
+    }
 }
 
 /// Not part of the public interface: the engine's intermediate results, for developers.
@@ -95,37 +143,8 @@ pub fn run_debug(file: &str) -> Result<(), Failure> {
     )
 }
 
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ExtractFormat {
-    Json,
-    Jsonl,
-    Text,
-}
-
-/// An error that ends a command with a message and an exit code.
-#[derive(Debug)]
-pub struct Failure {
-    pub code: i32,
-    pub message: String,
-}
-
-impl Failure {
-    pub fn new(code: i32, message: impl Into<String>) -> Self {
-        Failure {
-            code,
-            message: message.into(),
-        }
-    }
-}
-
-impl From<LoadError> for Failure {
-    fn from(e: LoadError) -> Self {
-        Failure::new(exit::INPUT, e.to_string())
-    }
-}
-
 /// Writes to stdout, treating a closed pipe (`| head`) as success.
-fn write_out(out: &mut impl Write, s: &str) -> Result<(), Failure> {
+pub(crate) fn write_out(out: &mut impl Write, s: &str) -> Result<(), Failure> {
     match out.write_all(s.as_bytes()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
@@ -136,9 +155,10 @@ fn write_out(out: &mut impl Write, s: &str) -> Result<(), Failure> {
     }
 }
 
-/// `quotelens text FILE`
-pub fn run_text(file: &str, safe: bool) -> Result<(), Failure> {
-    let doc = load::load(&Source::parse(file))?;
+/// `quotelens text [FILE]`
+pub fn run_text(file: Option<&str>, safe: bool) -> Result<(), Failure> {
+    let source = Source::named_or_piped(file).ok_or_else(|| Failure::no_input("text"))?;
+    let doc = load::load(&source)?;
     warn(&doc);
     let stdout = std::io::stdout();
     let tty = stdout.is_terminal();
@@ -159,13 +179,20 @@ pub fn run_text(file: &str, safe: bool) -> Result<(), Failure> {
 }
 
 fn warn(doc: &Document) {
-    for w in &doc.meta.warnings {
-        eprintln!(
+    for w in warnings(doc) {
+        eprintln!("{w}");
+    }
+}
+
+/// The document's warnings as lines for standard error.
+fn warnings(doc: &Document) -> impl Iterator<Item = String> + '_ {
+    doc.meta.warnings.iter().map(|w| {
+        format!(
             "quotelens: warning: {}: {}",
             sanitize::for_terminal(&doc.meta.source),
-            w
-        );
-    }
+            sanitize::for_terminal(w)
+        )
+    })
 }
 
 /// Expands inputs: folders become their files (recursively, in path order), `-` stays stdin.
@@ -221,140 +248,6 @@ fn is_readable_kind(path: &Path) -> bool {
         ext.as_str(),
         "" | "txt" | "text" | "html" | "htm" | "xhtml" | "md" | "markdown" | "epub"
     )
-}
-
-/// Analyses one input and renders it in the chosen format.
-fn extract_one(
-    source: &Source,
-    format: ExtractFormat,
-    kinds: &[QuoteKind],
-) -> Result<String, LoadError> {
-    let doc = load::load(source)?;
-    warn(&doc);
-    let mut analysis = analyze(&doc);
-    if !kinds.is_empty() {
-        analysis.retain_kinds(kinds);
-    }
-    Ok(match format {
-        ExtractFormat::Json => {
-            let mut s = contract::to_json(&doc, &analysis, true);
-            s.push('\n');
-            s
-        }
-        ExtractFormat::Jsonl => {
-            let mut s = contract::to_json(&doc, &analysis, false);
-            s.push('\n');
-            s
-        }
-        ExtractFormat::Text => crate::export::text_summary(&doc, &analysis),
-    })
-}
-
-/// `quotelens extract …`
-pub fn run_extract(
-    inputs: &[String],
-    format: Option<ExtractFormat>,
-    jobs: Option<usize>,
-    kinds: &[QuoteKind],
-) -> Result<(), Failure> {
-    let sources = expand_inputs(inputs)?;
-    if sources.is_empty() {
-        return Err(Failure::new(
-            exit::INPUT,
-            "no documents found in the given folder(s)",
-        ));
-    }
-    let several = sources.len() > 1 || inputs.iter().any(|i| Path::new(i).is_dir());
-    let format = format.unwrap_or(if several {
-        ExtractFormat::Jsonl
-    } else {
-        ExtractFormat::Json
-    });
-    if format == ExtractFormat::Json && several {
-        return Err(Failure::new(
-            exit::USAGE,
-            "--format json prints one document; use --format jsonl for several files or a folder",
-        ));
-    }
-    let jobs = jobs
-        .unwrap_or_else(|| {
-            std::thread::available_parallelism()
-                .map(|n| n.get())
-                .unwrap_or(1)
-        })
-        .clamp(1, 256)
-        .min(sources.len());
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    let mut failed = 0usize;
-    let mut last_error: Option<LoadError> = None;
-    let mut emit =
-        |r: Result<String, LoadError>, out: &mut std::io::StdoutLock| -> Result<(), Failure> {
-            match r {
-                Ok(s) => write_out(out, &s),
-                Err(e) => {
-                    if several {
-                        eprintln!("quotelens: {}", sanitize::for_terminal(&e.to_string()));
-                    }
-                    failed += 1;
-                    last_error = Some(e);
-                    Ok(())
-                }
-            }
-        };
-    if jobs <= 1 {
-        for s in &sources {
-            emit(extract_one(s, format, kinds), &mut out)?;
-        }
-    } else {
-        // Workers take inputs in turn; results are printed in input order as they complete.
-        use std::sync::atomic::{AtomicUsize, Ordering};
-        use std::sync::mpsc;
-        let next = AtomicUsize::new(0);
-        let (tx, rx) = mpsc::channel::<(usize, Result<String, LoadError>)>();
-        let result = std::thread::scope(|scope| -> Result<(), Failure> {
-            for _ in 0..jobs {
-                let tx = tx.clone();
-                let next = &next;
-                let sources = &sources;
-                scope.spawn(move || {
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(s) = sources.get(i) else { break };
-                        if tx.send((i, extract_one(s, format, kinds))).is_err() {
-                            break;
-                        }
-                    }
-                });
-            }
-            drop(tx);
-            let mut waiting: std::collections::BTreeMap<usize, Result<String, LoadError>> =
-                Default::default();
-            let mut printed = 0;
-            for (i, r) in rx {
-                waiting.insert(i, r);
-                while let Some(r) = waiting.remove(&printed) {
-                    emit(r, &mut out)?;
-                    printed += 1;
-                }
-            }
-            Ok(())
-        });
-        result?;
-    }
-    let _ = out.flush();
-    match (failed, last_error) {
-        (0, _) | (_, None) => Ok(()),
-        (1, Some(e)) if sources.len() == 1 => Err(Failure::from(e)),
-        (n, Some(_)) if n == sources.len() => Err(Failure::new(
-            exit::INPUT,
-            format!("none of the {n} inputs could be read"),
-        )),
-        (n, Some(_)) => Err(Failure::new(
-            exit::PARTIAL,
-            format!("{n} of {} inputs could not be read", sources.len()),
-        )),
-    }
 }
 
 /// The sample article that opens when no file is given.

@@ -1,6 +1,6 @@
 //! The public JSON interface (`quotelens extract --format json`), schema "quotelens/1".
 //! Field names and meanings are fixed; fields may be added. See README "JSON contract" and
-//! `assets/schema.json`.
+//! `assets/schema.json` (the JSON Schema, checked against real output by `tests/schema.rs`).
 
 use crate::analysis::model::{Analysis, Span};
 use crate::document::Document;

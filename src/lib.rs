@@ -9,13 +9,17 @@ pub mod cli;
 pub mod contract;
 pub mod document;
 pub mod export;
+pub mod failure;
+pub mod paths;
+pub mod plural;
+pub mod span;
 pub mod store;
 #[cfg(feature = "train")]
 pub mod train;
 pub mod tui;
 
-pub use analysis::analyze;
 pub use analysis::model::{
     Analysis, Figure, FigureKind, Method, Quote, QuoteKind, Span, Speaker, SpeakerKind,
 };
+pub use analysis::{Options, analyze, analyze_with};
 pub use document::{Document, Meta};

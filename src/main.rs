@@ -1,25 +1,30 @@
 //! The `quotelens` binary: parse the command line, dispatch, map failures to exit codes.
 
 use clap::Parser;
-use quotelens::cli::{self, Cli, Command, exit};
+use quotelens::cli::{self, Cli};
+use quotelens::failure::{Failure, exit};
+use std::ffi::OsString;
 
 fn main() {
-    let cli = Cli::parse();
-    let result = match cli.command {
-        Some(Command::Text { file, safe }) => cli::run_text(&file, safe),
-        Some(Command::Extract {
-            inputs,
-            format,
-            jobs,
-        }) => cli::run_extract(&inputs, format, jobs, &cli.kinds),
-        Some(Command::Debug { file }) => cli::run_debug(&file),
-        Some(Command::Export(args)) => quotelens::export::command::run(&args),
-        Some(Command::Read { files }) => cli::run_reader(&files),
-        None => cli::run_reader(&cli.files),
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let result = match Cli::try_parse_from(&args) {
+        Ok(parsed) => cli::run(parsed),
+        // `--help` and `--version` are "errors" printed on standard output: leave them to clap.
+        Err(e) if !e.use_stderr() => e.exit(),
+        // A mistyped command ahead of options (`quotelens extrct a.txt --format json`) is
+        // named, rather than the option clap trips over.
+        Err(e) => match cli::unknown_command(args.get(1..).unwrap_or_default()) {
+            Some(failure) => Err(failure),
+            None => e.exit(),
+        },
     };
+    finish(result)
+}
+
+fn finish(result: Result<(), Failure>) -> ! {
     if let Err(f) = result {
         eprintln!("quotelens: {}", f.message);
         std::process::exit(f.code);
     }
-    std::process::exit(exit::OK);
+    std::process::exit(exit::OK)
 }

@@ -120,7 +120,7 @@ fn an_unknown_speaker_is_a_usage_error_that_lists_the_speakers() {
         &["export", path.to_str().unwrap(), "--speaker", "Merkel"],
         None,
     );
-    assert_eq!(o.status.code(), Some(quotelens::cli::exit::USAGE));
+    assert_eq!(o.status.code(), Some(quotelens::failure::exit::USAGE));
     let err = stderr(&o);
     assert!(err.contains("no speaker matches \"Merkel\""), "{err}");
     assert!(err.contains("Vladimir Putin"), "{err}");
@@ -383,7 +383,7 @@ fn output_files_are_never_overwritten_without_force() {
         ],
         None,
     );
-    assert_eq!(o.status.code(), Some(quotelens::cli::exit::OUTPUT));
+    assert_eq!(o.status.code(), Some(quotelens::failure::exit::OUTPUT));
     assert!(stderr(&o).contains("already exists"), "{}", stderr(&o));
     assert!(stderr(&o).contains("--force"));
     assert_eq!(std::fs::read_to_string(&out).unwrap(), first);
@@ -411,13 +411,13 @@ fn output_files_are_never_overwritten_without_force() {
     // The document itself is never a target, even with --force.
     let before = std::fs::read(&input).unwrap();
     let o = run(&["export", inp, "-o", inp, "--force"], None);
-    assert_eq!(o.status.code(), Some(quotelens::cli::exit::OUTPUT));
+    assert_eq!(o.status.code(), Some(quotelens::failure::exit::OUTPUT));
     assert!(stderr(&o).contains("is the document being exported"));
     assert_eq!(std::fs::read(&input).unwrap(), before);
 
     // A missing folder is explained.
     let o = run(&["export", inp, "-o", "/nonexistent-dir/x.md"], None);
-    assert_eq!(o.status.code(), Some(quotelens::cli::exit::OUTPUT));
+    assert_eq!(o.status.code(), Some(quotelens::failure::exit::OUTPUT));
     assert!(stderr(&o).contains("does not exist"), "{}", stderr(&o));
 
     // No temporary files are left behind.

@@ -4,7 +4,7 @@
 //! once made it grow with the square of the nesting depth). No timing is asserted here; see the
 //! README's hardening section for the measured figures.
 
-use quotelens::analysis::marks::MAX_NESTING;
+use quotelens::analysis::passes::MAX_NESTING;
 use serde_json::Value;
 use std::path::Path;
 use std::process::Command;

@@ -2,63 +2,17 @@
 //! Markdown, stdin, UTF-16 and Windows-1252 files generated from the sample article, and the
 //! bad-input table (binary, empty, missing, directory, invalid UTF-8, too large).
 
+#[path = "support/run.rs"]
+mod support;
+
 use quotelens::document::load::{self, Source};
 use serde_json::Value;
 use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::Path;
+use support::{Run, arg, run, run_with, write};
 
-const BIN: &str = env!("CARGO_BIN_EXE_quotelens");
 const SAMPLE: &str = include_str!("../assets/kremlin-talks.txt");
 const NEWS_PAGE: &str = "tests/fixtures/news-page.html";
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run_with(args: &[&str], stdin: Option<&[u8]>, env: &[(&str, &str)]) -> Run {
-    let mut cmd = Command::new(BIN);
-    cmd.args(args)
-        .stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let mut child = cmd.spawn().expect("the quotelens binary runs");
-    if let Some(input) = stdin {
-        let mut pipe = child.stdin.take().expect("stdin is piped");
-        pipe.write_all(input).expect("stdin takes the input");
-    }
-    let Output {
-        status,
-        stdout,
-        stderr,
-    } = child.wait_with_output().expect("quotelens finishes");
-    let run = Run {
-        code: status
-            .code()
-            .expect("quotelens exits normally, not by a signal"),
-        stdout: String::from_utf8_lossy(&stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&stderr).into_owned(),
-    };
-    assert!(
-        !run.stderr.contains("panicked"),
-        "quotelens panicked: {}",
-        run.stderr
-    );
-    run
-}
-
-fn run(args: &[&str]) -> Run {
-    run_with(args, None, &[])
-}
 
 fn json(r: &Run) -> Value {
     assert_eq!(r.code, 0, "stderr: {}", r.stderr);
@@ -86,16 +40,6 @@ fn speaker_of(v: &Value, quote_start: &str) -> Option<String> {
         .find(|(text, _)| text.starts_with(quote_start))
         .unwrap_or_else(|| panic!("no quote starting {quote_start:?}"))
         .1
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).expect("the temp dir is writable");
-    path
-}
-
-fn arg(p: &Path) -> &str {
-    p.to_str().expect("temp paths are UTF-8")
 }
 
 // ---------------------------------------------------------------- HTML
@@ -198,6 +142,56 @@ fn a_page_without_an_article_falls_back_to_its_text_with_a_warning() {
     assert_eq!(r.code, 0);
     assert_eq!(r.stdout, "Home\n\n“No,” said Ann Lee.\n");
     assert!(r.stderr.contains("no article found"), "{}", r.stderr);
+}
+
+#[test]
+fn a_short_page_with_an_article_element_is_read_as_the_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = write(
+        dir.path(),
+        "brief.html",
+        "<!doctype html><html><head><title>Council vote</title></head><body>\
+         <article><h1>Council approves budget</h1>\
+         <p>“We will stay under $30 million,” said Ana Ruiz, the treasurer.</p></article>\
+         </body></html>"
+            .as_bytes(),
+    );
+    let r = run(&["text", arg(&page)]);
+    assert_eq!(r.code, 0);
+    assert_eq!(
+        r.stdout,
+        "Council approves budget\n\n“We will stay under $30 million,” said Ana Ruiz, the treasurer.\n"
+    );
+    assert_eq!(r.stderr, "", "no warning for a page that marks its article");
+    let v = json(&run(&["extract", arg(&page)]));
+    assert_eq!(speaker_of(&v, "We will stay").as_deref(), Some("Ana Ruiz"));
+    assert_eq!(v["document"]["title"], "Council vote");
+}
+
+#[test]
+fn the_published_date_comes_from_a_time_element_or_the_article_meta() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = "<article><h1>Ferry returns</h1><p class=byline>By Lee Park, \
+                <time datetime=\"2025-04-02\">2 April 2025</time></p>\
+                <p>“It is a careful plan,” said Ana Ruiz.</p></article>";
+    let timed = write(
+        dir.path(),
+        "timed.html",
+        format!("<html><head><title>Ferry</title></head><body>{body}</body></html>").as_bytes(),
+    );
+    let v = json(&run(&["extract", arg(&timed)]));
+    assert_eq!(v["document"]["published"], "2025-04-02");
+    let meta = write(
+        dir.path(),
+        "meta.html",
+        format!(
+            "<html><head><title>Ferry</title><meta property=\"article:published_time\" \
+             content=\"2025-04-01T18:00:00Z\"></head><body>{body}</body></html>"
+        )
+        .as_bytes(),
+    );
+    let v = json(&run(&["extract", arg(&meta)]));
+    assert_eq!(v["document"]["published"], "2025-04-01T18:00:00Z");
 }
 
 #[test]
@@ -626,7 +620,9 @@ fn invalid_utf8_gets_replacement_characters_and_a_warning() {
         "“It’s fine,” Ann Lee said. Broken \u{fffd}\u{fffd} bytes and a cut \u{fffd}"
     );
     assert!(
-        r.stderr.contains("warning") && r.stderr.contains("invalid UTF-8: 3"),
+        r.stderr.contains("warning: ")
+            && r.stderr
+                .contains("4 bytes are not valid UTF-8 (the first at byte offset 40)"),
         "{}",
         r.stderr
     );

@@ -7,8 +7,8 @@ use super::marks::Family;
 use super::mentions::{Mention, MentionKind};
 use super::model::{Method, QuoteKind, Span, SpeakerKind};
 use super::tokens::{Kind, Token};
+use rustc_hash::FxHashMap;
 use std::cell::{OnceCell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 
 /// What attribution found for one quote.
@@ -90,11 +90,11 @@ type ScanKey = (Scan, usize, usize);
 #[derive(Debug, Default)]
 pub struct Scans {
     /// The first token where a scan holds, keyed by (scan, sentence start, scan end).
-    first: RefCell<HashMap<ScanKey, Option<usize>>>,
+    first: RefCell<FxHashMap<ScanKey, Option<usize>>>,
     /// Every token where a scan holds, keyed by (scan, sentence start, sentence end).
-    all: RefCell<HashMap<ScanKey, Rc<[usize]>>>,
+    all: RefCell<FxHashMap<ScanKey, Rc<[usize]>>>,
     /// A sentence's end without its final stops, keyed by the sentence end.
-    without_stops: RefCell<HashMap<usize, usize>>,
+    without_stops: RefCell<FxHashMap<usize, usize>>,
     /// For each token index, the first token at or after it that opens a quote right after a
     /// colon (usize::MAX if none).
     colon_quote_from: OnceCell<Vec<usize>>,

@@ -45,6 +45,9 @@ impl Entry {
 /// The lexicon as looked up per token: a small open-addressing index of `u16` slots over a dense
 /// array of entries whose keys live in one contiguous string, so a lookup touches a few cache
 /// lines (a `HashMap` of `&str` keys scattered over the heap was the tokenizer's main cost).
+/// Measured against an `FxHashMap` of the same words looked up with a lower-case copy: the
+/// whole `extract` of BBC News ran 1,298 M instructions with the map, 1,258 M with this index
+/// (6% faster in time), so the engine's other maps use rustc-hash and this one stays.
 struct Compact {
     /// 0 for an empty slot, else a 16-bit tag of the hash (high half) and entry index + 1 (low
     /// half): most probes are settled by the tag without touching an entry.
@@ -252,11 +255,6 @@ fn month_name(w: &str) -> Option<(u8, bool)> {
     (capitalised || capitals).then_some((number, abbreviation))
 }
 
-/// True when the word is a speech verb that is a strong cue for a direct quote.
-pub fn is_strong_cue(lower: &str) -> bool {
-    lookup(lower).is(SPEECH_VERB) && !lookup(lower).is(WEAK)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -320,6 +318,11 @@ mod tests {
         assert!(longest <= LONGEST_WORD, "{longest}");
         // Slots hold a 16-bit word index.
         assert!(WORDS.len() < usize::from(u16::MAX));
+    }
+
+    /// A speech verb that is a strong cue for a direct quote.
+    fn is_strong_cue(lower: &str) -> bool {
+        lookup(lower).is(SPEECH_VERB) && !lookup(lower).is(WEAK)
     }
 
     #[test]

@@ -359,8 +359,8 @@ impl<'b> MarkStarts<'b> {
             leads,
             next: [para.end; MAX_SEARCHES],
         };
-        for k in 0..leads.len() {
-            m.next[k] = m.search(para.start, leads[k]);
+        for (k, &lead) in leads.iter().enumerate() {
+            m.next[k] = m.search(para.start, lead);
         }
         m
     }

@@ -6,18 +6,22 @@
 //! numbers (`numbers`). Blocks are processed in document order with bounded state, so the cost is
 //! linear in the text.
 
-pub mod attribute;
-pub mod conversation;
-pub mod lexicon;
-pub mod marks;
-pub mod mentions;
+// The public surface is `analyze`, `analyze_with` + `Options`, `debug_dump`, the `model` types,
+// `numbers::find`, the `passes` benchmarks time and the speaker ranker's model (`ranker`, for the
+// trainer); the rest is internal to the crate.
+pub(crate) mod attribute;
+pub(crate) mod conversation;
+pub(crate) mod lexicon;
+pub(crate) mod marks;
+pub(crate) mod mentions;
 pub mod model;
-pub mod names;
+pub(crate) mod names;
 pub mod numbers;
+pub mod passes;
 pub mod ranker;
-pub mod resolve;
-pub mod segment;
-pub mod tokens;
+pub(crate) mod resolve;
+pub(crate) mod segment;
+pub(crate) mod tokens;
 
 use crate::document::Document;
 use attribute::{Attribution, Block, QuoteToks, Reported};
@@ -27,15 +31,39 @@ use model::*;
 use resolve::Resolver;
 use tokens::Token;
 
-/// Analyses a document: quotes, speakers, numbers.
+/// How the engine reads a text, as its caller knows it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Fiction-style dialogue, where a new paragraph of quotation is a new speaker's turn:
+    /// `Some(true)` or `Some(false)` when the caller knows, `None` to decide from the text (many
+    /// short quotations opening their paragraphs).
+    pub dialogue: Option<bool>,
+}
+
+impl Options {
+    /// The options `analyze` uses for a document: an EPUB is a book, read as dialogue; other
+    /// formats are decided from the text.
+    pub fn for_document(doc: &Document) -> Options {
+        Options {
+            dialogue: (doc.meta.format == crate::document::Format::Epub).then_some(true),
+        }
+    }
+}
+
+/// Analyses a document: quotes, speakers, numbers (with `Options::for_document`).
 pub fn analyze(doc: &Document) -> Analysis {
-    run(doc, false).0
+    analyze_with(doc, &Options::for_document(doc))
+}
+
+/// Analyses a document read as `options` say.
+pub fn analyze_with(doc: &Document, options: &Options) -> Analysis {
+    run(doc, options, false).0
 }
 
 /// Analyses a document and keeps what the speaker ranker saw: every ranked quote's candidates
 /// and their features, and every entity's names and mentions (for `quotelens-train`).
 pub fn analyze_traced(doc: &Document) -> (Analysis, Trace) {
-    let (analysis, trace) = run(doc, true);
+    let (analysis, trace) = run(doc, &Options::for_document(doc), true);
     (analysis, trace.unwrap_or_default())
 }
 
@@ -50,6 +78,7 @@ pub struct Trace {
     pub dialogue: bool,
 }
 
+/// One ranked quote: its candidates and the one chosen.
 #[derive(Debug, Clone)]
 pub struct TracedQuote {
     /// Index into `Analysis::quotes`.
@@ -59,6 +88,7 @@ pub struct TracedQuote {
     pub chosen: Option<usize>,
 }
 
+/// An entity as the ranker knew it at the end.
 #[derive(Debug, Clone)]
 pub struct TracedEntity {
     pub name: String,
@@ -66,28 +96,40 @@ pub struct TracedEntity {
     pub mentions: Vec<Span>,
 }
 
-fn run(doc: &Document, traced: bool) -> (Analysis, Option<Trace>) {
+fn run(doc: &Document, options: &Options, traced: bool) -> (Analysis, Option<Trace>) {
     // Per-block buffers are reused across documents on this thread: a folder of short articles
     // would otherwise spend much of its time growing and freeing them.
     let scratch = SCRATCH.with(|s| s.take()).unwrap_or_default();
     let raw = marks::find_quotes(&doc.text, &doc.paragraphs);
-    let mut engine = Engine::new(&doc.text, scratch, is_dialogue(doc, &raw));
+    let dialogue = options.dialogue.unwrap_or_else(|| is_dialogue(doc, &raw));
+    let mut engine = Engine::new(&doc.text, scratch, dialogue);
     if traced {
         engine.conversation.trace = Some(Vec::new());
     }
-    let blocks = segment::blocks(&doc.paragraphs, &raw);
-    let mut next_quote = 0;
-    for block in &blocks {
-        // The raw quotes that start inside this block (a block holds its multi-paragraph quotes).
-        let first = next_quote;
-        while next_quote < raw.len() && raw[next_quote].span.start < block.end {
-            next_quote += 1;
-        }
-        engine.block(*block, &raw, first..next_quote);
+    for (block, quotes) in blocks_with_quotes(doc, &raw) {
+        engine.block(block, &raw, quotes);
     }
     let (analysis, scratch, trace) = engine.finish();
     SCRATCH.with(|s| s.set(Some(scratch)));
     (analysis, trace)
+}
+
+/// The document's blocks, each with the range of raw quotes that start inside it (a block holds
+/// its multi-paragraph quotes).
+fn blocks_with_quotes<'r>(
+    doc: &Document,
+    raw: &'r [RawQuote],
+) -> impl Iterator<Item = (Span, std::ops::Range<usize>)> + 'r {
+    let mut next_quote = 0;
+    segment::blocks(&doc.paragraphs, raw)
+        .into_iter()
+        .map(move |block| {
+            let first = next_quote;
+            while next_quote < raw.len() && raw[next_quote].span.start < block.end {
+                next_quote += 1;
+            }
+            (block, first..next_quote)
+        })
 }
 
 /// Buffers the engine reuses from block to block and document to document.
@@ -161,7 +203,14 @@ impl<'t> Engine<'t> {
         }
     }
 
-    fn block(&mut self, span: Span, raw: &[RawQuote], quotes: std::ops::Range<usize>) {
+    /// Reads a block into the scratch buffers: its tokens (marked with the outermost quotes,
+    /// returned), sentences and mentions.
+    fn read_block(
+        &mut self,
+        span: Span,
+        raw: &[RawQuote],
+        quotes: std::ops::Range<usize>,
+    ) -> Vec<(usize, Span)> {
         let text = self.text;
         self.scratch.tokens.clear();
         tokens::tokenize(
@@ -208,6 +257,12 @@ impl<'t> Engine<'t> {
                 *slot = mi;
             }
         }
+        top
+    }
+
+    fn block(&mut self, span: Span, raw: &[RawQuote], quotes: std::ops::Range<usize>) {
+        let text = self.text;
+        let top = self.read_block(span, raw, quotes.clone());
         let b = Block {
             text,
             tokens: &self.scratch.tokens,
@@ -663,13 +718,10 @@ impl<'t> Engine<'t> {
     }
 }
 
-/// Fiction-style dialogue rather than news: an EPUB, or many paragraphs that open with a short
-/// quotation. In fiction a new paragraph of dialogue means a new speaker; in news a cue-less quote
-/// paragraph continues the previous speaker.
+/// Fiction-style dialogue rather than news: many paragraphs that open with a short quotation.
+/// In fiction a new paragraph of dialogue means a new speaker; in news a cue-less quote paragraph
+/// continues the previous speaker.
 fn is_dialogue(doc: &Document, raw: &[RawQuote]) -> bool {
-    if doc.meta.format == crate::document::Format::Epub {
-        return true;
-    }
     // Quotations that open their paragraph: dialogue lines in fiction, statements in news.
     let mut lengths: Vec<usize> = raw
         .iter()
@@ -718,7 +770,7 @@ fn quote_tokens(
 
 /// Ties each figure to the quote it sits in and the speaker who cited it: the speaker of the
 /// enclosing speech quote, or of the reported speech around it.
-pub fn link_figures(figures: &mut [Figure], quotes: &[Quote]) {
+pub(crate) fn link_figures(figures: &mut [Figure], quotes: &[Quote]) {
     // Quotes are sorted by start; walk both lists together, keeping the open quotes.
     let mut open: Vec<usize> = Vec::new();
     let mut next = 0;
@@ -743,37 +795,22 @@ pub fn link_figures(figures: &mut [Figure], quotes: &[Quote]) {
 }
 
 /// A developer's view of the engine's intermediate results: sentences, mentions (with subject
-/// flags and descriptors) and attributions, block by block (`quotelens debug FILE`).
+/// flags and descriptors), block by block (`quotelens debug FILE`). It reads each block with
+/// the engine's own `read_block`.
 pub fn debug_dump(doc: &Document) -> String {
     use std::fmt::Write;
     let text = doc.text.as_str();
     let raw = marks::find_quotes(text, &doc.paragraphs);
+    let mut engine = Engine::new(text, Scratch::default(), false);
     let mut out = String::new();
-    let mut toks = Vec::new();
-    let mut sents = Vec::new();
-    let mut ments = Vec::new();
-    let mut names = names::NameWords::default();
-    let mut lower = String::new();
-    for block in segment::blocks(&doc.paragraphs, &raw) {
-        toks.clear();
-        tokens::tokenize(text, block.start, block.end, &mut toks, &mut lower);
-        let top: Vec<(usize, Span)> = raw
-            .iter()
-            .enumerate()
-            .filter(|(_, q)| {
-                q.parent.is_none() && q.span.start < block.end && q.span.end > block.start
-            })
-            .map(|(i, q)| (i, q.span))
-            .collect();
-        segment::mark_quotes(&mut toks, &top);
-        segment::sentences(text, &toks, &mut sents);
-        let mut sentence_of = vec![0; toks.len()];
-        for (si, &(a, b)) in sents.iter().enumerate() {
-            for s in &mut sentence_of[a..b] {
-                *s = si;
-            }
-        }
-        mentions::find(text, &toks, &sentence_of, &mut names, &mut ments);
+    for (block, quotes) in blocks_with_quotes(doc, &raw) {
+        engine.read_block(block, &raw, quotes);
+        let Scratch {
+            tokens: toks,
+            sentences: sents,
+            mentions: ments,
+            ..
+        } = &engine.scratch;
         for (si, &(a, b)) in sents.iter().enumerate() {
             let _ = writeln!(
                 out,
@@ -781,7 +818,7 @@ pub fn debug_dump(doc: &Document) -> String {
                 &text[toks[a].start..toks[b - 1].end].replace('\n', "¶")
             );
         }
-        for m in &ments {
+        for m in ments {
             let _ = writeln!(
                 out,
                 "  M {:?} {:?} subj={} kind={:?} roles={:?} countries={:?} head={:?} gender={:?} ev={}",

@@ -35,9 +35,6 @@ impl Token {
     pub fn in_quote(&self) -> bool {
         self.quote != NONE
     }
-    pub fn is_word(&self) -> bool {
-        self.kind == Kind::Word
-    }
     /// True for a punctuation token that is exactly `c`.
     pub fn is_char(&self, text: &str, c: char) -> bool {
         self.kind == Kind::Punct

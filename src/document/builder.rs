@@ -3,7 +3,7 @@
 //! recorded as they are written, so offsets are right by construction.
 
 use super::{Document, Meta, Section, sanitize};
-use crate::analysis::model::Span;
+use crate::span::Span;
 
 #[derive(Default)]
 pub(crate) struct TextBuilder {
@@ -88,10 +88,8 @@ impl TextBuilder {
     /// The finished document; the text ends with a newline like a text file.
     pub fn finish(mut self, mut meta: Meta) -> Document {
         if self.control_chars > 0 {
-            meta.warnings.push(format!(
-                "{} control character(s) shown as visible symbols",
-                self.control_chars
-            ));
+            meta.warnings
+                .push(super::control_chars_warning(self.control_chars));
         }
         if !self.text.is_empty() {
             self.text.push('\n');

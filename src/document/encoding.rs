@@ -1,8 +1,10 @@
 //! Bytes → text. The order: a byte-order mark; UTF-16 without a mark (ASCII-range text has a zero
 //! in every other byte); NUL bytes mean a binary file; valid UTF-8; the charset an HTML/XML file
-//! declares; text that is UTF-8 with a few broken bytes; and finally a guess with chardetng for
-//! legacy encodings such as Windows-1252.
+//! declares; text that is UTF-8 with a few stray bytes from another encoding (kept as UTF-8, the
+//! stray bytes read as Windows-1252 where that makes text, as ftfy repairs mixed text); and
+//! finally a guess with chardetng for legacy encodings such as Windows-1252.
 
+use crate::plural::count;
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
 
 /// How much of a file chardetng looks at: enough for a confident guess, bounded for huge files.
@@ -30,7 +32,7 @@ pub fn decode(bytes: Vec<u8>, markup: bool) -> Result<Decoded, Binary> {
         if encoding == UTF_8 {
             let mut bytes = bytes;
             bytes.drain(..bom_len);
-            return Ok(from_utf8(bytes));
+            return Ok(from_utf8(bytes, bom_len));
         }
         return Ok(decode_with(encoding, &bytes[bom_len..]));
     }
@@ -61,11 +63,11 @@ pub fn decode(bytes: Vec<u8>, markup: bool) -> Result<Decoded, Binary> {
         return Ok(decode_with(encoding, &bytes));
     }
     if mostly_utf8(&bytes) {
-        return Ok(from_utf8(bytes));
+        return Ok(from_utf8(bytes, 0));
     }
     let encoding = guess(&bytes);
     if encoding == UTF_8 {
-        return Ok(from_utf8(bytes));
+        return Ok(from_utf8(bytes, 0));
     }
     let mut decoded = decode_with(encoding, &bytes);
     decoded.warnings.insert(
@@ -78,29 +80,157 @@ pub fn decode(bytes: Vec<u8>, markup: bool) -> Result<Decoded, Binary> {
     Ok(decoded)
 }
 
-/// UTF-8 that may be broken: invalid sequences become U+FFFD, with a warning saying how many.
-fn from_utf8(bytes: Vec<u8>) -> Decoded {
-    match String::from_utf8(bytes) {
-        Ok(text) => Decoded {
-            text,
-            encoding: UTF_8.name(),
-            warnings: Vec::new(),
-        },
-        Err(e) => {
-            let bytes = e.into_bytes();
-            let broken = bytes
-                .utf8_chunks()
-                .filter(|c| !c.invalid().is_empty())
-                .count();
-            Decoded {
-                text: String::from_utf8_lossy(&bytes).into_owned(),
+/// UTF-8 that may hold stray bytes from another encoding. Valid sequences are kept as they are;
+/// each stray byte becomes its Windows-1252 character where that reads as text (see
+/// [`repair_stray_run`]) and U+FFFD elsewhere. One warning counts the stray bytes and gives the
+/// first one's offset in the input (`base`: the length of a byte-order mark removed before).
+fn from_utf8(bytes: Vec<u8>, base: usize) -> Decoded {
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => {
+            return Decoded {
+                text,
                 encoding: UTF_8.name(),
-                warnings: vec![format!(
-                    "invalid UTF-8: {broken} byte sequence(s) replaced with \u{fffd}"
-                )],
+                warnings: Vec::new(),
+            };
+        }
+        Err(e) => e.into_bytes(),
+    };
+    let chunks: Vec<std::str::Utf8Chunk> = bytes.utf8_chunks().collect();
+    let mut text = String::with_capacity(bytes.len() + 16);
+    let mut tally = StrayTally::default();
+    let mut offset = base;
+    let mut k = 0;
+    while k < chunks.len() {
+        text.push_str(chunks[k].valid());
+        offset += chunks[k].valid().len();
+        // A run of stray bytes: this chunk's invalid part and those of the chunks that follow
+        // with nothing valid in between.
+        let mut run: Vec<&[u8]> = Vec::new();
+        while k < chunks.len() && !chunks[k].invalid().is_empty() {
+            run.push(chunks[k].invalid());
+            if k + 1 < chunks.len() && chunks[k + 1].valid().is_empty() {
+                k += 1;
+            } else {
+                break;
             }
         }
+        if !run.is_empty() {
+            tally.first.get_or_insert(offset);
+            offset += run.iter().map(|b| b.len()).sum::<usize>();
+            let after = chunks.get(k + 1).and_then(|c| c.valid().chars().next());
+            repair_stray_run(&run, after, &mut text, &mut tally);
+        }
+        k += 1;
     }
+    Decoded {
+        text,
+        encoding: UTF_8.name(),
+        warnings: vec![tally.warning()],
+    }
+}
+
+/// What happened to the stray bytes of a mostly-UTF-8 input.
+#[derive(Default)]
+struct StrayTally {
+    /// The first stray byte's offset in the input.
+    first: Option<usize>,
+    read_as_1252: usize,
+    replaced: usize,
+}
+
+impl StrayTally {
+    /// "3 bytes are not valid UTF-8 (the first at byte offset 6): 1 read as Windows-1252, 2
+    /// replaced with �".
+    fn warning(&self) -> String {
+        let total = self.read_as_1252 + self.replaced;
+        let verb = if total == 1 { "is" } else { "are" };
+        let mut what = Vec::new();
+        if self.read_as_1252 > 0 {
+            what.push(format!("{} read as Windows-1252", self.read_as_1252));
+        }
+        if self.replaced > 0 {
+            what.push(format!("{} replaced with \u{fffd}", self.replaced));
+        }
+        format!(
+            "{} {verb} not valid UTF-8 (the first at byte offset {}): {}",
+            count(total, "byte"),
+            self.first.unwrap_or(0),
+            what.join(", ")
+        )
+    }
+}
+
+/// Appends the repair of one run of stray bytes (each element one invalid sequence, as
+/// `utf8_chunks` gives them) to `text`, which ends with the character before the run; `after`
+/// is the character after it.
+///
+/// A single stray byte is read as Windows-1252 (`Caf\xe9` → "Café", `\x93` → "“"), except:
+/// - a UTF-8 sequence cut short (several bytes) and the five bytes Windows-1252 leaves undefined
+///   become U+FFFD;
+/// - letters need the context of a word: they are kept when they touch a letter, or when one
+///   letter stands next to a space ("\xe0 Paris"); letters stuck between punctuation (the
+///   `\xff\xfe` of a stray byte-order mark in `20%,\xff\xfe”`) become U+FFFD.
+fn repair_stray_run(run: &[&[u8]], after: Option<char>, text: &mut String, tally: &mut StrayTally) {
+    let decoded: Vec<(Option<char>, usize)> = run
+        .iter()
+        .map(|seq| match seq {
+            [b] => (windows_1252(*b), 1),
+            _ => (None, seq.len()),
+        })
+        .collect();
+    let is_letter = |c: Option<char>| c.is_some_and(char::is_alphabetic);
+    let is_space = |c: Option<char>| c.is_none_or(char::is_whitespace);
+    let mut i = 0;
+    while i < decoded.len() {
+        let (c, len) = decoded[i];
+        if !is_letter(c) {
+            match c {
+                Some(c) => {
+                    text.push(c);
+                    tally.read_as_1252 += 1;
+                }
+                None => {
+                    text.push('\u{fffd}');
+                    tally.replaced += len;
+                }
+            }
+            i += 1;
+            continue;
+        }
+        // A stretch of letters: judged by what stands on either side of it.
+        let end = (i..decoded.len())
+            .find(|&j| !is_letter(decoded[j].0))
+            .unwrap_or(decoded.len());
+        let before = text.chars().next_back();
+        let next = match decoded.get(end) {
+            Some(&(c, _)) => Some(c.unwrap_or('\u{fffd}')),
+            None => after,
+        };
+        let in_word = is_letter(before)
+            || is_letter(next)
+            || (end - i == 1 && (is_space(before) || is_space(next)));
+        for &(letter, _) in &decoded[i..end] {
+            match letter {
+                Some(letter) if in_word => {
+                    text.push(letter);
+                    tally.read_as_1252 += 1;
+                }
+                _ => {
+                    text.push('\u{fffd}');
+                    tally.replaced += 1;
+                }
+            }
+        }
+        i = end;
+    }
+}
+
+/// The Windows-1252 character of a byte, `None` for the five bytes it leaves undefined (0x81,
+/// 0x8D, 0x8F, 0x90, 0x9D, which the WHATWG mapping turns into C1 control characters).
+fn windows_1252(byte: u8) -> Option<char> {
+    let byte = [byte];
+    let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&byte);
+    text.chars().next().filter(|c| !c.is_control())
 }
 
 /// Decodes with a known encoding (BOM already removed); malformed input becomes U+FFFD.
@@ -111,8 +241,9 @@ fn decode_with(encoding: &'static Encoding, bytes: &[u8]) -> Decoded {
     if had_errors {
         let n = text.matches('\u{fffd}').count();
         warnings.push(format!(
-            "malformed {}: {n} sequence(s) replaced with \u{fffd}",
-            encoding.name()
+            "malformed {}: {} replaced with \u{fffd}",
+            encoding.name(),
+            count(n, "sequence")
         ));
     }
     Decoded {
@@ -144,15 +275,17 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     }
 }
 
-/// True when the bytes are UTF-8 with some damage rather than a legacy encoding: there are valid
-/// multi-byte characters, at least as many as broken sequences.
+/// True when the bytes are UTF-8 with a few stray bytes rather than a legacy encoding: valid
+/// multi-byte characters take at least as many bytes as the stray bytes do. A legacy encoding's
+/// letters seldom form valid UTF-8 sequences, and then far fewer than the bytes that do not (a
+/// Ukrainian Windows-1251 "гії" is valid UTF-8 by chance, amid thousands of stray bytes).
 fn mostly_utf8(bytes: &[u8]) -> bool {
-    let (mut multibyte, mut broken) = (0usize, 0usize);
+    let (mut multibyte, mut stray) = (0usize, 0usize);
     for chunk in bytes.utf8_chunks() {
-        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
-        broken += usize::from(!chunk.invalid().is_empty());
+        multibyte += chunk.valid().bytes().filter(|b| !b.is_ascii()).count();
+        stray += chunk.invalid().len();
     }
-    multibyte > 0 && multibyte >= broken
+    multibyte > 0 && multibyte >= stray
 }
 
 /// Below this many non-ASCII bytes chardetng has too little to go on ("a £15.8m fee" came out as
@@ -307,8 +440,76 @@ mod tests {
         )
         .unwrap();
         assert_eq!(d.text, "“Fine,” he said. \u{fffd}\u{fffd} ok");
-        assert_eq!(d.warnings.len(), 1);
-        assert!(d.warnings[0].contains("invalid UTF-8"), "{:?}", d.warnings);
+        assert_eq!(
+            d.warnings,
+            ["2 bytes are not valid UTF-8 (the first at byte offset 21): 2 replaced with \u{fffd}"]
+        );
+    }
+
+    fn mixed(bytes: &[u8]) -> Decoded {
+        decode(bytes.to_vec(), false).unwrap()
+    }
+
+    #[test]
+    fn stray_bytes_in_utf8_are_read_as_windows_1252_where_they_make_text() {
+        let d =
+            mixed(b"\xe2\x80\x9cCaf\xe9 prices rose 20%,\xff\xfe\xe2\x80\x9d said Tom Reyes.\n");
+        assert_eq!(d.encoding, "UTF-8");
+        assert_eq!(
+            d.text,
+            "“Café prices rose 20%,\u{fffd}\u{fffd}” said Tom Reyes.\n"
+        );
+        assert_eq!(
+            d.warnings,
+            [
+                "3 bytes are not valid UTF-8 (the first at byte offset 6): 1 read as Windows-1252, \
+              2 replaced with \u{fffd}"
+            ]
+        );
+        // Punctuation and symbols from Windows-1252, letters inside words or standing alone.
+        let d = mixed(
+            "“Yes” — "
+                .bytes()
+                .chain(*b"\x93don\x92t\x94 \xa315 \xe0 M\xfc\xdfig")
+                .collect::<Vec<_>>()
+                .as_slice(),
+        );
+        assert_eq!(d.text, "“Yes” — “don’t” £15 à Müßig");
+        assert_eq!(d.warnings.len(), 1, "{:?}", d.warnings);
+    }
+
+    #[test]
+    fn cut_sequences_and_undefined_bytes_become_replacement_characters() {
+        // "\xe2\x80" is a quotation mark cut short; 0x81 is undefined in Windows-1252.
+        let d = mixed(
+            "“Ok” "
+                .bytes()
+                .chain(*b"\xe2\x80 a \x81 b")
+                .collect::<Vec<_>>()
+                .as_slice(),
+        );
+        assert_eq!(d.text, "“Ok” \u{fffd} a \u{fffd} b");
+        assert!(
+            d.warnings[0].starts_with("3 bytes are not valid UTF-8 (the first at byte offset 9)"),
+            "{:?}",
+            d.warnings
+        );
+    }
+
+    #[test]
+    fn offsets_count_a_byte_order_mark() {
+        let d = mixed(b"\xef\xbb\xbfna\xefve \xe2\x80\x94 ok");
+        assert_eq!(d.text, "naïve — ok");
+        assert!(
+            d.warnings[0].contains("the first at byte offset 5"),
+            "{:?}",
+            d.warnings
+        );
+        assert!(
+            d.warnings[0].starts_with("1 byte is not valid UTF-8"),
+            "{:?}",
+            d.warnings
+        );
     }
 
     #[test]

@@ -1,6 +1,9 @@
 //! HTML → the article: dom_smoothie (a readability.js port) picks the article out of the page —
 //! title, byline, date, paragraphs — and leaves menus, banners, related links and footers behind.
-//! When it finds no article, the page's visible text is used instead.
+//! When it finds no article, the page's one `<article>` element is used (a short page the
+//! author marked up as an article), else the page's visible text, with a warning. The date comes
+//! from readability, else from the page's `article:published_time` or `datePublished` metadata or
+//! its first `<time datetime>`.
 
 use super::builder::{TextBuilder, clean_field};
 use super::tags;
@@ -41,16 +44,71 @@ pub(crate) fn to_document(html: &str, mut meta: Meta) -> Document {
             }
             text.paragraphs(&article.text_content);
         }
-        Err(page) => {
-            meta.title = page.title;
-            if !page.text.trim().is_empty() {
-                meta.warnings
-                    .push("no article found in the page; showing all of its text".into());
+        Err(page) => match marked_article(html) {
+            Some(article) => {
+                meta.title = article.title.or(article.heading);
+                text.paragraphs(&article.text);
             }
-            text.paragraphs(&page.text);
-        }
+            None => {
+                meta.title = page.title;
+                if !page.text.trim().is_empty() {
+                    meta.warnings
+                        .push("no article found in the page; showing all of its text".into());
+                }
+                text.paragraphs(&page.text);
+            }
+        },
+    }
+    if meta.published.is_none() {
+        meta.published = published_date(html);
     }
     text.finish(meta)
+}
+
+/// The text of the page's `<article>` element, when it has exactly one with text in it: the
+/// page's author marked the article, even one too short for readability to be sure of.
+fn marked_article(html: &str) -> Option<PageText> {
+    let doc = dom_query::Document::from(html);
+    if doc.select("article").length() != 1 {
+        return None;
+    }
+    let title = clean_field(&doc.select("title").first().text());
+    let heading = clean_field(&doc.select("article h1, article h2").first().text());
+    doc.select(INVISIBLE).remove();
+    doc.select(BLOCKS).rename("div");
+    let text = doc.select("article").formatted_text();
+    (!text.trim().is_empty()).then(|| PageText {
+        stripped: false,
+        title,
+        heading,
+        text: text.to_string(),
+    })
+}
+
+/// Where pages state when an article was published, most explicit first.
+const DATE_META: &str = "meta[property='article:published_time'], \
+                         meta[name='article:published_time'], \
+                         meta[itemprop='datePublished'], meta[name='date']";
+
+/// The publication date the page states: its metadata, else the `datetime` of its first
+/// `<time>` element (inside the article when there is one).
+fn published_date(html: &str) -> Option<String> {
+    let doc = dom_query::Document::from(html);
+    let from_meta = doc
+        .select(DATE_META)
+        .iter()
+        .find_map(|m| m.attr("content").as_deref().and_then(clean_field));
+    from_meta.or_else(|| {
+        ["article time[datetime]", "time[datetime]"]
+            .iter()
+            .find_map(|sel| {
+                doc.select(sel)
+                    .first()
+                    .attr("datetime")
+                    .as_deref()
+                    .and_then(clean_field)
+            })
+    })
 }
 
 pub(crate) fn too_deep_warning() -> String {
@@ -174,6 +232,46 @@ mod tests {
         let d = to_document("", Meta::default());
         assert_eq!(d.text, "");
         assert!(d.paragraphs.is_empty());
+    }
+
+    #[test]
+    fn a_short_page_marked_as_an_article_is_read_without_a_warning() {
+        let d = to_document(
+            "<html><head><title>Vote</title></head><body><article>\
+             <h1>Budget passes</h1><p>“Under $30 million,” said Ana Ruiz.</p></article>\
+             </body></html>",
+            Meta::default(),
+        );
+        assert!(d.meta.warnings.is_empty(), "{:?}", d.meta.warnings);
+        assert_eq!(d.meta.title.as_deref(), Some("Vote"));
+        assert_eq!(
+            d.text,
+            "Budget passes\n\n“Under $30 million,” said Ana Ruiz.\n"
+        );
+    }
+
+    #[test]
+    fn the_date_comes_from_metadata_or_a_time_element() {
+        let page = |head: &str, body: &str| {
+            to_document(
+                &format!("<html><head>{head}</head><body><article><p>Text.</p>{body}</article></body></html>"),
+                Meta::default(),
+            )
+            .meta
+            .published
+        };
+        assert_eq!(
+            page(
+                "<meta property=\"article:published_time\" content=\"2025-04-02T09:30:00Z\">",
+                ""
+            ),
+            Some("2025-04-02T09:30:00Z".into())
+        );
+        assert_eq!(
+            page("", "<p>On <time datetime=\"2025-04-02\">2 April</time></p>"),
+            Some("2025-04-02".into())
+        );
+        assert_eq!(page("", ""), None);
     }
 
     #[test]

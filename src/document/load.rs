@@ -35,11 +35,48 @@ impl Source {
             Source::Path(PathBuf::from(arg))
         }
     }
+    /// What a command reads: the file named, or standard input when none is named and standard
+    /// input is a pipe or a redirected file (as `cat article.txt | quotelens extract`). `None`
+    /// when nothing is named and standard input is a terminal or empty.
+    pub fn named_or_piped(arg: Option<&str>) -> Option<Source> {
+        match arg {
+            Some(a) => Some(Source::parse(a)),
+            None => stdin_is_data().then_some(Source::Stdin),
+        }
+    }
+
     pub fn name(&self) -> String {
         match self {
             Source::Path(p) => p.display().to_string(),
             Source::Stdin => "-".to_string(),
         }
+    }
+}
+
+/// True when standard input is a pipe, a socket or a redirected file: text to read, not a
+/// terminal or `/dev/null`.
+pub fn stdin_is_data() -> bool {
+    use std::io::IsTerminal;
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        return false;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        use std::os::unix::fs::FileTypeExt;
+        let Ok(fd) = stdin.as_fd().try_clone_to_owned() else {
+            return false;
+        };
+        let Ok(meta) = std::fs::File::from(fd).metadata() else {
+            return false;
+        };
+        let t = meta.file_type();
+        t.is_fifo() || t.is_file() || t.is_socket()
+    }
+    #[cfg(not(unix))]
+    {
+        true
     }
 }
 

@@ -12,7 +12,7 @@ mod markdown;
 pub mod sanitize;
 mod tags;
 
-use crate::analysis::model::Span;
+use crate::span::Span;
 
 /// What kind of input a document came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
@@ -81,10 +81,8 @@ impl Document {
 
     fn normalized((text, changes): (String, sanitize::Changes), mut meta: Meta) -> Document {
         if changes.control_chars > 0 {
-            meta.warnings.push(format!(
-                "{} control character(s) shown as visible symbols",
-                changes.control_chars
-            ));
+            meta.warnings
+                .push(control_chars_warning(changes.control_chars));
         }
         let paragraphs = split_paragraphs(&text);
         if meta.title.is_none() && meta.format == Format::Text {
@@ -132,6 +130,14 @@ impl Document {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| self.meta.source.clone())
     }
+}
+
+/// The warning for control characters made visible at load.
+pub(crate) fn control_chars_warning(n: usize) -> String {
+    format!(
+        "{} shown as visible symbols",
+        crate::plural::count(n, "control character")
+    )
 }
 
 /// Splits text into paragraphs. Blank lines separate paragraphs. Inside a block of consecutive

@@ -1,20 +1,21 @@
-//! `quotelens export FILE [--format md|json|html|txt|csv] [--speaker NAME] [--highlights]
-//! [--numbers] [--reported] [-o OUT [--force]]`
+//! `quotelens [--kinds KINDS] export [FILE] [--format md|json|html|txt|csv] [--speaker NAME]
+//! [--highlights] [--numbers] [--reported] [-o OUT [--force]]`
 
 use super::write::{WriteError, write_file};
-use super::{Format, Scope, render, select};
+use super::{Format, Scope, render, select_kinds};
 use crate::analysis::analyze;
-use crate::cli::{Failure, exit};
+use crate::analysis::model::QuoteKind;
 use crate::document::load::{self, Source};
 use crate::document::sanitize;
+use crate::failure::{Failure, exit};
 use crate::store::HighlightStore;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 #[derive(clap::Args, Debug, Clone)]
 pub struct ExportArgs {
-    /// The document (`-` for stdin).
-    pub file: String,
+    /// The document (`-` or none for a pipe on stdin).
+    pub file: Option<String>,
     /// Output format.
     #[arg(long, short, value_enum, default_value = "md")]
     pub format: Format,
@@ -50,21 +51,45 @@ impl ExportArgs {
             }
         }
     }
+
+    /// The scope with `--kinds` applied: naming `reported` asks for reported speech like
+    /// `--reported`; with `--highlights` or `--numbers` the kinds mean nothing, so they are
+    /// refused rather than ignored.
+    fn scope_with_kinds(&self, kinds: &[QuoteKind]) -> Result<Scope, Failure> {
+        match self.scope() {
+            _ if kinds.is_empty() => Ok(self.scope()),
+            Scope::Quotes { reported } => Ok(Scope::Quotes {
+                reported: reported || kinds.contains(&QuoteKind::Reported),
+            }),
+            Scope::Highlights | Scope::Numbers => Err(Failure::new(
+                exit::USAGE,
+                format!(
+                    "--kinds chooses quotes; it cannot be used with --{}",
+                    if self.highlights {
+                        "highlights"
+                    } else {
+                        "numbers"
+                    }
+                ),
+            )),
+        }
+    }
 }
 
 fn say(message: &str) {
     eprintln!("quotelens: {}", sanitize::for_terminal(message));
 }
 
-/// Runs the command.
-pub fn run(args: &ExportArgs) -> Result<(), Failure> {
-    let source = Source::parse(&args.file);
+/// Runs the command; `kinds` is the global `--kinds` (empty: the scope's usual quotes).
+pub fn run(args: &ExportArgs, kinds: &[QuoteKind]) -> Result<(), Failure> {
+    let scope = args.scope_with_kinds(kinds)?;
+    let source =
+        Source::named_or_piped(args.file.as_deref()).ok_or_else(|| Failure::no_input("export"))?;
     let doc = load::load(&source)?;
     for w in &doc.meta.warnings {
         say(&format!("warning: {}: {w}", doc.meta.source));
     }
     let analysis = analyze(&doc);
-    let scope = args.scope();
     let store = if scope == Scope::Highlights {
         let store =
             HighlightStore::open(&doc).map_err(|e| Failure::new(exit::INPUT, e.to_string()))?;
@@ -76,8 +101,15 @@ pub fn run(args: &ExportArgs) -> Result<(), Failure> {
         None
     };
     let highlights = store.as_ref().map_or(&[][..], |s| s.highlights());
-    let selection = select(&doc, &analysis, highlights, scope, args.speaker.as_deref())
-        .map_err(|e| Failure::new(exit::USAGE, e.to_string()))?;
+    let selection = select_kinds(
+        &doc,
+        &analysis,
+        highlights,
+        scope,
+        args.speaker.as_deref(),
+        kinds,
+    )
+    .map_err(|e| Failure::new(exit::USAGE, e.to_string()))?;
     if selection.items.is_empty() {
         let what = if scope == Scope::Highlights {
             "no highlights saved for this document (mark some in the reader with m)"

@@ -1,7 +1,7 @@
 //! CSV (RFC 4180 quoting, LF line ends, a header row): one row per excerpt. Free-text cells that
 //! a spreadsheet would run as a formula (=, +, -, @ first) get a leading apostrophe.
 
-use super::select::{Item, Scope, Selection, sentence_around};
+use super::select::{Excerpt, Item, Scope, Selection, sentence_around};
 use crate::contract;
 
 /// Quotes a cell when it holds a comma, a quote or a line break; doubles inner quotes.
@@ -19,6 +19,18 @@ pub fn text_cell(s: &str) -> String {
         cell(&format!("'{s}"))
     } else {
         cell(s)
+    }
+}
+
+/// `q3`, or `q3+q4` for a quotation joined from the two parts its attribution cut it into.
+fn joined_ids(e: &Excerpt) -> String {
+    match e.quote_ids() {
+        Some(ids) => ids
+            .into_iter()
+            .map(contract::quote_id)
+            .collect::<Vec<_>>()
+            .join("+"),
+        None => e.id.clone(),
     }
 }
 
@@ -68,13 +80,13 @@ pub fn render(sel: &Selection) -> String {
         let speaker = text_cell(e.speaker.unwrap_or_default());
         let row = match e.item {
             Item::Quote(_, q) => vec![
-                e.id.clone(),
-                q.span.start.to_string(),
-                q.span.end.to_string(),
+                joined_ids(e),
+                opt(e.span.map(|s| s.start)),
+                opt(e.span.map(|s| s.end)),
                 q.kind.as_str().to_string(),
                 opt(q.speaker.map(contract::speaker_id)),
                 speaker,
-                text_cell(e.text),
+                text_cell(&e.text),
                 q.method.as_str().to_string(),
                 source.clone(),
             ],
@@ -84,7 +96,7 @@ pub fn render(sel: &Selection) -> String {
                 opt(e.span.map(|s| s.end)),
                 h.origin.as_str().to_string(),
                 speaker,
-                text_cell(e.text),
+                text_cell(&e.text),
                 text_cell(e.note.unwrap_or_default()),
                 h.created.clone(),
                 h.orphaned.to_string(),
@@ -95,7 +107,7 @@ pub fn render(sel: &Selection) -> String {
                 n.span.start.to_string(),
                 n.span.end.to_string(),
                 // A figure matched by the number grammar ("-5%"): no formula can hide in it.
-                cell(e.text),
+                cell(&e.text),
                 n.kind.as_str().to_string(),
                 opt(n.value),
                 opt(n.value_high),

@@ -2,6 +2,7 @@
 //! them anyway). Every piece of text is escaped, so `<script>` in a quote is shown, never run.
 
 use super::select::{Excerpt, Item, Selection, sentence_around};
+use std::borrow::Cow;
 use std::fmt::Write;
 
 const STYLE: &str = "body{font:16px/1.5 Georgia,serif;max-width:44em;margin:2em auto;padding:0 1em;color:#222;background:#fff}\
@@ -10,20 +11,9 @@ blockquote{margin:0;padding:.2em 1em;border-left:4px solid #b35;background:#faf7
 blockquote p{margin:.4em 0}figcaption{margin:.3em 0 0 1.2em;color:#444}\
 .note{margin:.3em 0 0 1.2em;font-style:italic}.orphan{color:#a00}mark{background:#fe8}";
 
-/// Escapes text for HTML element content and attribute values.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 16);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
+/// Escapes text for HTML element content and (quoted) attribute values: `& < > " '`.
+pub fn escape(s: &str) -> Cow<'_, str> {
+    html_escape::encode_quoted_attribute(s)
 }
 
 pub fn render(sel: &Selection) -> String {
@@ -71,7 +61,7 @@ fn excerpt(out: &mut String, sel: &Selection, e: &Excerpt, doc_name: &str) {
                 escape(&text[figure.end..s.end])
             );
         }
-        None => paragraphs(out, e.text),
+        None => paragraphs(out, &e.text),
     }
     out.push_str("</blockquote>\n");
     let who = e
@@ -103,7 +93,7 @@ fn excerpt(out: &mut String, sel: &Selection, e: &Excerpt, doc_name: &str) {
 /// Blank lines separate paragraphs; a single line break stays a line break.
 fn paragraphs(out: &mut String, body: &str) {
     for para in body.trim().split("\n\n").filter(|p| !p.trim().is_empty()) {
-        let lines: Vec<String> = para.trim().lines().map(escape).collect();
+        let lines: Vec<Cow<str>> = para.trim().lines().map(escape).collect();
         let _ = write!(out, "<p>{}</p>", lines.join("<br>"));
     }
 }

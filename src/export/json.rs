@@ -27,6 +27,20 @@ struct Export<'a> {
     numbers: Option<Vec<NumberOut<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     highlights: Option<Vec<HighlightOut<'a>>>,
+    /// The quotations as exported, one per `count`: a quote, or the parts of one quotation cut
+    /// by its attribution joined with " … ".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    quotations: Option<Vec<QuotationOut>>,
+}
+
+#[derive(Serialize)]
+struct QuotationOut {
+    /// The quote ids it is made of: `["q3"]`, or `["q3", "q4"]` when joined.
+    quotes: Vec<String>,
+    start: Option<usize>,
+    end: Option<usize>,
+    text: String,
+    speaker: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -63,10 +77,19 @@ pub fn render(sel: &Selection) -> String {
     let mut quote_ids = Vec::new();
     let mut number_ids = Vec::new();
     let mut highlights = Vec::new();
+    let mut quotations = Vec::new();
     for e in &sel.items {
         match e.item {
             Item::Quote(i, q) => {
-                quote_ids.push(i);
+                let ids = e.quote_ids().unwrap_or_else(|| vec![i]);
+                quotations.push(QuotationOut {
+                    quotes: ids.iter().copied().map(contract::quote_id).collect(),
+                    start: e.span.map(|s| s.start),
+                    end: e.span.map(|s| s.end),
+                    text: e.text.to_string(),
+                    speaker: q.speaker.map(contract::speaker_id),
+                });
+                quote_ids.extend(ids);
                 speaker_ids.extend(q.speaker);
             }
             Item::Number(i, n) => {
@@ -113,6 +136,7 @@ pub fn render(sel: &Selection) -> String {
         quotes: is(Scope::Quotes { reported: false }).then(|| pick(&quote_ids, full.quotes)),
         numbers: is(Scope::Numbers).then(|| pick(&number_ids, full.numbers)),
         highlights: is(Scope::Highlights).then_some(highlights),
+        quotations: is(Scope::Quotes { reported: false }).then_some(quotations),
     };
     let mut s = serde_json::to_string_pretty(&out)
         .unwrap_or_else(|e| format!("{{\"schema\":\"{SCHEMA}\",\"error\":\"{e}\"}}"));

@@ -34,7 +34,7 @@ fn excerpt(out: &mut String, sel: &Selection, e: &Excerpt, doc_name: &str) {
             );
             blockquote(out, &quoted, false);
         }
-        None => blockquote(out, e.text, true),
+        None => blockquote(out, &e.text, true),
     }
     match e.attribution() {
         Some(who) => {

@@ -13,7 +13,7 @@ pub mod summary;
 pub mod txt;
 pub mod write;
 
-pub use select::{Excerpt, Item, Scope, Selection, match_speakers, select};
+pub use select::{Excerpt, Item, Scope, Selection, match_speakers, select, select_kinds};
 pub use summary::text_summary;
 
 use crate::analysis::model::Analysis;

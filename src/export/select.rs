@@ -2,10 +2,14 @@
 //! with its words, its speaker and its note.
 
 use super::ExportError;
-use crate::analysis::model::{Analysis, Figure, Quote, QuoteId, QuoteKind, Span, SpeakerId};
+use crate::analysis::model::{
+    Analysis, Figure, Method, Quote, QuoteId, QuoteKind, Span, SpeakerId,
+};
 use crate::contract;
 use crate::document::Document;
+use crate::plural::count;
 use crate::store::Highlight;
+use std::borrow::Cow;
 
 /// Which excerpts to export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,13 +50,29 @@ pub struct Excerpt<'a> {
     pub item: Item<'a>,
     /// Where in the document text; `None` for an orphaned highlight.
     pub span: Option<Span>,
-    /// The words: a quote's content, a highlight's text, a figure as written.
-    pub text: &'a str,
+    /// The words: a quote's content, a highlight's text, a figure as written. A quotation cut
+    /// in two by its attribution is whole: its parts joined with " … ".
+    pub text: Cow<'a, str>,
+    /// The later parts of a quotation cut by its attribution ("…,” she said, “…”), joined
+    /// into this excerpt; empty otherwise.
+    pub continued: Vec<(QuoteId, &'a Quote)>,
     pub speaker: Option<&'a str>,
     pub note: Option<&'a str>,
 }
 
 impl Excerpt<'_> {
+    /// The quotes this excerpt holds: `q3`, or `q3+q4` for a quotation joined from two parts.
+    pub fn quote_ids(&self) -> Option<Vec<QuoteId>> {
+        match self.item {
+            Item::Quote(i, _) => Some(
+                std::iter::once(i)
+                    .chain(self.continued.iter().map(|&(j, _)| j))
+                    .collect(),
+            ),
+            _ => None,
+        }
+    }
+
     /// A figure to show inside its sentence: a number, or a highlight of one.
     pub fn figure_span(&self) -> Option<Span> {
         match self.item {
@@ -89,14 +109,12 @@ pub struct Selection<'a> {
 impl Selection<'_> {
     /// "5 quotes by Vladimir Putin", "2 highlights", "9 numbers".
     pub fn describe(&self) -> String {
-        let n = self.items.len();
-        let noun = match (self.scope, n) {
-            (Scope::Quotes { .. }, 1) => "quote",
-            (Scope::Highlights, 1) => "highlight",
-            (Scope::Numbers, 1) => "number",
-            (s, _) => s.noun(),
+        let noun = match self.scope {
+            Scope::Quotes { .. } => "quote",
+            Scope::Highlights => "highlight",
+            Scope::Numbers => "number",
         };
-        let mut s = format!("{n} {noun}");
+        let mut s = count(self.items.len(), noun);
         if let Scope::Quotes { reported: true } = self.scope {
             s.push_str(" (reported speech included)");
         }
@@ -175,6 +193,19 @@ pub fn select<'a>(
     scope: Scope,
     speaker: Option<&'a str>,
 ) -> Result<Selection<'a>, ExportError> {
+    select_kinds(doc, analysis, highlights, scope, speaker, &[])
+}
+
+/// Like [`select`], with the quotes limited to `kinds` (`--kinds`; empty: the scope's own
+/// choice of direct and partial quotes, and reported speech when asked).
+pub fn select_kinds<'a>(
+    doc: &'a Document,
+    analysis: &'a Analysis,
+    highlights: &'a [Highlight],
+    scope: Scope,
+    speaker: Option<&'a str>,
+    kinds: &[QuoteKind],
+) -> Result<Selection<'a>, ExportError> {
     let text = doc.text.as_str();
     let matched = speaker.map(|s| match_speakers(analysis, s));
     let speaker_name = |i: Option<SpeakerId>| {
@@ -196,25 +227,29 @@ pub fn select<'a>(
         }
     }
     let items = match scope {
-        Scope::Quotes { reported } => analysis
-            .quotes
-            .iter()
-            .enumerate()
-            .filter(|(_, q)| match q.kind {
-                QuoteKind::Direct | QuoteKind::Partial => true,
-                QuoteKind::Reported => reported,
-                QuoteKind::Nested | QuoteKind::Title | QuoteKind::Term => false,
-            })
-            .filter(|(_, q)| keep_speaker(q.speaker))
-            .map(|(i, q)| Excerpt {
-                id: contract::quote_id(i),
-                item: Item::Quote(i, q),
-                span: Some(q.span),
-                text: q.content.text(text),
-                speaker: speaker_name(q.speaker),
-                note: None,
-            })
-            .collect(),
+        Scope::Quotes { reported } => {
+            let picked = analysis
+                .quotes
+                .iter()
+                .enumerate()
+                .filter(|(_, q)| match q.kind {
+                    k if !kinds.is_empty() => kinds.contains(&k),
+                    QuoteKind::Direct | QuoteKind::Partial => true,
+                    QuoteKind::Reported => reported,
+                    QuoteKind::Nested | QuoteKind::Title | QuoteKind::Term => false,
+                })
+                .filter(|(_, q)| keep_speaker(q.speaker))
+                .map(|(i, q)| Excerpt {
+                    id: contract::quote_id(i),
+                    item: Item::Quote(i, q),
+                    span: Some(q.span),
+                    text: Cow::Borrowed(q.content.text(text)),
+                    continued: Vec::new(),
+                    speaker: speaker_name(q.speaker),
+                    note: None,
+                });
+            join_split_quotations(doc, picked)
+        }
         Scope::Numbers => analysis
             .numbers
             .iter()
@@ -224,7 +259,8 @@ pub fn select<'a>(
                 id: contract::number_id(i),
                 item: Item::Number(i, n),
                 span: Some(n.span),
-                text: n.span.text(text),
+                text: Cow::Borrowed(n.span.text(text)),
+                continued: Vec::new(),
                 speaker: speaker_name(n.source),
                 note: None,
             })
@@ -239,7 +275,8 @@ pub fn select<'a>(
                 id: highlight_id(h.id),
                 item: Item::Highlight(h),
                 span: h.span(),
-                text: h.text.as_str(),
+                text: Cow::Borrowed(h.text.as_str()),
+                continued: Vec::new(),
                 speaker: h.speaker.as_deref(),
                 note: h.note.as_deref(),
             })
@@ -252,6 +289,50 @@ pub fn select<'a>(
         speaker_filter: speaker,
         matched: matched.unwrap_or_default(),
         items,
+    })
+}
+
+/// Joins each quotation the engine found cut in two by its attribution ("“We will stay under
+/// $30 million,” she said, “and no more.”": a quote, then one whose method is
+/// [`Method::Split`]) into one excerpt: "We will stay under $30 million … and no more.", the
+/// first part's trailing comma dropped. Only parts next to each other in the export, of the same
+/// speaker and in the same paragraph, are joined.
+fn join_split_quotations<'a>(
+    doc: &'a Document,
+    excerpts: impl Iterator<Item = Excerpt<'a>>,
+) -> Vec<Excerpt<'a>> {
+    let mut out: Vec<Excerpt<'a>> = Vec::new();
+    for e in excerpts {
+        if let (Item::Quote(i, q), Some(prev)) = (e.item, out.last_mut())
+            && q.method == Method::Split
+            && continues(doc, prev, q)
+        {
+            let first = prev.text.trim_end().trim_end_matches(',').trim_end();
+            prev.text = Cow::Owned(format!("{first} … {}", e.text.trim_start()));
+            prev.span = prev
+                .span
+                .zip(e.span)
+                .map(|(a, b)| Span::new(a.start, b.end));
+            prev.continued.push((i, q));
+            continue;
+        }
+        out.push(e);
+    }
+    out
+}
+
+/// Whether `next` is the second part of the quotation `prev` ends with.
+fn continues(doc: &Document, prev: &Excerpt, next: &Quote) -> bool {
+    let last = prev.continued.last().map(|&(_, q)| q).or(match prev.item {
+        Item::Quote(_, q) => Some(q),
+        _ => None,
+    });
+    last.is_some_and(|last| {
+        last.speaker.is_some()
+            && last.speaker == next.speaker
+            && last.span.end <= next.span.start
+            && doc.paragraph_at(last.span.end.saturating_sub(1))
+                == doc.paragraph_at(next.span.start)
     })
 }
 

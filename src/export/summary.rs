@@ -2,6 +2,7 @@
 
 use crate::analysis::model::{Analysis, QuoteKind};
 use crate::document::{Document, sanitize};
+use crate::plural::count;
 use std::fmt::Write;
 
 /// Speakers with their quotes, then the numbers; one line per item, text made terminal-safe.
@@ -21,19 +22,18 @@ pub fn text_summary(doc: &Document, a: &Analysis) -> String {
         .count();
     let _ = writeln!(
         s,
-        "{} speakers, {} quotes, {} reported, {} numbers",
-        a.speakers.len(),
-        speech,
-        reported,
-        a.numbers.len()
+        "{}, {}, {reported} reported, {}",
+        count(a.speakers.len(), "speaker"),
+        count(speech, "quote"),
+        count(a.numbers.len(), "number")
     );
     for sp in &a.speakers {
         let _ = writeln!(
             s,
-            "\n{} ({}, {} quotes)",
+            "\n{} ({}, {})",
             sanitize::for_terminal(&sp.name),
             sp.kind.as_str(),
-            sp.quotes.len()
+            count(sp.quotes.len(), "quote")
         );
         if !sp.aliases.is_empty() {
             let _ = writeln!(

@@ -10,16 +10,7 @@ use std::time::{Duration, SystemTime};
 /// The application's data folder: `$XDG_DATA_HOME/quotelens` when XDG_DATA_HOME is set to an
 /// absolute path, else the platform's data folder (`~/.local/share/quotelens` on Linux).
 pub fn default_data_dir() -> Result<PathBuf, StoreError> {
-    if let Some(xdg) = std::env::var_os("XDG_DATA_HOME") {
-        let p = PathBuf::from(xdg);
-        // The XDG spec says relative paths are invalid and must be ignored.
-        if p.is_absolute() {
-            return Ok(p.join("quotelens"));
-        }
-    }
-    directories::BaseDirs::new()
-        .map(|b| b.data_dir().join("quotelens"))
-        .ok_or(StoreError::NoDataDir)
+    crate::paths::data_dir().ok_or(StoreError::NoDataDir)
 }
 
 /// Which store a document uses.

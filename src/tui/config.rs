@@ -180,13 +180,7 @@ impl Config {
 /// `$XDG_CONFIG_HOME/quotelens/config.toml` when XDG_CONFIG_HOME is set to an absolute path,
 /// otherwise the platform's config folder (`~/.config/quotelens/config.toml` on Linux).
 pub fn config_path() -> Option<PathBuf> {
-    if let Some(x) = std::env::var_os("XDG_CONFIG_HOME") {
-        let p = PathBuf::from(x);
-        if p.is_absolute() {
-            return Some(p.join("quotelens").join("config.toml"));
-        }
-    }
-    directories::ProjectDirs::from("", "", "quotelens").map(|d| d.config_dir().join("config.toml"))
+    crate::paths::config_dir().map(|d| d.join("config.toml"))
 }
 
 fn read_if_exists(path: &Path) -> Result<Option<String>, ConfigError> {

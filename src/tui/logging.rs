@@ -17,27 +17,10 @@ pub fn log_path() -> Option<&'static Path> {
     LOG_PATH.get().map(PathBuf::as_path)
 }
 
-/// `$XDG_STATE_HOME/quotelens` when XDG_STATE_HOME is an absolute path, else the platform's
-/// state folder (or its local data folder where there is no state folder).
-pub fn state_dir() -> Option<PathBuf> {
-    if let Some(x) = std::env::var_os("XDG_STATE_HOME") {
-        let p = PathBuf::from(x);
-        if p.is_absolute() {
-            return Some(p.join("quotelens"));
-        }
-    }
-    let dirs = directories::ProjectDirs::from("", "", "quotelens")?;
-    Some(
-        dirs.state_dir()
-            .unwrap_or_else(|| dirs.data_local_dir())
-            .to_path_buf(),
-    )
-}
-
 /// Starts logging to the file. Returns its path, or `None` when the folder cannot be made (the
 /// reader then runs without a log; nothing is ever written to the terminal).
 pub fn init() -> Option<PathBuf> {
-    let dir = state_dir()?;
+    let dir = crate::paths::state_dir()?;
     std::fs::create_dir_all(&dir).ok()?;
     let path = dir.join(LOG_FILE);
     if std::fs::metadata(&path).is_ok_and(|m| m.len() > ROTATE_ABOVE) {

@@ -69,7 +69,7 @@ pub use keymap::Keymap;
 pub use layout::{LibraryScreen, Screen};
 pub use theme::Theme;
 
-use crate::cli::{Failure, exit};
+use crate::failure::{Failure, exit};
 use open::Target;
 use ratatui::crossterm::event::{self, Event};
 use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};

@@ -10,9 +10,10 @@
 //! whole file loads on another thread. Normalisation is local (line ends, control characters), so
 //! the preview's bytes are the start of the full text and positions carry over unchanged.
 
-use crate::cli::{self, Failure};
+use crate::cli;
 use crate::document::Document;
 use crate::document::load;
+use crate::failure::{Failure, exit};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -42,7 +43,7 @@ pub fn target(inputs: &[String], stdin_is_data: bool) -> Result<Target, Failure>
         _ => {
             if inputs.iter().any(|i| i == "-") {
                 return Err(Failure::new(
-                    cli::exit::USAGE,
+                    exit::USAGE,
                     "`-` (standard input) cannot be opened together with other files; open it alone",
                 ));
             }
@@ -55,7 +56,7 @@ pub fn target(inputs: &[String], stdin_is_data: bool) -> Result<Target, Failure>
                 .collect();
             if paths.is_empty() {
                 return Err(Failure::new(
-                    cli::exit::INPUT,
+                    exit::INPUT,
                     format!(
                         "{}: no documents found (the reader opens .txt, .html, .md and .epub files)",
                         inputs.join(", ")
@@ -211,11 +212,11 @@ mod tests {
             let inputs: Vec<String> = inputs.iter().map(|s| s.to_string()).collect();
             target(&inputs, false).err().map(|f| f.code)
         };
-        assert_eq!(err(&["-", &a]), Some(cli::exit::USAGE));
+        assert_eq!(err(&["-", &a]), Some(exit::USAGE));
         let empty = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(
             err(&[&empty.path().display().to_string()]),
-            Some(cli::exit::INPUT)
+            Some(exit::INPUT)
         );
     }
 

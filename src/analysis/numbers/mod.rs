@@ -57,7 +57,7 @@ thread_local! {
 ///
 /// The engine's tokens are read once, sentence by sentence, into the finder's own finer tokens
 /// (`sentences::read`); the grammar runs over the sentences that may hold a number.
-pub fn find_tokens(text: &str, tokens: &[Token], out: &mut Vec<Figure>) {
+pub(crate) fn find_tokens(text: &str, tokens: &[Token], out: &mut Vec<Figure>) {
     if tokens.last().is_none_or(|t| t.end > u32::MAX as usize) {
         return;
     }

@@ -1,52 +1,26 @@
-//! A small open-addressing hash table over static word lists, built once: the finder looks up
-//! words on every token, and a `match` over hundreds of strings compares them one by one.
+//! The number finder's word tables over static lists, built once: the finder looks up words on
+//! every token, and a `match` over hundreds of strings compares them one by one. A table is an
+//! `FxHashMap` (rustc-hash), the same kept crate the engine's other maps use.
+
+use rustc_hash::FxHashMap;
 
 pub struct Table<V: Copy + 'static> {
-    slots: Box<[Option<(&'static str, V)>]>,
-    mask: usize,
-}
-
-fn hash(b: &[u8]) -> usize {
-    // FNV-1a: short keys, no allocation.
-    let mut h: u32 = 2_166_136_261;
-    for &c in b {
-        h = (h ^ u32::from(c)).wrapping_mul(16_777_619);
-    }
-    h as usize
+    map: FxHashMap<&'static [u8], V>,
 }
 
 impl<V: Copy + 'static> Table<V> {
     /// Builds the table; later entries with the same key are ignored.
     pub fn new(entries: &[(&'static str, V)]) -> Self {
-        let size = (entries.len() * 4).next_power_of_two().max(16);
-        let mut slots = vec![None; size].into_boxed_slice();
-        let mask = size - 1;
+        let mut map = FxHashMap::with_capacity_and_hasher(entries.len(), Default::default());
         for &(k, v) in entries {
-            let mut i = hash(k.as_bytes()) & mask;
-            loop {
-                match slots[i] {
-                    None => {
-                        slots[i] = Some((k, v));
-                        break;
-                    }
-                    Some((existing, _)) if existing == k => break,
-                    Some(_) => i = (i + 1) & mask,
-                }
-            }
+            map.entry(k.as_bytes()).or_insert(v);
         }
-        Table { slots, mask }
+        Table { map }
     }
 
     /// The value stored under exactly `key`.
     pub fn get(&self, key: &[u8]) -> Option<V> {
-        let mut i = hash(key) & self.mask;
-        loop {
-            match self.slots[i] {
-                None => return None,
-                Some((k, v)) if k.as_bytes() == key => return Some(v),
-                Some(_) => i = (i + 1) & self.mask,
-            }
-        }
+        self.map.get(key).copied()
     }
 
     /// The value stored under the ASCII lower case of `w` (keys are lower case).
@@ -81,9 +55,10 @@ mod tests {
 
     #[test]
     fn finds_keys_and_only_keys() {
-        let t = Table::new(&[("mile", 1), ("miles", 1), ("km", 2)]);
+        let t = Table::new(&[("mile", 1), ("miles", 1), ("km", 2), ("km", 3)]);
         assert_eq!(t.get(b"km"), Some(2));
         assert_eq!(t.get_lower("MILES"), Some(1));
         assert_eq!(t.get(b"kg"), None);
+        assert_eq!(t.get_lower("a-word-longer-than-the-buffer"), None);
     }
 }

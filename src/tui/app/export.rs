@@ -36,7 +36,7 @@ pub enum ExportScope {
 /// The dialog's state.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportDialog {
-    /// Index into [`FORMATS`].
+    /// Index into [`export_formats()`](crate::tui::app::export_formats).
     pub format: usize,
     pub scopes: Vec<ExportScope>,
     /// Index into `scopes`.
