@@ -9,7 +9,7 @@ use divan::Bencher;
 use quotelens::Document;
 use quotelens::tui::annotations::Annotations;
 use quotelens::tui::keymap::Key;
-use quotelens::tui::{App, Config, Theme, views};
+use quotelens::tui::{App, Config, Effect, Input, Theme, views};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyEvent;
@@ -75,19 +75,20 @@ impl Reader {
     }
 
     fn draw(&mut self) {
-        let app = &mut self.app;
+        let app = &self.app;
         let _ = self.term.draw(|f| views::draw(f, app));
     }
 
+    /// A key press, as the event loop feeds it; its jobs (a search) run here and now.
     fn key(&mut self, name: &str) {
         let k = Key::parse(name).unwrap_or_else(|e| panic!("{e}"));
-        self.app.on_key(KeyEvent::new(k.code, k.mods));
+        let effects = self.app.update(Input::Key(KeyEvent::new(k.code, k.mods)));
+        divan::black_box(self.app.settle(effects));
     }
 
     fn press(&mut self, names: &[&str]) {
         for n in names {
             self.key(n);
-            self.app.run_jobs_inline();
             self.draw();
         }
     }
@@ -100,9 +101,7 @@ fn frame_100mb(bencher: Bencher, at: &str) {
     match at {
         "middle" => {
             let doc = Arc::clone(&r.app.doc);
-            r.app
-                .view
-                .set_top(&mut r.app.rows, &doc.text, doc.text.len() / 2);
+            r.app.article.set_top(&doc.text, doc.text.len() / 2);
         }
         "end" => r.press(&["G"]),
         _ => {}
@@ -119,7 +118,8 @@ fn frame_100mb_highlighted(bencher: Bencher, what: &str) {
     let dir = highlighted_store();
     r.app.store_by_content = true;
     r.app.enable_store(dir.to_path_buf());
-    r.app.run_jobs_inline();
+    let effects = r.app.take_effects();
+    divan::black_box(r.app.settle(effects));
     assert_eq!(
         r.app.highlights().len(),
         HIGHLIGHTS,
@@ -224,6 +224,7 @@ fn key_and_frame_100mb(bencher: Bencher, keys: &str) {
             wide = !wide;
             let (w, h) = if wide { (W + 17, H + 5) } else { (W, H) };
             r.term.backend_mut().resize(w, h);
+            divan::black_box(r.app.update(Input::Resize(w, h)));
         } else {
             r.key(names[i % names.len()]);
             i += 1;
@@ -253,8 +254,8 @@ fn open_to_first_frame_100mb_file(bencher: Bencher) {
             Ok(t) => t,
             Err(e) => match e {},
         };
-        let _ = term.draw(|f| views::draw(f, &mut app));
-        divan::black_box(app.take_jobs());
+        let _ = term.draw(|f| views::draw(f, &app));
+        divan::black_box(app.take_effects());
     });
 }
 
@@ -273,8 +274,8 @@ fn open_to_first_frame_sample(bencher: Bencher) {
             Ok(t) => t,
             Err(e) => match e {},
         };
-        let _ = term.draw(|f| views::draw(f, &mut app));
-        divan::black_box(app.take_jobs());
+        let _ = term.draw(|f| views::draw(f, &app));
+        divan::black_box(app.take_effects());
     });
 }
 
@@ -288,7 +289,7 @@ fn key_and_frame_one_line_100mb(bencher: Bencher, keys: &str) {
         Arc::new(Document::from_text(&text, quotelens::Meta::default()))
     });
     let mut app = App::new(Arc::clone(doc), &Config::defaults(), Theme::COLOUR, (W, H));
-    app.take_jobs();
+    let _: Vec<Effect> = app.take_effects();
     let mut term = match Terminal::new(TestBackend::new(W, H)) {
         Ok(t) => t,
         Err(e) => match e {},
@@ -300,12 +301,12 @@ fn key_and_frame_one_line_100mb(bencher: Bencher, keys: &str) {
         if keys == "middle" {
             // A jump to a new place each time (the worst case: a line never seen before).
             let pos = (i * 7919 * 4099) % len;
-            app.view.set_top(&mut app.rows, &doc.text, pos);
+            app.article.set_top(&doc.text, pos);
         } else {
             let k = Key::parse(names[i % names.len()]).unwrap_or_else(|e| panic!("{e}"));
-            app.on_key(KeyEvent::new(k.code, k.mods));
+            divan::black_box(app.update(Input::Key(KeyEvent::new(k.code, k.mods))));
         }
         i += 1;
-        let _ = term.draw(|f| views::draw(f, &mut app));
+        let _ = term.draw(|f| views::draw(f, &app));
     });
 }

@@ -3,7 +3,7 @@
 mod tui_common;
 
 use quotelens::Document;
-use quotelens::tui::{Focus, Tab, Theme};
+use quotelens::tui::{Focus, Input, Item, Tab, Theme};
 use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::style::Color;
 use tui_common::Reader;
@@ -55,8 +55,10 @@ fn next_quote_selects_it_and_the_status_bar_says_why() {
 #[test]
 fn jumping_far_centres_the_quote_and_the_list_follows() {
     let mut r = Reader::sample(100, 30, Theme::COLOUR);
+    // The Quotes tab selects the quote at the reading position: the first on screen.
     r.press(&["2"]);
-    for _ in 0..15 {
+    assert!(r.status().contains("quote 1/20"), "{}", r.status());
+    for _ in 0..14 {
         r.press(&["]"]);
     }
     assert!(r.status().contains("quote 15/20"), "{}", r.status());
@@ -70,12 +72,30 @@ fn jumping_far_centres_the_quote_and_the_list_follows() {
 }
 
 #[test]
-fn after_jumping_away_the_quote_keys_start_from_the_screen() {
+fn after_jumping_away_the_selection_is_the_quote_at_the_reading_position() {
     let mut r = Reader::sample(100, 30, Theme::COLOUR);
-    r.press(&["]", "G", "["]);
-    assert!(r.status().contains("quote 20/20"), "{}", r.status());
-    r.press(&["g", "]"]);
+    r.press(&["]", "G"]);
+    // Quote 1 is off screen now: the first quote on the last screen took its place.
+    let status = r.status();
+    let at_end = status
+        .split("quote ")
+        .nth(1)
+        .and_then(|s| s.split('/').next())
+        .and_then(|n| n.parse::<usize>().ok())
+        .unwrap_or_else(|| panic!("no quote selected: {status}"));
+    assert!(at_end > 1, "{status}");
+    let span = r.app.current.and_then(|i| r.app.item_span(i));
+    assert!(span.is_some_and(|s| r.app.article.shows(s)), "{status}");
+    r.press(&["["]);
+    assert!(
+        r.status().contains(&format!("quote {}/20", at_end - 1)),
+        "{}",
+        r.status()
+    );
+    r.press(&["g"]);
     assert!(r.status().contains("quote 1/20"), "{}", r.status());
+    r.press(&["]"]);
+    assert!(r.status().contains("quote 2/20"), "{}", r.status());
 }
 
 #[test]
@@ -98,7 +118,7 @@ fn same_speaker_keys_skip_the_others() {
 fn enter_on_a_speaker_filters_the_quotes_and_x_clears_it() {
     let mut r = Reader::sample(100, 30, Theme::COLOUR);
     r.press(&["1", "j", "enter"]);
-    assert_eq!(r.app.tab, Tab::Quotes);
+    assert_eq!(r.app.panel.tab, Tab::Quotes);
     assert_eq!(r.app.quote_list().len(), 8);
     assert!(r.screen().contains("only ◆ Vladimir Putin"));
     assert!(r.status().contains("Quotes by Vladimir Putin"));
@@ -117,11 +137,11 @@ fn tab_switches_focus_and_lists_move_with_j() {
     r.press(&["tab"]);
     assert_eq!(r.app.focus, Focus::Panel);
     r.press(&["3", "j", "j"]);
-    assert_eq!(r.app.number_sel, 2);
+    assert_eq!(r.app.current, Some(Item::Number(2)));
     assert!(r.status().starts_with(" number 3/"), "{}", r.status());
     r.press(&["G"]);
     let n = r.app.list_len(Tab::Numbers);
-    assert_eq!(r.app.number_sel, n - 1);
+    assert_eq!(r.app.current, Some(Item::Number(n - 1)));
     r.press(&["tab", "G"]);
     assert_eq!(r.app.focus, Focus::Article);
     assert!(r.status().ends_with("end "), "{}", r.status());
@@ -174,7 +194,7 @@ fn help_is_generated_from_the_keymap_and_esc_closes_it() {
 fn resizing_keeps_the_same_text_at_the_top() {
     let mut r = Reader::sample(100, 30, Theme::COLOUR);
     r.press(&["j"; 12]);
-    let top = r.app.view.top;
+    let top = r.app.article.top();
     let first_words: String = r.app.doc.text[top..].chars().take(20).collect();
     for (w, h) in [(70, 20), (140, 40), (61, 12), (100, 30)] {
         r.resize(w, h);
@@ -185,7 +205,8 @@ fn resizing_keeps_the_same_text_at_the_top() {
         );
     }
     assert_eq!(
-        r.app.view.top, top,
+        r.app.article.top(),
+        top,
         "back at the first size, nothing drifted"
     );
 }
@@ -204,8 +225,8 @@ fn tiny_terminals_do_not_panic() {
 #[test]
 fn mouse_wheel_scrolls_and_clicks_select() {
     let mut r = Reader::sample(100, 30, Theme::COLOUR);
-    r.app.on_mouse(mouse(MouseEventKind::ScrollDown, 10, 10));
-    assert!(r.app.view.top > 0);
+    r.mouse(mouse(MouseEventKind::ScrollDown, 10, 10));
+    assert!(r.app.article.top() > 0);
     r.draw();
     // Click the Putin row of the Speakers list.
     let row = r
@@ -213,18 +234,16 @@ fn mouse_wheel_scrolls_and_clicks_select() {
         .iter()
         .position(|l| l.contains("◆ Vladimir Putin"))
         .unwrap_or(0) as u16;
-    r.app
-        .on_mouse(mouse(MouseEventKind::Down(MouseButton::Left), 90, row));
+    r.mouse(mouse(MouseEventKind::Down(MouseButton::Left), 90, row));
     assert_eq!(r.app.focus, Focus::Panel);
-    assert_eq!(r.app.speaker_sel, 1);
+    assert_eq!(r.app.list_selected(Tab::Speakers), Some(1));
     // Click the Quotes tab, then a word inside the first quote in the article.
     r.draw();
     let tabs_row = &r.lines()[1];
     let x = tabs_row.find("2 Quotes").unwrap_or(0);
     let x = tabs_row[..x].chars().count() as u16;
-    r.app
-        .on_mouse(mouse(MouseEventKind::Down(MouseButton::Left), x, 1));
-    assert_eq!(r.app.tab, Tab::Quotes);
+    r.mouse(mouse(MouseEventKind::Down(MouseButton::Left), x, 1));
+    assert_eq!(r.app.panel.tab, Tab::Quotes);
     r.press(&["g"]);
     r.app.focus = Focus::Article;
     r.press(&["g"]);
@@ -233,8 +252,7 @@ fn mouse_wheel_scrolls_and_clicks_select() {
         .iter()
         .position(|l| l.contains("have indeed reached"))
         .unwrap_or(0) as u16;
-    r.app
-        .on_mouse(mouse(MouseEventKind::Down(MouseButton::Left), 10, row));
+    r.mouse(mouse(MouseEventKind::Down(MouseButton::Left), 10, row));
     r.draw();
     assert!(r.status().contains("quote 1/20"), "{}", r.status());
 }
@@ -291,9 +309,9 @@ fn a_large_document_is_wrapped_only_around_the_view() {
     r.press(&["g", "space", "space"]);
     r.resize(90, 30);
     assert!(
-        r.app.rows.cached_blocks() < 100,
+        r.app.article.cached_blocks() < 100,
         "{}",
-        r.app.rows.cached_blocks()
+        r.app.article.cached_blocks()
     );
 }
 
@@ -304,12 +322,13 @@ fn a_failed_analysis_leaves_a_readable_text_and_says_so() {
         Err(f) => panic!("{}", f.message),
     };
     let mut r = Reader::with_doc(doc, 100, 30, Theme::COLOUR, false);
-    let jobs = r.app.take_jobs();
+    let jobs = r.take_jobs();
     let failed = jobs
         .first()
         .map(|j| j.failure()("index out of bounds".into()));
-    r.app
-        .on_job(failed.unwrap_or_else(|| panic!("no analysis job queued")));
+    r.input(Input::Job(
+        failed.unwrap_or_else(|| panic!("no analysis job queued")),
+    ));
     r.draw();
     assert!(r.status().contains("The analysis failed"), "{}", r.status());
     assert!(!r.status().contains("analysing…"));
@@ -324,11 +343,11 @@ fn a_quote_jump_pressed_while_analysing_happens_when_the_analysis_arrives() {
         Err(f) => panic!("{}", f.message),
     };
     let mut r = Reader::with_doc(doc, 100, 30, Theme::COLOUR, false);
-    let jobs = r.app.take_jobs();
+    let jobs = r.take_jobs();
     r.press(&["]"]);
     assert!(r.status().contains("Still analysing"), "{}", r.status());
     for job in jobs {
-        r.app.on_job(job.run());
+        r.input(Input::Job(job.run()));
     }
     r.draw();
     assert!(r.status().contains("quote 1/20"), "{}", r.status());

@@ -24,7 +24,7 @@ fn cell_of(r: &Reader, needle: &str) -> (u16, u16) {
 
 /// The OSC 52 payloads in the reader's terminal output, decoded.
 fn clipboard(r: &mut Reader) -> Vec<String> {
-    let out = r.app.take_terminal_output();
+    let out = r.take_written();
     let out = String::from_utf8_lossy(&out).into_owned();
     out.split("\x1b]52;c;")
         .skip(1)
@@ -73,7 +73,7 @@ fn m_highlights_the_quote_lists_it_draws_it_and_keeps_it_after_a_restart() {
     );
     // In the article: a background of its own and a bar in the gutter.
     r.press(&["esc"]);
-    r.app.current_quote = None;
+    r.app.current = None;
     r.draw();
     let (x, y) = cell_of(&r, "indeed reached");
     let buf = r.term.backend().buffer();
@@ -81,7 +81,7 @@ fn m_highlights_the_quote_lists_it_draws_it_and_keeps_it_after_a_restart() {
     assert_eq!(buf[(1, y)].symbol(), "▌");
     // The Highlights tab lists it with its speaker.
     r.press(&["4"]);
-    assert_eq!(r.app.tab, Tab::Highlights);
+    assert_eq!(r.app.panel.tab, Tab::Highlights);
     let screen = r.screen();
     assert!(screen.contains("4 Highlights"), "{screen}");
     assert!(screen.contains("Lukashenko I thought long"), "{screen}");
@@ -245,7 +245,7 @@ fn y_copies_the_quote_with_its_speaker_through_osc52() {
     // Inside tmux the sequence is sent plain and wrapped for passthrough.
     r.app.clipboard.tmux = true;
     r.press(&["y"]);
-    let out = r.app.take_terminal_output();
+    let out = r.take_written();
     assert!(out.starts_with(b"\x1b]52;c;"));
     assert!(
         out.windows(7).any(|w| w == b"\x1bPtmux;"),
@@ -255,7 +255,7 @@ fn y_copies_the_quote_with_its_speaker_through_osc52() {
     let mut fresh = Reader::sample(100, 30, Theme::COLOUR);
     fresh.press(&["y"]);
     assert!(fresh.status().contains("Nothing selected to copy"));
-    assert!(fresh.app.take_terminal_output().is_empty());
+    assert!(fresh.take_written().is_empty());
 }
 
 #[test]
@@ -361,11 +361,11 @@ fn the_reading_position_comes_back_on_reopening() {
     let data = tmp();
     let mut r = Reader::sample_with_store(100, 30, Theme::COLOUR, data.path());
     r.press(&["space", "j", "j"]);
-    let top = r.app.view.top;
+    let top = r.app.article.top();
     assert!(top > 0);
     r.app.save_position();
     let again = Reader::sample_with_store(100, 30, Theme::COLOUR, data.path());
-    assert_eq!(again.app.view.top, top);
+    assert_eq!(again.app.article.top(), top);
 }
 
 #[test]
@@ -414,7 +414,7 @@ fn a_long_highlight_is_drawn_on_every_row_it_covers() {
     r.press(&[
         "v", "j", "j", "j", "j", "j", "j", "j", "m", "]", "]", "m", "g",
     ]);
-    r.app.current_quote = None;
+    r.app.current = None;
     r.draw();
     assert_eq!(r.app.highlights().len(), 2);
     let lines = r.lines();

@@ -2,9 +2,7 @@
 
 mod tui_common;
 
-use quotelens::tui::{App, Config, Mode, Tab, Theme};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use quotelens::tui::{App, Config, Input, Mode, Tab, Theme};
 use std::path::{Path, PathBuf};
 use tui_common::Reader;
 
@@ -49,13 +47,7 @@ fn library(dir: &Path, w: u16, h: u16) -> Reader {
         Theme::COLOUR,
         (w, h),
     );
-    let term = match Terminal::new(TestBackend::new(w, h)) {
-        Ok(t) => t,
-        Err(e) => match e {},
-    };
-    let mut r = Reader { app, term };
-    r.draw();
-    r
+    Reader::around(app, false)
 }
 
 #[test]
@@ -66,17 +58,17 @@ fn rows_fill_in_as_their_documents_are_analysed() {
     assert!(s.contains("news/ │ 4 documents, 4 analysing…"), "{s}");
     assert_eq!(s.matches("analysing…").count(), 1 + 4 + 1, "{s}");
     // One result arrives: only its row is filled in.
-    let mut jobs = r.app.take_jobs();
+    let mut jobs = r.take_jobs();
     assert_eq!(jobs.len(), 4);
     let second = jobs.remove(1);
-    r.app.on_job(second.run());
+    r.input(Input::Job(second.run()));
     r.draw();
     let s = r.screen();
     assert!(s.contains("Harbour reopens"), "{s}");
     assert!(s.contains("3 analysing…"), "{s}");
     assert!(s.contains("bridge.txt"), "{s}");
     for job in jobs {
-        r.app.on_job(job.run());
+        r.input(Input::Job(job.run()));
     }
     r.draw();
     let s = r.screen();
@@ -96,7 +88,7 @@ fn rows_fill_in_as_their_documents_are_analysed() {
 fn a_speaker_in_the_index_lists_the_documents_that_quote_them() {
     let dir = tmp();
     let mut r = library(dir.path(), 100, 20);
-    r.app.run_jobs_inline();
+    r.settle();
     r.press(&["tab"]);
     let putin = r
         .app
@@ -135,7 +127,7 @@ fn a_speaker_in_the_index_lists_the_documents_that_quote_them() {
 fn enter_opens_a_document_and_the_library_key_comes_back() {
     let dir = tmp();
     let mut r = library(dir.path(), 100, 24);
-    r.app.run_jobs_inline();
+    r.settle();
     r.press(&["j", "j", "enter"]);
     assert_eq!(r.app.mode, Mode::Document);
     let s = r.screen();
@@ -215,12 +207,17 @@ fn a_books_chapters_are_listed_and_enter_jumps_to_one() {
     let mut r = Reader::with_doc(doc, 100, 12, Theme::COLOUR, true);
     assert!(r.status().contains("1/3 Chapter One"), "{}", r.status());
     r.press(&["5"]);
-    assert_eq!(r.app.tab, Tab::Chapters);
+    assert_eq!(r.app.panel.tab, Tab::Chapters);
     let s = r.screen();
     assert!(s.contains("5 Chapters"), "{s}");
     assert!(s.contains(" 2 Chapter Two: The Crossing"), "{s}");
     r.press(&["j", "j", "enter"]);
-    assert!(r.status().contains("3/3 Chapter Three"), "{}", r.status());
+    // The chapter is the selection: the status bar names it once, on the left.
+    assert!(
+        r.status().contains("chapter 3/3 · Chapter Three"),
+        "{}",
+        r.status()
+    );
     // A short last chapter cannot reach the top of the screen; it is on it.
     assert!(
         r.screen().contains("Chapter Three: The Island"),
@@ -233,7 +230,7 @@ fn a_books_chapters_are_listed_and_enter_jumps_to_one() {
     // An article has no Chapters tab.
     let mut article = Reader::sample(100, 30, Theme::COLOUR);
     article.press(&["5"]);
-    assert_ne!(article.app.tab, Tab::Chapters);
+    assert_ne!(article.app.panel.tab, Tab::Chapters);
     assert!(!article.screen().contains("Chapters"));
 }
 
@@ -241,7 +238,7 @@ fn a_books_chapters_are_listed_and_enter_jumps_to_one() {
 fn library_rows_survive_tiny_terminals() {
     let dir = tmp();
     let mut r = library(dir.path(), 100, 20);
-    r.app.run_jobs_inline();
+    r.settle();
     for (w, h) in [(1, 1), (0, 0), (20, 5), (59, 4), (60, 3), (30, 10)] {
         r.resize(w, h);
         r.press(&["j", "tab", "j", "enter", "x", "/"]);

@@ -56,11 +56,12 @@ fn a_new_user_opens_the_sample_moves_reads_help_and_quits() {
 fn no_color_paints_no_colour() {
     let cfg = config_dir();
     let mut t = Pty::spawn(&[], 100, 30, &[("NO_COLOR", "1")], cfg.path());
-    t.wait_for("Vladimir Putin");
+    t.wait_for("◆ Vladimir Putin");
     t.send("]");
     t.wait_for("quote 1/20");
     t.send("/belarus\r");
-    t.wait_for("Match 1 of");
+    // The search starts at the selected quote: the title's match comes last.
+    t.wait_for("Match 2 of");
     t.with_screen(|screen| {
         let (rows, cols) = (screen.size().0.get(), screen.size().1.get());
         let mut inverse = 0;
@@ -84,7 +85,8 @@ fn no_color_paints_no_colour() {
 fn mouse_capture_toggles_and_the_wheel_scrolls() {
     let cfg = config_dir();
     let mut t = Pty::spawn(&[], 100, 30, &[], cfg.path());
-    t.wait_for("Vladimir Putin");
+    // Listed as a speaker, not only named in the article: the analysis is ready.
+    t.wait_for("◆ Vladimir Putin");
     t.with_screen(|s| assert_eq!(s.mouse_protocol_mode(), vt100::MouseProtocolMode::None));
     t.send("M");
     t.wait_for("Mouse on");
@@ -176,7 +178,7 @@ fn rebinding_a_key_in_the_config_file_works() {
     )
     .unwrap_or_else(|e| panic!("{e}"));
     let mut t = Pty::spawn(&[], 100, 30, &[], cfg.path());
-    t.wait_for("Vladimir Putin");
+    t.wait_for("◆ Vladimir Putin");
     t.send("n");
     t.wait_for("quote 1/20");
     t.send("q?");
@@ -237,4 +239,49 @@ fn an_error_after_the_preview_restores_the_terminal_and_exits_with_the_input_cod
     });
     #[cfg(target_os = "linux")]
     assert!(t.cooked());
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_z_suspends_to_the_shell_and_fg_brings_the_reader_back() {
+    if std::process::Command::new("bash")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("bash is not installed; skipping");
+        return;
+    }
+    let cfg = config_dir();
+    // An interactive shell with job control, as the user has.
+    let mut t = Pty::shell(
+        "exec bash --norc --noprofile -i",
+        100,
+        30,
+        &[("PS1", "ready> ")],
+        cfg.path(),
+    );
+    t.wait_for("ready> ");
+    t.send("\"$QUOTELENS\"\r");
+    t.wait_for("◆ Vladimir Putin");
+    t.send("]");
+    t.wait_for("quote 1/20");
+    t.send("\x1a");
+    let s = t.wait_for("Stopped");
+    assert!(s.contains("ready> "), "{s}");
+    t.with_screen(|s| {
+        assert!(!s.alternate_screen(), "the shell has the terminal");
+        assert!(!s.hide_cursor(), "cursor shown");
+    });
+    t.send("fg\r");
+    // The whole screen again, where it was.
+    let s = t.wait_for("quote 1/20");
+    assert!(s.contains("◆ Vladimir Putin"), "{s}");
+    t.with_screen(|s| assert!(s.alternate_screen()));
+    t.send("q");
+    t.wait_until("the prompt again", |s| {
+        s.matches("ready> ").count() >= 2 && !s.contains("quote 1/20")
+    });
+    t.send("exit\r");
+    assert_eq!(t.exit_code(), 0);
 }

@@ -70,7 +70,7 @@ fn y_asks_the_terminal_to_copy_the_quote_with_osc52() {
     write(cfg.path(), "article.txt", ARTICLE.as_bytes());
     let mut t = Pty::spawn(&["article.txt"], 100, 30, &[], cfg.path());
     // The speakers listed: the analysis is ready for `y`.
-    t.wait_for("Tom Berg");
+    t.wait_for("● Tom Berg");
     t.send("]]y");
     t.wait_for("Copied “Taxes stay as they are,”");
     let start = Instant::now();
@@ -144,7 +144,7 @@ fn y_puts_the_quote_in_the_tmux_buffer() {
     };
     wait("Bridge talks resume");
     // The speakers listed: the analysis is ready for `y`.
-    wait("Tom Berg");
+    wait("● Tom Berg");
     let _ = tmux(&socket, &["send-keys", "-t", "t", "]", "y"]);
     wait("Copied");
     let start = Instant::now();

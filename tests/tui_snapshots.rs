@@ -20,6 +20,14 @@ fn second_quote_selected_100x30() {
 }
 
 #[test]
+fn third_quote_then_the_numbers_tab_140x40() {
+    // Wide: every tab title on one row; the number at the third quote is the one selection.
+    let mut r = Reader::sample(140, 40, Theme::COLOUR);
+    r.press(&["]", "]", "]", "3"]);
+    insta::assert_debug_snapshot!(r.term.backend().buffer());
+}
+
+#[test]
 fn quotes_tab_80x24() {
     let mut r = Reader::sample(80, 24, Theme::COLOUR);
     r.press(&["2", "j", "j", "j", "j"]);
@@ -83,6 +91,8 @@ fn selecting_text_80x24() {
 fn export_dialog_80x24() {
     let data = tmp();
     let mut r = Reader::sample_with_store(80, 24, Theme::COLOUR, data.path());
+    // The folder is shown: one that reads the same in every run.
+    r.app.export_dir = std::path::PathBuf::from("/home/reader/news");
     r.press(&["]", "e", "l", "j", "l"]);
     insta::assert_debug_snapshot!(r.term.backend().buffer());
 }
@@ -92,7 +102,7 @@ fn highlights_in_monochrome_100x30() {
     let data = tmp();
     let mut r = Reader::sample_with_store(100, 30, Theme::MONO, data.path());
     r.press(&["]", "m", "]", "m", "g"]);
-    r.app.current_quote = None;
+    r.app.current = None;
     r.draw();
     insta::assert_debug_snapshot!(r.term.backend().buffer());
 }
@@ -127,12 +137,7 @@ fn library_100x24() {
         Theme::COLOUR,
         (100, 24),
     );
-    let term = match ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 24)) {
-        Ok(t) => t,
-        Err(e) => match e {},
-    };
-    let mut r = Reader { app, term };
-    r.app.run_jobs_inline();
+    let mut r = Reader::around(app, true);
     r.press(&["j"]);
     insta::assert_debug_snapshot!(r.term.backend().buffer());
 }

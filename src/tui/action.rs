@@ -126,6 +126,7 @@ actions! {
     Note = "note", Highlights, "Write a note on the selected highlight";
     DeleteHighlight = "delete_highlight", Highlights, "Remove the selected highlight";
     Undo = "undo", Highlights, "Undo the last highlight change";
+    Redo = "redo", Highlights, "Make the last undone highlight change again";
     Copy = "copy", Highlights, "Copy the selected quote, highlight or selection with its speaker (OSC 52 and the system clipboard)";
     Export = "export", Highlights, "Export quotes, highlights or numbers to a file";
     SelectWordNext = "select_word_next", Select, "Extend the selection by a word";
@@ -136,7 +137,8 @@ actions! {
     SelectLinePrev = "select_line_prev", Select, "Move the selection's end back a line";
     Help = "help", Other, "This help";
     ToggleMouse = "toggle_mouse", Other, "Mouse on/off (off: the terminal selects and copies text)";
-    Cancel = "cancel", Other, "Close help or search; clear search highlights";
+    Cancel = "cancel", Other, "Close what is open; give the keys back to the article; end the search";
+    Suspend = "suspend", Other, "Suspend to the shell (fg brings the reader back)";
     Quit = "quit", Other, "Quit";
 }
 

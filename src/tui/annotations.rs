@@ -17,6 +17,8 @@ pub struct Annotations {
     pub speaker_rank: Vec<usize>,
     /// Speaker id → their speech quotes, in document order.
     pub by_speaker: Vec<Vec<QuoteId>>,
+    /// Speaker id → the name lists show ([`crate::tui::names::short_name`]).
+    pub short_names: Vec<String>,
     /// `max_end[i]` = the largest end among `analysis.quotes[..=i]`.
     max_end: Vec<usize>,
     /// Quote bytes per speaker in [`BUCKETS`] equal stretches of the text: the timeline for any
@@ -69,7 +71,13 @@ impl Annotations {
             m = m.max(q.span.end);
             max_end.push(m);
         }
+        let short_names = analysis
+            .speakers
+            .iter()
+            .map(crate::tui::names::short_name)
+            .collect();
         let mut a = Annotations {
+            short_names,
             analysis,
             speech,
             speech_pos,

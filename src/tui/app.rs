@@ -1,56 +1,59 @@
-//! The reader's state and everything that changes it: keys become [`Action`]s, and
-//! [`App::apply`] carries them out. Work too slow for a frame (analysis, search, opening the
-//! highlight store, exports, the library's documents) is queued as a [`Job`] that the event loop
-//! runs on another thread; its result comes back through [`App::on_job`].
+//! The reader's state and everything that changes it. Input (keys, the mouse, a resize, a job's
+//! result) goes through [`App::update`], which changes the state and returns the [`Effect`]s the
+//! event loop carries out (run a job, write to the terminal, capture the mouse, suspend); drawing
+//! only reads the state.
 //!
-//! The parts with their own state live in child modules: highlights, notes, undo and copying
-//! (`marks`), free selections (`selection`), the export dialog (`export`) and the library of
-//! several documents (`library`).
+//! The state is split by part of the screen: the article ([`Article`]: wrapped rows, viewport,
+//! the rows on screen), the side panel ([`Panel`]: tab, filter, each list's position), the prompt
+//! and the export dialog (overlays), the library. Between them sits the one current item
+//! ([`Item`]), which both panes show (`current`). When the article moves, the current item
+//! becomes the item at the reading position (never one off screen); when a list moves, the
+//! article brings its item into view with a margin.
+//!
+//! Work too slow for a frame (analysis, search, opening the highlight store, exports, the
+//! library's documents) is an [`Effect::Run`] of a [`Job`]; its result comes back as
+//! [`Input::Job`].
 
+mod article;
+mod current;
 mod export;
 mod library;
 mod marks;
+mod panel;
+mod prompt;
 mod selection;
 
-pub use export::{ExportDialog, ExportJob, ExportScope};
-
-/// The formats the export dialog offers, in order.
-pub fn export_formats() -> &'static [crate::export::Format] {
-    &export::FORMATS
-}
-
-/// The name an export would get in `dir` now (the first of `base.ext`, `base-2.ext` … that is
-/// free).
-pub fn free_export_name(
-    dir: &std::path::Path,
-    base: &str,
-    format: crate::export::Format,
-) -> String {
-    export::free_name(dir, base, format.extension())
-}
-pub use library::{Entry, EntryState, LibFilter, LibFocus, Library, SpeakerRow, Summary};
+pub use article::{Article, Moved, margin};
+pub use current::Item;
+pub use export::{ExportDialog, ExportJob, ExportRow, ExportScope, FORMATS};
+pub use library::{
+    Entry, EntryState, LibFilter, LibFocus, Library, QuotedSpeaker, SpeakerRow, Summary,
+};
 pub use marks::StoreStatus;
+pub use panel::{Panel, Tab, window};
+pub use prompt::{Outcome, Prompt, PromptKind};
 pub use selection::{TextSelection, Unit};
 
 use super::action::{Action, Context};
 use super::annotations::{Annotations, Mark};
 use super::config::Config;
 use super::keymap::{Key, Keymap};
-use super::layout::Screen;
+use super::layout::{Chrome, LibraryScreen, Screen};
 use super::search::{MAX_HITS, Pattern, Search};
 use super::theme::Theme;
-use super::viewport::{Placement, Viewport};
-use super::wrap::{RowIndex, char_width};
-use crate::analysis::model::{QuoteId, Span, SpeakerId};
+use super::viewport::Placement;
+use super::wrap::char_width;
+use crate::analysis::model::Span;
 use crate::document::Document;
 use crate::export::clipboard::ClipboardEnv;
 use crate::store::{HighlightId, HighlightStore};
 use ratatui::crossterm::event::{
-    KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+    KeyCode, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind,
 };
 use ratatui::layout::{Position, Rect};
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 /// Which pane has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,68 +69,39 @@ pub enum Mode {
     Library,
 }
 
-/// The side panel's tabs. A new tab is a variant here, a title, a list in `views::sidebar`, and an
-/// action to show it. Chapters is shown only for documents that have them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Tab {
-    Speakers,
-    Quotes,
-    Numbers,
-    Highlights,
-    Chapters,
-}
-
-impl Tab {
-    pub const ALL: [Tab; 5] = [
-        Tab::Speakers,
-        Tab::Quotes,
-        Tab::Numbers,
-        Tab::Highlights,
-        Tab::Chapters,
-    ];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Tab::Speakers => "Speakers",
-            Tab::Quotes => "Quotes",
-            Tab::Numbers => "Numbers",
-            Tab::Highlights => "Highlights",
-            Tab::Chapters => "Chapters",
-        }
-    }
-
-    pub fn index(self) -> usize {
-        Tab::ALL.iter().position(|&t| t == self).unwrap_or(0)
-    }
-}
-
-/// What a one-line prompt in the status bar is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PromptKind {
-    Search,
-    /// The note of a highlight.
-    Note(HighlightId),
-    /// The library's filter by speaker name.
-    LibraryFilter,
-}
-
-impl PromptKind {
-    /// What the prompt starts with.
-    pub fn label(self) -> &'static str {
-        match self {
-            PromptKind::Search => "/",
-            PromptKind::Note(_) => "Note: ",
-            PromptKind::LibraryFilter => "Quoted speaker: ",
-        }
-    }
-}
-
 /// What covers the screen, if anything.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum Overlay {
     Help { scroll: usize },
-    Prompt { kind: PromptKind, input: String },
+    Prompt(Prompt),
     Export(ExportDialog),
+}
+
+/// What comes into the reader.
+#[derive(Debug)]
+pub enum Input {
+    Key(KeyEvent),
+    Mouse(MouseEvent),
+    /// The terminal's new size (columns, rows).
+    Resize(u16, u16),
+    Job(JobResult),
+    /// The whole document, replacing the preview shown while it loaded.
+    Document(Document),
+    /// Time passed (the loop sends one twice a second while something is in progress).
+    Tick,
+}
+
+/// What the reader asks of the world outside it.
+#[derive(Debug)]
+pub enum Effect {
+    /// Run a job on another thread and send its result back.
+    Run(Job),
+    /// Bytes for the terminal besides frames (OSC 52 clipboard requests).
+    Write(Vec<u8>),
+    /// Capture the mouse (or give it back to the terminal).
+    Mouse(bool),
+    /// Give the terminal back and stop (Ctrl-Z); carry on when the shell resumes the reader.
+    Suspend,
 }
 
 /// Work for another thread.
@@ -307,6 +281,17 @@ pub struct Message {
     pub warning: bool,
 }
 
+/// A highlight change that `u` took back, ready to be made again (`Ctrl-R`).
+#[derive(Debug, Clone)]
+pub enum Redo {
+    /// Mark this highlight again.
+    Mark(Box<crate::store::Highlight>),
+    /// Remove this highlight again.
+    Remove(HighlightId),
+    /// Set this note again.
+    Note(HighlightId, Option<String>),
+}
+
 pub struct App {
     pub mode: Mode,
     /// The documents of a folder or of several files (`None` for a single document).
@@ -316,35 +301,36 @@ pub struct App {
     pub loading: bool,
     pub ann: Option<Arc<Annotations>>,
     generation: u64,
+    /// When the analysis in progress started, and how long it has been running.
+    analysis_started: Option<Instant>,
+    pub analysis_elapsed: Duration,
     /// Quote jumps pressed before the analysis was ready: done, in order, when it arrives.
     pending_jumps: Vec<Action>,
     pub keymap: Keymap,
     pub theme: Theme,
-    /// Mouse capture wanted (the event loop makes the terminal match).
+    /// Mouse capture on.
     pub mouse: bool,
-    pub focus: Focus,
-    pub tab: Tab,
-    pub rows: RowIndex,
-    pub view: Viewport,
     pub size: (u16, u16),
-    /// The selected quote: highlighted, shown in the status bar, selected in the Quotes list.
-    pub current_quote: Option<QuoteId>,
-    /// Row in the Speakers list.
-    pub speaker_sel: usize,
-    /// Row in the Numbers list.
-    pub number_sel: usize,
-    /// The Quotes list shows only this speaker's quotes.
-    pub filter: Option<SpeakerId>,
-    /// First row shown of each tab's list (kept by drawing, used by clicks).
-    pub list_offset: [usize; Tab::ALL.len()],
+    /// The layout of the current frame (document mode).
+    pub screen: Screen,
+    /// The layout of the current frame (library mode).
+    pub library_screen: LibraryScreen,
+    pub focus: Focus,
+    pub article: Article,
+    pub panel: Panel,
+    /// The one current item: shown in the article, selected in the list, described in the
+    /// status bar, and what `y`, `m`, `a` and `d` act on.
+    pub current: Option<Item>,
     pub search: Option<Search>,
     last_query: Option<String>,
     next_search_id: u64,
     pub overlay: Option<Overlay>,
     pub message: Option<Message>,
     pub quit: bool,
-    jobs: Vec<Job>,
-    timeline: Option<(usize, Vec<Option<Mark>>)>,
+    effects: Vec<Effect>,
+    /// Whose quotes fill each cell of the timeline strip (for its current height).
+    pub timeline: Vec<Option<Mark>>,
+    timeline_stale: bool,
     /// The document's highlights, once its store is open.
     pub store: Option<Box<HighlightStore>>,
     pub store_status: StoreStatus,
@@ -352,29 +338,30 @@ pub struct App {
     store_dir: Option<PathBuf>,
     /// Key the store by the text, not the path (the bundled sample).
     pub store_by_content: bool,
-    /// The highlight selected in the Highlights list.
-    pub hl_sel: Option<HighlightId>,
     /// `hl_max_end[i]`: the largest end among the first `i + 1` highlights not orphaned.
     hl_max_end: Vec<usize>,
+    /// Changes `u` took back, most recent last; any new change clears them.
+    redo: Vec<Redo>,
     /// A free selection being made (`v`).
     pub selection: Option<TextSelection>,
     /// What the environment says about clipboards (OSC 52 for tmux, native tools).
     pub clipboard: ClipboardEnv,
-    /// Bytes for the terminal besides frames (OSC 52), written by the event loop.
-    terminal_out: Vec<u8>,
     /// Where exports are written.
     pub export_dir: PathBuf,
-    /// The chapter picked in the Chapters list, and the top of the view it put there (a short
-    /// last chapter cannot reach the top of the screen).
-    chapter_pick: Option<(usize, usize)>,
+    /// Spans drawn as headings: the document's title line and its chapters' titles.
+    pub headings: Vec<Span>,
 }
 
 /// Rows the mouse wheel scrolls.
 const WHEEL_ROWS: isize = 3;
 
+/// Status messages longer than the bar take up to this many lines.
+pub const MAX_STATUS_LINES: u16 = 3;
+
 impl App {
-    /// A reader for `doc`; its analysis is queued as a job.
+    /// A reader for `doc`; its analysis is queued (see [`App::take_effects`]).
     pub fn new(doc: Arc<Document>, config: &Config, theme: Theme, size: (u16, u16)) -> App {
+        let article = Article::new(&doc.text, 80, 24);
         let mut app = App {
             mode: Mode::Document,
             library: None,
@@ -382,51 +369,105 @@ impl App {
             loading: false,
             ann: None,
             generation: 0,
+            analysis_started: None,
+            analysis_elapsed: Duration::ZERO,
             pending_jumps: Vec::new(),
             keymap: config.keymap.clone(),
             theme,
             mouse: config.mouse,
-            focus: Focus::Article,
-            tab: Tab::Speakers,
-            rows: RowIndex::new(80),
-            view: Viewport::new(24),
             size,
-            current_quote: None,
-            speaker_sel: 0,
-            number_sel: 0,
-            filter: None,
-            list_offset: [0; Tab::ALL.len()],
+            screen: Screen::default(),
+            library_screen: LibraryScreen::default(),
+            focus: Focus::Article,
+            article,
+            panel: Panel::default(),
+            current: None,
             search: None,
             last_query: None,
             next_search_id: 1,
             overlay: None,
             message: None,
             quit: false,
-            jobs: Vec::new(),
-            timeline: None,
+            effects: Vec::new(),
+            timeline: Vec::new(),
+            timeline_stale: true,
             store: None,
             store_status: StoreStatus::Off,
             store_dir: None,
             store_by_content: false,
-            hl_sel: None,
             hl_max_end: Vec::new(),
+            redo: Vec::new(),
             selection: None,
             clipboard: ClipboardEnv::default(),
-            terminal_out: Vec::new(),
             export_dir: PathBuf::from("."),
-            chapter_pick: None,
+            headings: Vec::new(),
         };
-        app.sync_layout();
+        app.headings = headings(&app.doc);
         app.queue_analysis();
+        app.refresh();
         app
     }
 
+    /// One step: applies `input`, brings everything shown up to date, and returns what the event
+    /// loop must do.
+    pub fn update(&mut self, input: Input) -> Vec<Effect> {
+        match input {
+            Input::Key(k) => self.on_key(k),
+            Input::Mouse(m) => self.on_mouse(m),
+            Input::Resize(w, h) => self.size = (w, h),
+            Input::Job(r) => self.on_job(r),
+            Input::Document(d) => self.on_document(d),
+            Input::Tick => {}
+        }
+        if let Some(started) = self.analysis_started {
+            self.analysis_elapsed = started.elapsed();
+        }
+        self.refresh();
+        self.take_effects()
+    }
+
+    /// The effects queued since the last call (the analysis queued by [`App::new`], say).
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
+    }
+
+    /// Runs the jobs among `effects` here and now, feeding their results back (and the results'
+    /// own jobs), and returns the other effects in order. For tests and benchmarks.
+    pub fn settle(&mut self, effects: Vec<Effect>) -> Vec<Effect> {
+        let mut rest = Vec::new();
+        let mut queue: std::collections::VecDeque<Effect> = effects.into();
+        while let Some(e) = queue.pop_front() {
+            match e {
+                Effect::Run(job) => queue.extend(self.update(Input::Job(job.run()))),
+                other => rest.push(other),
+            }
+        }
+        rest
+    }
+
+    /// True while something is in progress that the status bar counts in seconds.
+    pub fn wants_ticks(&self) -> bool {
+        self.analysis_started.is_some()
+    }
+
+    fn run(&mut self, job: Job) {
+        self.effects.push(Effect::Run(job));
+    }
+
+    /// Drops queued jobs that `keep` refuses.
+    fn retain_jobs(&mut self, keep: impl Fn(&Job) -> bool) {
+        self.effects.retain(|e| match e {
+            Effect::Run(j) => keep(j),
+            _ => true,
+        });
+    }
+
     /// Marks the document as a preview of a file still loading: nothing is analysed (and no
-    /// highlight is re-anchored) until the whole file arrives through [`App::on_document`].
+    /// highlight is re-anchored) until the whole file arrives as [`Input::Document`].
     pub fn set_preview(&mut self) {
         self.loading = true;
-        self.jobs
-            .retain(|j| !matches!(j, Job::Analyse { .. } | Job::OpenStore { .. }));
+        self.analysis_started = None;
+        self.retain_jobs(|j| !matches!(j, Job::Analyse { .. } | Job::OpenStore { .. }));
         if self.store_status == StoreStatus::Opening {
             self.store_status = StoreStatus::Off;
         }
@@ -436,29 +477,26 @@ impl App {
     /// `ann`, when given, is its analysis made already.
     pub fn open_document(&mut self, doc: Arc<Document>, ann: Option<Arc<Annotations>>) {
         self.doc = doc;
+        self.headings = headings(&self.doc);
         self.loading = false;
         self.mode = Mode::Document;
         self.ann = None;
         self.pending_jumps.clear();
-        self.timeline = None;
-        self.current_quote = None;
-        self.speaker_sel = 0;
-        self.number_sel = 0;
-        self.filter = None;
-        self.list_offset = [0; Tab::ALL.len()];
+        self.timeline_stale = true;
+        self.current = None;
+        self.panel.reset();
+        self.panel.filter = None;
         self.search = None;
         self.selection = None;
-        self.hl_sel = None;
-        self.chapter_pick = None;
         self.overlay = None;
+        self.redo.clear();
         self.focus = Focus::Article;
-        if !self.tabs().contains(&self.tab) {
-            self.tab = Tab::Speakers;
+        if !self.tabs().contains(&self.panel.tab) {
+            self.panel.tab = Tab::Speakers;
         }
         let doc = Arc::clone(&self.doc);
-        self.view.reset_text(&mut self.rows, &doc.text);
-        self.view.set_top(&mut self.rows, &doc.text, 0);
-        self.jobs.retain(|j| {
+        self.article.reset(&doc.text, Some(0));
+        self.retain_jobs(|j| {
             !matches!(
                 j,
                 Job::Analyse { .. } | Job::OpenStore { .. } | Job::Search { .. }
@@ -471,37 +509,25 @@ impl App {
         self.store = None;
         self.hl_max_end.clear();
         self.queue_store();
-        self.sync_layout();
     }
 
     fn queue_analysis(&mut self) {
         self.generation += 1;
-        self.jobs.push(Job::Analyse {
+        self.analysis_started = Some(Instant::now());
+        self.analysis_elapsed = Duration::ZERO;
+        self.run(Job::Analyse {
             generation: self.generation,
             doc: Arc::clone(&self.doc),
         });
     }
 
-    /// The jobs queued since the last call.
-    pub fn take_jobs(&mut self) -> Vec<Job> {
-        std::mem::take(&mut self.jobs)
-    }
-
-    /// Runs the queued jobs here and now (tests, benchmarks).
-    pub fn run_jobs_inline(&mut self) {
-        while !self.jobs.is_empty() {
-            for job in self.take_jobs() {
-                self.on_job(job.run());
-            }
-        }
-    }
-
     /// Uses an analysis made elsewhere (tests, benchmarks) instead of the queued job.
     pub fn set_annotations(&mut self, ann: Arc<Annotations>) {
-        self.jobs.retain(|j| !matches!(j, Job::Analyse { .. }));
+        self.retain_jobs(|j| !matches!(j, Job::Analyse { .. }));
+        self.analysis_started = None;
         self.ann = Some(ann);
-        self.timeline = None;
-        self.clamp_selections();
+        self.timeline_stale = true;
+        self.refresh();
     }
 
     pub fn analysing(&self) -> bool {
@@ -510,44 +536,88 @@ impl App {
 
     // ----- layout -----
 
-    /// The frame's layout for the current size and state.
-    pub fn screen(&self) -> Screen {
+    /// The tabs this document has: Chapters only when it has chapters.
+    pub fn tabs(&self) -> Vec<Tab> {
+        Tab::ALL
+            .into_iter()
+            .filter(|&t| t != Tab::Chapters || !self.doc.sections.is_empty())
+            .collect()
+    }
+
+    /// The layout for the current size and state.
+    fn layout(&self) -> Screen {
         let area = Rect::new(0, 0, self.size.0, self.size.1);
+        let tabs = self.tabs();
         Screen::new(
             area,
-            self.focus == Focus::Panel,
-            self.tab == Tab::Quotes && self.filter.is_some(),
+            &Chrome {
+                panel_focus: self.focus == Focus::Panel,
+                filter_line: self.panel.tab == Tab::Quotes && self.panel.filter.is_some(),
+                tabs: &tabs,
+                status_lines: super::views::status::lines_needed(self, area.width),
+            },
         )
     }
 
-    /// Makes the wrap width and page height match the screen; the anchor keeps the text in place.
-    pub fn sync_layout(&mut self) {
-        let s = self.screen();
-        if s.text.width == 0 || s.text.height == 0 {
-            // The article is hidden (a narrow screen showing the panel): keep its layout.
+    /// Brings everything derived from the state up to date after a change: the layout, the
+    /// article's wrap (keeping the current item on screen), the lists' windows, the timeline,
+    /// the help screen's scroll. Drawing then only reads.
+    fn refresh(&mut self) {
+        self.drop_vanished_current();
+        if self.mode == Mode::Library {
+            self.refresh_library();
+            self.clamp_help();
             return;
         }
-        let (w, h) = (s.text.width as usize, s.text.height as usize);
-        if w != self.rows.width() || h != self.view.height {
-            let doc = Arc::clone(&self.doc);
-            self.view.relayout(&mut self.rows, &doc.text, w, h);
+        self.screen = self.layout();
+        let text = self.screen.text;
+        if text.width > 0 && text.height > 0 {
+            let (w, h) = (text.width as usize, text.height as usize);
+            if (w, h) != (self.article.width(), self.article.height()) {
+                let doc = Arc::clone(&self.doc);
+                self.article.resize(&doc.text, w, h);
+                self.keep_current_in_view();
+            }
+        }
+        self.place_lists();
+        if self.timeline_stale || self.timeline.len() != self.screen.timeline.height as usize {
+            let cells = self.screen.timeline.height as usize;
+            self.timeline = match &self.ann {
+                Some(a) => a.timeline(cells),
+                None => vec![None; cells],
+            };
+            self.timeline_stale = false;
+        }
+        self.clamp_help();
+    }
+
+    /// Copies the current item's row into each list and moves the lists' windows to show it.
+    fn place_lists(&mut self) {
+        let height = self.screen.list.height as usize;
+        for tab in self.tabs() {
+            let len = self.list_len(tab);
+            let selected = self.list_selected(tab);
+            self.panel.place(tab, selected, len, height);
         }
     }
 
-    pub fn on_resize(&mut self, width: u16, height: u16) {
-        self.size = (width, height);
-        self.sync_layout();
+    fn clamp_help(&mut self) {
+        let (w, h) = self.size;
+        if let Some(Overlay::Help { scroll }) = &mut self.overlay {
+            let max = super::views::help::max_scroll(&self.keymap, w, h);
+            *scroll = (*scroll).min(max);
+        }
     }
 
     // ----- results from other threads -----
 
-    pub fn on_job(&mut self, result: JobResult) {
+    fn on_job(&mut self, result: JobResult) {
         match result {
             JobResult::Analysed { generation, ann } => {
                 if generation == self.generation {
                     self.ann = Some(ann);
-                    self.timeline = None;
-                    self.clamp_selections();
+                    self.analysis_started = None;
+                    self.timeline_stale = true;
                     if let Some(lib) = &mut self.library
                         && let Some(i) = lib.current
                     {
@@ -618,15 +688,16 @@ impl App {
     }
 
     /// The whole document arrived (it replaces the preview); the top line stays where it was.
-    pub fn on_document(&mut self, doc: Document) {
+    fn on_document(&mut self, doc: Document) {
         self.doc = Arc::new(doc);
+        self.headings = headings(&self.doc);
         self.loading = false;
         self.ann = None;
-        self.timeline = None;
-        self.current_quote = None;
+        self.timeline_stale = true;
+        self.current = None;
         self.selection = None;
         let doc = Arc::clone(&self.doc);
-        self.view.reset_text(&mut self.rows, &doc.text);
+        self.article.reset(&doc.text, None);
         self.queue_analysis();
         self.queue_store();
         if let Some(s) = self.search.take() {
@@ -634,43 +705,17 @@ impl App {
         }
     }
 
-    fn on_search(&mut self, id: u64, hits: Vec<usize>, truncated: bool) {
-        let Some(search) = self.search.as_mut().filter(|s| s.id == id) else {
-            return;
-        };
-        search.hits = Some(hits);
-        search.truncated = truncated;
-        let query = search.pattern.query.clone();
-        match search.first_from(self.view.top) {
-            Some((i, wrapped)) => {
-                self.goto_hit(i, wrapped);
-            }
-            None => {
-                self.search = None;
-                self.warn(format!("Not found: {query}"));
-            }
-        }
-    }
-
-    fn clamp_selections(&mut self) {
-        let speakers = self.list_len(Tab::Speakers);
-        self.speaker_sel = self.speaker_sel.min(speakers.saturating_sub(1));
-        let numbers = self.list_len(Tab::Numbers);
-        self.number_sel = self.number_sel.min(numbers.saturating_sub(1));
-    }
-
     // ----- input -----
 
-    pub fn on_key(&mut self, ev: KeyEvent) {
+    fn on_key(&mut self, ev: KeyEvent) {
         if !matches!(ev.kind, KeyEventKind::Press | KeyEventKind::Repeat) {
             return;
         }
         self.message = None;
-        if let Some(Overlay::Prompt { kind, input }) = &mut self.overlay {
-            let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
-            match ev.code {
-                KeyCode::Enter => {
-                    let (kind, text) = (*kind, std::mem::take(input));
+        if let Some(Overlay::Prompt(p)) = &mut self.overlay {
+            let kind = p.kind;
+            match p.key(ev) {
+                Outcome::Submit(text) => {
                     self.overlay = None;
                     match kind {
                         PromptKind::Search => self.submit_search(text),
@@ -678,26 +723,12 @@ impl App {
                         PromptKind::LibraryFilter => self.submit_library_filter(text),
                     }
                 }
-                KeyCode::Esc => self.overlay = None,
-                KeyCode::Char('c') if ctrl => self.overlay = None,
-                KeyCode::Char('u') if ctrl => input.clear(),
-                KeyCode::Char('w') if ctrl => {
-                    let keep = input.trim_end().rfind(' ').map_or(0, |i| i + 1);
-                    input.truncate(keep);
-                }
-                // Backspace on an empty prompt closes it, as in less.
-                KeyCode::Backspace => {
-                    if input.is_empty() {
-                        self.overlay = None;
-                    } else {
-                        input.pop();
-                    }
-                }
-                KeyCode::Char(c) if !ctrl && !ev.modifiers.contains(KeyModifiers::ALT) => {
-                    input.push(c)
-                }
-                _ => {}
+                Outcome::Cancel => self.overlay = None,
+                Outcome::Edited => {}
             }
+            return;
+        }
+        if self.export_name_key(ev) {
             return;
         }
         let ctx = if self.selection.is_some() && self.overlay.is_none() {
@@ -705,28 +736,57 @@ impl App {
         } else {
             Context::Normal
         };
-        if let Some(action) = self.keymap.action_in(ctx, Key::from_event(&ev)) {
-            self.apply(action);
+        let key = Key::from_event(&ev);
+        match self.keymap.action_in(ctx, key) {
+            Some(action) => self.apply(action),
+            None => self.unbound(key),
         }
     }
 
-    pub fn on_mouse(&mut self, ev: MouseEvent) {
+    /// A key with no action: say so, and where the keys are listed.
+    fn unbound(&mut self, key: Key) {
+        if matches!(
+            key.code,
+            KeyCode::Modifier(_)
+                | KeyCode::Null
+                | KeyCode::CapsLock
+                | KeyCode::NumLock
+                | KeyCode::ScrollLock
+                | KeyCode::Media(_)
+        ) || self.overlay.is_some()
+        {
+            return;
+        }
+        let help = self.keymap.hint(Action::Help).unwrap_or_default();
+        self.info(format!(
+            "{} is not a key of the reader ({help} lists them)",
+            key.label()
+        ));
+    }
+
+    fn on_mouse(&mut self, ev: MouseEvent) {
+        // A click or the wheel answers the last message, as a key does (moving does not).
+        if matches!(
+            ev.kind,
+            MouseEventKind::Down(_) | MouseEventKind::ScrollDown | MouseEventKind::ScrollUp
+        ) {
+            self.message = None;
+        }
         if self.mode == Mode::Library && self.overlay.is_none() {
             self.on_library_mouse(ev);
             return;
         }
-        let s = self.screen();
+        let s = self.screen;
         let at = Position::new(ev.column, ev.row);
-        if self.overlay.is_some() {
-            if let (Some(Overlay::Help { scroll }), MouseEventKind::ScrollDown) =
-                (&mut self.overlay, ev.kind)
-            {
-                *scroll += WHEEL_ROWS as usize;
-            } else if let (Some(Overlay::Help { scroll }), MouseEventKind::ScrollUp) =
-                (&mut self.overlay, ev.kind)
-            {
-                *scroll = scroll.saturating_sub(WHEEL_ROWS as usize);
+        if let Some(Overlay::Help { scroll }) = &mut self.overlay {
+            match ev.kind {
+                MouseEventKind::ScrollDown => *scroll += WHEEL_ROWS as usize,
+                MouseEventKind::ScrollUp => *scroll = scroll.saturating_sub(WHEEL_ROWS as usize),
+                _ => {}
             }
+            return;
+        }
+        if self.overlay.is_some() {
             return;
         }
         let in_article = s.gutter.contains(at)
@@ -755,19 +815,18 @@ impl App {
                     let h = s.timeline.height.max(s.thumb.height).max(1) as usize;
                     let row = (at.y - s.timeline.y.max(s.thumb.y)) as usize;
                     let pos = (row as u128 * self.doc.text.len() as u128 / h as u128) as usize;
-                    let doc = Arc::clone(&self.doc);
-                    self.view.set_top(&mut self.rows, &doc.text, pos);
+                    self.set_top(pos);
                 } else if s.tabs.contains(at) {
                     let tabs = self.tabs();
-                    if let Some(tab) = super::views::sidebar::tab_at(s.tabs, self.tab, &tabs, at.x)
-                    {
+                    if let Some(tab) = super::layout::tab_at(s.tabs, &tabs, at) {
                         self.show_tab(tab);
                     }
                 } else if s.list.contains(at) {
                     self.focus = Focus::Panel;
-                    let i = self.list_offset[self.tab.index()] + (at.y - s.list.y) as usize;
-                    if i < self.list_len(self.tab) {
-                        self.select_item(i, Placement::Centre);
+                    let tab = self.panel.tab;
+                    let i = self.panel.list(tab).offset() + (at.y - s.list.y) as usize;
+                    if i < self.list_len(tab) {
+                        self.select_row(i, Placement::Centre);
                     }
                 }
             }
@@ -775,25 +834,29 @@ impl App {
         }
     }
 
-    /// A click in the article selects the quote under the pointer.
+    /// A click in the article selects the item under the pointer: one of the shown tab's, else
+    /// a quote.
     fn click_article(&mut self, col: u16, row: usize) {
-        let doc = Arc::clone(&self.doc);
-        let rows = self.view.visible(&mut self.rows, &doc.text);
-        let Some(r) = rows.get(row) else { return };
+        let Some(r) = self.article.rows().get(row).copied() else {
+            return;
+        };
         let mut x = 0usize;
         let mut pos = r.start;
-        for (i, c) in doc.text.get(r.start..r.end).unwrap_or("").char_indices() {
+        for (i, c) in self
+            .doc
+            .text
+            .get(r.start..r.end)
+            .unwrap_or("")
+            .char_indices()
+        {
             pos = r.start + i;
             x += char_width(c);
             if x > col as usize {
                 break;
             }
         }
-        if let Some(q) = self.ann.as_ref().and_then(|a| a.quote_at(pos)) {
-            self.select_quote(q, Placement::Nearest);
-        }
-        if let Some(id) = self.highlight_at(pos) {
-            self.hl_sel = Some(id);
+        if let Some(item) = self.item_under(pos) {
+            self.current = Some(item);
         }
     }
 
@@ -810,6 +873,7 @@ impl App {
                     Action::Top => *scroll = 0,
                     Action::Bottom => *scroll = usize::MAX / 2,
                     Action::Help | Action::Cancel | Action::Quit => self.overlay = None,
+                    Action::Suspend => self.effects.push(Effect::Suspend),
                     _ => {}
                 }
                 return;
@@ -827,7 +891,7 @@ impl App {
         if self.selection.is_some() && self.apply_selecting(action) {
             return;
         }
-        let page = self.view.height.max(1) as isize;
+        let page = self.article.height().max(1) as isize;
         match action {
             Action::Down => self.move_focused(1),
             Action::Up => self.move_focused(-1),
@@ -838,13 +902,11 @@ impl App {
             Action::Top | Action::Bottom => {
                 let top = action == Action::Top;
                 if self.focus == Focus::Article {
-                    let doc = Arc::clone(&self.doc);
-                    let pos = if top { 0 } else { doc.text.len() };
-                    self.view.set_top(&mut self.rows, &doc.text, pos);
+                    self.set_top(if top { 0 } else { self.doc.text.len() });
                 } else {
-                    let len = self.list_len(self.tab);
+                    let len = self.list_len(self.panel.tab);
                     if len > 0 {
-                        self.select_item(if top { 0 } else { len - 1 }, Placement::Nearest);
+                        self.select_row(if top { 0 } else { len - 1 }, Placement::Nearest);
                     }
                 }
             }
@@ -865,9 +927,8 @@ impl App {
             Action::PrevSameSpeaker => self.step_quote(false, true),
             Action::Activate => self.activate(),
             Action::ClearFilter => {
-                if self.filter.take().is_some() {
+                if self.panel.filter.take().is_some() {
                     self.info("Showing every speaker's quotes");
-                    self.sync_layout();
                 }
             }
             Action::ToggleFocus => {
@@ -875,7 +936,6 @@ impl App {
                     Focus::Article => Focus::Panel,
                     Focus::Panel => Focus::Article,
                 };
-                self.sync_layout();
             }
             Action::ShowSpeakers => self.show_tab(Tab::Speakers),
             Action::ShowQuotes => self.show_tab(Tab::Quotes),
@@ -892,14 +952,14 @@ impl App {
             Action::NextTab | Action::PrevTab => {
                 let tabs = self.tabs();
                 let n = tabs.len();
-                let i = tabs.iter().position(|&t| t == self.tab).unwrap_or(0);
+                let i = tabs.iter().position(|&t| t == self.panel.tab).unwrap_or(0);
                 let j = if action == Action::NextTab {
                     (i + 1) % n
                 } else {
                     (i + n - 1) % n
                 };
-                self.tab = tabs[j];
-                self.sync_layout();
+                self.panel.tab = tabs[j];
+                self.retarget();
             }
             Action::Search => self.prompt(PromptKind::Search, String::new()),
             Action::SearchNext | Action::SearchPrev => {
@@ -910,6 +970,7 @@ impl App {
             Action::Note => self.note(),
             Action::DeleteHighlight => self.delete_highlight(),
             Action::Undo => self.undo(),
+            Action::Redo => self.redo(),
             Action::Copy => self.copy(),
             Action::Export => self.open_export_dialog(),
             // Only meaningful while selecting (handled above).
@@ -921,13 +982,30 @@ impl App {
             | Action::SelectLinePrev => {}
             Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::ToggleMouse => self.toggle_mouse(),
-            Action::Cancel => {
-                if self.overlay.take().is_none() && self.search.take().is_none() {
-                    self.message = None;
-                }
-            }
+            Action::Cancel => self.cancel(),
+            Action::Suspend => self.effects.push(Effect::Suspend),
             Action::Quit => self.quit = true,
         }
+    }
+
+    /// `Esc`: closes what is open, else returns the keys to the article, else ends the search.
+    fn cancel(&mut self) {
+        if self.overlay.take().is_some() {
+            return;
+        }
+        if self.focus == Focus::Panel {
+            self.focus = Focus::Article;
+            return;
+        }
+        if self.search.take().is_some() {
+            if matches!(self.current, Some(Item::Hit(_))) {
+                self.current = None;
+                self.retarget();
+            }
+            self.info("Search cleared");
+            return;
+        }
+        self.message = None;
     }
 
     /// An action while a free selection is being made; `false` lets it run as usual (the
@@ -954,7 +1032,7 @@ impl App {
                 self.selection = None;
                 self.info("Selection cancelled");
             }
-            Action::Help | Action::ToggleMouse | Action::Quit => return false,
+            Action::Help | Action::ToggleMouse | Action::Quit | Action::Suspend => return false,
             _ => {
                 self.selection = None;
                 return false;
@@ -965,6 +1043,7 @@ impl App {
 
     fn toggle_mouse(&mut self) {
         self.mouse = !self.mouse;
+        self.effects.push(Effect::Mouse(self.mouse));
         let key = self.keymap.hint(Action::ToggleMouse).unwrap_or_default();
         if self.mouse {
             self.info(format!(
@@ -978,26 +1057,15 @@ impl App {
     }
 
     /// Opens the one-line prompt in the status bar.
-    fn prompt(&mut self, kind: PromptKind, input: String) {
-        self.overlay = Some(Overlay::Prompt { kind, input });
+    fn prompt(&mut self, kind: PromptKind, text: String) {
+        self.overlay = Some(Overlay::Prompt(Prompt::new(kind, text)));
     }
 
-    /// The tabs this document has: Chapters only when it has chapters.
-    pub fn tabs(&self) -> Vec<Tab> {
-        Tab::ALL
-            .into_iter()
-            .filter(|&t| t != Tab::Chapters || !self.doc.sections.is_empty())
-            .collect()
-    }
-
+    /// Shows a tab and gives it the keys; its item at the reading position becomes current.
     fn show_tab(&mut self, tab: Tab) {
-        // The Highlights list opens on its first highlight.
-        if tab == Tab::Highlights && self.list_selected(Tab::Highlights).is_none() {
-            self.hl_sel = self.highlights().first().map(|h| h.id);
-        }
-        self.tab = tab;
+        self.panel.tab = tab;
         self.focus = Focus::Panel;
-        self.sync_layout();
+        self.retarget();
     }
 
     fn info(&mut self, text: impl Into<String>) {
@@ -1014,9 +1082,18 @@ impl App {
         });
     }
 
+    /// Scrolls the article by `delta` rows; the current item follows the reading position.
     fn scroll(&mut self, delta: isize) {
         let doc = Arc::clone(&self.doc);
-        self.view.scroll(&mut self.rows, &doc.text, delta);
+        let moved = self.article.scroll(&doc.text, delta);
+        self.follow(moved);
+    }
+
+    /// Puts the row holding `pos` at the top; the current item follows.
+    fn set_top(&mut self, pos: usize) {
+        let doc = Arc::clone(&self.doc);
+        let moved = self.article.set_top(&doc.text, pos);
+        self.follow(moved);
     }
 
     fn move_focused(&mut self, delta: isize) {
@@ -1026,290 +1103,16 @@ impl App {
         }
     }
 
-    /// The bytes on screen.
-    fn shown(&mut self) -> Span {
-        let doc = Arc::clone(&self.doc);
-        let s = self.view.visible_bytes(&mut self.rows, &doc.text);
-        Span::new(s.start, s.end.max(s.start + 1))
-    }
-
+    /// Brings `span` into view with a margin.
     fn bring_into_view(&mut self, span: Span, placement: Placement) {
         let doc = Arc::clone(&self.doc);
-        self.view
-            .scroll_into_view(&mut self.rows, &doc.text, span, placement);
-    }
-
-    // ----- lists -----
-
-    /// The quotes the Quotes list shows (one speaker's when filtered).
-    pub fn quote_list(&self) -> &[QuoteId] {
-        match (&self.ann, self.filter) {
-            (Some(a), Some(s)) => a.by_speaker.get(s).map_or(&[], |v| v.as_slice()),
-            (Some(a), None) => &a.speech,
-            (None, _) => &[],
-        }
-    }
-
-    pub fn list_len(&self, tab: Tab) -> usize {
-        match tab {
-            Tab::Highlights => return self.highlights().len(),
-            Tab::Chapters => return self.doc.sections.len(),
-            _ => {}
-        }
-        let Some(a) = &self.ann else { return 0 };
-        match tab {
-            Tab::Speakers => a.speaker_order.len(),
-            Tab::Quotes => self.quote_list().len(),
-            Tab::Numbers => a.analysis.numbers.len(),
-            Tab::Highlights | Tab::Chapters => 0,
-        }
-    }
-
-    /// The chapter the view is in: the one picked in the list while the view stays where that
-    /// put it, else the last one starting at or before the top of the screen.
-    pub fn current_chapter(&self) -> Option<usize> {
-        let sections = &self.doc.sections;
-        if sections.is_empty() {
-            return None;
-        }
-        if let Some((i, top)) = self.chapter_pick
-            && top == self.view.top
-            && i < sections.len()
-        {
-            return Some(i);
-        }
-        let i = sections.partition_point(|s| s.span.start <= self.view.top);
-        Some(i.saturating_sub(1))
-    }
-
-    /// The selected row of a tab's list, if it has one.
-    pub fn list_selected(&self, tab: Tab) -> Option<usize> {
-        let len = self.list_len(tab);
-        if len == 0 {
-            return None;
-        }
-        match tab {
-            Tab::Speakers => Some(self.speaker_sel.min(len - 1)),
-            Tab::Quotes => {
-                let q = self.current_quote?;
-                let list = self.quote_list();
-                let a = self.ann.as_ref()?;
-                let start = |id: QuoteId| a.analysis.quotes[id].span.start;
-                let i = list.partition_point(|&x| start(x) < start(q));
-                list[i..]
-                    .iter()
-                    .take_while(|&&x| start(x) == start(q))
-                    .position(|&x| x == q)
-                    .map(|k| i + k)
-            }
-            Tab::Numbers => Some(self.number_sel.min(len - 1)),
-            Tab::Highlights => {
-                let id = self.hl_sel?;
-                self.highlights().iter().position(|h| h.id == id)
-            }
-            Tab::Chapters => self.current_chapter(),
-        }
-    }
-
-    fn move_list(&mut self, delta: isize) {
-        let len = self.list_len(self.tab);
-        if len == 0 {
-            return;
-        }
-        let from = match (self.tab, self.list_selected(self.tab)) {
-            (_, Some(i)) => i as isize,
-            // No quote of this list selected: start from the first one below the top of the view.
-            (Tab::Quotes, None) => {
-                let (Some(a), top) = (&self.ann, self.view.top) else {
-                    return;
-                };
-                let list = self.quote_list();
-                let i = list.partition_point(|&q| a.analysis.quotes[q].span.start < top) as isize;
-                if delta > 0 { i - 1 } else { i }
-            }
-            (Tab::Highlights, None) if delta > 0 => -1,
-            (_, None) => 0,
-        };
-        let to = (from + delta).clamp(0, len as isize - 1) as usize;
-        self.select_item(to, Placement::Nearest);
-    }
-
-    /// Selects row `i` of the current tab's list and shows its text.
-    fn select_item(&mut self, i: usize, placement: Placement) {
-        match self.tab {
-            Tab::Highlights => return self.select_highlight(i, placement),
-            Tab::Chapters => {
-                if let Some(section) = self.doc.sections.get(i) {
-                    let doc = Arc::clone(&self.doc);
-                    self.view
-                        .set_top(&mut self.rows, &doc.text, section.span.start);
-                    self.chapter_pick = Some((i, self.view.top));
-                }
-                return;
-            }
-            _ => {}
-        }
-        let Some(a) = self.ann.clone() else { return };
-        match self.tab {
-            Tab::Speakers => {
-                self.speaker_sel = i;
-                if let Some(&s) = a.speaker_order.get(i) {
-                    let first = a.by_speaker[s].first().map(|&q| a.analysis.quotes[q].span);
-                    let mention = a.analysis.speakers[s].mentions.first().copied();
-                    if let Some(span) = first.or(mention) {
-                        self.bring_into_view(span, placement);
-                    }
-                }
-            }
-            Tab::Quotes => {
-                if let Some(&q) = self.quote_list().get(i) {
-                    self.select_quote(q, placement);
-                }
-            }
-            Tab::Numbers => {
-                self.number_sel = i;
-                if let Some(n) = a.analysis.numbers.get(i) {
-                    self.bring_into_view(n.span, placement);
-                }
-            }
-            Tab::Highlights | Tab::Chapters => {}
-        }
-    }
-
-    /// Makes `q` the current quote, follows it in the lists, and brings it into view.
-    pub fn select_quote(&mut self, q: QuoteId, placement: Placement) {
-        let Some(a) = self.ann.clone() else { return };
-        let Some(quote) = a.analysis.quotes.get(q) else {
-            return;
-        };
-        self.current_quote = Some(q);
-        if let Some(s) = quote.speaker {
-            self.speaker_sel = a.speaker_rank[s];
-        }
-        // The Highlights list follows a highlighted quote.
-        if let Some(id) = self.highlight_with_span(quote.content) {
-            self.hl_sel = Some(id);
-        }
-        self.bring_into_view(quote.span, placement);
-    }
-
-    fn activate(&mut self) {
-        match self.tab {
-            Tab::Highlights | Tab::Chapters => {
-                if let Some(i) = self.list_selected(self.tab) {
-                    self.select_item(i, Placement::Centre);
-                } else if self.list_len(self.tab) > 0 {
-                    self.select_item(0, Placement::Centre);
-                }
-                return;
-            }
-            _ => {}
-        }
-        let Some(a) = self.ann.clone() else {
-            self.warn("Still analysing…");
-            return;
-        };
-        match self.tab {
-            Tab::Speakers => {
-                let Some(&s) = a.speaker_order.get(self.speaker_sel) else {
-                    return;
-                };
-                let name = a.analysis.speakers[s].name.clone();
-                match a.by_speaker[s].first() {
-                    Some(&q) => {
-                        self.filter = Some(s);
-                        self.tab = Tab::Quotes;
-                        self.sync_layout();
-                        self.select_quote(q, Placement::Centre);
-                        let key = self.keymap.hint(Action::ClearFilter).unwrap_or_default();
-                        self.info(format!(
-                            "Quotes by {} ({key} lists everyone's)",
-                            crate::document::sanitize::for_terminal(&name)
-                        ));
-                    }
-                    None => self.warn(format!(
-                        "{} is mentioned but not quoted",
-                        crate::document::sanitize::for_terminal(&name)
-                    )),
-                }
-            }
-            Tab::Quotes => {
-                if let Some(q) = self.current_quote {
-                    self.select_quote(q, Placement::Centre);
-                } else if !self.quote_list().is_empty() {
-                    self.select_item(0, Placement::Centre);
-                }
-            }
-            Tab::Numbers => {
-                if let Some(n) = a.analysis.numbers.get(self.number_sel) {
-                    self.bring_into_view(n.span, Placement::Centre);
-                }
-            }
-            Tab::Highlights | Tab::Chapters => {}
-        }
-    }
-
-    /// `]` `[` `}` `{`: the next or previous quote, of anyone or of the current speaker.
-    fn step_quote(&mut self, forward: bool, same_speaker: bool) {
-        let Some(a) = self.ann.clone() else {
-            self.warn("Still analysing…");
-            return;
-        };
-        let quotes = &a.analysis.quotes;
-        let list: &[QuoteId] = if same_speaker {
-            let speaker = match self.current_quote {
-                Some(q) => quotes[q].speaker,
-                None => a.speaker_order.get(self.speaker_sel).copied(),
-            };
-            match speaker {
-                Some(s) => &a.by_speaker[s],
-                None => {
-                    self.warn("This quote has no known speaker");
-                    return;
-                }
-            }
-        } else {
-            &a.speech
-        };
-        // Where we are: the current quote if it is on screen; otherwise the screen itself (its
-        // top going forward, its bottom going back), so `G` then `[` finds the last quote.
-        let shown = self.shown();
-        let current = self
-            .current_quote
-            .filter(|&q| quotes[q].span.overlaps(shown));
-        let pos = match current {
-            Some(q) => quotes[q].span.start,
-            None if forward => shown.start,
-            None => shown.end,
-        };
-        let i = list.partition_point(|&x| quotes[x].span.start < pos);
-        let target = if forward {
-            // Skip the current quote (and any that start at the same byte before it).
-            let mut j = i;
-            if let Some(c) = current {
-                while j < list.len() && quotes[list[j]].span.start == pos {
-                    j += 1;
-                    if list[j - 1] == c {
-                        break;
-                    }
-                }
-            }
-            list.get(j).copied()
-        } else {
-            i.checked_sub(1).and_then(|j| list.get(j).copied())
-        };
-        match target {
-            Some(q) => self.select_quote(q, Placement::Centre),
-            None => self.info(if forward {
-                "No more quotes below"
-            } else {
-                "No more quotes above"
-            }),
-        }
+        self.article.show(&doc.text, span, placement);
     }
 
     // ----- search -----
 
+    /// Enter in the search prompt. Enter alone, or the same words again, go to the next match
+    /// (as in less); new words start a new search.
     fn submit_search(&mut self, query: String) {
         let query = if query.is_empty() {
             match &self.last_query {
@@ -1319,6 +1122,14 @@ impl App {
         } else {
             query
         };
+        let same = self
+            .search
+            .as_ref()
+            .is_some_and(|s| s.pattern.query == query && s.hits.is_some());
+        if same {
+            self.step_search(true);
+            return;
+        }
         if let Some(p) = Pattern::new(&query) {
             self.last_query = Some(query);
             self.start_search(p);
@@ -1328,12 +1139,37 @@ impl App {
     fn start_search(&mut self, pattern: Pattern) {
         let id = self.next_search_id;
         self.next_search_id += 1;
-        self.jobs.push(Job::Search {
+        self.retain_jobs(|j| !matches!(j, Job::Search { .. }));
+        self.run(Job::Search {
             id,
             pattern: pattern.clone(),
             doc: Arc::clone(&self.doc),
         });
         self.search = Some(Search::new(pattern, id));
+    }
+
+    fn on_search(&mut self, id: u64, hits: Vec<usize>, truncated: bool) {
+        let from = self.reading_position();
+        let Some(search) = self.search.as_mut().filter(|s| s.id == id) else {
+            return;
+        };
+        search.hits = Some(hits);
+        search.truncated = truncated;
+        let query = search.pattern.query.clone();
+        match search.first_from(from) {
+            Some((i, wrapped)) => self.goto_hit(i, wrapped),
+            None => {
+                self.search = None;
+                self.warn(format!("Not found: {query}"));
+            }
+        }
+    }
+
+    /// Where a search starts: the current item, else the top of the screen.
+    fn reading_position(&self) -> usize {
+        self.current
+            .and_then(|i| self.item_span(i))
+            .map_or(self.article.top(), |s| s.start)
     }
 
     fn step_search(&mut self, forward: bool) {
@@ -1351,12 +1187,16 @@ impl App {
             self.info("Still searching…");
             return;
         }
-        let current = search.current_span();
-        let shown = self.shown();
+        let on_hit = matches!(self.current, Some(Item::Hit(_)));
+        let visible = self.article.visible();
+        let pos = match self.current.and_then(|i| self.item_span(i)) {
+            Some(s) if forward => s.start + 1,
+            Some(s) => s.start,
+            None if forward => visible.start,
+            None => visible.end,
+        };
         let Some(search) = &self.search else { return };
-        let from_current = current.is_some_and(|s| s.overlaps(shown));
-        let pos = if forward { shown.start } else { shown.end };
-        match search.step(forward, from_current, pos) {
+        match search.step(forward, on_hit, pos) {
             Some((i, wrapped)) => self.goto_hit(i, wrapped),
             None => self.warn(format!("Not found: {}", search.pattern.query)),
         }
@@ -1374,22 +1214,35 @@ impl App {
         let more = if search.truncated { "+" } else { "" };
         let note = if wrapped { " (wrapped around)" } else { "" };
         let text = format!("Match {} of {count}{more}{note}", i + 1);
+        self.current = Some(Item::Hit(i));
         self.bring_into_view(span, Placement::Centre);
         self.info(text);
     }
+}
 
-    // ----- for the views -----
-
-    /// The timeline marks for a strip of `cells` rows (cached until the analysis or height changes).
-    pub fn timeline(&mut self, cells: usize) -> &[Option<Mark>] {
-        let stale = !matches!(&self.timeline, Some((n, _)) if *n == cells);
-        if stale {
-            let marks = match &self.ann {
-                Some(a) => a.timeline(cells),
-                None => vec![None; cells],
-            };
-            self.timeline = Some((cells, marks));
-        }
-        self.timeline.as_ref().map_or(&[], |(_, m)| m.as_slice())
+/// The spans drawn as headings: the title line (when the text starts with it) and each
+/// chapter's title where its chapter starts.
+fn headings(doc: &Document) -> Vec<Span> {
+    let mut out = Vec::new();
+    let title_at = |pos: usize, title: &str| {
+        let para = doc
+            .paragraphs
+            .get(doc.paragraphs.partition_point(|p| p.start < pos))?;
+        let text = para.text(&doc.text);
+        (para.start < pos + 200 && text.trim() == title.trim() && !text.contains('\n'))
+            .then_some(*para)
+    };
+    if let (Some(title), Some(first)) = (&doc.meta.title, doc.paragraphs.first())
+        && let Some(span) = title_at(first.start, title)
+    {
+        out.push(span);
     }
+    for section in &doc.sections {
+        if let Some(span) = title_at(section.span.start, &section.title)
+            && out.last().is_none_or(|l: &Span| l.start < span.start)
+        {
+            out.push(span);
+        }
+    }
+    out
 }

@@ -3,10 +3,14 @@
 //!
 //! # Design
 //!
-//! **State and actions.** [`App`] holds all state. Keys are looked up in the [`Keymap`] (data,
-//! from `assets/config.toml` plus the user's file) and become an [`Action`]; `App::apply` carries
-//! it out. Views (`views/`) only paint the `App` (they may fill caches). The layout is a pure
-//! function of the terminal size ([`Screen`]), shared by drawing and mouse clicks.
+//! **State, input, effects.** [`App`] holds all state, split by part of the screen (the article,
+//! the side panel, overlays, the library) around one current item that both panes show. Every
+//! input — a key, the mouse, a resize, a job's result, a tick — goes through `App::update`,
+//! which returns the [`Effect`]s for the event loop (run a job, write OSC 52, capture the mouse,
+//! suspend). Keys are looked up in the [`Keymap`] (data, from `assets/config.toml` plus the
+//! user's file) and become an [`Action`]. Views (`views/`) only read the `App`: the layout
+//! ([`Screen`], shared by drawing and mouse clicks), the rows on screen and the lists' windows
+//! are computed by `update`.
 //!
 //! **Any size of document.** Every position is a byte offset into `Document::text`; nothing stores
 //! screen lines. The text is wrapped lazily ([`wrap`]): a block (a line, or a 16 KB chunk of a very
@@ -54,6 +58,7 @@ pub mod config;
 pub mod keymap;
 pub mod layout;
 pub mod logging;
+pub mod names;
 pub mod open;
 pub mod search;
 pub mod terminal;
@@ -63,7 +68,7 @@ pub mod views;
 pub mod wrap;
 
 pub use action::Action;
-pub use app::{App, Focus, Job, JobResult, Mode, StoreStatus, Tab};
+pub use app::{App, Effect, Focus, Input, Item, Job, JobResult, Mode, StoreStatus, Tab};
 pub use config::Config;
 pub use keymap::Keymap;
 pub use layout::{LibraryScreen, Screen};
@@ -75,8 +80,9 @@ use ratatui::crossterm::event::{self, Event};
 use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use std::collections::VecDeque;
 use std::io::{IsTerminal, Write};
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Condvar, Mutex};
+use std::time::Duration;
 
 /// The environment variable of the test-only panic (see the module documentation).
 pub const TEST_PANIC_VAR: &str = "QUOTELENS_TEST_PANIC";
@@ -266,20 +272,43 @@ impl Pool {
     }
 }
 
-fn spawn_jobs(app: &mut App, tx: &Sender<Msg>, pool: &mut Pool) {
-    let (background, now): (Vec<Job>, Vec<Job>) =
-        app.take_jobs().into_iter().partition(Job::is_background);
+/// Carries out what the reader asked for: jobs go to threads (the library's rows to the pool),
+/// terminal bytes wait for the next frame, mouse capture and suspending happen now.
+fn carry_out(
+    effects: Vec<Effect>,
+    session: &mut terminal::Session,
+    tx: &Sender<Msg>,
+    pool: &mut Pool,
+    out: &mut Vec<u8>,
+) -> std::io::Result<()> {
+    let mut background = Vec::new();
+    for effect in effects {
+        match effect {
+            Effect::Run(job) if job.is_background() => background.push(job),
+            Effect::Run(job) => {
+                let tx = tx.clone();
+                std::thread::spawn(move || {
+                    // A panic in a job must not take the reader down: the text stays readable.
+                    let _ = tx.send(Msg::Job(run_caught(job)));
+                });
+            }
+            Effect::Write(bytes) => out.extend_from_slice(&bytes),
+            Effect::Mouse(on) => session.set_mouse(on)?,
+            Effect::Suspend => {
+                tracing::info!("suspended");
+                session.suspend()?;
+                tracing::info!("resumed");
+            }
+        }
+    }
     if !background.is_empty() {
         pool.submit(background, tx);
     }
-    for job in now {
-        let tx = tx.clone();
-        std::thread::spawn(move || {
-            // A panic in a job must not take the reader down: the text stays readable.
-            let _ = tx.send(Msg::Job(run_caught(job)));
-        });
-    }
+    Ok(())
 }
+
+/// How often the status bar's seconds count while the analysis runs.
+const TICK: Duration = Duration::from_millis(500);
 
 fn event_loop(
     session: &mut terminal::Session,
@@ -291,40 +320,70 @@ fn event_loop(
     let terminal_error =
         |e: std::io::Error| Failure::new(exit::TERMINAL, format!("terminal error: {e}"));
     let test_panic = std::env::var_os(TEST_PANIC_VAR).is_some_and(|v| v == "1");
+    let mut out = Vec::new();
+    carry_out(app.take_effects(), session, tx, pool, &mut out).map_err(terminal_error)?;
     loop {
-        spawn_jobs(app, tx, pool);
-        session.set_mouse(app.mouse).map_err(terminal_error)?;
-        draw(session, app).map_err(terminal_error)?;
+        // A size the reader was not told of yet (a resize while suspended, say) is told first:
+        // drawing never lays anything out.
+        if let Ok(size) = session.terminal.size()
+            && (size.width, size.height) != app.size
+        {
+            let effects = app.update(Input::Resize(size.width, size.height));
+            carry_out(effects, session, tx, pool, &mut out).map_err(terminal_error)?;
+        }
+        draw(session, app, &mut out).map_err(terminal_error)?;
         if test_panic {
             panic!("{TEST_PANIC_VAR}=1: the test-only panic after the first frame");
         }
         // Wait for something, then take everything already queued before drawing again (a burst
         // of wheel events or key repeats costs one frame).
-        let first = rx
-            .recv()
-            .map_err(|_| Failure::new(exit::TERMINAL, "the terminal input stopped unexpectedly"))?;
-        let mut pending = vec![first];
-        pending.extend(rx.try_iter());
-        for msg in pending {
-            match msg {
-                Msg::Term(Event::Key(key)) => app.on_key(key),
-                Msg::Term(Event::Mouse(m)) => app.on_mouse(m),
-                Msg::Term(Event::Resize(w, h)) => app.on_resize(w, h),
-                Msg::Term(_) => {}
-                Msg::TermFailed(e) => return Err(terminal_error(e)),
-                Msg::Job(r) => app.on_job(r),
-                Msg::Loaded(Ok(doc)) => app.on_document(doc),
-                Msg::Loaded(Err(f)) => return Err(f),
-                Msg::Signal(sig) => {
+        let first = if app.wants_ticks() {
+            match rx.recv_timeout(TICK) {
+                Ok(m) => Some(m),
+                Err(RecvTimeoutError::Timeout) => None,
+                Err(RecvTimeoutError::Disconnected) => {
                     return Err(Failure::new(
-                        128 + sig,
-                        format!(
-                            "stopped by {}; the terminal was restored",
-                            terminal::signal_name(sig)
-                        ),
+                        exit::TERMINAL,
+                        "the terminal input stopped unexpectedly",
                     ));
                 }
             }
+        } else {
+            Some(rx.recv().map_err(|_| {
+                Failure::new(exit::TERMINAL, "the terminal input stopped unexpectedly")
+            })?)
+        };
+        let pending: Vec<Msg> = first.into_iter().chain(rx.try_iter()).collect();
+        let inputs = if pending.is_empty() {
+            vec![Input::Tick]
+        } else {
+            let mut inputs = Vec::with_capacity(pending.len());
+            for msg in pending {
+                inputs.push(match msg {
+                    Msg::Term(Event::Key(key)) => Input::Key(key),
+                    Msg::Term(Event::Mouse(m)) => Input::Mouse(m),
+                    Msg::Term(Event::Resize(w, h)) => Input::Resize(w, h),
+                    Msg::Term(_) => continue,
+                    Msg::TermFailed(e) => return Err(terminal_error(e)),
+                    Msg::Job(r) => Input::Job(r),
+                    Msg::Loaded(Ok(doc)) => Input::Document(doc),
+                    Msg::Loaded(Err(f)) => return Err(f),
+                    Msg::Signal(sig) => {
+                        return Err(Failure::new(
+                            128 + sig,
+                            format!(
+                                "stopped by {}; the terminal was restored",
+                                terminal::signal_name(sig)
+                            ),
+                        ));
+                    }
+                });
+            }
+            inputs
+        };
+        for input in inputs {
+            let effects = app.update(input);
+            carry_out(effects, session, tx, pool, &mut out).map_err(terminal_error)?;
             if app.quit {
                 return Ok(());
             }
@@ -332,17 +391,17 @@ fn event_loop(
     }
 }
 
-fn draw(session: &mut terminal::Session, app: &mut App) -> std::io::Result<()> {
+/// Draws a frame, then writes the bytes waiting for the terminal (OSC 52) after it.
+fn draw(session: &mut terminal::Session, app: &App, out: &mut Vec<u8>) -> std::io::Result<()> {
     use ratatui::crossterm::queue;
     queue!(session.terminal.backend_mut(), BeginSynchronizedUpdate)?;
     session.terminal.draw(|frame| views::draw(frame, app))?;
     ratatui::crossterm::execute!(session.terminal.backend_mut(), EndSynchronizedUpdate)?;
-    // Clipboard requests (OSC 52) go through the same output as the frames, after one.
-    let extra = app.take_terminal_output();
-    if !extra.is_empty() {
-        let out = session.terminal.backend_mut();
-        out.write_all(&extra)?;
-        out.flush()?;
+    if !out.is_empty() {
+        let backend = session.terminal.backend_mut();
+        backend.write_all(out)?;
+        backend.flush()?;
+        out.clear();
     }
     Ok(())
 }

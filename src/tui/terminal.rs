@@ -92,6 +92,35 @@ impl Session {
         }
     }
 
+    /// Gives the terminal back, stops the process as Ctrl-Z does in a shell (SIGTSTP), and
+    /// takes the terminal again when the shell resumes it (`fg`). The next frame is drawn whole.
+    #[cfg(unix)]
+    pub fn suspend(&mut self) -> std::io::Result<()> {
+        let mouse = self.mouse;
+        restore();
+        let stopped = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
+        // Here again after SIGCONT (or at once, if nothing could stop us).
+        ACTIVE.store(true, Ordering::SeqCst);
+        enable_raw_mode()?;
+        let mut out = stdout();
+        execute!(out, EnterAlternateScreen, cursor::Hide)?;
+        if mouse {
+            execute!(out, EnableMouseCapture)?;
+        }
+        // A full redraw. (`Terminal::clear` would ask the terminal for the cursor position,
+        // which the input thread's reader would take.)
+        let size = self.terminal.size()?;
+        self.terminal
+            .resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
+        stopped
+    }
+
+    /// Without job control there is nothing to return to.
+    #[cfg(not(unix))]
+    pub fn suspend(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+
     /// Turns mouse capture on or off to match `on`.
     pub fn set_mouse(&mut self, on: bool) -> std::io::Result<()> {
         if on != self.mouse {

@@ -96,6 +96,11 @@ impl Theme {
         }
     }
 
+    /// A heading: the title line, a chapter's title.
+    pub fn heading(&self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+
     /// The quotes of the speaker selected in the Speakers list.
     pub fn emphasis(&self) -> Style {
         Style::new().add_modifier(Modifier::BOLD)

@@ -100,33 +100,18 @@ impl Viewport {
         Span::new(self.top, b.end.max(self.top))
     }
 
-    /// True when the whole of `span` is on screen.
-    pub fn shows(&self, rows: &mut RowIndex, text: &str, span: Span) -> bool {
-        let first = rows.row_at(text, span.start);
-        let first_start = rows.row(text, first).start;
-        if first_start < self.top {
-            return false;
-        }
-        let last = rows.row_at(text, span.end.saturating_sub(1).max(span.start));
-        let last_start = rows.row(text, last).start;
-        let top = rows.row_at(text, self.top);
-        let (bottom, _) = rows.walk(text, top, self.height as isize - 1);
-        last_start <= rows.row(text, bottom).start
-    }
-
-    /// Scrolls so that `span` is on screen; does nothing when it already is.
+    /// Scrolls so that `span` is on screen with `margin` rows of text above and below it (fewer
+    /// when the span is tall, none at either end of the document, like vim's `scrolloff`); does
+    /// nothing when it already is. A span taller than the screen starts on its top row.
     pub fn scroll_into_view(
         &mut self,
         rows: &mut RowIndex,
         text: &str,
         span: Span,
         placement: Placement,
+        margin: usize,
     ) {
-        if self.shows(rows, text, span) {
-            return;
-        }
         let first = rows.row_at(text, span.start);
-        let first_start = rows.row(text, first).start;
         let last = rows.row_at(text, span.end.saturating_sub(1).max(span.start));
         let last_start = rows.row(text, last).start;
         // How many rows the span takes, counting no further than a screen.
@@ -141,18 +126,33 @@ impl Viewport {
                 None => break,
             }
         }
+        if span_rows >= self.height {
+            let first_start = rows.row(text, first).start;
+            if first_start != self.top {
+                self.set_top(rows, text, first_start);
+            }
+            return;
+        }
+        let margin = margin.min((self.height - span_rows) / 2);
+        // The tops that show the span with its margins: from `low` (its last row `margin` rows
+        // above the bottom) to `high` (its first row `margin` rows below the top).
+        let (h, _) = rows.walk(text, first, -(margin as isize));
+        let high = rows.row(text, h).start;
+        let (l, _) = rows.walk(text, last, -((self.height - 1 - margin) as isize));
+        let low = rows.row(text, l).start;
+        let max_top = self.max_top(rows, text);
+        let top = self.top;
+        if (low..=high).contains(&top) || (top == max_top && low >= max_top) {
+            return;
+        }
         let new_top = match placement {
             Placement::Centre => {
                 let above = (self.height - span_rows) / 2;
                 let (t, _) = rows.walk(text, first, -(above as isize));
                 rows.row(text, t).start
             }
-            Placement::Nearest if first_start < self.top || span_rows >= self.height => first_start,
-            Placement::Nearest => {
-                // Below the view: bring its last row to the bottom.
-                let (t, _) = rows.walk(text, last, -(self.height as isize - 1));
-                rows.row(text, t).start.max(self.top)
-            }
+            Placement::Nearest if top > high => high,
+            Placement::Nearest => low,
         };
         self.set_top(rows, text, new_top);
     }
@@ -204,16 +204,36 @@ mod tests {
         let mut rows = RowIndex::new(20);
         let mut v = Viewport::new(10);
         let line = |i: usize| Span::new(i * 8, i * 8 + 7);
-        v.scroll_into_view(&mut rows, &t, line(5), Placement::Nearest);
+        v.scroll_into_view(&mut rows, &t, line(5), Placement::Nearest, 0);
         assert_eq!(v.top, 0, "already visible: no movement");
-        v.scroll_into_view(&mut rows, &t, line(12), Placement::Nearest);
+        v.scroll_into_view(&mut rows, &t, line(12), Placement::Nearest, 0);
         assert_eq!(
             top_text(&v, &t),
             "line 03",
             "line 12 becomes the bottom row"
         );
-        v.scroll_into_view(&mut rows, &t, line(1), Placement::Nearest);
+        v.scroll_into_view(&mut rows, &t, line(1), Placement::Nearest, 0);
         assert_eq!(top_text(&v, &t), "line 01", "line 1 becomes the top row");
+    }
+
+    #[test]
+    fn a_margin_keeps_rows_of_context_around_the_span() {
+        let t = doc();
+        let mut rows = RowIndex::new(20);
+        let mut v = Viewport::new(10);
+        let line = |i: usize| Span::new(i * 8, i * 8 + 7);
+        // Line 8 is on screen but within 3 rows of the bottom: the view moves down by 1.
+        v.scroll_into_view(&mut rows, &t, line(8), Placement::Nearest, 3);
+        assert_eq!(top_text(&v, &t), "line 02");
+        v.scroll_into_view(&mut rows, &t, line(4), Placement::Nearest, 3);
+        assert_eq!(top_text(&v, &t), "line 01", "three rows above it");
+        // At the start and the end of the document there is nothing to keep in view.
+        v.scroll_into_view(&mut rows, &t, line(0), Placement::Nearest, 3);
+        assert_eq!(v.top, 0);
+        v.scroll_into_view(&mut rows, &t, line(39), Placement::Nearest, 3);
+        assert_eq!(top_text(&v, &t), "line 30");
+        v.scroll_into_view(&mut rows, &t, line(38), Placement::Nearest, 3);
+        assert_eq!(top_text(&v, &t), "line 30", "the end already shows it");
     }
 
     #[test]
@@ -226,6 +246,7 @@ mod tests {
             &t,
             Span::new(20 * 8, 20 * 8 + 7),
             Placement::Centre,
+            0,
         );
         assert_eq!(top_text(&v, &t), "line 16");
         // Near the end it clamps instead of leaving blank rows.
@@ -234,6 +255,7 @@ mod tests {
             &t,
             Span::new(39 * 8, 39 * 8 + 7),
             Placement::Centre,
+            0,
         );
         assert_eq!(top_text(&v, &t), "line 30");
     }
@@ -243,7 +265,13 @@ mod tests {
         let t = doc();
         let mut rows = RowIndex::new(20);
         let mut v = Viewport::new(5);
-        v.scroll_into_view(&mut rows, &t, Span::new(10 * 8, 30 * 8), Placement::Nearest);
+        v.scroll_into_view(
+            &mut rows,
+            &t,
+            Span::new(10 * 8, 30 * 8),
+            Placement::Nearest,
+            0,
+        );
         assert_eq!(top_text(&v, &t), "line 10");
     }
 
@@ -284,7 +312,7 @@ mod tests {
         for t in ["", "\n", "x", "\n\n\n", "é"] {
             v.scroll(&mut rows, t, 5);
             v.scroll(&mut rows, t, -5);
-            v.scroll_into_view(&mut rows, t, Span::new(0, t.len()), Placement::Centre);
+            v.scroll_into_view(&mut rows, t, Span::new(0, t.len()), Placement::Centre, 2);
             v.relayout(&mut rows, t, 3, 2);
             assert!(v.visible(&mut rows, t).len() <= 2);
         }

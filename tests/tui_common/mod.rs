@@ -5,15 +5,19 @@
 
 pub mod pty;
 
-use quotelens::tui::{App, Config, Theme, views};
+use quotelens::tui::{App, Config, Effect, Input, Job, Theme, views};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent};
 use std::sync::Arc;
 
 pub struct Reader {
     pub app: App,
     pub term: Terminal<TestBackend>,
+    /// What the reader wrote to the terminal besides frames (OSC 52), not yet taken.
+    pub written: Vec<u8>,
+    /// Times the reader asked to be suspended.
+    pub suspended: usize,
 }
 
 impl Reader {
@@ -33,22 +37,70 @@ impl Reader {
         theme: Theme,
         analyse: bool,
     ) -> Reader {
-        let mut app = App::new(Arc::new(doc), &Config::defaults(), theme, (w, h));
-        if analyse {
-            app.run_jobs_inline();
-        }
+        let app = App::new(Arc::new(doc), &Config::defaults(), theme, (w, h));
+        Reader::around(app, analyse)
+    }
+
+    /// A reader around `app` in a terminal of its size; `settle`: run its queued jobs first.
+    pub fn around(app: App, settle: bool) -> Reader {
+        let (w, h) = app.size;
         let term = match Terminal::new(TestBackend::new(w, h)) {
             Ok(t) => t,
             Err(e) => match e {},
         };
-        let mut r = Reader { app, term };
+        let mut r = Reader {
+            app,
+            term,
+            written: Vec::new(),
+            suspended: 0,
+        };
+        if settle {
+            r.settle();
+        }
         r.draw();
         r
     }
 
     pub fn draw(&mut self) {
-        let app = &mut self.app;
+        let app = &self.app;
         let _ = self.term.draw(|f| views::draw(f, app));
+    }
+
+    /// Carries out effects as the event loop would, running jobs here and now.
+    fn carry_out(&mut self, effects: Vec<Effect>) {
+        for e in self.app.settle(effects) {
+            match e {
+                Effect::Write(bytes) => self.written.extend(bytes),
+                Effect::Suspend => self.suspended += 1,
+                Effect::Mouse(_) | Effect::Run(_) => {}
+            }
+        }
+    }
+
+    /// Runs the jobs the reader has queued (and theirs).
+    pub fn settle(&mut self) {
+        let effects = self.app.take_effects();
+        self.carry_out(effects);
+    }
+
+    /// The jobs the reader has queued, taken without running them.
+    pub fn take_jobs(&mut self) -> Vec<Job> {
+        let mut jobs = Vec::new();
+        for e in self.app.take_effects() {
+            match e {
+                Effect::Run(j) => jobs.push(j),
+                Effect::Write(bytes) => self.written.extend(bytes),
+                _ => {}
+            }
+        }
+        jobs
+    }
+
+    /// Feeds input to the reader, runs what it asks for, and draws.
+    pub fn input(&mut self, input: Input) {
+        let effects = self.app.update(input);
+        self.carry_out(effects);
+        self.draw();
     }
 
     /// Presses keys given like the config names them ("]", "enter", "ctrl-d"), runs any jobs
@@ -56,24 +108,32 @@ impl Reader {
     pub fn press(&mut self, keys: &[&str]) {
         for k in keys {
             let key = quotelens::tui::keymap::Key::parse(k).unwrap_or_else(|e| panic!("{e}"));
-            self.app.on_key(KeyEvent::new(key.code, key.mods));
-            self.app.run_jobs_inline();
-            self.draw();
+            self.input(Input::Key(KeyEvent::new(key.code, key.mods)));
         }
     }
 
     /// Types text into the search prompt, one character at a time.
     pub fn type_text(&mut self, text: &str) {
         for c in text.chars() {
-            self.app
-                .on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+            self.input(Input::Key(KeyEvent::new(
+                KeyCode::Char(c),
+                KeyModifiers::NONE,
+            )));
         }
-        self.draw();
+    }
+
+    pub fn mouse(&mut self, ev: MouseEvent) {
+        self.input(Input::Mouse(ev));
     }
 
     pub fn resize(&mut self, w: u16, h: u16) {
         self.term.backend_mut().resize(w, h);
-        self.draw();
+        self.input(Input::Resize(w, h));
+    }
+
+    /// What the reader wrote to the terminal besides frames since the last call.
+    pub fn take_written(&mut self) -> Vec<u8> {
+        std::mem::take(&mut self.written)
     }
 
     /// The screen as text, one line per row.
@@ -92,8 +152,34 @@ impl Reader {
         self.lines().join("\n")
     }
 
+    /// The status bar: its last line, after any earlier lines a long message takes (joined
+    /// with a space, as the message was wrapped).
     pub fn status(&self) -> String {
-        self.lines().last().cloned().unwrap_or_default()
+        let lines = self.lines();
+        let n = match self.app.mode {
+            quotelens::tui::Mode::Document => self.app.screen.status.height.max(1) as usize,
+            quotelens::tui::Mode::Library => 1,
+        };
+        let from = lines.len().saturating_sub(n);
+        let last = lines.len().saturating_sub(1);
+        lines[from..]
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                // Lines after the first start with the bar's margin.
+                let l = if i > 0 {
+                    l.strip_prefix(' ').unwrap_or(l)
+                } else {
+                    l
+                };
+                if from + i == last {
+                    l.to_string()
+                } else {
+                    l.trim_end().to_string()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 }
 
@@ -122,8 +208,8 @@ impl Reader {
         r.app.export_dir = data.join("exports");
         let _ = std::fs::create_dir_all(&r.app.export_dir);
         r.app.enable_store(data.to_path_buf());
-        r.app.run_jobs_inline();
-        r.draw();
+        r.settle();
+        r.input(Input::Tick);
         r
     }
 

@@ -76,9 +76,10 @@ pub fn config_dir() -> tempfile::TempDir {
     tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"))
 }
 
-/// The binary under test.
-pub fn binary() -> &'static str {
-    env!("CARGO_BIN_EXE_quotelens")
+/// The binary under test: this build's, or the one `QUOTELENS_BIN` names (to check that a test
+/// fails on an older build).
+pub fn binary() -> String {
+    std::env::var("QUOTELENS_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_quotelens").to_string())
 }
 
 /// The environment every test's reader gets: everything it writes stays in `config`.

@@ -1,7 +1,8 @@
-//! The export dialog (`e`): a format and a scope are chosen with the movement keys, and the
-//! export is written to the current folder under a name that never replaces an existing file.
+//! The export dialog (`e`): a format and a scope are chosen with the movement keys, the file name
+//! can be edited, and the export is written to the folder the dialog shows (the current one)
+//! under a name that never replaces an existing file.
 
-use super::{App, Job, Overlay, Tab};
+use super::{App, Item, Job, Overlay, Tab};
 use crate::analysis::model::SpeakerId;
 use crate::document::Document;
 use crate::document::sanitize::for_terminal;
@@ -10,8 +11,11 @@ use crate::export::{Format, Scope, render, select};
 use crate::store::Highlight;
 use crate::tui::action::Action;
 use crate::tui::annotations::Annotations;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use tui_input::Input;
+use tui_input::backend::crossterm::to_input_request;
 
 /// The formats offered, in order.
 pub const FORMATS: [Format; 5] = [
@@ -33,16 +37,40 @@ pub enum ExportScope {
     Numbers,
 }
 
+/// The dialog's rows, top to bottom.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportRow {
+    Format,
+    Scope,
+    Name,
+}
+
+impl ExportRow {
+    fn next(self, down: bool) -> ExportRow {
+        use ExportRow::*;
+        match (self, down) {
+            (Format, true) | (Name, false) => Scope,
+            (Scope, true) | (Format, false) => Name,
+            (Name, true) | (Scope, false) => Format,
+        }
+    }
+}
+
 /// The dialog's state.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct ExportDialog {
-    /// Index into [`export_formats()`](crate::tui::app::export_formats).
+    /// Index into [`FORMATS`].
     pub format: usize,
     pub scopes: Vec<ExportScope>,
     /// Index into `scopes`.
     pub scope: usize,
-    /// The row with the keyboard: 0 format, 1 scope.
-    pub row: usize,
+    /// The row with the keyboard.
+    pub row: ExportRow,
+    /// The file name without its extension; it follows the scope until it is edited.
+    pub name: Input,
+    pub name_edited: bool,
+    /// The file the export would be written to now (numbered when the name is taken).
+    pub file: String,
 }
 
 impl ExportDialog {
@@ -56,6 +84,23 @@ impl ExportDialog {
             .copied()
             .unwrap_or(ExportScope::Quotes)
     }
+}
+
+/// A typed file name made safe: no folders, no extension of the chosen format repeated.
+fn clean_name(typed: &str, ext: &str) -> String {
+    let name: String = typed
+        .trim()
+        .chars()
+        .map(|c| {
+            if matches!(c, '/' | '\\') || c.is_control() {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let name = name.strip_suffix(&format!(".{ext}")).unwrap_or(&name);
+    name.trim_start_matches('.').to_string()
 }
 
 /// An export to render and write on another thread.
@@ -150,19 +195,37 @@ impl App {
         scopes.push(ExportScope::Highlights);
         scopes.push(ExportScope::Numbers);
         // Start on what the reader is looking at.
-        let scope = match self.tab {
+        let scope = match self.panel.tab {
             Tab::Highlights => scopes.iter().position(|&s| s == ExportScope::Highlights),
             Tab::Numbers => scopes.iter().position(|&s| s == ExportScope::Numbers),
             _ => None,
         }
         .unwrap_or(0);
         self.selection = None;
-        self.overlay = Some(Overlay::Export(ExportDialog {
+        let mut d = ExportDialog {
             format: 0,
             scopes,
             scope,
-            row: 0,
-        }));
+            row: ExportRow::Format,
+            name: Input::default(),
+            name_edited: false,
+            file: String::new(),
+        };
+        self.refresh_export_name(&mut d);
+        self.overlay = Some(Overlay::Export(d));
+    }
+
+    /// The default name follows the scope until it is edited; the file shown follows both.
+    fn refresh_export_name(&self, d: &mut ExportDialog) {
+        if !d.name_edited {
+            d.name = Input::new(self.export_base(d.scope()));
+        }
+        let ext = d.format().extension();
+        let base = match clean_name(d.name.value(), ext) {
+            b if b.is_empty() => self.export_base(d.scope()),
+            b => b,
+        };
+        d.file = free_name(&self.export_dir, &base, ext);
     }
 
     /// The speaker "this speaker" means: the selected quote's, else the one the quotes are
@@ -170,17 +233,12 @@ impl App {
     fn speaker_in_focus(&self) -> Option<SpeakerId> {
         let a = self.ann.as_ref()?;
         let quoted = |s: SpeakerId| a.by_speaker.get(s).is_some_and(|q| !q.is_empty());
-        let from_quote = self
-            .current_quote
-            .and_then(|q| a.analysis.quotes.get(q)?.speaker);
-        let from_list = (self.tab == Tab::Speakers)
-            .then(|| a.speaker_order.get(self.speaker_sel).copied())
-            .flatten();
-        from_quote
-            .or(self.filter)
-            .or(from_list)
-            .or_else(|| a.speaker_order.get(self.speaker_sel).copied())
-            .filter(|&s| quoted(s))
+        let from_item = match self.current {
+            Some(Item::Quote(q)) => a.analysis.quotes.get(q).and_then(|q| q.speaker),
+            Some(Item::Speaker(s)) => Some(s),
+            _ => None,
+        };
+        from_item.or(self.panel.filter).filter(|&s| quoted(s))
     }
 
     /// How a scope is named in the dialog.
@@ -219,10 +277,9 @@ impl App {
                     .ann
                     .as_ref()
                     .and_then(|a| a.analysis.speakers.get(s))
-                    .map(|sp| sp.name.clone())
-                    .unwrap_or_default();
-                let last = name.split_whitespace().last().unwrap_or("speaker");
-                format!("quotes-{}", slug(last))
+                    .map(crate::tui::names::short_name)
+                    .unwrap_or_else(|| "speaker".into());
+                format!("quotes-{}", slug(&name))
             }
             ExportScope::Highlights => "highlights".into(),
             ExportScope::Numbers => "numbers".into(),
@@ -232,35 +289,63 @@ impl App {
 
     /// Keys while the dialog is open.
     pub(super) fn apply_export_dialog(&mut self, action: Action) {
-        let Some(Overlay::Export(d)) = &mut self.overlay else {
+        let Some(Overlay::Export(mut d)) = self.overlay.take() else {
             return;
         };
+        let step = |i: usize, n: usize, forward: bool| {
+            let n = n.max(1);
+            if forward {
+                (i + 1) % n
+            } else {
+                (i + n - 1) % n
+            }
+        };
         match action {
-            Action::Down | Action::Up | Action::ToggleFocus => d.row = 1 - d.row.min(1),
-            Action::NextTab | Action::SelectWordNext => {
-                if d.row == 0 {
-                    d.format = (d.format + 1) % FORMATS.len();
-                } else {
-                    d.scope = (d.scope + 1) % d.scopes.len().max(1);
+            Action::Down | Action::ToggleFocus => d.row = d.row.next(true),
+            Action::Up => d.row = d.row.next(false),
+            Action::NextTab | Action::SelectWordNext | Action::PrevTab | Action::SelectWordPrev => {
+                let forward = matches!(action, Action::NextTab | Action::SelectWordNext);
+                match d.row {
+                    ExportRow::Format => d.format = step(d.format, FORMATS.len(), forward),
+                    ExportRow::Scope => d.scope = step(d.scope, d.scopes.len(), forward),
+                    ExportRow::Name => {}
                 }
             }
-            Action::PrevTab | Action::SelectWordPrev => {
-                if d.row == 0 {
-                    d.format = (d.format + FORMATS.len() - 1) % FORMATS.len();
-                } else {
-                    let n = d.scopes.len().max(1);
-                    d.scope = (d.scope + n - 1) % n;
-                }
+            Action::Activate => return self.start_export(&d),
+            Action::Cancel | Action::Quit | Action::Export => return,
+            Action::Help => {
+                self.overlay = Some(Overlay::Help { scroll: 0 });
+                return;
             }
-            Action::Activate => {
-                let d = d.clone();
-                self.overlay = None;
-                self.start_export(&d);
-            }
-            Action::Cancel | Action::Quit | Action::Export => self.overlay = None,
-            Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
             _ => {}
         }
+        self.refresh_export_name(&mut d);
+        self.overlay = Some(Overlay::Export(d));
+    }
+
+    /// A key while the file name has the keyboard: it edits the name, except the keys that
+    /// leave the row, write or cancel. `false` when the dialog is not editing its name.
+    pub(super) fn export_name_key(&mut self, ev: KeyEvent) -> bool {
+        let Some(Overlay::Export(d)) = &mut self.overlay else {
+            return false;
+        };
+        if d.row != ExportRow::Name {
+            return false;
+        }
+        match ev.code {
+            KeyCode::Enter | KeyCode::Esc | KeyCode::Up | KeyCode::Down => return false,
+            KeyCode::Tab | KeyCode::BackTab => return false,
+            _ => {}
+        }
+        if let Some(request) = to_input_request(&Event::Key(ev))
+            && d.name.handle(request).is_some_and(|c| c.value)
+        {
+            d.name_edited = true;
+            let mut d = d.clone();
+            self.refresh_export_name(&mut d);
+            self.overlay = Some(Overlay::Export(d));
+        }
+        true
     }
 
     fn start_export(&mut self, d: &ExportDialog) {
@@ -275,7 +360,11 @@ impl App {
             ExportScope::Highlights => (Scope::Highlights, None),
             ExportScope::Numbers => (Scope::Numbers, None),
         };
-        self.jobs.push(Job::Export(Box::new(ExportJob {
+        let base = match clean_name(d.name.value(), d.format().extension()) {
+            b if b.is_empty() => self.export_base(scope),
+            b => b,
+        };
+        self.run(Job::Export(Box::new(ExportJob {
             doc: Arc::clone(&self.doc),
             ann,
             highlights: self.highlights().to_vec(),
@@ -283,7 +372,7 @@ impl App {
             speaker,
             format: d.format(),
             dir: self.export_dir.clone(),
-            base: self.export_base(scope),
+            base,
         })));
         self.info("Exporting…");
     }
@@ -324,5 +413,12 @@ mod tests {
         assert_eq!(free_name(dir.path(), "a-quotes", "md"), "a-quotes.md");
         std::fs::write(dir.path().join("a-quotes.md"), "x").unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(free_name(dir.path(), "a-quotes", "md"), "a-quotes-2.md");
+    }
+
+    #[test]
+    fn a_typed_name_stays_in_the_folder() {
+        assert_eq!(clean_name(" ../notes/putin.md ", "md"), "-notes-putin");
+        assert_eq!(clean_name("mine.md", "json"), "mine.md");
+        assert_eq!(clean_name("   ", "md"), "");
     }
 }

@@ -4,7 +4,7 @@
 //! documents; picking a speaker (or typing part of a name after `/`) lists only the documents
 //! that quote them. Enter opens a document in the reader; the `show_library` key comes back.
 
-use super::{App, Job, Mode, PromptKind};
+use super::{App, Job, Mode, PromptKind, window};
 use crate::document::Document;
 use crate::document::load::{self, Source};
 use crate::document::sanitize::for_terminal;
@@ -13,6 +13,7 @@ use crate::tui::annotations::Annotations;
 use crate::tui::layout::LibraryScreen;
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
+use ratatui::widgets::ListState;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -27,8 +28,8 @@ pub struct Summary {
     pub title: String,
     pub bytes: usize,
     pub quotes: usize,
-    /// Quoted speakers with their number of quotes, most quoted first.
-    pub speakers: Vec<(String, usize)>,
+    /// Quoted speakers, most quoted first.
+    pub speakers: Vec<QuotedSpeaker>,
     pub chapters: usize,
     /// The document and its analysis, when small enough to keep.
     pub loaded: Option<(Arc<Document>, Arc<Annotations>)>,
@@ -64,6 +65,15 @@ impl Entry {
             _ => None,
         }
     }
+}
+
+/// A speaker quoted in one document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuotedSpeaker {
+    pub name: String,
+    /// The name where room is short ([`crate::tui::names::short_name`]).
+    pub short: String,
+    pub quotes: usize,
 }
 
 /// A speaker quoted somewhere in the library.
@@ -107,11 +117,13 @@ pub struct Library {
     pub entries: Vec<Entry>,
     /// Row selected among the listed documents.
     pub sel: usize,
-    pub offset: usize,
+    /// The documents list as drawn: the selected row and the first row shown.
+    pub docs_list: ListState,
     pub focus: LibFocus,
     pub speakers: Vec<SpeakerRow>,
     pub speaker_sel: usize,
-    pub speaker_offset: usize,
+    /// The speaker index as drawn.
+    pub index_list: ListState,
     pub filter: Option<LibFilter>,
     /// The entry open in the reader.
     pub current: Option<usize>,
@@ -121,15 +133,14 @@ pub struct Library {
 }
 
 /// The speakers who are quoted, in the speaker list's order, with their numbers of quotes.
-fn quoted_speakers(ann: &Annotations) -> Vec<(String, usize)> {
+fn quoted_speakers(ann: &Annotations) -> Vec<QuotedSpeaker> {
     ann.speaker_order
         .iter()
         .filter(|&&s| !ann.by_speaker[s].is_empty())
-        .map(|&s| {
-            (
-                ann.analysis.speakers[s].name.clone(),
-                ann.by_speaker[s].len(),
-            )
+        .map(|&s| QuotedSpeaker {
+            name: ann.analysis.speakers[s].name.clone(),
+            short: ann.short_names[s].clone(),
+            quotes: ann.by_speaker[s].len(),
         })
         .collect()
 }
@@ -182,11 +193,11 @@ impl Library {
                 })
                 .collect(),
             sel: 0,
-            offset: 0,
+            docs_list: ListState::default(),
             focus: LibFocus::Documents,
             speakers: Vec::new(),
             speaker_sel: 0,
-            speaker_offset: 0,
+            index_list: ListState::default(),
             filter: None,
             current: None,
             opening: None,
@@ -206,7 +217,7 @@ impl Library {
     pub fn visible(&self) -> Vec<usize> {
         let quotes = |e: &Entry, f: &dyn Fn(&str) -> bool| {
             e.summary()
-                .is_some_and(|s| s.speakers.iter().any(|(n, _)| f(n)))
+                .is_some_and(|s| s.speakers.iter().any(|q| f(&q.name)))
         };
         match &self.filter {
             None => (0..self.entries.len()).collect(),
@@ -286,18 +297,18 @@ impl Library {
         let mut rows: HashMap<String, SpeakerRow> = HashMap::new();
         for (i, e) in self.entries.iter().enumerate() {
             let Some(s) = e.summary() else { continue };
-            for (name, n) in &s.speakers {
+            for q in &s.speakers {
                 let row = rows
-                    .entry(name.to_lowercase())
+                    .entry(q.name.to_lowercase())
                     .or_insert_with(|| SpeakerRow {
-                        name: name.clone(),
+                        name: q.name.clone(),
                         docs: Vec::new(),
                         quotes: 0,
                     });
                 if row.docs.last() != Some(&i) {
                     row.docs.push(i);
                 }
-                row.quotes += n;
+                row.quotes += q.quotes;
             }
         }
         let mut rows: Vec<SpeakerRow> = rows.into_values().collect();
@@ -343,30 +354,55 @@ impl App {
         size: (u16, u16),
     ) -> App {
         let mut app = App::new(Arc::new(Document::default()), config, theme, size);
-        app.jobs.clear();
+        app.effects.clear();
+        app.analysis_started = None;
         app.mode = Mode::Library;
         for (index, path) in paths.iter().enumerate() {
-            app.jobs.push(Job::Summarise {
+            app.run(Job::Summarise {
                 index,
                 path: path.clone(),
             });
         }
         app.library = Some(Library::new(title, paths));
+        app.refresh();
         app
     }
 
-    /// The library's layout for the current size.
-    pub fn library_screen(&self) -> LibraryScreen {
+    /// The library's layout and its lists' windows for the current size and state.
+    pub(super) fn refresh_library(&mut self) {
         let index_focus = self
             .library
             .as_ref()
             .is_some_and(|l| l.focus == LibFocus::Speakers);
-        LibraryScreen::with_focus(Rect::new(0, 0, self.size.0, self.size.1), index_focus)
+        let screen =
+            LibraryScreen::with_focus(Rect::new(0, 0, self.size.0, self.size.1), index_focus);
+        self.library_screen = screen;
+        let Some(lib) = self.library.as_mut() else {
+            return;
+        };
+        let len = lib.visible().len();
+        let sel = (len > 0).then(|| lib.sel.min(len - 1));
+        let offset = window(
+            len,
+            sel,
+            lib.docs_list.offset(),
+            screen.list.height as usize,
+        );
+        lib.docs_list = ListState::default().with_offset(offset).with_selected(sel);
+        let len = lib.speakers.len();
+        let sel = (len > 0).then(|| lib.speaker_sel.min(len - 1));
+        let offset = window(
+            len,
+            sel,
+            lib.index_list.offset(),
+            screen.index.height as usize,
+        );
+        lib.index_list = ListState::default().with_offset(offset).with_selected(sel);
     }
 
     /// Keys in the library.
     pub(super) fn apply_library(&mut self, action: Action) {
-        let page = (self.library_screen().list.height as isize - 1).max(1);
+        let page = (self.library_screen.list.height as isize - 1).max(1);
         let Some(lib) = self.library.as_mut() else {
             return;
         };
@@ -421,6 +457,7 @@ impl App {
             Action::Help => self.overlay = Some(super::Overlay::Help { scroll: 0 }),
             Action::ToggleMouse => self.toggle_mouse(),
             Action::Quit => self.quit = true,
+            Action::Suspend => self.effects.push(super::Effect::Suspend),
             Action::ShowLibrary => {}
             _ => {
                 let key = self.keymap.hint(Action::Activate).unwrap_or_default();
@@ -481,11 +518,11 @@ impl App {
                 lib.load_generation += 1;
                 lib.opening = Some(lib.load_generation);
                 let name = e.file_name();
-                self.jobs.push(Job::Load {
+                self.effects.push(super::Effect::Run(Job::Load {
                     generation: lib.load_generation,
                     index: i,
                     path: e.path.clone(),
-                });
+                }));
                 self.info(format!("Opening {}…", for_terminal(&name)));
             }
         }
@@ -541,7 +578,7 @@ impl App {
 
     /// The mouse in the library: the wheel moves the list under it, a click selects a row.
     pub(super) fn on_library_mouse(&mut self, ev: MouseEvent) {
-        let s = self.library_screen();
+        let s = self.library_screen;
         let at = Position::new(ev.column, ev.row);
         let Some(lib) = self.library.as_mut() else {
             return;
@@ -568,13 +605,13 @@ impl App {
                 lib.focus = pane;
                 match pane {
                     LibFocus::Documents => {
-                        let i = lib.offset + (at.y - s.list.y) as usize;
+                        let i = lib.docs_list.offset() + (at.y - s.list.y) as usize;
                         if i < lib.visible().len() {
                             lib.sel = i;
                         }
                     }
                     LibFocus::Speakers => {
-                        let i = lib.speaker_offset + (at.y - s.index.y) as usize;
+                        let i = lib.index_list.offset() + (at.y - s.index.y) as usize;
                         if i < lib.speakers.len() {
                             lib.speaker_sel = i;
                         }

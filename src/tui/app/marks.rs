@@ -2,7 +2,7 @@
 //! removing (`d`) and undo (`u`), the Highlights list, copying with attribution (`y`), and the
 //! reading position. Every change goes through the [`HighlightStore`], which saves it at once.
 
-use super::{App, Focus, Job, OpenedStore, PromptKind, Tab};
+use super::{App, Effect, Item, Job, OpenedStore, PromptKind, Redo, Tab};
 use crate::analysis::model::Span;
 use crate::document::Document;
 use crate::document::sanitize::for_terminal;
@@ -68,15 +68,16 @@ impl App {
 
     /// Queues opening the current document's store (once its whole text is there).
     pub(super) fn queue_store(&mut self) {
-        self.jobs.retain(|j| !matches!(j, Job::OpenStore { .. }));
+        self.retain_jobs(|j| !matches!(j, Job::OpenStore { .. }));
         let Some(dir) = self.store_dir.clone() else {
             self.store_status = StoreStatus::Off;
             return;
         };
         self.store = None;
         self.hl_max_end.clear();
+        self.redo.clear();
         self.store_status = StoreStatus::Opening;
-        self.jobs.push(Job::OpenStore {
+        self.run(Job::OpenStore {
             generation: self.generation,
             doc: Arc::clone(&self.doc),
             dir,
@@ -105,13 +106,14 @@ impl App {
                     }
                     self.warn(text);
                 }
-                let untouched = self.view.top == 0
-                    && self.current_quote.is_none()
+                let untouched = self.article.top() == 0
+                    && self.current.is_none()
                     && self.selection.is_none()
                     && self.search.is_none();
                 if untouched && let Some(pos) = store.reading_position() {
                     let doc = Arc::clone(&self.doc);
-                    self.view.set_top(&mut self.rows, &doc.text, pos);
+                    // Where the reader was, with nothing selected yet.
+                    let _ = self.article.set_top(&doc.text, pos);
                 }
                 self.store = Some(store);
                 self.store_status = StoreStatus::Ready;
@@ -172,13 +174,6 @@ impl App {
             .map(|h| h.id)
     }
 
-    /// The highlight covering byte `pos`, if any (the shortest one).
-    pub fn highlight_at(&self, pos: usize) -> Option<HighlightId> {
-        self.highlights_in(Span::new(pos, pos + 1))
-            .min_by_key(|h| h.end - h.start)
-            .map(|h| h.id)
-    }
-
     /// The store, or a message saying why there is none.
     fn store_or_say(&mut self) -> Option<&mut HighlightStore> {
         let why = match &self.store_status {
@@ -210,46 +205,27 @@ impl App {
         ));
     }
 
-    /// The highlight the keys `a` and `d` act on: the one selected in the Highlights list when
-    /// it has the keyboard; else that of the text selection, the selected number or the selected
-    /// quote; else the last one picked, if it is on screen.
-    pub fn selected_highlight(&mut self) -> Option<HighlightId> {
-        let store = self.store.as_ref()?;
-        let exists = |id: HighlightId| store.get(id).is_some();
-        if self.tab == Tab::Highlights && self.focus == Focus::Panel {
-            return self.hl_sel.filter(|&id| exists(id));
+    /// The words of the current item a highlight of it covers: a quote's words inside its
+    /// marks, a number, a match.
+    fn marked_span(&self, item: Item) -> Option<Span> {
+        match item {
+            Item::Quote(q) => self.ann.as_ref()?.analysis.quotes.get(q).map(|q| q.content),
+            Item::Number(_) | Item::Hit(_) => self.item_span(item),
+            Item::Highlight(_) | Item::Speaker(_) | Item::Chapter(_) => None,
         }
+    }
+
+    /// The highlight the keys `a` and `d` act on: that of the text selection, else the current
+    /// item when it is a highlight or is highlighted.
+    pub fn selected_highlight(&self) -> Option<HighlightId> {
+        let store = self.store.as_ref()?;
         if let Some(span) = self.selection_span() {
             return self.highlight_with_span(span);
         }
-        if let Some(n) = self.selected_number() {
-            return self.highlight_with_span(n);
+        match self.current? {
+            Item::Highlight(id) => store.get(id).map(|h| h.id),
+            item => self.highlight_with_span(self.marked_span(item)?),
         }
-        if let Some(span) = self.current_quote_content() {
-            return self.highlight_with_span(span);
-        }
-        let id = self.hl_sel.filter(|&id| exists(id))?;
-        let span = store.get(id)?.span()?;
-        let shown = self.shown();
-        span.overlaps(shown).then_some(id)
-    }
-
-    /// The selected number's span, when the Numbers list has the keyboard.
-    fn selected_number(&self) -> Option<Span> {
-        if self.tab != Tab::Numbers || self.focus != Focus::Panel {
-            return None;
-        }
-        let a = self.ann.as_ref()?;
-        a.analysis.numbers.get(self.number_sel).map(|n| n.span)
-    }
-
-    /// The words of the selected quote (inside its marks).
-    fn current_quote_content(&self) -> Option<Span> {
-        let a = self.ann.as_ref()?;
-        a.analysis
-            .quotes
-            .get(self.current_quote?)
-            .map(|q| q.content)
     }
 
     /// The speaker of a speech quote that holds all of `span`.
@@ -264,26 +240,39 @@ impl App {
         Some(a.analysis.speakers.get(s)?.name.clone())
     }
 
+    /// A highlight draft of free text, with the speaker of the quote around it.
+    fn text_draft(&self, span: Span) -> Result<HighlightDraft, crate::store::StoreError> {
+        let speaker = self.speaker_around(span);
+        HighlightDraft::new(&self.doc.text, span).map(|d| match speaker {
+            Some(s) => d.speaker(s),
+            None => d,
+        })
+    }
+
     /// The draft for what `m` marks now, or a message saying what to select.
     fn draft(&mut self) -> Option<HighlightDraft> {
         let text = &self.doc.text;
-        let result = if let Some(span) = self.selection_span() {
-            let speaker = self.speaker_around(span);
-            HighlightDraft::new(text, span).map(|d| match speaker {
-                Some(s) => d.speaker(s),
-                None => d,
-            })
-        } else if let (Some(_), Some(a)) = (self.selected_number(), &self.ann) {
-            HighlightDraft::for_number(text, &a.analysis, self.number_sel)
-        } else if let (Some(q), Some(a)) = (self.current_quote, &self.ann) {
-            HighlightDraft::for_quote(text, &a.analysis, q)
-        } else {
-            let sel = self.keymap.hint(Action::Select).unwrap_or_default();
-            let next = self.keymap.hint(Action::NextQuote).unwrap_or_default();
-            self.info(format!(
-                "Nothing selected to highlight: {next} selects a quote, {sel} starts a text selection"
-            ));
-            return None;
+        let result = match (self.selection_span(), self.current, &self.ann) {
+            (Some(span), _, _) => self.text_draft(span),
+            (None, Some(Item::Number(i)), Some(a)) => {
+                HighlightDraft::for_number(text, &a.analysis, i)
+            }
+            (None, Some(Item::Quote(q)), Some(a)) => {
+                HighlightDraft::for_quote(text, &a.analysis, q)
+            }
+            (None, Some(item @ Item::Hit(_)), _) => {
+                let span = self.item_span(item)?;
+                self.text_draft(span)
+            }
+            _ => {
+                let sel = self.keymap.hint(Action::Select).unwrap_or_default();
+                let next = self.keymap.hint(Action::NextQuote).unwrap_or_default();
+                self.info(format!(
+                    "Nothing selected to highlight: {next} selects a quote, {sel} starts a text \
+                     selection"
+                ));
+                return None;
+            }
         };
         match result {
             Ok(d) => Some(d),
@@ -294,9 +283,10 @@ impl App {
         }
     }
 
-    /// `m`: highlights the selected quote, number or text; on a highlight, removes it.
+    /// `m`: highlights the current quote, number, match or text selection; on a highlight,
+    /// removes it.
     pub(super) fn mark(&mut self) {
-        if self.tab == Tab::Highlights && self.focus == Focus::Panel && self.selection.is_none() {
+        if self.selection.is_none() && matches!(self.current, Some(Item::Highlight(_))) {
             self.delete_highlight();
             return;
         }
@@ -309,6 +299,7 @@ impl App {
             return;
         };
         let was_selection = self.selection.take().is_some();
+        self.redo.clear();
         if let Some(id) = existing {
             let result = store.remove(id);
             self.reindex_highlights();
@@ -331,7 +322,6 @@ impl App {
         match added {
             Ok(id) => {
                 tracing::info!(id, origin = origin.as_str(), "highlight added");
-                self.hl_sel = Some(id);
                 let note = self.keymap.hint(Action::Note).unwrap_or_default();
                 let who = speaker
                     .map(|s| format!(" — {}", for_terminal(&s)))
@@ -346,8 +336,8 @@ impl App {
         }
     }
 
-    /// `a`: opens the note of the selected highlight for editing (highlighting the selected
-    /// quote, number or text first if it is not yet).
+    /// `a`: opens the note of the selected highlight for editing (highlighting the current
+    /// quote, number, match or text first if it is not yet).
     pub(super) fn note(&mut self) {
         if self.store_or_say().is_none() {
             return;
@@ -355,15 +345,12 @@ impl App {
         let id = match self.selected_highlight() {
             Some(id) => id,
             None => {
-                if self.tab == Tab::Highlights && self.focus == Focus::Panel {
-                    self.info("No highlight selected");
-                    return;
-                }
                 let Some(draft) = self.draft() else { return };
                 let Some(store) = self.store.as_deref_mut() else {
                     return;
                 };
                 self.selection = None;
+                self.redo.clear();
                 let added = store.add(draft);
                 self.reindex_highlights();
                 match added {
@@ -372,7 +359,6 @@ impl App {
                 }
             }
         };
-        self.hl_sel = Some(id);
         let current = self
             .store
             .as_ref()
@@ -389,6 +375,7 @@ impl App {
             return;
         };
         let empty = text.trim().is_empty();
+        self.redo.clear();
         match store.set_note(id, text) {
             Ok(()) => {
                 let undo = self.keymap.hint(Action::Undo).unwrap_or_default();
@@ -402,7 +389,7 @@ impl App {
         }
     }
 
-    /// `d`: removes the selected highlight.
+    /// `d`: removes the selected highlight. In the Highlights list the next one is selected.
     pub(super) fn delete_highlight(&mut self) {
         if self.store_or_say().is_none() {
             return;
@@ -415,6 +402,7 @@ impl App {
             ));
             return;
         };
+        let in_list = self.current == Some(Item::Highlight(id));
         // The list keeps its place: the next highlight (or the previous one) is selected.
         let list = self.highlights();
         let at = list.iter().position(|h| h.id == id);
@@ -426,12 +414,18 @@ impl App {
         let Some(store) = self.store.as_deref_mut() else {
             return;
         };
+        self.redo.clear();
         let removed = store.remove(id);
         self.reindex_highlights();
         match removed {
             Ok(h) => {
                 tracing::info!(id, "highlight removed");
-                self.hl_sel = next;
+                if in_list {
+                    self.current = None;
+                    if let Some(next) = next {
+                        self.select(Item::Highlight(next), Placement::Nearest);
+                    }
+                }
                 let undo = self.keymap.hint(Action::Undo).unwrap_or_default();
                 self.info(format!(
                     "Highlight removed: “{}” ({undo} undoes)",
@@ -442,112 +436,156 @@ impl App {
         }
     }
 
-    /// `u`: undoes the last highlight change of this session.
+    /// `u`: undoes the last highlight change of this session; `Ctrl-R` can make it again.
     pub(super) fn undo(&mut self) {
+        let before: Vec<Highlight> = self.highlights().to_vec();
         let Some(store) = self.store_or_say() else {
             return;
         };
         let undone = store.undo();
         self.reindex_highlights();
+        let old = |id: HighlightId| before.iter().find(|h| h.id == id).cloned();
         match undone {
             Ok(Some(done)) => {
                 tracing::info!(?done, "undone");
-                let text = match done {
-                    Undone::Unmarked(_) => "Undone: the highlight is gone again",
-                    Undone::Restored(id) => {
-                        self.hl_sel = Some(id);
-                        "Undone: the highlight is back"
-                    }
-                    Undone::Note(id) => {
-                        self.hl_sel = Some(id);
-                        "Undone: the note is as it was"
-                    }
+                let (text, redo, shown) = match done {
+                    Undone::Unmarked(id) => (
+                        "Undone: the highlight is gone again",
+                        old(id).map(|h| Redo::Mark(Box::new(h))),
+                        None,
+                    ),
+                    Undone::Restored(id) => (
+                        "Undone: the highlight is back",
+                        Some(Redo::Remove(id)),
+                        Some(id),
+                    ),
+                    Undone::Note(id) => (
+                        "Undone: the note is as it was",
+                        old(id).map(|h| Redo::Note(id, h.note)),
+                        Some(id),
+                    ),
                 };
-                self.info(text);
+                self.redo.extend(redo);
+                if let Some(id) = shown.filter(|_| self.panel.tab == Tab::Highlights) {
+                    self.select(Item::Highlight(id), Placement::Nearest);
+                }
+                let key = self.keymap.hint(Action::Redo).unwrap_or_default();
+                self.info(format!("{text} ({key} redoes)"));
             }
             Ok(None) => self.info("Nothing to undo"),
             Err(e) => self.save_failed(e),
         }
     }
 
-    /// Picks row `i` of the Highlights list and shows it in the article.
-    pub(super) fn select_highlight(&mut self, i: usize, placement: Placement) {
-        let Some(h) = self.highlights().get(i) else {
+    /// `Ctrl-R`: makes again the last change `u` took back.
+    pub(super) fn redo(&mut self) {
+        if self.store_or_say().is_none() {
+            return;
+        }
+        let Some(step) = self.redo.pop() else {
+            self.info("Nothing to redo");
             return;
         };
-        let (id, span) = (h.id, h.span());
-        self.hl_sel = Some(id);
-        match span {
-            Some(span) => {
-                // A highlighted quote becomes the selected quote too, so both lists agree.
-                self.current_quote = self.ann.as_ref().and_then(|a| {
-                    let q = a.quote_at(span.start)?;
-                    (a.analysis.quotes[q].content == span).then_some(q)
-                });
-                self.bring_into_view(span, placement);
+        let Some(store) = self.store.as_deref_mut() else {
+            return;
+        };
+        let result = match step {
+            Redo::Mark(h) => {
+                let old = h.id;
+                let draft = HighlightDraft {
+                    span: Span::new(h.start, h.end),
+                    text: h.text,
+                    prefix: h.prefix,
+                    suffix: h.suffix,
+                    origin: h.origin,
+                    speaker: h.speaker,
+                    note: h.note,
+                };
+                store.add(draft).map(|id| {
+                    // Later steps name the highlight by its old id.
+                    for r in &mut self.redo {
+                        match r {
+                            Redo::Remove(x) | Redo::Note(x, _) if *x == old => *x = id,
+                            _ => {}
+                        }
+                    }
+                    "Redone: highlighted again"
+                })
             }
-            None => {
-                self.current_quote = None;
-                self.warn("Orphaned: its text is no longer in the document (kept, and exported)");
+            Redo::Remove(id) => store.remove(id).map(|_| "Redone: the highlight is removed"),
+            Redo::Note(id, note) => store
+                .set_note(id, note.unwrap_or_default())
+                .map(|()| "Redone: the note is back"),
+        };
+        self.reindex_highlights();
+        match result {
+            Ok(text) => {
+                tracing::info!("redone");
+                self.info(text);
             }
+            Err(e) => self.save_failed(e),
         }
     }
 
-    /// What `y` copies: the text selection, the highlight picked in the list, the selected
-    /// number, or the selected quote — each with its speaker.
-    fn what_to_copy(&mut self) -> Option<Copied> {
-        let text = Arc::clone(&self.doc);
-        let text = text.text.as_str();
-        if let Some(span) = self.selection_span() {
+    /// What `y` copies: the text selection, else the current item — each with its speaker.
+    fn what_to_copy(&self) -> Option<Copied> {
+        let text = self.doc.text.as_str();
+        let words_with_speaker = |span: Span, what: &str| {
             let words = span.text(text).trim().to_string();
             let copied = match self.speaker_around(span) {
                 Some(s) => copy_text(&words, Some(&s)),
                 None => words.clone(),
             };
-            return Some(Copied {
+            Copied {
                 text: copied,
-                what: format!("“{}”", snippet(&words)),
-            });
+                what: format!("{what}“{}”", snippet(&words)),
+            }
+        };
+        if let Some(span) = self.selection_span() {
+            return Some(words_with_speaker(span, ""));
         }
-        if self.tab == Tab::Highlights
-            && self.focus == Focus::Panel
-            && let Some(h) = self
-                .hl_sel
-                .and_then(|id| self.store.as_ref()?.get(id).cloned())
-        {
-            return Some(Copied {
-                text: match (&h.speaker, h.origin) {
-                    (None, Origin::Selection | Origin::Number) => h.text.trim().to_string(),
-                    (s, _) => copy_text(&h.text, s.as_deref()),
-                },
-                what: format!("the highlight “{}”", snippet(&h.text)),
-            });
+        match self.current? {
+            Item::Highlight(id) => {
+                let h = self.store.as_ref()?.get(id)?;
+                Some(Copied {
+                    text: match (&h.speaker, h.origin) {
+                        (None, Origin::Selection | Origin::Number) => h.text.trim().to_string(),
+                        (s, _) => copy_text(&h.text, s.as_deref()),
+                    },
+                    what: format!("the highlight “{}”", snippet(&h.text)),
+                })
+            }
+            Item::Number(i) => {
+                let a = self.ann.as_ref()?;
+                let n = a.analysis.numbers.get(i)?;
+                let who = n.source.and_then(|s| a.analysis.speakers.get(s));
+                let words = n.span.text(text).to_string();
+                Some(Copied {
+                    text: match who {
+                        Some(s) => copy_text(&words, Some(&s.name)),
+                        None => words.clone(),
+                    },
+                    what: format!("the number “{}”", snippet(&words)),
+                })
+            }
+            Item::Quote(q) => {
+                let a = self.ann.as_ref()?;
+                let q = a.analysis.quotes.get(q)?;
+                let who = q.speaker.and_then(|s| a.analysis.speakers.get(s));
+                let words = q.content.text(text);
+                Some(Copied {
+                    text: copy_text(words, who.map(|s| s.name.as_str())),
+                    what: format!(
+                        "“{}”{}",
+                        snippet(words),
+                        who.map(|s| format!(" — {}", for_terminal(&s.name)))
+                            .unwrap_or_default()
+                    ),
+                })
+            }
+            item @ Item::Hit(_) => Some(words_with_speaker(self.item_span(item)?, "the match ")),
+            Item::Speaker(_) | Item::Chapter(_) => None,
         }
-        let a = self.ann.clone()?;
-        if let Some(span) = self.selected_number() {
-            let n = a.analysis.numbers.get(self.number_sel)?;
-            let who = n.source.and_then(|s| a.analysis.speakers.get(s));
-            let words = span.text(text).to_string();
-            return Some(Copied {
-                text: match who {
-                    Some(s) => copy_text(&words, Some(&s.name)),
-                    None => words.clone(),
-                },
-                what: format!("the number “{}”", snippet(&words)),
-            });
-        }
-        let q = a.analysis.quotes.get(self.current_quote?)?;
-        let who = q.speaker.and_then(|s| a.analysis.speakers.get(s));
-        let words = q.content.text(text);
-        Some(Copied {
-            text: copy_text(words, who.map(|s| s.name.as_str())),
-            what: format!(
-                "“{}”{}",
-                snippet(words),
-                who.map(|s| format!(" — {}", for_terminal(&s.name)))
-                    .unwrap_or_default()
-            ),
-        })
     }
 
     /// `y`: copies with OSC 52 (written to the terminal by the event loop, wrapped for tmux) and,
@@ -562,10 +600,10 @@ impl App {
             return;
         };
         self.selection = None;
-        self.terminal_out
-            .extend_from_slice(&osc52(&c.text, &self.clipboard));
+        self.effects
+            .push(Effect::Write(osc52(&c.text, &self.clipboard)));
         if !self.clipboard.native_tools().is_empty() {
-            self.jobs.push(Job::CopyNative {
+            self.run(Job::CopyNative {
                 text: c.text.clone(),
                 env: self.clipboard.clone(),
             });
@@ -591,18 +629,13 @@ impl App {
         }
     }
 
-    /// Bytes for the terminal besides the frame (OSC 52), taken by the event loop.
-    pub fn take_terminal_output(&mut self) -> Vec<u8> {
-        std::mem::take(&mut self.terminal_out)
-    }
-
     /// Saves where the reader is (on quit, and when leaving a document for the library). A
     /// document never scrolled and with no saved position writes nothing.
     pub fn save_position(&mut self) {
         if self.loading {
             return;
         }
-        let top = self.view.top;
+        let top = self.article.top();
         let doc = Arc::clone(&self.doc);
         let Some(store) = self.store.as_deref_mut() else {
             return;

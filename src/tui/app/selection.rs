@@ -2,7 +2,7 @@
 //! end is extended or pulled back by whole words, sentences or screen lines. The boundary math is
 //! pure functions over the text (tested below); the selection itself is two byte offsets.
 
-use super::{App, Placement};
+use super::{App, Item, Placement};
 use crate::analysis::model::Span;
 use crate::tui::wrap::RowIndex;
 use std::sync::Arc;
@@ -314,42 +314,35 @@ pub fn trimmed(text: &str, span: Span) -> Span {
 }
 
 impl App {
-    /// `v`: starts a selection on the word at the reading position (the selected quote when it is
-    /// on screen, else the top of the screen).
+    /// `v`: starts a selection on the word at the reading position: the current item's first
+    /// word (inside a quote's marks), else the top of the screen.
     pub(super) fn start_selection(&mut self) {
         if self.doc.text.is_empty() {
             self.info("There is no text to select");
             return;
         }
-        let shown = self.shown();
-        let in_quote = match (self.current_quote, &self.ann) {
-            (Some(q), Some(a)) => a
-                .analysis
-                .quotes
-                .get(q)
-                .filter(|quote| quote.span.overlaps(shown))
-                .map(|quote| quote.content.start),
-            _ => None,
+        let at = match (self.current, &self.ann) {
+            (Some(Item::Quote(q)), Some(a)) => a.analysis.quotes.get(q).map(|q| q.content.start),
+            (Some(item), _) => self.item_span(item).map(|s| s.start),
+            (None, _) => None,
         };
         let text = &self.doc.text;
-        let anchor = match in_quote {
-            // The quote's first word, without its opening mark.
+        let anchor = match at {
             Some(start) => Span::new(start, next_word_end(text, start).unwrap_or(text.len())),
-            None => word_at(text, shown.start),
+            None => word_at(text, self.article.top()),
         };
         self.selection = Some(TextSelection {
             anchor,
             head: anchor.end,
         });
         self.focus = super::Focus::Article;
-        self.sync_layout();
     }
 
     /// Moves the selection's end by one `unit` and keeps it on screen.
     pub(super) fn extend_selection(&mut self, unit: Unit, forward: bool) {
         let Some(sel) = self.selection else { return };
         let doc = Arc::clone(&self.doc);
-        let next = step(sel, unit, forward, &doc.text, &mut self.rows);
+        let next = step(sel, unit, forward, &doc.text, self.article.row_index());
         self.selection = Some(next);
         let h = next.head;
         let around = Span::new(h.saturating_sub(1), h.max(1).min(doc.text.len()));

@@ -15,6 +15,65 @@ use unicode_width::UnicodeWidthStr;
 /// Width of the keys column.
 const KEYS_W: usize = 18;
 
+/// The line editor's keys in a prompt.
+const TYPING: [(&str, &str); 5] = [
+    (
+        "← → Home End",
+        "Move the cursor (also Ctrl-B, Ctrl-F, Ctrl-A, Ctrl-E)",
+    ),
+    ("Ctrl-← Ctrl-→", "Move by a word"),
+    (
+        "Backspace Del",
+        "Delete a character (Backspace on an empty prompt closes it)",
+    ),
+    (
+        "Ctrl-W/U/K",
+        "Delete the word before, to the start, to the end",
+    ),
+    ("Enter Esc", "Use it; close it"),
+];
+
+/// One row of the help: a bold key column and a description wrapped beside it.
+fn push_row(out: &mut Vec<Line<'static>>, keys: &str, meaning: &str, desc_w: usize) {
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    for (i, part) in textwrap::wrap(meaning, desc_w).iter().enumerate() {
+        let left = if i == 0 {
+            format!("  {}", truncate(keys, KEYS_W - 2))
+        } else {
+            String::new()
+        };
+        let pad = KEYS_W.saturating_sub(left.width());
+        out.push(Line::from(vec![
+            Span::styled(left, bold),
+            Span::raw(" ".repeat(pad)),
+            Span::raw(part.to_string()),
+        ]));
+    }
+}
+
+/// What the marks around the article mean (also in the README).
+pub const LEGEND: [(&str, &str); 7] = [
+    (
+        "● ◆ ■ …",
+        "A speaker's marker, beside the rows of their quotes (│ below it); ? an unknown speaker",
+    ),
+    ("▌", "A row with a highlight"),
+    (
+        "█ strip",
+        "Where each speaker's quotes are in the whole document, in their colour",
+    ),
+    ("┃", "The part of the document on screen"),
+    (
+        "all end 12%",
+        "Where the view is: all of it shown, the end, or how far in",
+    ),
+    (
+        "j/k: text",
+        "Which pane the movement keys move (list: the side panel; Esc comes back)",
+    ),
+    ("▶", "The selected row of the list that has the keys"),
+];
+
 /// The help text for a given width: one line per key binding, descriptions wrapped.
 pub fn lines(keymap: &Keymap, width: usize) -> Vec<Line<'static>> {
     let bold = Style::new().add_modifier(Modifier::BOLD);
@@ -32,21 +91,21 @@ pub fn lines(keymap: &Keymap, width: usize) -> Vec<Line<'static>> {
             } else {
                 keys.join(" ")
             };
-            let desc = textwrap::wrap(action.describe(), desc_w);
-            for (i, part) in desc.iter().enumerate() {
-                let left = if i == 0 {
-                    format!("  {}", truncate(&keys, KEYS_W - 2))
-                } else {
-                    String::new()
-                };
-                let pad = KEYS_W.saturating_sub(left.width());
-                out.push(Line::from(vec![
-                    Span::styled(left, bold),
-                    Span::raw(" ".repeat(pad)),
-                    Span::raw(part.to_string()),
-                ]));
-            }
+            push_row(&mut out, &keys, action.describe(), desc_w);
         }
+    }
+    out.push(Line::default());
+    out.push(Line::styled(
+        "Typing (search, note, file name)".to_string(),
+        bold,
+    ));
+    for (keys, meaning) in TYPING {
+        push_row(&mut out, keys, meaning, desc_w);
+    }
+    out.push(Line::default());
+    out.push(Line::styled("On the screen".to_string(), bold));
+    for (symbol, meaning) in LEGEND {
+        push_row(&mut out, symbol, meaning, desc_w);
     }
     out.push(Line::default());
     let path = crate::tui::config::config_path()
@@ -61,27 +120,38 @@ pub fn lines(keymap: &Keymap, width: usize) -> Vec<Line<'static>> {
     out
 }
 
-pub fn draw(frame: &mut Frame, app: &mut App) {
-    let Some(Overlay::Help { scroll }) = &mut app.overlay else {
+/// The help box for a `width`×`height` screen: its area and the lines it holds.
+fn layout(keymap: &Keymap, width: u16, height: u16) -> (Rect, Vec<Line<'static>>) {
+    let w = width.min(80);
+    let inner_w = w.saturating_sub(4) as usize;
+    let lines = lines(keymap, inner_w);
+    let h = (lines.len() as u16 + 2).min(height);
+    let rect = Rect::new((width - w) / 2, (height - h) / 2, w, h);
+    (rect, lines)
+}
+
+/// How far the help text scrolls on a `width`×`height` screen.
+pub fn max_scroll(keymap: &Keymap, width: u16, height: u16) -> usize {
+    if width < 4 || height < 3 {
+        return 0;
+    }
+    let (rect, lines) = layout(keymap, width, height);
+    lines
+        .len()
+        .saturating_sub(rect.height.saturating_sub(2) as usize)
+}
+
+pub fn draw(frame: &mut Frame, app: &App) {
+    let Some(Overlay::Help { scroll }) = &app.overlay else {
         return;
     };
     let area = frame.area();
     if area.width < 4 || area.height < 3 {
         return;
     }
-    let w = area.width.min(80);
-    let inner_w = w.saturating_sub(4) as usize;
-    let lines = lines(&app.keymap, inner_w);
-    let h = (lines.len() as u16 + 2).min(area.height);
-    let rect = Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    );
-    let visible = h.saturating_sub(2) as usize;
+    let (rect, lines) = layout(&app.keymap, area.width, area.height);
+    let visible = rect.height.saturating_sub(2) as usize;
     let max_scroll = lines.len().saturating_sub(visible);
-    *scroll = (*scroll).min(max_scroll);
     let shown: Vec<Line> = lines.into_iter().skip(*scroll).take(visible).collect();
     let more = if max_scroll > 0 { " j/k scroll ·" } else { "" };
     let close = app.keymap.hint(Action::Cancel).unwrap_or_default();

@@ -1,30 +1,32 @@
-//! The library screen: the documents (title, quotes, main speakers) beside the index of quoted
-//! speakers. Rows still being analysed say so and fill in as their results arrive.
+//! The library screen: the documents (title, quotes, main speakers by their short names) in a
+//! table beside the index of quoted speakers. Rows still being analysed say so and fill in as
+//! their results arrive. Both lists are drawn from the positions the reader keeps.
 
-use super::sidebar::{short_name, window};
+use super::sidebar::render_rows;
 use super::{display_line, truncate};
 use crate::tui::app::{App, EntryState, LibFilter, LibFocus};
 use crate::tui::layout::LibraryScreen;
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::Constraint;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::{Row, Table, TableState};
 use unicode_width::UnicodeWidthStr;
 
 /// Columns of the quotes count.
 const QUOTES_W: usize = 8;
 
-pub fn draw(frame: &mut Frame, app: &mut App, screen: &LibraryScreen) {
+pub fn draw(frame: &mut Frame, app: &App, screen: &LibraryScreen) {
     let theme = app.theme;
-    let Some(lib) = app.library.as_mut() else {
+    let Some(lib) = app.library.as_ref() else {
         return;
     };
-    let buf = frame.buffer_mut();
     let visible = lib.visible();
     // Documents.
     let list = screen.list;
     if list.width > 0 && list.height > 0 {
         let width = list.width as usize;
         let title_w = (width.saturating_sub(QUOTES_W + 2) * 45 / 100).max(10);
+        let buf = frame.buffer_mut();
         if screen.columns.height > 0 {
             let line = match &lib.filter {
                 Some(f) => Line::from(vec![
@@ -53,8 +55,7 @@ pub fn draw(frame: &mut Frame, app: &mut App, screen: &LibraryScreen) {
         }
         let focused = lib.focus == LibFocus::Documents;
         let height = list.height as usize;
-        let sel = (!visible.is_empty()).then(|| lib.sel.min(visible.len() - 1));
-        lib.offset = window(visible.len(), sel, lib.offset, height);
+        let offset = lib.docs_list.offset();
         if visible.is_empty() {
             let msg = if lib.filter.is_some() {
                 "No document quotes that speaker"
@@ -67,7 +68,8 @@ pub fn draw(frame: &mut Frame, app: &mut App, screen: &LibraryScreen) {
             Some(LibFilter::Speaker(n)) | Some(LibFilter::Name(n)) => Some(n.to_lowercase()),
             None => None,
         };
-        for (row, &i) in visible.iter().enumerate().skip(lib.offset).take(height) {
+        let mut rows = Vec::new();
+        for &i in visible.iter().skip(offset).take(height) {
             let e = &lib.entries[i];
             let current = lib.current == Some(i);
             let mark = if current { "▸" } else { " " };
@@ -104,11 +106,12 @@ pub fn draw(frame: &mut Frame, app: &mut App, screen: &LibraryScreen) {
                         ),
                     ];
                     let mut room = width.saturating_sub(1 + title_w + QUOTES_W + 2);
-                    for (k, (name, n)) in s.speakers.iter().take(4).enumerate() {
+                    for (k, q) in s.speakers.iter().take(4).enumerate() {
                         let part = format!(
-                            "{}{} {n}",
+                            "{}{} {}",
                             if k > 0 { ", " } else { "" },
-                            display_line(short_name(name))
+                            display_line(&q.short),
+                            q.quotes
                         );
                         if part.width() > room {
                             if room >= 1 {
@@ -119,7 +122,7 @@ pub fn draw(frame: &mut Frame, app: &mut App, screen: &LibraryScreen) {
                         room -= part.width();
                         let hit = highlight_name
                             .as_ref()
-                            .is_some_and(|h| name.to_lowercase().contains(h.as_str()));
+                            .is_some_and(|h| q.name.to_lowercase().contains(h.as_str()));
                         spans.push(Span::styled(
                             part,
                             if hit {
@@ -135,15 +138,22 @@ pub fn draw(frame: &mut Frame, app: &mut App, screen: &LibraryScreen) {
                     spans
                 }
             };
-            let y = list.y + (row - lib.offset) as u16;
-            let whole = Rect::new(list.x, y, list.width, 1);
-            buf.set_line(list.x, y, &Line::from(spans), list.width);
-            if sel == Some(row) {
-                buf.set_style(whole, theme.list_selected(focused));
-            }
+            rows.push(Row::new([Line::from(spans)]));
         }
+        // One column: the row's own spans lay out title, quotes and speakers.
+        let table = Table::new(rows, [Constraint::Fill(1)])
+            .column_spacing(0)
+            .row_highlight_style(theme.list_selected(focused));
+        let selected = lib
+            .docs_list
+            .selected()
+            .filter(|&s| s >= offset)
+            .map(|s| s - offset);
+        let mut state = TableState::default().with_selected(selected);
+        frame.render_stateful_widget(table, list, &mut state);
     }
     // The border and the speaker index.
+    let buf = frame.buffer_mut();
     for y in screen.border.top()..screen.border.bottom() {
         buf.set_string(
             screen.border.x,
@@ -170,9 +180,7 @@ pub fn draw(frame: &mut Frame, app: &mut App, screen: &LibraryScreen) {
     }
     let focused = lib.focus == LibFocus::Speakers;
     let height = index.height as usize;
-    let sel = (!lib.speakers.is_empty()).then_some(lib.speaker_sel);
-    lib.speaker_offset = window(lib.speakers.len(), sel, lib.speaker_offset, height);
-    let width = index.width as usize;
+    let width = (index.width as usize).saturating_sub(1);
     if lib.speakers.is_empty() {
         let msg = if lib.pending() > 0 {
             "analysing…"
@@ -180,35 +188,29 @@ pub fn draw(frame: &mut Frame, app: &mut App, screen: &LibraryScreen) {
             "No one quoted"
         };
         buf.set_string(index.x + 1, index.y, msg, theme.dim());
+        return;
     }
-    for (row, r) in lib
+    let offset = lib.index_list.offset();
+    let rows: Vec<Line> = lib
         .speakers
         .iter()
-        .enumerate()
-        .skip(lib.speaker_offset)
+        .skip(offset)
         .take(height)
-    {
-        let docs = format!(
-            " {} doc{}",
-            r.docs.len(),
-            if r.docs.len() == 1 { "" } else { "s" }
-        );
-        let name_w = width.saturating_sub(docs.width() + 1);
-        let name = truncate(&display_line(&r.name), name_w);
-        let line = Line::from(vec![
-            Span::raw(" "),
-            Span::raw(pad(&name, name_w)),
-            Span::styled(docs, theme.dim()),
-        ]);
-        let y = index.y + (row - lib.speaker_offset) as u16;
-        buf.set_line(index.x, y, &line, index.width);
-        if sel == Some(row) {
-            buf.set_style(
-                Rect::new(index.x, y, index.width, 1),
-                theme.list_selected(focused),
+        .map(|r| {
+            let docs = format!(
+                " {} doc{}",
+                r.docs.len(),
+                if r.docs.len() == 1 { "" } else { "s" }
             );
-        }
-    }
+            let name_w = width.saturating_sub(docs.width());
+            let name = truncate(&display_line(&r.name), name_w);
+            Line::from(vec![
+                Span::raw(pad(&name, name_w)),
+                Span::styled(docs, theme.dim()),
+            ])
+        })
+        .collect();
+    render_rows(frame, index, rows, &lib.index_list, focused, &theme);
 }
 
 /// `s` padded with spaces to `width` columns.

@@ -1,7 +1,8 @@
 //! Drawing. Each view reads the [`App`] and paints one part of the
-//! [`Screen`](crate::tui::Screen); the only state they touch is caches (wrapped rows, list
-//! offsets, the timeline). Text from the document goes through [`display`] before it reaches the
-//! buffer, so nothing in a file can write escape sequences.
+//! [`Screen`](crate::tui::Screen) the reader laid out; nothing here changes the state (the rows
+//! on screen, the lists' windows and the timeline are computed by `App::update`). Text from the
+//! document goes through [`display`] before it reaches the buffer, so nothing in a file can
+//! write escape sequences.
 
 pub mod article;
 pub mod dialog;
@@ -11,27 +12,27 @@ pub mod sidebar;
 pub mod status;
 pub mod timeline;
 
-use super::app::App;
+use super::app::{App, Mode};
 use super::wrap::TAB_WIDTH;
 use ratatui::Frame;
 use std::borrow::Cow;
 
-/// Draws a whole frame.
-pub fn draw(frame: &mut Frame, app: &mut App) {
+/// Draws a whole frame. The frame must be the size the reader was last told
+/// ([`crate::tui::Input::Resize`]); the event loop sees to that before drawing.
+pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
     if (area.width, area.height) != app.size {
-        app.on_resize(area.width, area.height);
+        return;
     }
-    if app.mode == super::app::Mode::Library {
-        let screen = app.library_screen();
+    if app.mode == Mode::Library {
+        let screen = app.library_screen;
         status::draw_header(frame, app, screen.header);
         library::draw(frame, app, &screen);
         status::draw(frame, app, screen.status);
         help::draw(frame, app);
         return;
     }
-    app.sync_layout();
-    let screen = app.screen();
+    let screen = app.screen;
     status::draw_header(frame, app, screen.header);
     article::draw(frame, app, &screen);
     timeline::draw(frame, app, &screen);

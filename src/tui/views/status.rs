@@ -1,11 +1,16 @@
-//! The title bar and the status bar. The status bar says what is selected and why: the current
-//! quote's speaker, how it was attributed, and where it is; or the selected number or highlight;
-//! or the text selection being made; or a message; or a prompt (search, note, library filter).
-//! Its right side says where the view is: the chapter and how far into the document.
+//! The title bar and the status bar. The status bar describes the current item: a quote's
+//! speaker, how it was attributed and where it is; a speaker; a number; a highlight; a match; a
+//! chapter — or says that none is on screen. A message replaces that until the next key, on up
+//! to three lines when it is long; a prompt (search, note, library filter) takes the bar with a
+//! hint of its keys. The right side says which pane the movement keys move, the search, the
+//! chapter, and where the view is (`all`, `end` or a percentage).
 
 use super::{display_line, truncate};
 use crate::tui::action::Action;
-use crate::tui::app::{App, Focus, Message, Mode, Overlay, Tab};
+use crate::tui::app::{
+    App, Focus, Item, MAX_STATUS_LINES, Message, Mode, Overlay, PromptKind, Tab,
+};
+use crate::tui::layout::TWO_PANES_MIN_WIDTH;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -22,6 +27,21 @@ pub fn draw_header(frame: &mut Frame, app: &App, area: Rect) {
     buf.set_style(area, theme.bar());
     let help = app.keymap.hint(Action::Help).unwrap_or_default();
     let mut right = String::new();
+    // Which pane the movement keys move, when both are on screen.
+    if app.mode == Mode::Document && app.size.0 >= TWO_PANES_MIN_WIDTH {
+        let k = |a: Action| app.keymap.hint(a).unwrap_or_default();
+        match app.focus {
+            Focus::Article => {
+                right.push_str(&format!("{}/{}: text · ", k(Action::Down), k(Action::Up)))
+            }
+            Focus::Panel => right.push_str(&format!(
+                "{}/{}: list ({} text) · ",
+                k(Action::Down),
+                k(Action::Up),
+                k(Action::Cancel)
+            )),
+        }
+    }
     if app.mouse {
         right.push_str("mouse on · ");
     }
@@ -63,70 +83,152 @@ pub fn draw_header(frame: &mut Frame, app: &App, area: Rect) {
     }
 }
 
-pub fn draw(frame: &mut Frame, app: &mut App, area: Rect) {
+/// The lines a message takes at `width` columns (it wraps at word boundaries).
+fn message_lines(text: &str, width: usize) -> Vec<String> {
+    textwrap::wrap(&display_line(text), width.max(8))
+        .into_iter()
+        .map(|l| l.into_owned())
+        .collect()
+}
+
+/// How many lines the status bar needs at `width` columns: more than one only for a long
+/// message.
+pub fn lines_needed(app: &App, width: u16) -> u16 {
+    let Some(m) = &app.message else { return 1 };
+    if matches!(app.overlay, Some(Overlay::Prompt(_))) {
+        return 1;
+    }
+    let room = (width as usize).saturating_sub(right_side(app).width() + 2);
+    (message_lines(&m.text, room).len() as u16).clamp(1, MAX_STATUS_LINES)
+}
+
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     if area.height == 0 || area.width == 0 {
         return;
     }
-    let doc = std::sync::Arc::clone(&app.doc);
-    let max_top = app.view.max_top(&mut app.rows, &doc.text);
-    let app = &*app;
     let theme = app.theme;
-    if let Some(Overlay::Prompt { kind, input }) = &app.overlay {
-        let label = kind.label();
-        let shown = display_line(input);
-        // Keep the end of a long input (where the cursor is) in view.
-        let room = (area.width as usize).saturating_sub(label.width() + 1);
-        let mut skip = 0;
-        let mut w = shown.width();
-        let mut chars = shown.chars();
-        while w > room {
-            match chars.next() {
-                Some(c) => {
-                    w -= unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-                    skip += 1;
-                }
-                None => break,
-            }
-        }
-        let tail: String = shown.chars().skip(skip).collect();
-        let buf = frame.buffer_mut();
-        buf.set_style(area, Style::new());
-        buf.set_string(area.x, area.y, format!("{label}{tail}"), Style::new());
-        let x =
-            (area.x + (label.width() + tail.width()) as u16).min(area.right().saturating_sub(1));
-        frame.set_cursor_position(Position::new(x, area.y));
-        return;
+    if let Some(Overlay::Prompt(p)) = &app.overlay {
+        return draw_prompt(frame, app, p, area);
     }
     if app.mode == Mode::Library {
         return draw_library_status(frame, app, area);
     }
     let buf = frame.buffer_mut();
     buf.set_style(area, theme.bar());
-    let right = right_side(app, max_top);
+    let right = right_side(app);
     let right_w = right.width();
-    let left = left_side(app, &theme);
-    let left_room = (area.width as usize).saturating_sub(right_w + 1);
-    buf.set_line(area.x, area.y, &left, left_room as u16);
+    let room = (area.width as usize).saturating_sub(right_w + 2);
+    let lines: Vec<Line> = match &app.message {
+        Some(m) => {
+            let style = message_style(m, &theme);
+            message_lines(&m.text, room)
+                .into_iter()
+                .take(area.height as usize)
+                .enumerate()
+                .map(|(i, l)| {
+                    let mut spans = vec![Span::styled(" ", theme.bar())];
+                    if i == 0 {
+                        spans.extend(progress(app, &theme));
+                    }
+                    spans.push(Span::styled(l, style));
+                    Line::from(spans)
+                })
+                .collect()
+        }
+        None => vec![fit(left_side(app, &theme), room)],
+    };
+    for (i, line) in lines.iter().enumerate() {
+        buf.set_line(area.x, area.y + i as u16, line, (room + 1) as u16);
+    }
+    // Where the view is: the bottom right corner.
     if right_w + 10 <= area.width as usize {
-        buf.set_string(area.right() - right_w as u16, area.y, &right, theme.bar());
+        let y = area.bottom() - 1;
+        buf.set_string(area.right() - right_w as u16, y, &right, theme.bar());
+    }
+}
+
+/// The prompt, its text scrolled to keep the cursor in view, and a hint of its keys.
+fn draw_prompt(frame: &mut Frame, app: &App, p: &crate::tui::app::Prompt, area: Rect) {
+    let k = |a: Action| app.keymap.hint(a).unwrap_or_default();
+    let hint = match p.kind {
+        PromptKind::Search if app.search.is_some() || p.text().is_empty() => {
+            "Enter search (alone: next match) · Esc cancel".to_string()
+        }
+        PromptKind::Search => "Enter search · Esc cancel".to_string(),
+        PromptKind::Note(_) => "Enter save (empty: remove) · ←→ move · Esc cancel".to_string(),
+        PromptKind::LibraryFilter => {
+            format!("Enter filter · Esc cancel · {} all", k(Action::ClearFilter))
+        }
+    };
+    let label = p.kind.label();
+    let width = area.width as usize;
+    // The hint goes when the text needs the room.
+    let show_hint = label.width() + p.text().width() + hint.width() + 3 <= width;
+    let room = width
+        .saturating_sub(label.width() + 1)
+        .saturating_sub(if show_hint { hint.width() + 2 } else { 0 })
+        .max(1);
+    let scroll = p.input.visual_scroll(room);
+    let shown: String = {
+        let mut out = String::new();
+        let mut w = 0;
+        for c in display_line(p.text()).chars() {
+            let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if w >= scroll && w + cw <= scroll + room {
+                out.push(c);
+            }
+            w += cw;
+        }
+        out
+    };
+    let buf = frame.buffer_mut();
+    buf.set_style(area, Style::new());
+    buf.set_string(area.x, area.y, format!("{label}{shown}"), Style::new());
+    if show_hint {
+        let x = area.right() - hint.width() as u16 - 1;
+        buf.set_string(x, area.y, &hint, app.theme.dim());
+    }
+    let cursor = p.input.visual_cursor().saturating_sub(scroll);
+    let x = (area.x as usize + label.width() + cursor).min(area.right().saturating_sub(1) as usize);
+    frame.set_cursor_position(Position::new(x as u16, area.y));
+}
+
+/// "analysing 106 MB… 3 s" while the analysis runs (the seconds once it takes one).
+fn progress<'a>(app: &App, theme: &Theme) -> Vec<Span<'a>> {
+    let bar = theme.bar();
+    let warn = bar.patch(theme.warning());
+    if app.loading {
+        return vec![Span::styled("loading… ", warn)];
+    }
+    if !app.analysing() {
+        return Vec::new();
+    }
+    let secs = app.analysis_elapsed.as_secs();
+    let size = size_words(app.doc.text.len());
+    let text = if secs >= 1 {
+        format!("analysing {size}… {secs} s ")
+    } else {
+        "analysing… ".to_string()
+    };
+    vec![Span::styled(text, warn)]
+}
+
+/// "106 MB", "350 KB".
+fn size_words(bytes: usize) -> String {
+    if bytes >= 1024 * 1024 {
+        format!("{} MB", bytes / (1024 * 1024))
+    } else {
+        format!("{} KB", bytes.div_ceil(1024))
     }
 }
 
 fn left_side<'a>(app: &App, theme: &Theme) -> Line<'a> {
     let bar = theme.bar();
     let mut spans = vec![Span::styled(" ", bar)];
-    if app.loading {
-        spans.push(Span::styled("loading… ", bar.patch(theme.warning())));
-    } else if app.analysing() {
-        spans.push(Span::styled("analysing… ", bar.patch(theme.warning())));
-    }
-    if let Some(m) = &app.message {
-        spans.push(message_span(m, theme));
-        return Line::from(spans);
-    }
+    spans.extend(progress(app, theme));
+    let k = |a: Action| app.keymap.hint(a).unwrap_or_default();
     if let Some(sel) = app.selection {
         let words = sel.span().text(&app.doc.text).split_whitespace().count();
-        let k = |a: Action| app.keymap.hint(a).unwrap_or_default();
         spans.push(Span::styled(
             format!(
                 "selecting {words} word{} · {}/{} word · {}/{} sentence · {}/{} line · {} highlight · {} copy · {} cancel",
@@ -145,12 +247,16 @@ fn left_side<'a>(app: &App, theme: &Theme) -> Line<'a> {
         ));
         return Line::from(spans);
     }
-    // The highlight picked in the Highlights list, when it has the keyboard.
-    if app.focus == Focus::Panel && app.tab == Tab::Highlights {
-        let list = app.highlights();
-        if let Some(i) = app.list_selected(Tab::Highlights)
-            && let Some(h) = list.get(i)
-        {
+    let Some(item) = app.current else {
+        spans.extend(nothing_selected(app, theme));
+        return Line::from(spans);
+    };
+    match item {
+        Item::Highlight(id) => {
+            let list = app.highlights();
+            let Some((i, h)) = list.iter().enumerate().find(|(_, h)| h.id == id) else {
+                return Line::from(spans);
+            };
             spans.push(Span::styled(
                 format!("highlight {}/{} · ", i + 1, list.len()),
                 bar,
@@ -168,135 +274,287 @@ fn left_side<'a>(app: &App, theme: &Theme) -> Line<'a> {
             spans.push(Span::styled(who, bar.patch(theme.emphasis())));
             match &h.note {
                 Some(n) => spans.push(Span::styled(format!(" · ✎ {}", display_line(n)), bar)),
-                None => {
-                    let k = |a: Action| app.keymap.hint(a).unwrap_or_default();
-                    spans.push(Span::styled(
-                        format!(
-                            " · {} note · {} remove · {} copy",
-                            k(Action::Note),
-                            k(Action::DeleteHighlight),
-                            k(Action::Copy)
-                        ),
-                        bar,
-                    ))
-                }
+                None => spans.push(Span::styled(
+                    format!(
+                        " · {} note · {} remove · {} copy",
+                        k(Action::Note),
+                        k(Action::DeleteHighlight),
+                        k(Action::Copy)
+                    ),
+                    bar,
+                )),
             }
-            return Line::from(spans);
         }
-    }
-    let Some(a) = &app.ann else {
-        return Line::from(spans);
-    };
-    // The selected number, when the Numbers list has the keyboard.
-    if app.focus == Focus::Panel
-        && app.tab == Tab::Numbers
-        && let Some(n) = a.analysis.numbers.get(app.number_sel)
-    {
-        let mut s = format!(
-            "number {}/{} · {} · {}",
-            app.number_sel + 1,
-            a.analysis.numbers.len(),
-            display_line(n.span.text(&app.doc.text)),
-            n.kind.as_str().replace('_', " ")
-        );
-        if let Some(v) = n.value {
-            s.push_str(&format!(" {}", super::sidebar::figure_value(n.kind, v)));
-        }
-        if let Some(u) = &n.unit {
-            s.push_str(&format!(" {}", display_line(u)));
-        }
-        spans.push(Span::styled(s, bar));
-        if let Some(src) = n.source {
-            let rank = Some(a.speaker_rank[src]);
-            spans.push(Span::styled(" · cited by ", bar));
-            spans.push(Span::styled(
-                display_line(&a.analysis.speakers[src].name),
-                bar.patch(theme.speaker(rank)),
-            ));
-        }
-        return Line::from(spans);
-    }
-    match app
-        .current_quote
-        .and_then(|q| Some((q, a.analysis.quotes.get(q)?)))
-    {
-        Some((q, quote)) => {
-            let pos = a.speech_index(q).map_or(0, |i| i + 1);
-            spans.push(Span::styled(
-                format!("quote {pos}/{} · ", a.speech.len()),
-                bar,
-            ));
-            match quote.speaker {
-                Some(s) => {
-                    let rank = Some(a.speaker_rank[s]);
-                    spans.push(Span::styled(
-                        format!("{} ", theme.marker(rank)),
-                        bar.patch(theme.speaker(rank)),
-                    ));
-                    spans.push(Span::styled(
-                        display_line(&a.analysis.speakers[s].name),
-                        bar.patch(theme.speaker(rank)).patch(theme.emphasis()),
-                    ));
-                }
-                None => spans.push(Span::styled("speaker unknown", bar)),
+        Item::Chapter(i) => {
+            if let Some(section) = app.doc.sections.get(i) {
+                spans.push(Span::styled(
+                    format!(
+                        "chapter {}/{} · {}",
+                        i + 1,
+                        app.doc.sections.len(),
+                        display_line(&section.title)
+                    ),
+                    bar,
+                ));
             }
-            spans.push(Span::styled(format!(" · {}", quote.method.describe()), bar));
         }
-        None => {
-            let quoted = a
-                .speaker_order
-                .iter()
-                .filter(|&&s| !a.by_speaker[s].is_empty());
-            let key = app.keymap.hint(Action::NextQuote).unwrap_or_default();
+        Item::Hit(i) => {
+            if let Some(search) = &app.search {
+                let n = search.hits.as_ref().map_or(0, Vec::len);
+                let more = if search.truncated { "+" } else { "" };
+                spans.push(Span::styled(
+                    format!(
+                        "match {}/{n}{more} · “{}” · {}/{} next/previous · {} highlight · {} copy",
+                        i + 1,
+                        display_line(&search.pattern.query),
+                        k(Action::SearchNext),
+                        k(Action::SearchPrev),
+                        k(Action::Mark),
+                        k(Action::Copy)
+                    ),
+                    bar,
+                ));
+            }
+        }
+        Item::Number(i) => {
+            let Some(a) = &app.ann else {
+                return Line::from(spans);
+            };
+            let Some(n) = a.analysis.numbers.get(i) else {
+                return Line::from(spans);
+            };
+            let mut s = format!(
+                "number {}/{} · {} · {}",
+                i + 1,
+                a.analysis.numbers.len(),
+                display_line(n.span.text(&app.doc.text)),
+                n.kind.as_str().replace('_', " ")
+            );
+            if let Some(v) = n.value {
+                s.push_str(&format!(" {}", super::sidebar::figure_value(n.kind, v)));
+            }
+            if let Some(u) = &n.unit {
+                s.push_str(&format!(" {}", display_line(u)));
+            }
+            spans.push(Span::styled(s, bar));
+            if let Some(src) = n.source {
+                let rank = Some(a.speaker_rank[src]);
+                spans.push(Span::styled(" · cited by ", bar));
+                spans.push(Span::styled(
+                    display_line(&a.analysis.speakers[src].name),
+                    bar.patch(theme.speaker(rank)),
+                ));
+            }
+        }
+        Item::Speaker(s) => {
+            let Some(a) = &app.ann else {
+                return Line::from(spans);
+            };
+            let rank = Some(a.speaker_rank[s]);
             spans.push(Span::styled(
                 format!(
-                    "{} quotes · {} speakers · {key} next quote",
-                    a.speech.len(),
-                    quoted.count()
+                    "speaker {}/{} · ",
+                    a.speaker_rank[s] + 1,
+                    a.speaker_order.len()
                 ),
                 bar,
             ));
+            spans.push(Span::styled(
+                format!("{} ", theme.marker(rank)),
+                bar.patch(theme.speaker(rank)),
+            ));
+            spans.push(Span::styled(
+                display_line(&a.analysis.speakers[s].name),
+                bar.patch(theme.speaker(rank)).patch(theme.emphasis()),
+            ));
+            spans.push(Span::styled(" · mentioned, never quoted", bar));
+        }
+        Item::Quote(q) => {
+            let Some(a) = &app.ann else {
+                return Line::from(spans);
+            };
+            let Some(quote) = a.analysis.quotes.get(q) else {
+                return Line::from(spans);
+            };
+            // Browsing the Speakers list, the speaker comes first: which one, and which of theirs.
+            let speakers_tab = app.panel.tab == Tab::Speakers && app.focus == Focus::Panel;
+            match quote.speaker {
+                Some(s) if speakers_tab => {
+                    let theirs = &a.by_speaker[s];
+                    let k = theirs.iter().position(|&x| x == q).map_or(0, |k| k + 1);
+                    spans.push(Span::styled(
+                        format!(
+                            "speaker {}/{} · ",
+                            a.speaker_rank[s] + 1,
+                            a.speaker_order.len()
+                        ),
+                        bar,
+                    ));
+                    speaker_name(&mut spans, a, s, theme);
+                    spans.push(Span::styled(
+                        format!(" · quote {k} of {}", theirs.len()),
+                        bar,
+                    ));
+                }
+                _ => {
+                    let pos = a.speech_index(q).map_or(0, |i| i + 1);
+                    spans.push(Span::styled(
+                        format!("quote {pos}/{} · ", a.speech.len()),
+                        bar,
+                    ));
+                    match quote.speaker {
+                        Some(s) => speaker_name(&mut spans, a, s, theme),
+                        None => spans.push(Span::styled("speaker unknown", bar)),
+                    }
+                }
+            }
+            spans.push(Span::styled(format!(" · {}", quote.method.describe()), bar));
         }
     }
     Line::from(spans)
 }
 
-fn right_side(app: &App, max_top: usize) -> String {
+/// `line` cut to `width` columns at a word boundary, ending with `…` when cut.
+fn fit(line: Line<'_>, width: usize) -> Line<'_> {
+    if line.width() <= width {
+        return line;
+    }
+    let mut out: Vec<Span> = Vec::new();
+    let mut used = 0;
+    for span in line.spans {
+        let w = span.content.width();
+        if used + w < width {
+            used += w;
+            out.push(span);
+            continue;
+        }
+        // The part of this span that fits, back to its last space.
+        let mut cut = String::new();
+        let mut cw = 0;
+        for c in span.content.chars() {
+            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if used + cw + w >= width {
+                break;
+            }
+            cut.push(c);
+            cw += w;
+        }
+        let cut = match cut.rfind(' ') {
+            Some(i) if i > 0 => cut[..i].to_string(),
+            _ => cut,
+        };
+        out.push(Span::styled(format!("{cut}…"), span.style));
+        break;
+    }
+    Line::from(out)
+}
+
+/// `● Aleksandr Lukashenko` in the speaker's colour, the name in bold.
+fn speaker_name(
+    spans: &mut Vec<Span<'_>>,
+    a: &crate::tui::annotations::Annotations,
+    s: usize,
+    theme: &Theme,
+) {
+    let bar = theme.bar();
+    let rank = Some(a.speaker_rank[s]);
+    spans.push(Span::styled(
+        format!("{} ", theme.marker(rank)),
+        bar.patch(theme.speaker(rank)),
+    ));
+    spans.push(Span::styled(
+        display_line(&a.analysis.speakers[s].name),
+        bar.patch(theme.speaker(rank)).patch(theme.emphasis()),
+    ));
+}
+
+/// No current item: what the shown tab holds and how to pick one.
+fn nothing_selected<'a>(app: &App, theme: &Theme) -> Vec<Span<'a>> {
+    let bar = theme.bar();
+    let Some(a) = &app.ann else {
+        return Vec::new();
+    };
+    let k = |a: Action| app.keymap.hint(a).unwrap_or_default();
+    let tab = app.panel.tab;
+    let text = match tab {
+        Tab::Speakers | Tab::Quotes => {
+            let quoted = a
+                .speaker_order
+                .iter()
+                .filter(|&&s| !a.by_speaker[s].is_empty())
+                .count();
+            let filtered = match (tab, app.panel.filter) {
+                (Tab::Quotes, Some(s)) => format!(" · only {}", display_line(&a.short_names[s])),
+                _ => String::new(),
+            };
+            format!(
+                "no quote selected · {} quotes · {quoted} speakers{filtered} · {} next quote",
+                a.speech.len(),
+                k(Action::NextQuote)
+            )
+        }
+        Tab::Numbers => format!(
+            "no number on screen · {} numbers · {}/{} in the list",
+            a.analysis.numbers.len(),
+            k(Action::Down),
+            k(Action::Up)
+        ),
+        Tab::Highlights => format!(
+            "no highlight on screen · {} highlights · {} marks the selected quote",
+            app.highlights().len(),
+            k(Action::Mark)
+        ),
+        Tab::Chapters => format!("{} chapters", app.doc.sections.len()),
+    };
+    vec![Span::styled(text, bar)]
+}
+
+/// The right side of the status bar: which pane the movement keys move (when both are shown),
+/// the search, the chapter, and where the view is.
+pub fn right_side(app: &App) -> String {
+    if app.mode == Mode::Library {
+        return String::new();
+    }
     let mut s = String::new();
     if let Some(search) = &app.search {
         let q = truncate(&display_line(&search.pattern.query), 16);
-        match (&search.hits, search.current) {
+        let current = match app.current {
+            Some(Item::Hit(i)) => Some(i),
+            _ => None,
+        };
+        match (&search.hits, current) {
             (None, _) => s.push_str(&format!("/{q} searching… │ ")),
             (Some(h), Some(c)) => s.push_str(&format!("/{q} {}/{} │ ", c + 1, h.len())),
             (Some(h), None) => s.push_str(&format!("/{q} {} │ ", h.len())),
         }
     }
+    // The chapter, unless the left side already names it.
     if let Some(i) = app.current_chapter()
+        && !matches!(app.current, Some(Item::Chapter(_)))
         && let Some(section) = app.doc.sections.get(i)
     {
         let title = truncate(&display_line(&section.title), 24);
         s.push_str(&format!("{}/{} {title} │ ", i + 1, app.doc.sections.len()));
     }
-    let pct = (app.view.fraction(app.doc.text.len()) * 100.0).floor() as u32;
-    if max_top == 0 {
+    if app.article.fits() {
         s.push_str("all ");
-    } else if app.view.top >= max_top {
+    } else if app.article.at_end() {
         s.push_str("end ");
     } else {
+        let pct = (app.article.fraction(app.doc.text.len()) * 100.0).floor() as u32;
         s.push_str(&format!("{pct}% "));
     }
     s
 }
 
-/// A status message on the bar, in the warning style when it warns.
-fn message_span<'a>(m: &Message, theme: &Theme) -> Span<'a> {
+/// A status message's style: the warning style when it warns.
+fn message_style(m: &Message, theme: &Theme) -> Style {
     let bar = theme.bar();
-    let style = if m.warning {
+    if m.warning {
         bar.patch(theme.warning())
     } else {
         bar
-    };
-    Span::styled(display_line(&m.text), style)
+    }
 }
 
 /// The status bar in the library: the selected document's path and what the keys do.
@@ -307,7 +565,10 @@ fn draw_library_status(frame: &mut Frame, app: &App, area: Rect) {
     buf.set_style(area, bar);
     let mut spans = vec![Span::styled(" ", bar)];
     if let Some(m) = &app.message {
-        spans.push(message_span(m, &theme));
+        spans.push(Span::styled(
+            display_line(&m.text),
+            message_style(m, &theme),
+        ));
     } else if let Some(lib) = &app.library {
         let k = |a: Action| app.keymap.hint(a).unwrap_or_default();
         let mut hint = format!(

@@ -7,26 +7,22 @@ use crate::tui::app::App;
 use crate::tui::layout::Screen;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
-use std::sync::Arc;
 
-pub fn draw(frame: &mut Frame, app: &mut App, screen: &Screen) {
+pub fn draw(frame: &mut Frame, app: &App, screen: &Screen) {
     let (strip, thumb) = (screen.timeline, screen.thumb);
     if strip.height == 0 || strip.width == 0 {
         return;
     }
     let cells = strip.height as usize;
     let theme = app.theme;
-    let doc = Arc::clone(&app.doc);
-    let len = doc.text.len().max(1);
-    let shown = app.view.visible_bytes(&mut app.rows, &doc.text);
+    let len = app.doc.text.len().max(1);
+    let shown = app.article.visible();
     let cell_of = |pos: usize| ((pos as u128 * cells as u128) / len as u128) as usize;
     let first = cell_of(shown.start).min(cells - 1);
     let last = cell_of(shown.end.saturating_sub(1)).clamp(first, cells - 1);
-    let ann = app.ann.clone();
-    let rank_of = |s: usize| ann.as_ref().map_or(0, |a| a.speaker_rank[s]);
-    let marks = app.timeline(cells).to_vec();
+    let rank_of = |s: usize| app.ann.as_ref().map_or(0, |a| a.speaker_rank[s]);
     let buf = frame.buffer_mut();
-    for (i, mark) in marks.iter().enumerate() {
+    for (i, mark) in app.timeline.iter().enumerate().take(cells) {
         let y = strip.y + i as u16;
         if let Some(m) = mark {
             let rank = Theme::mark_rank(*m, rank_of);
