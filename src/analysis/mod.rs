@@ -2,14 +2,13 @@
 //!
 //! Passes, in order: pair quotation marks (`marks`), group paragraphs into blocks and split
 //! sentences (`segment`), tokenise (`tokens`), find mentions (`mentions`), attribute quotes and
-//! find reported speech (`attribute`), resolve mentions to speakers (`resolve`), find and link
+//! find reported speech (`sieve`), resolve mentions to speakers (`resolve`), find and link
 //! numbers (`numbers`). Blocks are processed in document order with bounded state, so the cost is
 //! linear in the text.
 
 // The public surface is `analyze`, `analyze_with` + `Options`, `debug_dump`, the `model` types,
 // `numbers::find`, the `passes` benchmarks time and the speaker ranker's model (`ranker`, for the
 // trainer); the rest is internal to the crate.
-pub(crate) mod attribute;
 pub(crate) mod conversation;
 pub(crate) mod lexicon;
 pub(crate) mod marks;
@@ -21,14 +20,15 @@ pub mod passes;
 pub mod ranker;
 pub(crate) mod resolve;
 pub(crate) mod segment;
+pub(crate) mod sieve;
 pub(crate) mod tokens;
 
 use crate::document::Document;
-use attribute::{Attribution, Block, QuoteToks, Reported};
 use marks::RawQuote;
 use mentions::Mention;
 use model::*;
 use resolve::Resolver;
+use sieve::{Attribution, Block, QuoteToks, Reported};
 use tokens::Token;
 
 /// How the engine reads a text, as its caller knows it.
@@ -274,8 +274,8 @@ impl<'t> Engine<'t> {
         };
 
         // Reported speech first: fragments quoted inside it belong to its speaker.
-        attribute::reported(&b, &mut self.scratch.reported);
-        let cue_of = attribute::cue_subjects(&b);
+        sieve::reported(&b, &mut self.scratch.reported);
+        let cue_of = sieve::cue_subjects(&b);
         // Attribute the quotes of this block in order.
         let mut atts: Vec<(QuoteToks, Attribution)> = Vec::new();
         let mut prev_speech: Option<usize> = None;
@@ -285,14 +285,14 @@ impl<'t> Engine<'t> {
                 continue;
             };
             let prev = prev_speech.map(|p: usize| (&atts[p].0, &atts[p].1));
-            let att = attribute::attribute(&b, &qt, prev, &self.scratch.reported);
+            let att = sieve::attribute(&b, &qt, prev, &self.scratch.reported);
             let speech = att.kind.is_speech() && att.kind != QuoteKind::Nested;
             atts.push((qt, att));
             if speech {
                 prev_speech = Some(atts.len() - 1);
             }
         }
-        let colon_cue = attribute::trailing_colon_cue(&b);
+        let colon_cue = sieve::trailing_colon_cue(&b);
 
         // Which mentions name a speaker.
         let mut speaker_mention = vec![false; self.scratch.mentions.len()];
@@ -366,7 +366,7 @@ impl<'t> Engine<'t> {
                 quote.speaker_mention = Some(mention);
                 quote.cue = Some(cue);
                 quote.method = Method::CueBefore;
-                quote.confidence = 0.85;
+                quote.confidence = sieve::Rule::PreviousColon.confidence(true);
                 prev_colon = speaker.map(|(_, l)| l);
             }
             if a.mention.is_some() && quote.speaker.is_none() {
@@ -834,6 +834,53 @@ pub fn debug_dump(doc: &Document) -> String {
             );
         }
         out.push('\n');
+    }
+    out
+}
+
+/// Every quote of a one-paragraph text with what the sieve found for it (for the rules' tests).
+#[cfg(test)]
+pub(crate) fn attribute_text(text: &str) -> Vec<sieve::testing::Found> {
+    let doc = Document::from_text(text, crate::document::Meta::default());
+    let raw = marks::find_quotes(&doc.text, &doc.paragraphs);
+    let mut engine = Engine::new(&doc.text, Scratch::default(), false);
+    let mut out = Vec::new();
+    for (block, quotes) in blocks_with_quotes(&doc, &raw) {
+        let top = engine.read_block(block, &raw, quotes.clone());
+        let s = &engine.scratch;
+        let b = Block {
+            text: &doc.text,
+            tokens: &s.tokens,
+            sentences: &s.sentences,
+            sentence_of: &s.sentence_of,
+            mentions: &s.mentions,
+            mention_at: &s.mention_at,
+            scans: Default::default(),
+        };
+        let mut reported = Vec::new();
+        sieve::reported(&b, &mut reported);
+        let mut atts: Vec<(QuoteToks, Attribution)> = Vec::new();
+        let mut prev_speech: Option<usize> = None;
+        for qi in quotes {
+            let Some(qt) = quote_tokens(&s.tokens, qi, &raw[qi], &top) else {
+                continue;
+            };
+            let prev = prev_speech.map(|p| (&atts[p].0, &atts[p].1));
+            let att = sieve::attribute(&b, &qt, prev, &reported);
+            if att.kind.is_speech() && att.kind != QuoteKind::Nested {
+                prev_speech = Some(atts.len());
+            }
+            out.push(sieve::testing::Found {
+                rule: att.rule,
+                kind: att.kind,
+                method: att.method,
+                mention: att
+                    .mention
+                    .map(|m| s.mentions[m].span.text(&doc.text).to_string()),
+                cue: att.cue.map(|c| c.text(&doc.text).to_string()),
+            });
+            atts.push((qt, att));
+        }
     }
     out
 }

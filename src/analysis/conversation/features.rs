@@ -73,6 +73,7 @@ features! {
     KindPerson = "kind.person",
     KindOrganization = "kind.organization",
     KindGroup = "kind.group",
+    Described = "kind.described_only",
     GenderUnknown = "gender.unknown",
 }
 

@@ -439,7 +439,9 @@ impl Conversation {
             .map(|i| &b.mentions[i])
             .find(|m| m.entity == e)
             .map(|m| m.span);
-        let own = compatible_local.filter(|l| l.entity == Some(e)).map(|l| l.span);
+        let own = compatible_local
+            .filter(|l| l.entity == Some(e))
+            .map(|l| l.span);
         let mention = own
             .or(cue_mention)
             .or(compatible_local.map(|l| l.span))
@@ -611,7 +613,11 @@ impl Conversation {
                 set(&mut v, F::SentenceMentionBefore, !m.subject);
             }
             set(&mut v, F::SentenceMentionAfter, same && m.token > q.close);
-            set(&mut v, F::PrevSentenceSubject, m.sentence + 1 == q.sentence && m.subject);
+            set(
+                &mut v,
+                F::PrevSentenceSubject,
+                m.sentence + 1 == q.sentence && m.subject,
+            );
         }
         // The narration around the quote.
         let mut nearest_before: Option<(usize, usize)> = None;
@@ -676,6 +682,11 @@ impl Conversation {
             ent.kind == SpeakerKind::Group || ent.plural,
         );
         set(&mut v, F::GenderUnknown, ent.gender == Gender::Unknown);
+        set(
+            &mut v,
+            F::Described,
+            ent.described && ent.name_words.is_empty() && !narrator,
+        );
         v
     }
 }

@@ -2,9 +2,9 @@
 //! Lou.”, “Come, my dear Watson, …”. Who is addressed is not the speaker, and usually speaks
 //! next.
 
-use crate::analysis::attribute::{Block, QuoteToks};
 use crate::analysis::lexicon::{FUNCTION, HONORIFIC, PRONOUN, TIME_WORD, TITLE};
 use crate::analysis::model::Span;
+use crate::analysis::sieve::{Block, QuoteToks};
 use crate::analysis::tokens::{Kind, Token};
 
 /// Words that may stand before a vocative name: “Oh, Lucy”, “my dear Watson”.
