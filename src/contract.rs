@@ -95,6 +95,8 @@ pub struct NumberOut<'a> {
     pub value: Option<f64>,
     pub value_high: Option<f64>,
     pub unit: Option<&'a str>,
+    /// What the unit measures ("money", "ratio", "length", "speed" …); added in quotelens/1.
+    pub dimension: Option<&'a str>,
     pub qualifier: Option<&'a str>,
     pub quote: Option<Id>,
     pub source: Option<Id>,
@@ -224,6 +226,7 @@ pub fn output<'a>(doc: &'a Document, a: &'a Analysis) -> Output<'a> {
                 value: n.value,
                 value_high: n.value_high,
                 unit: n.unit.as_deref(),
+                dimension: n.dimension,
                 qualifier: n.qualifier.as_deref(),
                 quote: n.quote.map(|q| Id('q', q)),
                 source: n.source.map(|s| Id('s', s)),

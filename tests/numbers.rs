@@ -166,7 +166,7 @@ fn numbers_in_words() {
         "30 pounds",
         Measure,
         30.0,
-        Some("pound"),
+        Some("pound-mass"),
     );
     check_range(
         "Billions of pounds were lost.",
@@ -392,11 +392,11 @@ fn counts_take_the_counted_noun_as_unit() {
         Some("proposal"),
     );
     check(
-        "It is one of the best phones around.",
+        "It is one of the two phones around.",
         "one",
         Count,
         1.0,
-        Some("best phone"),
+        Some("phone"),
     );
 }
 
@@ -965,6 +965,409 @@ fn the_sample_article_cites_its_numbers() {
         "the trade figure is cited by the Belarusian side"
     );
     assert_eq!(name(over), None);
+}
+
+// Issue 13: units and currencies from the generated table, ranges and scales read whole,
+// idioms, compounds, escape leftovers and German and French quotes. One test per example of
+// the issue, then sentences of our own in the same styles.
+
+#[track_caller]
+fn dimension_of(text: &str, needle: &str, dimension: &str) {
+    let f = figure(text, needle);
+    assert_eq!(
+        f.dimension,
+        Some(dimension),
+        "dimension of {needle:?} in {text:?}"
+    );
+}
+
+#[test]
+fn a_currency_range_with_a_scale_is_one_figure() {
+    let s = "The fund says it will raise €7–9 billion by next spring.";
+    check_range(s, "€7–9 billion", 7e9, 9e9, Some("EUR"));
+    dimension_of(s, "€7–9 billion", "money");
+}
+
+#[test]
+fn between_two_percentages_is_one_range() {
+    let s = "Inflation will stay between 2% and 4% next year, the bank said.";
+    check_range(s, "between 2% and 4%", 2.0, 4.0, Some("%"));
+    dimension_of(s, "between 2% and 4%", "ratio");
+}
+
+#[test]
+fn a_range_with_the_sign_twice_and_a_letter_scale() {
+    check_range(
+        "Analysts expect $10-$12bn in annual sales.",
+        "$10-$12bn",
+        10e9,
+        12e9,
+        Some("USD"),
+    );
+}
+
+#[test]
+fn a_scale_and_a_currency_word_after_it() {
+    check(
+        "The mine was sold for 1.2bn rand.",
+        "1.2bn rand",
+        Money,
+        1.2e9,
+        Some("ZAR"),
+    );
+    check(
+        "Volvo's profit rose to 3.1 billion kronor.",
+        "3.1 billion kronor",
+        Money,
+        3.1e9,
+        Some("SEK"),
+    );
+}
+
+#[test]
+fn share_prices_in_pence_and_index_points() {
+    let s = "Shares in the grocer fell 4p to 245p, while the FTSE 100 lost 50 points.";
+    check(s, "4p", Money, 4.0, Some("pence"));
+    check(s, "245p", Money, 245.0, Some("pence"));
+    let points = check(s, "50 points", Measure, 50.0, Some("point"));
+    assert_eq!(points.dimension, Some("index"));
+}
+
+#[test]
+fn the_counted_noun_survives_of_its() {
+    check(
+        "The airline will cut 300 of its staff this winter.",
+        "300",
+        Count,
+        300.0,
+        Some("staff"),
+    );
+    check(
+        "The club sold 12 of their players in the summer.",
+        "12",
+        Count,
+        12.0,
+        Some("player"),
+    );
+}
+
+#[test]
+fn multipliers_in_digits_and_words() {
+    let s = "Revenue grew 2.5 times while costs rose fourfold.";
+    check(s, "2.5 times", Multiplier, 2.5, None);
+    check(s, "fourfold", Multiplier, 4.0, None);
+    dimension_of(s, "fourfold", "ratio");
+}
+
+#[test]
+fn idioms_and_compounds_are_not_quantities() {
+    no_figure("He said he had not received a single cent from the deal.");
+    no_figure("It is one of the best films of the year.");
+    no_figure("She called it one of the proudest moments of her life.");
+    no_figure("The two-term president left office quietly.");
+    no_figure("A three-time champion, she retired.");
+}
+
+#[test]
+fn terminal_escape_leftovers_never_reach_the_engine() {
+    let doc = quotelens::Document::from_string(
+        "The build log said \u{1b}[31mred\u{1b}[0m twice.\n".to_string(),
+        Meta::default(),
+    );
+    let a = quotelens::analyze(&doc);
+    assert!(a.numbers.is_empty(), "{:?}", a.numbers);
+    assert!(doc.text.contains("␛[…mred␛[…m"), "{}", doc.text);
+    assert!(
+        doc.meta
+            .warnings
+            .iter()
+            .any(|w| w.contains("escape sequence")),
+        "{:?}",
+        doc.meta.warnings
+    );
+}
+
+#[test]
+fn german_and_french_quotes() {
+    let de = "„Wir haben 12 Jahre gewartet, drei Jahre zu lang“, sagte sie. „Die Inflation liegt bei 3,5 Prozent.“";
+    check(de, "12 Jahre", Duration, 12.0, Some("year"));
+    check(de, "drei Jahre", Duration, 3.0, Some("year"));
+    check(de, "3,5 Prozent", Percent, 3.5, Some("%"));
+    let fr = "« Cela coûtera 12 millions d’euros », a-t-il dit.";
+    check(fr, "12 millions d’euros", Money, 12e6, Some("EUR"));
+    check(
+        "„Das kostet 2,5 Milliarden Euro“, sagte er.",
+        "2,5 Milliarden Euro",
+        Money,
+        2.5e9,
+        Some("EUR"),
+    );
+    check(
+        "« Il a attendu trois ans », dit-elle.",
+        "trois ans",
+        Duration,
+        3.0,
+        Some("year"),
+    );
+    // German and French number words are not read in English.
+    no_figure("The acht and dix teams met.");
+    // A comma between small numbers stays a list in English.
+    assert_eq!(figures("Read pages 3,5 and 7.").len(), 3);
+}
+
+#[test]
+fn unit_forms_in_any_case_with_dots_and_hyphens() {
+    check(
+        "The pack stores 5.5KWH.",
+        "5.5KWH",
+        Measure,
+        5.5,
+        Some("kilowatt hour"),
+    );
+    check(
+        "It reached 70 m.p.h. on the bend.",
+        "70 m.p.h",
+        Measure,
+        70.0,
+        Some("mile per hour"),
+    );
+    check(
+        "The engine makes 332 lb-ft of torque.",
+        "332 lb-ft",
+        Measure,
+        332.0,
+        Some("pound-foot"),
+    );
+    check(
+        "A flat of 850 sq. ft. sold.",
+        "850 sq. ft",
+        Measure,
+        850.0,
+        Some("square foot"),
+    );
+    check(
+        "It weighs 12 Kilograms.",
+        "12 Kilograms",
+        Measure,
+        12.0,
+        Some("kilogram"),
+    );
+    check(
+        "The ship sailed at 18 Knots.",
+        "18 Knots",
+        Measure,
+        18.0,
+        Some("knot"),
+    );
+    check(
+        "A 400 MW plant and a 5 mW laser.",
+        "400 MW",
+        Measure,
+        400.0,
+        Some("megawatt"),
+    );
+    check(
+        "A 400 MW plant and a 5 mW laser.",
+        "5 mW",
+        Measure,
+        5.0,
+        Some("milliwatt"),
+    );
+    dimension_of("The ship sailed at 18 Knots.", "18 Knots", "speed");
+}
+
+#[test]
+fn compound_units_with_per_slash_and_hyphen() {
+    check(
+        "Winds hit 120 km/h overnight.",
+        "120 km/h",
+        Measure,
+        120.0,
+        Some("kilometre per hour"),
+    );
+    check(
+        "Winds hit 75 miles per hour.",
+        "75 miles per hour",
+        Measure,
+        75.0,
+        Some("mile per hour"),
+    );
+    check(
+        "The car does 48 mpg.",
+        "48 mpg",
+        Measure,
+        48.0,
+        Some("mile per gallon"),
+    );
+    check(
+        "Line speeds of 80 Mbps are promised.",
+        "80 Mbps",
+        Measure,
+        80.0,
+        Some("megabit per second"),
+    );
+    check(
+        "The pump moves 30 litres per minute.",
+        "30 litres per minute",
+        Measure,
+        30.0,
+        Some("litre per minute"),
+    );
+    check(
+        "The farm covers 40 hectares.",
+        "40 hectares",
+        Measure,
+        40.0,
+        Some("hectare"),
+    );
+}
+
+#[test]
+fn currencies_from_the_table_by_code_symbol_name_and_nickname() {
+    check("He owed 40 quid.", "40 quid", Money, 40.0, Some("GBP"));
+    check(
+        "They paid 500 bucks for it.",
+        "500 bucks",
+        Money,
+        500.0,
+        Some("USD"),
+    );
+    check(
+        "The fine was 2m zloty.",
+        "2m zloty",
+        Money,
+        2e6,
+        Some("PLN"),
+    );
+    check(
+        "Rents reached 9,000 Swiss francs.",
+        "9,000 Swiss francs",
+        Money,
+        9000.0,
+        Some("CHF"),
+    );
+    check(
+        "Wages rose to 40,000 Norwegian kroner.",
+        "40,000 Norwegian kroner",
+        Money,
+        40000.0,
+        Some("NOK"),
+    );
+    check(
+        "A loan of 3 billion Egyptian pounds.",
+        "3 billion Egyptian pounds",
+        Money,
+        3e9,
+        Some("EGP"),
+    );
+    check(
+        "Prices are 150 CZK a night.",
+        "150 CZK a night",
+        Money,
+        150.0,
+        Some("CZK per night"),
+    );
+    check("The bill was ₺450.", "₺450", Money, 450.0, Some("TRY"));
+    check(
+        "It cost RM23.50 in Kuala Lumpur.",
+        "RM23.50",
+        Money,
+        23.5,
+        Some("MYR"),
+    );
+    check(
+        "Exports hit 100 trillion won.",
+        "100 trillion won",
+        Money,
+        1e14,
+        Some("KRW"),
+    );
+    check(
+        "He won 5 games and in 2004 won the cup.",
+        "5",
+        Count,
+        5.0,
+        Some("game"),
+    );
+    assert!(
+        !figures("In 2004 won the cup.")
+            .iter()
+            .any(|(_, f)| f.kind == Money)
+    );
+    check(
+        "The budget is 40 billion rupees.",
+        "40 billion rupees",
+        Money,
+        40e9,
+        Some("INR"),
+    );
+}
+
+#[test]
+fn rates_and_ranges_of_our_own() {
+    check(
+        "Rents of £1,200 a month are common.",
+        "£1,200 a month",
+        Money,
+        1200.0,
+        Some("GBP per month"),
+    );
+    check(
+        "Israel's 9 billion shekels ($2.4 billion) a year industry.",
+        "9 billion shekels",
+        Money,
+        9e9,
+        Some("ILS per year"),
+    );
+    check_range(
+        "Growth of 1.5-2% is expected.",
+        "1.5-2%",
+        1.5,
+        2.0,
+        Some("%"),
+    );
+    check_range(
+        "A range of 3 to 5 miles.",
+        "3 to 5 miles",
+        3.0,
+        5.0,
+        Some("mile"),
+    );
+    check_range(
+        "Costs of £2m-£3m were cited.",
+        "£2m-£3m",
+        2e6,
+        3e6,
+        Some("GBP"),
+    );
+    check_range(
+        "between 40 and 50 km/h",
+        "between 40 and 50 km/h",
+        40.0,
+        50.0,
+        Some("kilometre per hour"),
+    );
+    check(
+        "Oil rose 19 cents to $58.24 a barrel.",
+        "19 cents",
+        Money,
+        19.0,
+        Some("cent"),
+    );
+    check(
+        "Oil rose 19 cents to $58.24 a barrel.",
+        "$58.24 a barrel",
+        Money,
+        58.24,
+        Some("USD per barrel"),
+    );
+    check(
+        "The angle was -1.4 degrees in May and 2.1 in June.",
+        "2.1",
+        Measure,
+        2.1,
+        Some("degree"),
+    );
 }
 
 // Any input: no panic, spans inside the block, on char boundaries, in order.

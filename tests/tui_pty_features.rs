@@ -268,9 +268,9 @@ fn escape_sequences_in_an_article_are_shown_never_obeyed() {
                 Clear\x1b[2Jhere: the screen must stay.\n\n“A quote \x1b[31mred\x1b[0m,” she said.\n";
     write(cfg.path(), "hostile.txt", text.as_bytes());
     let mut t = Pty::spawn(&["hostile.txt"], 100, 30, &[], cfg.path());
-    let s = t.wait_for("␛]0;pwned␇");
-    assert!(s.contains("Clear␛[2Jhere: the screen must stay."), "{s}");
-    assert!(s.contains("␛[31mred␛[0m"), "{s}");
+    let s = t.wait_for("␛]…␇");
+    assert!(s.contains("Clear␛[…Jhere: the screen must stay."), "{s}");
+    assert!(s.contains("␛[…mred␛[…m"), "{s}");
     t.send("]");
     let s = t.wait_for("quote 1/1");
     // Not cleared: the title bar, the text before and after the sequence, the status bar.

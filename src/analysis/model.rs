@@ -223,6 +223,8 @@ pub struct Figure {
     pub value_high: Option<f64>,
     /// "%", an ISO currency code, or the unit or counted noun ("miles", "staff").
     pub unit: Option<String>,
+    /// What the unit measures: "money", "ratio", "length", "speed", "time", "count" …
+    pub dimension: Option<&'static str>,
     /// nearly, about, over, more than, …
     pub qualifier: Option<String>,
     /// The quote the figure sits in.

@@ -11,6 +11,7 @@ pub(crate) struct TextBuilder {
     paragraphs: Vec<Span>,
     sections: Vec<Section>,
     control_chars: usize,
+    escape_sequences: usize,
 }
 
 impl TextBuilder {
@@ -28,6 +29,7 @@ impl TextBuilder {
     pub fn paragraph(&mut self, raw: &str) -> Option<Span> {
         let (normal, changes) = sanitize::normalize(raw);
         self.control_chars += changes.control_chars;
+        self.escape_sequences += changes.escape_sequences;
         let mut lines = normal
             .split('\n')
             .map(str::trim_end)
@@ -91,6 +93,10 @@ impl TextBuilder {
             meta.warnings
                 .push(super::control_chars_warning(self.control_chars));
         }
+        if self.escape_sequences > 0 {
+            meta.warnings
+                .push(super::sanitize::escape_warning(self.escape_sequences));
+        }
         if !self.text.is_empty() {
             self.text.push('\n');
         }
@@ -115,9 +121,9 @@ mod tests {
         b.paragraphs("  First line\nsecond line  \n\n\n\u{1b}[2J Second.\n\n   \n");
         b.paragraph("");
         let d = b.finish(Meta::default());
-        assert_eq!(d.text, "First line\nsecond line\n\n␛[2J Second.\n");
+        assert_eq!(d.text, "First line\nsecond line\n\n␛[…J Second.\n");
         let texts: Vec<&str> = d.paragraphs.iter().map(|p| p.text(&d.text)).collect();
-        assert_eq!(texts, ["First line\nsecond line", "␛[2J Second."]);
+        assert_eq!(texts, ["First line\nsecond line", "␛[…J Second."]);
         assert_eq!(d.meta.warnings.len(), 1);
     }
 

@@ -84,6 +84,10 @@ impl Document {
             meta.warnings
                 .push(control_chars_warning(changes.control_chars));
         }
+        if changes.escape_sequences > 0 {
+            meta.warnings
+                .push(sanitize::escape_warning(changes.escape_sequences));
+        }
         let paragraphs = split_paragraphs(&text);
         if meta.title.is_none() && meta.format == Format::Text {
             meta.title = headline(&text, &paragraphs);

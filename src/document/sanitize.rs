@@ -1,11 +1,66 @@
 //! Normalisation at load: one place where line ends are unified and control characters become
 //! visible symbols, so nothing read from a file can drive the terminal and all offsets stay valid.
+//!
+//! A whole terminal escape sequence (CSI "ESC [ 31 m", OSC "ESC ] 0;title BEL", and the other
+//! ECMA-48 escapes) becomes one visible mark without its parameters: "␛[…m", "␛]…␇". Its digits
+//! would otherwise reach the engine as numbers ("31mred", "0m"). Offsets are into the normalised
+//! text, which is what every reader of the document sees.
 
 /// What normalisation changed, for warnings.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Changes {
     pub control_chars: usize,
     pub line_ends: usize,
+    /// Terminal escape sequences shown as one mark each (not counted in `control_chars`).
+    pub escape_sequences: usize,
+}
+
+/// The warning for `n` escape sequences.
+pub fn escape_warning(n: usize) -> String {
+    format!("{n} terminal escape sequence(s) shown as ␛ marks without their parameters")
+}
+
+/// The longest escape sequence read as one: past it, ESC is shown alone.
+const LONGEST_ESCAPE: usize = 256;
+
+/// The escape sequence starting at `rest` (which starts with ESC): its length in bytes and its
+/// visible mark, or `None` when ESC starts no complete sequence.
+fn escape_sequence(rest: &str) -> Option<(usize, String)> {
+    let b = rest.as_bytes();
+    let kind = *b.get(1)?;
+    match kind {
+        // CSI: parameter bytes 0x30–0x3F, intermediate bytes 0x20–0x2F, one final byte 0x40–0x7E.
+        b'[' => {
+            let mut i = 2;
+            while i < b.len().min(LONGEST_ESCAPE) && (0x20..=0x3F).contains(&b[i]) {
+                i += 1;
+            }
+            let last = *b.get(i).filter(|c| (0x40..=0x7E).contains(*c))?;
+            let inner = if i > 2 { "…" } else { "" };
+            Some((i + 1, format!("␛[{inner}{}", char::from(last))))
+        }
+        // OSC, DCS, SOS, PM, APC: a string up to BEL or ST (ESC \).
+        b']' | b'P' | b'X' | b'^' | b'_' => {
+            let mut i = 2;
+            while i < b.len().min(LONGEST_ESCAPE) {
+                match b[i] {
+                    0x07 => return Some((i + 1, format!("␛{}…␇", char::from(kind)))),
+                    0x1B if b.get(i + 1) == Some(&b'\\') => {
+                        return Some((i + 2, format!("␛{}…␛\\", char::from(kind))));
+                    }
+                    b'\n' => return None,
+                    _ => i += 1,
+                }
+            }
+            None
+        }
+        // Two-byte escapes ("ESC 7", "ESC c", "ESC (B" charset choice).
+        b'(' | b')' | b'*' | b'+' if b.get(2).is_some_and(|c| (0x30..=0x7E).contains(c)) => {
+            Some((3, format!("␛{}", char::from(kind))))
+        }
+        0x30..=0x7E => Some((2, "␛…".to_string())),
+        _ => None,
+    }
 }
 
 /// The visible stand-in for a control character, or `None` if `c` is shown as it is.
@@ -105,10 +160,20 @@ pub fn normalize(text: &str) -> (String, Changes) {
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut out = String::with_capacity(text.len() + 16);
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if c == '\u{1b}'
+            && let Some((len, mark)) = escape_sequence(&text[at..])
+        {
+            changes.escape_sequences += 1;
+            out.push_str(&mark);
+            while chars.peek().is_some_and(|&(j, _)| j < at + len) {
+                chars.next();
+            }
+            continue;
+        }
         if c == '\r' {
-            if chars.peek() == Some(&'\n') {
+            if chars.peek().is_some_and(|&(_, n)| n == '\n') {
                 chars.next();
             }
             changes.line_ends += 1;
@@ -183,10 +248,22 @@ mod tests {
     }
 
     #[test]
-    fn escape_sequences_become_visible() {
+    fn escape_sequences_become_one_mark_without_digits() {
         let (t, c) = normalize("a\u{1b}]0;pwned\u{7}b\u{1b}[2Jc");
-        assert_eq!(t, "a␛]0;pwned␇b␛[2Jc");
-        assert_eq!(c.control_chars, 3);
+        assert_eq!(t, "a␛]…␇b␛[…Jc");
+        assert_eq!((c.escape_sequences, c.control_chars), (2, 0));
+        let (t, c) =
+            normalize("said \u{1b}[31mred\u{1b}[0m and \u{1b}[m5 \u{1b}]8;;http://x/1\u{1b}\\link");
+        assert_eq!(t, "said ␛[…mred␛[…m and ␛[m5 ␛]…␛\\link");
+        assert_eq!(c.escape_sequences, 4);
+        assert!(!t.contains("31") && !t.contains('0'));
+    }
+
+    #[test]
+    fn a_lone_or_broken_escape_is_one_control_character() {
+        let (t, c) = normalize("x\u{1b}\u{1b}[31\ny\u{1b}");
+        assert_eq!(t, "x␛␛[31\ny␛");
+        assert_eq!((c.escape_sequences, c.control_chars), (0, 3));
     }
 
     #[test]

@@ -136,6 +136,47 @@ fn singular(w: &str) -> String {
 }
 
 impl Parser<'_> {
+    /// French "d'" or "de" before a unit or currency at `j` ("12 millions d’euros", "5 millions
+    /// de dollars"): the token where the unit starts.
+    pub(super) fn elision(&self, j: usize) -> Option<usize> {
+        let k = if self.word_in(j, &["d"])
+            && matches!(self.text_of(j + 1), "'" | "’")
+            && self.tight(j + 1)
+            && self.tight(j + 2)
+        {
+            j + 2
+        } else if self.word_in(j, &["de"]) && self.near(j) && self.near(j + 1) {
+            j + 1
+        } else {
+            return None;
+        };
+        (units::unit_at(self.text, self.toks, k).is_some()
+            || currency::word_after(self.text, self.toks, k, true).is_some())
+        .then_some(k)
+    }
+
+    /// A unit, currency, percent sign or scale word follows at `j`: "drei Jahre", "3,5 Prozent",
+    /// "2,5 Milliarden Euro", "douze millions d’euros".
+    pub(super) fn measured_after(&self, j: usize) -> bool {
+        if !self.near(j) || j >= self.toks.len() {
+            return false;
+        }
+        units::unit_at(self.text, self.toks, j).is_some()
+            || currency::word_after(self.text, self.toks, j, true).is_some()
+            || currency::symbol(self.text_of(j)).is_some()
+            || self.elision(j).is_some()
+            || self.word(j).is_some_and(|w| {
+                matches!(
+                    super::words::lookup(w),
+                    Some(
+                        super::words::NumWord::Scale(_)
+                            | super::words::NumWord::Hundred
+                            | super::words::NumWord::Vague(_)
+                    )
+                )
+            })
+    }
+
     /// Qualifier, currency and sign written before the core starting at `s`.
     pub(super) fn prefix(&self, s: usize) -> Prefix {
         let mut p = Prefix {
@@ -341,8 +382,8 @@ impl Parser<'_> {
                 x.unit = Some(u.name);
                 x.unit_kind = Some(u.kind);
                 x.end = u.end;
-            } else if let Some((end, code)) =
-                currency::word_after(self.text, self.toks, k).or_else(|| {
+            } else if let Some((end, code)) = currency::word_after(self.text, self.toks, k, big)
+                .or_else(|| {
                     (big && self.word_in(k, &["pound", "pounds"])).then_some((k + 1, "GBP"))
                 })
             {
@@ -422,7 +463,8 @@ impl Parser<'_> {
                     x.qualifier = Some("about");
                     x.end = e + 2;
                     return x;
-                } else if let Some((end, code)) = currency::word_after(self.text, self.toks, e + 1)
+                } else if let Some((end, code)) =
+                    currency::word_after(self.text, self.toks, e + 1, big)
                 {
                     // "a billion-dollar dent"
                     x.currency = Some(code);
@@ -446,6 +488,11 @@ impl Parser<'_> {
                         | "all"
                         | "nil"
                         | "love"
+                        | "term"
+                        | "star"
+                        | "tier"
+                        | "pronged"
+                        | "legged"
                 ) {
                     // "two-way", "three-time", "one-sided": words, not counts.
                     x.compound_word = true;
@@ -459,6 +506,11 @@ impl Parser<'_> {
             }
         }
         let near = |j: usize| self.near(j) && j < self.toks.len();
+        if x.unit.is_none()
+            && let Some(k) = self.elision(e)
+        {
+            e = k;
+        }
         if x.unit.is_none() && near(e) {
             let attached = self.tight(e);
             if let Some(u) = units::unit_at(self.text, self.toks, e)
@@ -472,7 +524,7 @@ impl Parser<'_> {
                 x.unit_kind = Some(u.kind);
                 e = u.end;
                 x.end = e;
-            } else if let Some((end, code)) = currency::word_after(self.text, self.toks, e)
+            } else if let Some((end, code)) = currency::word_after(self.text, self.toks, e, big)
                 && (!money || currency::iso_code(self.text_of(e)).is_some())
             {
                 x.currency = Some(code);
@@ -521,7 +573,7 @@ impl Parser<'_> {
                 if big {
                     x.currency = Some("GBP");
                 } else {
-                    x.unit = Some("pound".into());
+                    x.unit = Some("pound-mass".into());
                     x.unit_kind = Some(UnitKind::Measure);
                 }
                 e += 1;
@@ -596,14 +648,22 @@ impl Parser<'_> {
         // Rates: "$58.24 per barrel", "$3500 a month", "$1,271.2 an ounce", "11 feet per
         // century", "52,000 barrel-a-day".
         let has_unit = x.unit.is_some() || x.currency.is_some() || x.minor.is_some() || money;
+        let is_money = money || x.currency.is_some() || x.minor.is_some();
         if has_unit
             && x.unit_kind != Some(UnitKind::Percent)
-            && let Some((rate, end)) =
-                self.rate_at(e, money || x.currency.is_some() || x.minor.is_some())
+            && let Some((rate, end)) = self.rate_at(e, is_money)
         {
             x.rate = Some(rate);
             e = end;
             x.end = e;
+        } else if has_unit
+            && x.unit_kind != Some(UnitKind::Percent)
+            && let Some(close) = self.parenthesis_end(e)
+            && let Some((rate, _)) = self.rate_at(close, is_money)
+        {
+            // "9 billion shekels ($2.4 billion) a year": the rate after a conversion in
+            // brackets (which stays a figure of its own).
+            x.rate = Some(rate);
         }
         // Qualifiers after: "50 or more", "20 or so", "10-plus".
         if near(e)
@@ -631,6 +691,18 @@ impl Parser<'_> {
         // "14 first-team players", "seven European countries").
         self.counted_noun(e, one, &mut x);
         x
+    }
+
+    /// A parenthesis opening at `e` on the same line, closed within twelve tokens: the token
+    /// after it.
+    fn parenthesis_end(&self, e: usize) -> Option<usize> {
+        if !self.sym_is(e, "(") || !self.near(e) {
+            return None;
+        }
+        (e + 1..(e + 12).min(self.toks.len()))
+            .take_while(|&k| self.near(k))
+            .find(|&k| self.sym_is(k, ")"))
+            .map(|k| k + 1)
     }
 
     /// "per X", "a X", "an X", "-a-day" after a unit or money at `e`.
@@ -710,7 +782,7 @@ impl Parser<'_> {
     /// before any plural ("one proposal asks"). A unit at its head makes a measure ("one US fluid
     /// ounce"); the noun is given in the singular ("seven European countries" → "European
     /// country").
-    fn counted_noun(&self, e: usize, one: bool, x: &mut Suffix) {
+    pub(super) fn counted_noun(&self, e: usize, one: bool, x: &mut Suffix) {
         let mut k = e;
         let mut words: Words = Words::default();
         while words.len() < 4 {

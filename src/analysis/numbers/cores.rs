@@ -182,6 +182,22 @@ impl Parser<'_> {
             core.end += 1;
             core.plain = false;
         }
+        // "3,5 Prozent", "2,5 Milliarden Euro": a decimal comma before a unit or scale.
+        if t.is_plain_int()
+            && t.int_digits <= 3
+            && self.sym_is(core.end, ",")
+            && self.tight(core.end)
+            && self.tight(core.end + 1)
+            && let Some(d) = self
+                .tok(core.end + 1)
+                .filter(|d| d.is_plain_int() && (1..=2).contains(&d.int_digits))
+            && self.measured_after(core.end + 2)
+        {
+            let digits = &self.text_of(core.end + 1);
+            core.value += d.value / 10f64.powi(digits.len() as i32);
+            core.end += 2;
+            core.plain = false;
+        }
         // "1/16", "1⁄32": a fraction when the bottom is a usual denominator.
         if (self.sym_is(core.end, "/") || self.sym_is(core.end, "⁄"))
             && self.tight(core.end)
@@ -220,14 +236,17 @@ impl Parser<'_> {
             } else if w == "m" && n.tight() {
                 // "50m people" (million) vs "37m (121ft)", "the 100m sprint" (metres).
                 let next_counted = self.near(j + 1)
-                    && self.word(j + 1).is_some_and(|x| {
+                    && (self.word(j + 1).is_some_and(|x| {
                         x.eq_ignore_ascii_case("of") || (vocab::plural(x) && !vocab::stopword(x))
-                    });
+                    }) || super::currency::word_after(self.text, self.toks, j + 1, true)
+                        .is_some());
                 next_counted.then_some(1e6)
             } else {
                 // "1.2 million", "64.8million", "4 hundred million"
                 match lookup(w) {
                     Some(NumWord::Scale(s)) => Some(s),
+                    // "12 millions d'euros": the French plural after digits.
+                    Some(NumWord::Vague(s)) if s >= 1e6 && self.elision(j + 1).is_some() => Some(s),
                     Some(NumWord::Hundred) => Some(100.0),
                     Some(NumWord::Dozen) => Some(12.0),
                     _ if w.eq_ignore_ascii_case("lakh") => Some(1e5),
@@ -303,6 +322,9 @@ impl Parser<'_> {
             if !after_qualifier {
                 return None;
             }
+        }
+        if super::words::foreign(w) && !self.measured_after(i + 1) {
+            return None;
         }
         match nw {
             NumWord::Unit(_) | NumWord::Tens(_) => self.cardinal(i, false),
@@ -680,7 +702,13 @@ impl Parser<'_> {
             return false;
         };
         if next.eq_ignore_ascii_case("of") {
-            return true;
+            // "one of the best films", "one of its largest": a way of praising, not a count.
+            let k = if self.word(i + 2).is_some_and(vocab::determiner) {
+                i + 3
+            } else {
+                i + 2
+            };
+            return !self.word(k).is_some_and(vocab::superlative);
         }
         // "one in three", "one out of five"
         let ratio_at = if next.eq_ignore_ascii_case("in") {

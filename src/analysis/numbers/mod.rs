@@ -23,6 +23,7 @@ mod lex;
 mod scan;
 mod sentences;
 mod table;
+mod unit_table;
 mod units;
 mod vocab;
 mod words;

@@ -290,11 +290,8 @@ impl Parser<'_> {
                 | FigureKind::Money
                 | FigureKind::Count
         );
-        if kinds
-            && q.unit.is_some()
-            && q.core.scale == 1.0
-            && let Some(prep) = self.preposition(q)
-        {
+        if kinds && q.unit.is_some() && q.core.scale == 1.0 {
+            let prep = self.preposition(q).unwrap_or("");
             self.seen.push(Seen {
                 prep,
                 kind: q.base,
@@ -313,6 +310,20 @@ impl Parser<'_> {
             || q.core.scale != 1.0
             || !matches!(q.core.form, Form::Digits | Form::Words)
         {
+            return;
+        }
+        // "a -1.4 degree angle in 2018 and 2.1 last year", "2.5% in May and 1.3 in June": a
+        // number with decimals after "and" is said in the unit of the one before.
+        let and_decimal = q.core.form == Form::Digits
+            && self.toks[q.core.start].decimal
+            && q.start > 0
+            && self.word_in(q.start - 1, &["and"])
+            && self.near(q.start);
+        if and_decimal && let Some(seen) = self.seen.last() {
+            q.kind = seen.kind;
+            q.base = seen.kind;
+            q.unit = seen.unit.clone();
+            q.rate = None;
             return;
         }
         let Some(prep) = self.preposition(q).filter(|&p| p != "from") else {
@@ -577,6 +588,17 @@ impl Parser<'_> {
                 r.explicit = true;
                 return r;
             }
+            // "300 of its staff", "12 of the team's players": what is counted comes after.
+            if k > c + 1 && self.near(k) && self.tok(k).is_some_and(|t| t.kind == Kind::Word) {
+                let mut x = Suffix::default();
+                self.counted_noun(k, a.value == 1.0, &mut x);
+                if let Some(noun) = x.noun.filter(|_| x.noun_plural || a.value == 1.0) {
+                    let mut r = a.clone();
+                    r.unit = Some(noun);
+                    r.after = r.after.max(x.after);
+                    return r;
+                }
+            }
         }
         // Ratios: "one in three", "8 out of 10".
         if bare_count && self.near(c) {
@@ -611,7 +633,9 @@ impl Parser<'_> {
             }
             // "rose by 80,000 barrels a day to 84 million barrels a day": a change and a level
             // (but "dropped by 1 to 1.5 degrees" is a range).
-            if a.explicit && a.start > 0 && self.word_in(a.start - 1, &["by"]) {
+            // "fell 4p to 245p", "rose 19 cents to $58.24": so are a change and a level after a
+            // verb of change.
+            if a.explicit && a.start > 0 && self.word(a.start - 1).is_some_and(vocab::change_verb) {
                 return a;
             }
             if self.dash(c + 1) && self.tight(c + 1) {
@@ -785,12 +809,14 @@ impl Parser<'_> {
 
     fn emit_plain(&mut self, p: Plain) -> usize {
         let span = self.span(p.start, p.end);
+        let dimension = dimension(p.kind, p.kind, p.unit.as_deref());
         self.out.push(Figure {
             span,
             kind: p.kind,
             value: p.value,
             value_high: None,
             unit: p.unit,
+            dimension,
             qualifier: None,
             quote: None,
             source: None,
@@ -806,17 +832,49 @@ impl Parser<'_> {
             FigureKind::Identifier | FigureKind::Date | FigureKind::Time
         );
         let unit = q.full_unit();
+        let dimension = dimension(q.kind, q.base, unit.as_deref());
         self.out.push(Figure {
             span,
             kind: q.kind,
             value: numeric.then_some(q.value),
             value_high: q.high,
             unit,
+            dimension,
             qualifier: q.qualifier,
             quote: None,
             source: None,
         });
         (q.end, after)
+    }
+}
+
+/// What a figure of `kind` (each end of a range of `base`) with `unit` measures, for the JSON's
+/// `dimension`.
+fn dimension(kind: FigureKind, base: FigureKind, unit: Option<&str>) -> Option<&'static str> {
+    let kind = if kind == FigureKind::Range {
+        base
+    } else {
+        kind
+    };
+    match kind {
+        FigureKind::Money => Some("money"),
+        FigureKind::Percent
+        | FigureKind::PercentagePoints
+        | FigureKind::Fraction
+        | FigureKind::Multiplier => Some("ratio"),
+        FigureKind::Duration | FigureKind::Age => Some("time"),
+        FigureKind::Count => Some("count"),
+        FigureKind::Measure => unit.and_then(units::dimension),
+        // Vague plurals ("dozens of people", "hundreds of miles") are ranges of their own.
+        FigureKind::Range => match unit {
+            Some(u) => units::dimension(u).or(Some("count")),
+            None => Some("count"),
+        },
+        FigureKind::Ordinal
+        | FigureKind::Date
+        | FigureKind::Year
+        | FigureKind::Time
+        | FigureKind::Identifier => None,
     }
 }
 

@@ -1,8 +1,10 @@
 //! Units written after a number: percent, percentage and basis points, measures (miles, km/h,
-//! kg, degrees Celsius, kWh …) and time units, with their canonical (singular) names.
+//! kg, degrees Celsius, kWh …) and time units, with their canonical (singular) names, read from
+//! the generated table (`unit_table`) and a few shapes it cannot hold (°C, 25″, "square" + a
+//! length, "m2").
 
 use super::lex::{Kind, Tok};
-use super::table::table;
+use super::unit_table::{self, Unit};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UnitKind {
@@ -23,278 +25,60 @@ pub struct UnitMatch {
 
 use UnitKind::*;
 
-/// One-word units whose case matters ("m" metre vs "M" million, "mW" vs "MW").
-const EXACT: &[(&str, (&str, UnitKind))] = &[
-    ("m", ("metre", Measure)),
-    ("cm", ("centimetre", Measure)),
-    ("mm", ("millimetre", Measure)),
-    ("nm", ("nanometre", Measure)),
-    ("μm", ("micrometre", Measure)),
-    ("µm", ("micrometre", Measure)),
-    ("g", ("gram", Measure)),
-    ("mg", ("milligram", Measure)),
-    ("t", ("tonne", Measure)),
-    ("l", ("litre", Measure)),
-    ("L", ("litre", Measure)),
-    ("ml", ("millilitre", Measure)),
-    ("mL", ("millilitre", Measure)),
-    ("cc", ("cubic centimetre", Measure)),
-    ("W", ("watt", Measure)),
-    ("kW", ("kilowatt", Measure)),
-    ("MW", ("megawatt", Measure)),
-    ("GW", ("gigawatt", Measure)),
-    ("TW", ("terawatt", Measure)),
-    ("Wh", ("watt-hour", Measure)),
-    ("V", ("volt", Measure)),
-    ("kV", ("kilovolt", Measure)),
-    ("A", ("ampere", Measure)),
-    ("Nm", ("newton-metre", Measure)),
-    ("PS", ("horsepower", Measure)),
-    ("Pa", ("pascal", Measure)),
-    ("kPa", ("kilopascal", Measure)),
-    ("MPa", ("megapascal", Measure)),
-    ("GPa", ("gigapascal", Measure)),
-    ("dB", ("decibel", Measure)),
-    ("B", ("byte", Measure)),
-    ("KB", ("kilobyte", Measure)),
-    ("kB", ("kilobyte", Measure)),
-    ("MB", ("megabyte", Measure)),
-    ("GB", ("gigabyte", Measure)),
-    ("TB", ("terabyte", Measure)),
-    ("PB", ("petabyte", Measure)),
-    ("Mb", ("megabit", Measure)),
-    ("Gb", ("gigabit", Measure)),
-    ("MP", ("megapixel", Measure)),
-    ("C", ("degree Celsius", Measure)),
-    ("F", ("degree Fahrenheit", Measure)),
-    ("s", ("second", Time)),
-    ("ms", ("millisecond", Time)),
-    ("h", ("hour", Time)),
-    ("pp", ("percentage point", PercentagePoints)),
-    ("ppt", ("percentage point", PercentagePoints)),
-    ("ppts", ("percentage point", PercentagePoints)),
-];
+/// How the finder treats a unit of the table.
+fn kind_of(u: Unit) -> UnitKind {
+    match (u.name, u.dimension) {
+        ("%", _) => Percent,
+        ("percentage point" | "basis point", _) => PercentagePoints,
+        (_, "time") => Time,
+        _ => Measure,
+    }
+}
 
-/// One-word units matched without regard to case (words and unambiguous abbreviations).
-const CASELESS: &[(&str, (&str, UnitKind))] = &[
-    ("percent", ("%", Percent)),
-    ("pc", ("%", Percent)),
-    ("pct", ("%", Percent)),
-    ("percentage", ("%", Percent)),
-    ("bps", ("basis point", PercentagePoints)),
-    ("bp", ("basis point", PercentagePoints)),
-    ("mile", ("mile", Measure)),
-    ("miles", ("mile", Measure)),
-    ("mi", ("mile", Measure)),
-    ("km", ("kilometre", Measure)),
-    ("kms", ("kilometre", Measure)),
-    ("kilometre", ("kilometre", Measure)),
-    ("kilometres", ("kilometre", Measure)),
-    ("kilometer", ("kilometre", Measure)),
-    ("kilometers", ("kilometre", Measure)),
-    ("metre", ("metre", Measure)),
-    ("metres", ("metre", Measure)),
-    ("meter", ("metre", Measure)),
-    ("meters", ("metre", Measure)),
-    ("centimetre", ("centimetre", Measure)),
-    ("centimetres", ("centimetre", Measure)),
-    ("centimeter", ("centimetre", Measure)),
-    ("centimeters", ("centimetre", Measure)),
-    ("millimetre", ("millimetre", Measure)),
-    ("millimetres", ("millimetre", Measure)),
-    ("millimeter", ("millimetre", Measure)),
-    ("millimeters", ("millimetre", Measure)),
-    ("micrometre", ("micrometre", Measure)),
-    ("micrometres", ("micrometre", Measure)),
-    ("micrometer", ("micrometre", Measure)),
-    ("micrometers", ("micrometre", Measure)),
-    ("micron", ("micrometre", Measure)),
-    ("microns", ("micrometre", Measure)),
-    ("nanometre", ("nanometre", Measure)),
-    ("nanometres", ("nanometre", Measure)),
-    ("nanometer", ("nanometre", Measure)),
-    ("nanometers", ("nanometre", Measure)),
-    ("ft", ("foot", Measure)),
-    ("foot", ("foot", Measure)),
-    ("feet", ("foot", Measure)),
-    ("inch", ("inch", Measure)),
-    ("inches", ("inch", Measure)),
-    ("yd", ("yard", Measure)),
-    ("yds", ("yard", Measure)),
-    ("yard", ("yard", Measure)),
-    ("yards", ("yard", Measure)),
-    ("acre", ("acre", Measure)),
-    ("acres", ("acre", Measure)),
-    ("hectare", ("hectare", Measure)),
-    ("hectares", ("hectare", Measure)),
-    ("ha", ("hectare", Measure)),
-    ("sqm", ("square metre", Measure)),
-    ("sqft", ("square foot", Measure)),
-    ("litre", ("litre", Measure)),
-    ("litres", ("litre", Measure)),
-    ("liter", ("litre", Measure)),
-    ("liters", ("litre", Measure)),
-    ("millilitre", ("millilitre", Measure)),
-    ("millilitres", ("millilitre", Measure)),
-    ("milliliter", ("millilitre", Measure)),
-    ("milliliters", ("millilitre", Measure)),
-    ("gallon", ("gallon", Measure)),
-    ("gallons", ("gallon", Measure)),
-    ("gal", ("gallon", Measure)),
-    ("barrel", ("barrel", Measure)),
-    ("barrels", ("barrel", Measure)),
-    ("bbl", ("barrel", Measure)),
-    ("pint", ("pint", Measure)),
-    ("pints", ("pint", Measure)),
-    ("quart", ("quart", Measure)),
-    ("quarts", ("quart", Measure)),
-    ("kg", ("kilogram", Measure)),
-    ("kgs", ("kilogram", Measure)),
-    ("kilogram", ("kilogram", Measure)),
-    ("kilograms", ("kilogram", Measure)),
-    ("kilogramme", ("kilogram", Measure)),
-    ("kilogrammes", ("kilogram", Measure)),
-    ("kilo", ("kilogram", Measure)),
-    ("kilos", ("kilogram", Measure)),
-    ("gram", ("gram", Measure)),
-    ("grams", ("gram", Measure)),
-    ("gramme", ("gram", Measure)),
-    ("grammes", ("gram", Measure)),
-    ("milligram", ("milligram", Measure)),
-    ("milligrams", ("milligram", Measure)),
-    ("mcg", ("microgram", Measure)),
-    ("microgram", ("microgram", Measure)),
-    ("micrograms", ("microgram", Measure)),
-    ("lb", ("pound", Measure)),
-    ("lbs", ("pound", Measure)),
-    ("oz", ("ounce", Measure)),
-    ("ounce", ("ounce", Measure)),
-    ("ounces", ("ounce", Measure)),
-    ("tonne", ("tonne", Measure)),
-    ("tonnes", ("tonne", Measure)),
-    ("ton", ("ton", Measure)),
-    ("tons", ("ton", Measure)),
-    ("carat", ("carat", Measure)),
-    ("carats", ("carat", Measure)),
-    ("mph", ("mile per hour", Measure)),
-    ("kmh", ("kilometre per hour", Measure)),
-    ("kph", ("kilometre per hour", Measure)),
-    ("knot", ("knot", Measure)),
-    ("knots", ("knot", Measure)),
-    ("mpg", ("mile per gallon", Measure)),
-    ("degree", ("degree", Measure)),
-    ("degrees", ("degree", Measure)),
-    ("deg", ("degree", Measure)),
-    ("celsius", ("degree Celsius", Measure)),
-    ("centigrade", ("degree Celsius", Measure)),
-    ("fahrenheit", ("degree Fahrenheit", Measure)),
-    ("kelvin", ("kelvin", Measure)),
-    ("watt", ("watt", Measure)),
-    ("watts", ("watt", Measure)),
-    ("kilowatt", ("kilowatt", Measure)),
-    ("kilowatts", ("kilowatt", Measure)),
-    ("megawatt", ("megawatt", Measure)),
-    ("megawatts", ("megawatt", Measure)),
-    ("gigawatt", ("gigawatt", Measure)),
-    ("gigawatts", ("gigawatt", Measure)),
-    ("terawatt", ("terawatt", Measure)),
-    ("terawatts", ("terawatt", Measure)),
-    ("kwh", ("kilowatt-hour", Measure)),
-    ("mwh", ("megawatt-hour", Measure)),
-    ("gwh", ("gigawatt-hour", Measure)),
-    ("twh", ("terawatt-hour", Measure)),
-    ("mah", ("milliampere-hour", Measure)),
-    ("hp", ("horsepower", Measure)),
-    ("horsepower", ("horsepower", Measure)),
-    ("bhp", ("brake horsepower", Measure)),
-    ("volt", ("volt", Measure)),
-    ("volts", ("volt", Measure)),
-    ("amp", ("ampere", Measure)),
-    ("amps", ("ampere", Measure)),
-    ("ampere", ("ampere", Measure)),
-    ("amperes", ("ampere", Measure)),
-    ("joule", ("joule", Measure)),
-    ("joules", ("joule", Measure)),
-    ("kcal", ("calorie", Measure)),
-    ("calorie", ("calorie", Measure)),
-    ("calories", ("calorie", Measure)),
-    ("btu", ("british thermal unit", Measure)),
-    ("btus", ("british thermal unit", Measure)),
-    ("hz", ("hertz", Measure)),
-    ("hertz", ("hertz", Measure)),
-    ("khz", ("kilohertz", Measure)),
-    ("mhz", ("megahertz", Measure)),
-    ("ghz", ("gigahertz", Measure)),
-    ("rpm", ("revolutions per minute", Measure)),
-    ("bpm", ("beat per minute", Measure)),
-    ("psi", ("pound per square inch", Measure)),
-    ("pascal", ("pascal", Measure)),
-    ("pascals", ("pascal", Measure)),
-    ("gigapascal", ("gigapascal", Measure)),
-    ("gigapascals", ("gigapascal", Measure)),
-    ("decibel", ("decibel", Measure)),
-    ("decibels", ("decibel", Measure)),
-    ("bit", ("bit", Measure)),
-    ("bits", ("bit", Measure)),
-    ("byte", ("byte", Measure)),
-    ("bytes", ("byte", Measure)),
-    ("kilobyte", ("kilobyte", Measure)),
-    ("kilobytes", ("kilobyte", Measure)),
-    ("megabyte", ("megabyte", Measure)),
-    ("megabytes", ("megabyte", Measure)),
-    ("gigabyte", ("gigabyte", Measure)),
-    ("gigabytes", ("gigabyte", Measure)),
-    ("terabyte", ("terabyte", Measure)),
-    ("terabytes", ("terabyte", Measure)),
-    ("kbps", ("kilobit per second", Measure)),
-    ("mbps", ("megabit per second", Measure)),
-    ("gbps", ("gigabit per second", Measure)),
-    ("megapixel", ("megapixel", Measure)),
-    ("megapixels", ("megapixel", Measure)),
-    ("ppm", ("parts-per-million", Measure)),
-    ("ppb", ("parts-per-billion", Measure)),
-    ("second", ("second", Time)),
-    ("seconds", ("second", Time)),
-    ("sec", ("second", Time)),
-    ("secs", ("second", Time)),
-    ("millisecond", ("millisecond", Time)),
-    ("milliseconds", ("millisecond", Time)),
-    ("microsecond", ("microsecond", Time)),
-    ("microseconds", ("microsecond", Time)),
-    ("nanosecond", ("nanosecond", Time)),
-    ("nanoseconds", ("nanosecond", Time)),
-    ("minute", ("minute", Time)),
-    ("minutes", ("minute", Time)),
-    ("min", ("minute", Time)),
-    ("mins", ("minute", Time)),
-    ("hour", ("hour", Time)),
-    ("hours", ("hour", Time)),
-    ("hr", ("hour", Time)),
-    ("hrs", ("hour", Time)),
-    ("day", ("day", Time)),
-    ("days", ("day", Time)),
-    ("week", ("week", Time)),
-    ("weeks", ("week", Time)),
-    ("wk", ("week", Time)),
-    ("wks", ("week", Time)),
-    ("fortnight", ("fortnight", Time)),
-    ("fortnights", ("fortnight", Time)),
-    ("month", ("month", Time)),
-    ("months", ("month", Time)),
-    ("year", ("year", Time)),
-    ("years", ("year", Time)),
-    ("yr", ("year", Time)),
-    ("yrs", ("year", Time)),
-    ("decade", ("decade", Time)),
-    ("decades", ("decade", Time)),
-    ("century", ("century", Time)),
-    ("centuries", ("century", Time)),
-    ("millennium", ("millennium", Time)),
-    ("millennia", ("millennium", Time)),
-];
+/// What a unit measures ("length", "speed", "money" …), for a canonical name the finder gives;
+/// a compound ("USD per barrel", "tonne of coal") measures what its first unit measures.
+pub fn dimension(name: &str) -> Option<&'static str> {
+    if let Some(d) = unit_table::dimension_of(name) {
+        return Some(d);
+    }
+    let base = name
+        .split(" per ")
+        .next()
+        .and_then(|b| b.split(" of ").next())
+        .unwrap_or(name);
+    let base = base
+        .strip_prefix("square ")
+        .map(|_| "area")
+        .or_else(|| base.strip_prefix("cubic ").map(|_| "volume"));
+    base.or_else(|| {
+        let b = name.split(" per ").next()?.split(" of ").next()?;
+        unit_table::dimension_of(b)
+    })
+}
 
-table!(exact: (&'static str, UnitKind) = EXACT);
-table!(caseless: (&'static str, UnitKind) = CASELESS);
+/// "square centimetres", "sq in", "cubic yards": a square or cube of a length the table has
+/// not under that name.
+fn square_or_cubic(text: &str, toks: &[Tok], i: usize) -> Option<UnitMatch> {
+    let w = toks.get(i)?.text(text);
+    let power = if w.eq_ignore_ascii_case("square") || w.eq_ignore_ascii_case("sq") {
+        "square"
+    } else if w.eq_ignore_ascii_case("cubic") || w.eq_ignore_ascii_case("cu") {
+        "cubic"
+    } else {
+        return None;
+    };
+    let mut k = i + 1;
+    if sym_is(text, toks.get(k), &["."]) && toks[k].tight() {
+        k += 1;
+    }
+    toks.get(k).filter(|n| n.kind == Kind::Word && !n.tight())?;
+    let (end, unit) = unit_table::units().longest(text, toks, k)?;
+    (unit.dimension == "length" && !unit.name.contains(' ')).then(|| UnitMatch {
+        end,
+        name: format!("{power} {}", unit.name),
+        kind: Measure,
+    })
+}
 
 /// The unit of an age: "year of age", "month of age" (an age is not a duration of that time:
 /// "58 years of age", "a 33-year-old").
@@ -302,17 +86,9 @@ pub fn age_unit(time_unit: &str) -> String {
     format!("{time_unit} of age")
 }
 
-/// A unit spelled as one word.
+/// A unit spelled as one word, with how the finder treats it.
 pub fn one_word(w: &str) -> Option<(&'static str, UnitKind)> {
-    exact()
-        .get(w.as_bytes())
-        .or_else(|| caseless().get_lower(w))
-}
-
-fn word_is(text: &str, t: Option<&Tok>, words: &[&str]) -> bool {
-    t.is_some_and(|t| {
-        t.kind == Kind::Word && words.iter().any(|w| t.text(text).eq_ignore_ascii_case(w))
-    })
+    unit_table::units().word(w).map(|u| (u.name, kind_of(u)))
 }
 
 fn sym_is(text: &str, t: Option<&Tok>, syms: &[&str]) -> bool {
@@ -362,109 +138,22 @@ pub fn unit_at(text: &str, toks: &[Tok], i: usize) -> Option<UnitMatch> {
         return None;
     }
     let w = t.text(text);
-    // Two- and three-word units first (only words that can start one are checked).
-    let mut lbuf = [0u8; 16];
-    let first = super::words::lower(w, &mut lbuf).unwrap_or("");
-    if matches!(
-        first,
-        "per"
-            | "percentage"
-            | "basis"
-            | "sq"
-            | "square"
-            | "cubic"
-            | "cu"
-            | "light"
-            | "nautical"
-            | "fluid"
-            | "fl"
-            | "parts"
-            | "part"
-            | "lb"
-            | "lbs"
-            | "pound"
-            | "pounds"
-    ) {
-        // Two- and three-word units first.
-        if w.eq_ignore_ascii_case("per") && word_is(text, next, &["cent"]) {
-            return m(i + 2, "%", Percent);
-        }
-        if w.eq_ignore_ascii_case("percentage") && word_is(text, next, &["point", "points"]) {
-            return m(i + 2, "percentage point", PercentagePoints);
-        }
-        if w.eq_ignore_ascii_case("basis") && word_is(text, next, &["point", "points"]) {
-            return m(i + 2, "basis point", PercentagePoints);
-        }
-        if (w.eq_ignore_ascii_case("sq") || w.eq_ignore_ascii_case("square"))
-            && let Some(n) = next.filter(|n| n.kind == Kind::Word)
-        {
-            let name = match n.text(text) {
-                "m" => Some("square metre"),
-                "ft" => Some("square foot"),
-                "km" => Some("square kilometre"),
-                "mi" => Some("square mile"),
-                other => one_word(other)
-                    .filter(|u| u.1 == Measure && !u.0.contains(' '))
-                    .map(|u| u.0),
-            };
-            if let Some(name) = name {
-                let full = if name.starts_with("square") {
-                    name.to_string()
-                } else {
-                    format!("square {name}")
-                };
-                let mut end = i + 2;
-                if sym_is(text, toks.get(end), &["."]) && toks[end].tight() {
-                    end += 1;
-                }
-                return Some(UnitMatch {
-                    end,
-                    name: full,
-                    kind: Measure,
-                });
-            }
-        }
-        if (w.eq_ignore_ascii_case("cubic") || w.eq_ignore_ascii_case("cu"))
-            && let Some(u) = next.and_then(|n| one_word(n.text(text)))
-            && u.1 == Measure
-        {
-            return m(i + 2, &format!("cubic {}", u.0), Measure);
-        }
-        if word_is(text, Some(t), &["light"])
-            && sym_is(text, next, &["-"])
-            && word_is(text, toks.get(i + 2), &["year", "years"])
-        {
-            return m(i + 3, "light-year", Measure);
-        }
-        if word_is(text, Some(t), &["light"]) && word_is(text, next, &["year", "years"]) {
-            return m(i + 2, "light-year", Measure);
-        }
-        if word_is(text, Some(t), &["nautical"]) && word_is(text, next, &["mile", "miles"]) {
-            return m(i + 2, "nautical mile", Measure);
-        }
-        if word_is(text, Some(t), &["fluid", "fl"])
-            && word_is(text, next, &["ounce", "ounces", "oz"])
-        {
-            return m(i + 2, "fluid ounce", Measure);
-        }
-        if word_is(text, Some(t), &["parts", "part"])
-            && word_is(text, next, &["per"])
-            && let Some(w3) = toks.get(i + 2).filter(|t| t.kind == Kind::Word)
-        {
-            let l = w3.text(text).to_ascii_lowercase();
-            if matches!(l.as_str(), "million" | "billion" | "trillion" | "thousand") {
-                return m(i + 3, &format!("parts-per-{l}"), Measure);
-            }
-        }
-        // "lb-ft", "pound-feet" (torque).
-        if word_is(text, Some(t), &["lb", "lbs", "pound", "pounds"])
-            && sym_is(text, next, &["-"])
-            && word_is(text, toks.get(i + 2), &["ft", "feet", "foot"])
-        {
-            return m(i + 3, "pound-foot", Measure);
-        }
+    // The longest form of the table ("km", "miles per hour", "sq. ft", "lb-ft", "KWH").
+    let table = unit_table::units().longest(text, toks, i);
+    if table.is_none_or(|(end, _)| end == i + 1)
+        && let Some(u) = square_or_cubic(text, toks, i)
+    {
+        return Some(u);
     }
-    let (name, kind) = one_word(w)?;
+    let (end, unit) = table?;
+    if end > i + 1 {
+        return Some(UnitMatch {
+            end,
+            name: unit.name.to_string(),
+            kind: kind_of(unit),
+        });
+    }
+    let (name, kind) = (unit.name, kind_of(unit));
     // Single letters and other short abbreviations that are also words need to touch the number
     // or be followed by a non-letter: "37m", "5 W USB-C", but not "5 a side", "3 in 10".
     // A spaced single letter is a unit only before a space or closing punctuation ("5 W USB-C",

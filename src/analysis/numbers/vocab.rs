@@ -775,3 +775,80 @@ fn us_noun(s: &str) -> bool {
             | "thesaurus"
     )
 }
+
+/// Articles and possessives that open a noun phrase ("the", "its", "their").
+pub fn determiner(w: &str) -> bool {
+    let mut buf = [0u8; 16];
+    matches!(
+        lower(w, &mut buf).unwrap_or(""),
+        "the"
+            | "a"
+            | "an"
+            | "its"
+            | "his"
+            | "her"
+            | "their"
+            | "our"
+            | "your"
+            | "my"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+    )
+}
+
+/// A superlative adjective ("best", "largest", "most"): "one of the best" praises, it does not
+/// count. Nouns in "-est" ("forest", "interest") are not.
+pub fn superlative(w: &str) -> bool {
+    let mut buf = [0u8; 16];
+    let Some(l) = lower(w, &mut buf) else {
+        return false;
+    };
+    match l {
+        "best" | "worst" | "most" | "least" | "finest" | "greatest" => true,
+        "forest" | "interest" | "contest" | "protest" | "request" | "harvest" | "guest"
+        | "west" | "test" | "chest" | "nest" | "quest" | "crest" | "vest" | "honest" | "modest"
+        | "arrest" | "conquest" | "inquest" | "manifest" | "digest" | "suggest" | "invest"
+        | "rest" | "unrest" | "priest" | "midwest" | "northwest" | "southwest" | "behest" => false,
+        _ => l.len() >= 6 && l.ends_with("est"),
+    }
+}
+
+/// Words after which a quantity is a change ("rose by 80,000 barrels", "fell 4p to 245p"), so a
+/// "to" after it gives the new level, not the end of a range.
+pub fn change_verb(w: &str) -> bool {
+    let mut buf = [0u8; 16];
+    matches!(
+        lower(w, &mut buf).unwrap_or(""),
+        "by" | "rose"
+            | "fell"
+            | "dropped"
+            | "climbed"
+            | "gained"
+            | "lost"
+            | "slipped"
+            | "jumped"
+            | "added"
+            | "shed"
+            | "slid"
+            | "sank"
+            | "soared"
+            | "surged"
+            | "tumbled"
+            | "plunged"
+            | "eased"
+            | "edged"
+            | "advanced"
+            | "declined"
+            | "down"
+            | "up"
+            | "increased"
+            | "decreased"
+            | "grew"
+            | "rising"
+            | "falling"
+            | "higher"
+            | "lower"
+    )
+}

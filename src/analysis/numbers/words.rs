@@ -237,7 +237,82 @@ pub const WORDS: &[&str] = &[
     "twentyfold",
     "hundredfold",
     "thousandfold",
+    // German and French, for quotes in those languages ("drei Jahre", "douze millions").
+    "zwei",
+    "drei",
+    "vier",
+    "sechs",
+    "sieben",
+    "acht",
+    "neun",
+    "zehn",
+    "zwanzig",
+    "dreissig",
+    "vierzig",
+    "hundert",
+    "tausend",
+    "millionen",
+    "milliarde",
+    "milliarden",
+    "mio",
+    "mrd",
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "huit",
+    "neuf",
+    "dix",
+    "onze",
+    "douze",
+    "treize",
+    "quatorze",
+    "quinze",
+    "vingt",
+    "trente",
+    "quarante",
+    "cinquante",
+    "soixante",
+    "milliard",
+    "milliards",
 ];
+
+/// German and French number words: numbers only before a unit, a currency or a scale word
+/// ("drei Jahre", "trois ans", "zwei Millionen Euro"), so an English "dix" or "acht" is not one.
+pub fn foreign(w: &str) -> bool {
+    let mut buf = [0u8; 16];
+    matches!(
+        lower(w, &mut buf).unwrap_or(""),
+        "zwei"
+            | "drei"
+            | "vier"
+            | "sechs"
+            | "sieben"
+            | "acht"
+            | "neun"
+            | "zehn"
+            | "zwanzig"
+            | "dreissig"
+            | "vierzig"
+            | "deux"
+            | "trois"
+            | "quatre"
+            | "cinq"
+            | "huit"
+            | "neuf"
+            | "dix"
+            | "onze"
+            | "douze"
+            | "treize"
+            | "quatorze"
+            | "quinze"
+            | "vingt"
+            | "trente"
+            | "quarante"
+            | "cinquante"
+            | "soixante"
+    )
+}
 
 /// The number meaning of a lower-case word.
 fn meaning(l: &str) -> Option<NumWord> {
@@ -341,6 +416,29 @@ fn meaning(l: &str) -> Option<NumWord> {
         "twentyfold" => Multiplier(20.0),
         "hundredfold" => Multiplier(100.0),
         "thousandfold" => Multiplier(1000.0),
+        "zwei" | "deux" => Unit(2.0),
+        "drei" | "trois" => Unit(3.0),
+        "vier" | "quatre" => Unit(4.0),
+        "cinq" => Unit(5.0),
+        "sechs" => Unit(6.0),
+        "sieben" => Unit(7.0),
+        "acht" | "huit" => Unit(8.0),
+        "neun" | "neuf" => Unit(9.0),
+        "zehn" | "dix" => Unit(10.0),
+        "onze" => Unit(11.0),
+        "douze" => Unit(12.0),
+        "treize" => Unit(13.0),
+        "quatorze" => Unit(14.0),
+        "quinze" => Unit(15.0),
+        "zwanzig" | "vingt" => Tens(20.0),
+        "dreissig" | "trente" => Tens(30.0),
+        "vierzig" | "quarante" => Tens(40.0),
+        "cinquante" => Tens(50.0),
+        "soixante" => Tens(60.0),
+        "hundert" => Hundred,
+        "tausend" => Scale(1e3),
+        "millionen" | "mio" => Scale(1e6),
+        "milliarde" | "milliarden" | "milliard" | "milliards" | "mrd" => Scale(1e9),
         _ => return None,
     })
 }
