@@ -106,32 +106,46 @@ impl Corpora {
     }
 }
 
-/// Trains for `rounds` rounds: each round's examples come from the previous round's model.
-fn train(
-    corpora: &Corpora,
-    rounds: usize,
-    keep: impl Fn(&Example) -> bool,
-) -> Result<Model, String> {
-    let mut model: Option<Model> = None;
+/// Share of examples whose engine-chosen candidate is right: the model that produced them,
+/// measured as it runs (each quote's features come from its own earlier decisions).
+fn running_accuracy(examples: &[&Example]) -> f64 {
+    let right = examples
+        .iter()
+        .filter(|e| e.chosen.is_some_and(|c| e.labels[c]))
+        .count();
+    right as f64 / examples.len().max(1) as f64
+}
+
+/// Trains for `rounds` rounds. Each round runs the engine with the last model, adds the
+/// examples it produced to those of earlier rounds (so the model learns from the situations its
+/// own mistakes create) and fits again. The model kept is the one that ran best.
+fn train(corpora: &Corpora, rounds: usize, keep: impl Fn(&Example) -> bool) -> Result<Model, String> {
     let start = Model {
         news: ranker::weights(false),
         dialogue: ranker::weights(true),
     };
-    for round in 0..rounds.max(1) {
-        let all = corpora.examples(model.as_ref())?;
-        let kept: Vec<Example> = all.into_iter().filter(|e| keep(e)).collect();
-        let m = fit::fit_model(&kept, model.as_ref().unwrap_or(&start))?;
-        let refs: Vec<&Example> = kept.iter().collect();
-        let (right, n) = fit::accuracy(&m, &refs);
-        eprintln!(
-            "round {}: {} examples, training accuracy {:.3}",
-            round + 1,
-            n,
-            right as f64 / n.max(1) as f64
-        );
-        model = Some(m);
+    let mut current = start.clone();
+    let mut best: Option<(f64, Model)> = None;
+    let mut pool: Vec<Example> = Vec::new();
+    for round in 0..=rounds.max(1) {
+        let produced: Vec<Example> = corpora
+            .examples(Some(&current))?
+            .into_iter()
+            .filter(|e| keep(e))
+            .collect();
+        let refs: Vec<&Example> = produced.iter().collect();
+        let ran = running_accuracy(&refs);
+        eprintln!("round {round}: the model ran at {ran:.3} on {} quotes", produced.len());
+        if best.as_ref().is_none_or(|(b, _)| ran > *b) {
+            best = Some((ran, current.clone()));
+        }
+        if round == rounds.max(1) {
+            break;
+        }
+        pool.extend(produced);
+        current = fit::fit_model(&pool, &current)?;
     }
-    model.ok_or_else(|| "no model".into())
+    best.map(|(_, m)| m).ok_or_else(|| "no model".into())
 }
 
 fn run() -> Result<(), String> {

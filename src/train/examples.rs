@@ -17,6 +17,8 @@ pub struct Example {
     pub kind: String,
     pub features: Vec<Vector>,
     pub labels: Vec<bool>,
+    /// The candidate the engine chose, running with the model of the moment.
+    pub chosen: Option<usize>,
     /// For reading the examples: the gold speaker, the candidates' names, the quote.
     pub gold: String,
     pub names: Vec<String>,
@@ -91,6 +93,9 @@ pub fn from_article(a: &polnear::Article) -> Result<Vec<Example>, String> {
             dialogue: trace.dialogue,
             kind: "news".into(),
             features: tq.candidates.iter().map(|(_, v)| *v).collect(),
+            chosen: tq
+                .chosen
+                .and_then(|c| tq.candidates.iter().position(|(e, _)| *e == c)),
             labels,
             gold: gold
                 .sources
@@ -133,6 +138,9 @@ pub fn from_novel(n: &pdnc::Novel) -> Result<Vec<Example>, String> {
             dialogue: trace.dialogue,
             kind: gold.kind.clone(),
             features: tq.candidates.iter().map(|(_, v)| *v).collect(),
+            chosen: tq
+                .chosen
+                .and_then(|c| tq.candidates.iter().position(|(e, _)| *e == c)),
             labels,
             gold: gold.speaker.clone(),
             names: names(&trace, &tq.candidates),
