@@ -344,7 +344,9 @@ impl<'t> Engine<'t> {
                 content: q.content,
                 kind: a.kind,
                 speaker: a.mention.and_then(|m| entity_of[m]),
-                speaker_mention: a.mention.map(|m| self.scratch.mentions[m].span),
+                speaker_mention: a
+                    .words
+                    .or_else(|| a.mention.map(|m| self.scratch.mentions[m].span)),
                 cue: a.cue,
                 addressee: a.addressee,
                 method: a.method,
@@ -878,6 +880,7 @@ pub(crate) fn attribute_text(text: &str) -> Vec<sieve::testing::Found> {
                     .mention
                     .map(|m| s.mentions[m].span.text(&doc.text).to_string()),
                 cue: att.cue.map(|c| c.text(&doc.text).to_string()),
+                words: att.words.map(|w| w.text(&doc.text).to_string()),
             });
             atts.push((qt, att));
         }

@@ -119,7 +119,11 @@ fn running_accuracy(examples: &[&Example]) -> f64 {
 /// Trains for `rounds` rounds. Each round runs the engine with the last model, adds the
 /// examples it produced to those of earlier rounds (so the model learns from the situations its
 /// own mistakes create) and fits again. The model kept is the one that ran best.
-fn train(corpora: &Corpora, rounds: usize, keep: impl Fn(&Example) -> bool) -> Result<Model, String> {
+fn train(
+    corpora: &Corpora,
+    rounds: usize,
+    keep: impl Fn(&Example) -> bool,
+) -> Result<Model, String> {
     let start = Model {
         news: ranker::weights(false),
         dialogue: ranker::weights(true),
@@ -135,7 +139,10 @@ fn train(corpora: &Corpora, rounds: usize, keep: impl Fn(&Example) -> bool) -> R
             .collect();
         let refs: Vec<&Example> = produced.iter().collect();
         let ran = running_accuracy(&refs);
-        eprintln!("round {round}: the model ran at {ran:.3} on {} quotes", produced.len());
+        eprintln!(
+            "round {round}: the model ran at {ran:.3} on {} quotes",
+            produced.len()
+        );
         if best.as_ref().is_none_or(|(b, _)| ran > *b) {
             best = Some((ran, current.clone()));
         }
@@ -159,6 +166,7 @@ fn run() -> Result<(), String> {
                     "group": ex.group, "dialogue": ex.dialogue, "kind": ex.kind,
                     "features": ex.features.iter().map(|v| v.to_vec()).collect::<Vec<_>>(),
                     "labels": ex.labels, "gold": ex.gold, "names": ex.names, "quote": ex.quote,
+                    "chosen": ex.chosen,
                 });
                 writeln!(out, "{line}").map_err(|e| e.to_string())?;
             }

@@ -496,6 +496,9 @@ impl Conversation {
         let mut v: Vector = [0.0; features::COUNT];
         let ent = &resolver.entities[e];
         let narrator = self.narrator == Some(e);
+        // The quote's own mention may name this candidate: then the speech verb it is the
+        // subject of speaks for this candidate too.
+        let mut local_fits = false;
         // The quote's own mention.
         if let Some(l) = q.local {
             let same = l.entity == Some(e);
@@ -503,6 +506,7 @@ impl Conversation {
                 MentionKind::Name => {
                     set(&mut v, F::LocalNameSame, same);
                     set(&mut v, F::LocalOtherName, !same && l.entity.is_some());
+                    local_fits = same;
                 }
                 MentionKind::Role => {
                     set(&mut v, F::LocalRoleSame, same);
@@ -514,9 +518,11 @@ impl Conversation {
                             || l.gender == ent.gender);
                     set(&mut v, F::LocalRoleAgrees, !same && agrees);
                     set(&mut v, F::LocalRoleClashes, !same && !agrees);
+                    local_fits = same || agrees;
                 }
                 MentionKind::Pronoun if l.first_person => {
                     set(&mut v, F::LocalFirstPersonNarrator, narrator);
+                    local_fits = narrator;
                 }
                 MentionKind::Pronoun => {
                     set(&mut v, F::LocalPronounSame, same);
@@ -538,10 +544,13 @@ impl Conversation {
                             F::LocalPronounGenderUnknown,
                             person && ent.gender == Gender::Unknown,
                         );
+                        local_fits = same
+                            || person && (ent.gender == l.gender || ent.gender == Gender::Unknown);
                     } else {
                         let group = ent.plural
                             || matches!(ent.kind, SpeakerKind::Group | SpeakerKind::Organization);
                         set(&mut v, F::LocalGroupPronounAgrees, group == l.plural);
+                        local_fits = same || group == l.plural;
                     }
                 }
             }
@@ -598,10 +607,12 @@ impl Conversation {
         // Speech verbs around the quote.
         let b = &self.window[at];
         let around = Around::of(b, q);
-        let is_e = |i: Option<usize>| i.is_some_and(|i| b.mentions[i].entity == e);
+        let local_span = q.local.filter(|_| local_fits).map(|l| l.span);
+        let names_e = |m: &NarrativeMention| m.entity == e || Some(m.span) == local_span;
+        let is_e = |i: Option<usize>| i.is_some_and(|i| names_e(&b.mentions[i]));
         set(&mut v, F::CueNearestBefore, is_e(around.cue_before));
         set(&mut v, F::CueNearestAfter, is_e(around.cue_after));
-        for m in b.mentions.iter().filter(|m| m.entity == e) {
+        for m in b.mentions.iter().filter(|m| names_e(m)) {
             let same = m.sentence == q.sentence;
             if m.cue.is_some() {
                 set(&mut v, F::CueInBlock, true);

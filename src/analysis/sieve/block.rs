@@ -34,7 +34,7 @@ pub(crate) enum Scan {
     ActingSubject,
     /// "according to X".
     AccordingTo,
-    /// A subject mention (`first_subject`).
+    /// A subject mention (`last_subject`).
     Subject,
     /// A speech verb whose subject can be the speaker of a quote after it (`outer_cue`).
     OuterCue,
@@ -277,9 +277,10 @@ impl<'a> Block<'a> {
         }
         // An apposition or a relative clause: "X, the treasurer, said" / "X, who said".
         if k > s0 && self.is_punct(k - 1, ",") {
-            // ", arguing that …": a participle after a comma shares the main clause's subject.
+            // ", arguing that …": a participle after a comma shares the subject of the clause
+            // before it ("…,” he said, adding, “…”).
             if self.word(v).ends_with("ing") {
-                return self.first_subject(s0, v);
+                return self.first_subject_before(s0, v);
             }
             // "the minister, Eva Lund, said": a person's name in apposition to a description is
             // the speaker (not "Tulsa, Oklahoma").
@@ -302,8 +303,12 @@ impl<'a> Block<'a> {
             while j > limit {
                 j -= 1;
                 if self.is_punct(j, ",") {
+                    // "Jo Park, the treasurer, said" / "he, once again, pledged".
                     if let Some(m) = self.mention_ending(j)
-                        && self.mentions[m].kind == MentionKind::Name
+                        && matches!(
+                            self.mentions[m].kind,
+                            MentionKind::Name | MentionKind::Pronoun
+                        )
                     {
                         return Some(m);
                     }
@@ -333,19 +338,33 @@ impl<'a> Block<'a> {
         }) {
             return Some(m);
         }
-        // "…, saying" / "took to Twitter to accuse": the subject of the main clause.
+        // "…, saying" / "took to Twitter to accuse": the subject of the clause before.
         if self.word(v).ends_with("ing") || (v > s0 && self.is_w(v - 1, "to")) {
-            return self.first_subject(s0, v);
+            return self.first_subject_before(s0, v);
         }
         None
     }
 
-    /// The first subject mention from the start of the sentence `s0..` to `to`.
-    pub(crate) fn first_subject(&self, s0: usize, to: usize) -> Option<usize> {
+    /// The first subject mention of the sentence `s0..`, if it comes before `to`.
+    pub(crate) fn first_subject_before(&self, s0: usize, to: usize) -> Option<usize> {
         let (_, s1) = self.sentence_range(s0);
         self.first_in_sentence(Scan::Subject, s0, s1)
             .filter(|&i| i < to)
             .and_then(|i| self.mention_starting(i))
+    }
+
+    /// The relative pronoun that is the subject of the verb at byte `cue` ("Rubio, who mused
+    /// …", "the ad, which promises …"): the words that name the speaker there.
+    pub(crate) fn relative_subject(&self, cue: usize) -> Option<Span> {
+        let v = self.tokens.partition_point(|t| t.start < cue);
+        let (s0, _) = self.sentence_range(v.min(self.tokens.len().checked_sub(1)?));
+        let mut k = v;
+        while k > s0 && self.narrative(k - 1) && self.tokens[k - 1].is(AUX | VERB_BRIDGE) {
+            k -= 1;
+        }
+        let r = k.checked_sub(1)?;
+        (r >= s0 && self.narrative(r) && self.tokens[r].is(RELATIVE))
+            .then(|| Span::new(self.tokens[r].start, self.tokens[r].end))
     }
 }
 

@@ -119,6 +119,9 @@ pub(crate) struct Attribution {
     /// continuation.
     pub same_as: Option<usize>,
     pub addressee: Option<Span>,
+    /// The words that name the speaker when they are not the mention itself: a relative
+    /// pronoun ("Rubio, who mused …") standing for its antecedent.
+    pub words: Option<Span>,
     /// The rule that decided (none when no rule did).
     pub rule: Option<Rule>,
 }
@@ -133,6 +136,7 @@ impl Attribution {
             confidence: 0.0,
             same_as: None,
             addressee: None,
+            words: None,
             rule: None,
         }
     }
@@ -161,6 +165,7 @@ impl Attribution {
             confidence: rule.confidence(mention.is_some()),
             same_as: None,
             addressee: None,
+            words: None,
             rule: Some(rule),
         }
     }
@@ -309,6 +314,8 @@ pub(crate) mod testing {
         pub method: Method,
         pub mention: Option<String>,
         pub cue: Option<String>,
+        /// The words naming the speaker when not the mention (a relative pronoun).
+        pub words: Option<String>,
     }
 
     /// The attribution of quote `n` (0 = the first) of a one-paragraph text.

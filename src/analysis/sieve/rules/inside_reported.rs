@@ -10,13 +10,17 @@ pub(crate) fn apply(s: &Site, _: Option<&Attribution>) -> Outcome {
         .iter()
         .find(|r| r.span.start <= start && start < r.span.end && r.mention.is_some())
     {
-        Some(r) => Outcome::Decided(Attribution::by(
-            Rule::InsideReported,
-            QuoteKind::Partial,
-            r.method,
-            Some(r.cue),
-            r.mention,
-        )),
+        Some(r) => {
+            let mut a = Attribution::by(
+                Rule::InsideReported,
+                QuoteKind::Partial,
+                r.method,
+                Some(r.cue),
+                r.mention,
+            );
+            a.words = s.b.relative_subject(r.cue.start);
+            Outcome::Decided(a)
+        }
         None => Outcome::Pass,
     }
 }
