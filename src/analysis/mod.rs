@@ -54,6 +54,16 @@ pub fn analyze(doc: &Document) -> Analysis {
 
 /// Analyses a document read as `options` say.
 pub fn analyze_with(doc: &Document, options: &Options) -> Analysis {
+    analyze_with_progress(doc, options, &|_| {})
+}
+
+/// Like [`analyze_with`], calling `progress` with the bytes of text read so far after each
+/// block (a paragraph or a few), for a progress figure on a large document.
+pub fn analyze_with_progress(
+    doc: &Document,
+    options: &Options,
+    progress: &dyn Fn(usize),
+) -> Analysis {
     // Per-block buffers are reused across documents on this thread: a folder of short articles
     // would otherwise spend much of its time growing and freeing them.
     let scratch = SCRATCH.with(|s| s.take()).unwrap_or_default();
@@ -62,6 +72,7 @@ pub fn analyze_with(doc: &Document, options: &Options) -> Analysis {
     engine.dialogue = options.dialogue.unwrap_or_else(|| is_dialogue(doc, &raw));
     for (block, quotes) in blocks_with_quotes(doc, &raw) {
         engine.block(block, &raw, quotes);
+        progress(block.end);
     }
     let (analysis, scratch) = engine.finish();
     SCRATCH.with(|s| s.set(Some(scratch)));
