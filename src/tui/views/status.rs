@@ -206,7 +206,7 @@ fn progress<'a>(app: &App, theme: &Theme) -> Vec<Span<'a>> {
     let len = app.doc.text.len();
     let text = if app.analysis_elapsed.as_secs() >= 1 {
         // 99% at most: indexing the results follows the last block.
-        let percent = (app.analysis_done.min(len) * 100 / len.max(1)).min(99);
+        let percent = (app.analysis_done.min(len) as u64 * 100 / len.max(1) as u64).min(99);
         format!("analysing {}… {percent}% ", size_words(len))
     } else {
         "analysing… ".to_string()
