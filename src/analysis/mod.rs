@@ -57,13 +57,23 @@ pub fn analyze(doc: &Document) -> Analysis {
 
 /// Analyses a document read as `options` say.
 pub fn analyze_with(doc: &Document, options: &Options) -> Analysis {
-    run(doc, options, false).0
+    analyze_with_progress(doc, options, &|_| {})
+}
+
+/// Like [`analyze_with`], calling `progress` with the bytes of text read so far after each
+/// block (a paragraph or a few), for a progress figure on a large document.
+pub fn analyze_with_progress(
+    doc: &Document,
+    options: &Options,
+    progress: &dyn Fn(usize),
+) -> Analysis {
+    run(doc, options, false, progress).0
 }
 
 /// Analyses a document and keeps what the speaker ranker saw: every ranked quote's candidates
 /// and their features, and every entity's names and mentions (for `quotelens-train`).
 pub fn analyze_traced(doc: &Document) -> (Analysis, Trace) {
-    let (analysis, trace) = run(doc, &Options::for_document(doc), true);
+    let (analysis, trace) = run(doc, &Options::for_document(doc), true, &|_| {});
     (analysis, trace.unwrap_or_default())
 }
 
@@ -96,7 +106,12 @@ pub struct TracedEntity {
     pub mentions: Vec<Span>,
 }
 
-fn run(doc: &Document, options: &Options, traced: bool) -> (Analysis, Option<Trace>) {
+fn run(
+    doc: &Document,
+    options: &Options,
+    traced: bool,
+    progress: &dyn Fn(usize),
+) -> (Analysis, Option<Trace>) {
     // Per-block buffers are reused across documents on this thread: a folder of short articles
     // would otherwise spend much of its time growing and freeing them.
     let scratch = SCRATCH.with(|s| s.take()).unwrap_or_default();
@@ -108,6 +123,7 @@ fn run(doc: &Document, options: &Options, traced: bool) -> (Analysis, Option<Tra
     }
     for (block, quotes) in blocks_with_quotes(doc, &raw) {
         engine.block(block, &raw, quotes);
+        progress(block.end);
     }
     let (analysis, scratch, trace) = engine.finish();
     SCRATCH.with(|s| s.set(Some(scratch)));
