@@ -367,7 +367,7 @@ fn chain_end(text: &str, tokens: &[Token], i: usize) -> usize {
             j += 1;
             // "Lucy's Sabbath", "Alice's Right Foot": a possessive ends the name; what follows
             // is something of theirs.
-            if j > i + 0 && strip_possessive(w).1 && (w.ends_with('s') || w.ends_with('S')) {
+            if j > i && strip_possessive(w).1 && (w.ends_with('s') || w.ends_with('S')) {
                 break;
             }
             // "Dr." "J." "Sen.": a period glued to an abbreviation or initial.
@@ -703,6 +703,16 @@ fn name_chain(
         {
             while j < stop && !tokens[j].in_quote() && tokens[j].kind == Kind::Word {
                 let t = &tokens[j];
+                // "In the town of Marlow, the party leader said": a description whose head
+                // is followed by its verb is the subject of the clause, not an apposition.
+                if j > end + 2
+                    && tokens[j - 1].is(ROLE | TITLE)
+                    && t.is(SPEECH_VERB | COMMON_VERB | AUX_VERB)
+                    && !t.is(ROLE)
+                {
+                    found_role = false;
+                    break;
+                }
                 if t.is(ROLE | TITLE | DEMONYM) {
                     add_descriptors(t, &mut desc);
                     if t.is(ROLE | TITLE) {

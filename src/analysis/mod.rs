@@ -183,7 +183,7 @@ struct Engine<'t> {
     /// Global sentence counter, for pronoun distance.
     sentence_base: usize,
     /// The previous block ended "X said:" (cue, mention, its entity and local mention).
-    prev_block_colon: Option<(Span, Span, Option<(SpeakerId, conversation::LocalMention)>)>,
+    prev_block_colon: Option<ColonIntro>,
     /// Who speaks each speech quote, decided block by block.
     conversation: conversation::Conversation,
     /// Decisions of the conversation not yet written into `pending`.
@@ -198,6 +198,10 @@ struct Engine<'t> {
     /// Buffers reused from block to block, and handed back for the next document.
     scratch: Scratch,
 }
+
+/// What a block ending "X said:" leaves for the quotation in the next block: the cue, the
+/// mention, and its entity with the local mention.
+type ColonIntro = (Span, Span, Option<(SpeakerId, conversation::LocalMention)>);
 
 impl<'t> Engine<'t> {
     fn new(text: &'t str, scratch: Scratch, dialogue: bool) -> Self {
@@ -571,6 +575,11 @@ impl<'t> Engine<'t> {
             .map(|(k, &v)| (k.clone(), v))
             .collect();
         votes.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        // A first-person narrator is "I" in the narration: a name the narration itself uses is
+        // someone the narrator talks about (the servant a speaker calls in the same breath).
+        let mut quoted: Vec<Span> = self.pending.iter().map(|p| p.quote.span).collect();
+        quoted.sort_unstable_by_key(|s| s.start);
+        votes.retain(|(name, _)| !named_in_narration(self.text, &quoted, name));
         let Some((name, count)) = votes.first().cloned() else {
             return;
         };
@@ -857,6 +866,29 @@ pub fn debug_dump(doc: &Document) -> String {
 }
 
 /// Every quote of a one-paragraph text with what the sieve found for it (for the rules' tests).
+/// Whether `name` is used in the narration, outside every quotation, at least twice and in a
+/// quarter or more of its occurrences (a stray occurrence is a missed quotation mark).
+fn named_in_narration(text: &str, quoted: &[Span], name: &str) -> bool {
+    if name.is_empty() {
+        return false;
+    }
+    let word_char = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+    let (mut total, mut narrated) = (0usize, 0usize);
+    for (at, _) in text.match_indices(name) {
+        let end = at + name.len();
+        if word_char(text[..at].chars().next_back()) || word_char(text[end..].chars().next()) {
+            continue;
+        }
+        total += 1;
+        let i = quoted.partition_point(|s| s.start <= at);
+        let inside = quoted[..i].iter().rev().take(4).any(|s| s.end >= end);
+        if !inside {
+            narrated += 1;
+        }
+    }
+    narrated >= 2 && narrated * 4 >= total
+}
+
 #[cfg(test)]
 pub(crate) fn attribute_text(text: &str) -> Vec<sieve::testing::Found> {
     let doc = Document::from_text(text, crate::document::Meta::default());

@@ -304,6 +304,9 @@ impl Resolver {
                             && e.head.is_some()
                             && e.head == head
                             && e.descriptors.countries == *countries
+                            || m.entity_kind == SpeakerKind::Organization
+                                && countries.is_empty()
+                                && head.is_some_and(|h| organisation_called(e, h))
                     }
                 }
             };
@@ -482,6 +485,29 @@ pub fn names_compatible(names: &NameWords, a: &[WordId], b: &[WordId]) -> bool {
     // Every word of the shorter name appears in order in the longer one.
     let mut it = long.iter();
     short.iter().all(|s| it.any(|l| word_match(s, l)))
+}
+
+/// Whether a named organisation can be called "the `head`" once named: its name has the head
+/// ("the department" for the Transport Department), or the head is a business noun ("the
+/// company") and nothing in the name makes it another kind of body (a ministry, a council).
+fn organisation_called(e: &Entity, head: &str) -> bool {
+    if e.described || e.kind != SpeakerKind::Organization || e.plural {
+        return false;
+    }
+    let words = || {
+        e.name
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+    };
+    if words().any(|w| w == head) {
+        return true;
+    }
+    lexicon::lookup(head).is(lexicon::BUSINESS)
+        && !words().any(|w| {
+            let entry = lexicon::lookup(&w);
+            entry.is(lexicon::ORG) && !entry.is(lexicon::BUSINESS)
+        })
 }
 
 #[cfg(test)]

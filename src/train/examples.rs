@@ -37,8 +37,7 @@ fn analyze_text(text: &str, source: &str) -> Result<(crate::Analysis, Trace), St
 /// The last word of a name, as the PolNeAR scorer compares it.
 fn last_word(s: &str) -> Option<String> {
     s.split(|c: char| !(c.is_ascii_alphabetic() || c == '\'' || c == '’' || c == '-'))
-        .filter(|w| w.len() >= 2 && w.starts_with(|c: char| c.is_ascii_alphabetic()))
-        .last()
+        .rfind(|w| w.len() >= 2 && w.starts_with(|c: char| c.is_ascii_alphabetic()))
         .map(|w| {
             w.to_lowercase()
                 .trim_end_matches(['s', '\'', '’'])

@@ -82,8 +82,11 @@ impl Offsets {
     }
 }
 
+/// An attribution relation: the character ranges of its content and of its source.
+type Relation = (Vec<(usize, usize)>, Vec<(usize, usize)>);
+
 /// Attributions of an .ann file: (content spans, source spans), in characters.
-fn relations(ann: &str) -> Vec<(Vec<(usize, usize)>, Vec<(usize, usize)>)> {
+fn relations(ann: &str) -> Vec<Relation> {
     let mut spans = std::collections::HashMap::new();
     let mut events = Vec::new();
     for line in ann.lines() {

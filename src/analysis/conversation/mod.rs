@@ -419,9 +419,10 @@ impl Conversation {
         });
         let method = if compatible_local.is_some() && q.method != Method::None {
             q.method
-        } else if on(F::RuleContinuation) || on(F::Prev1SameBlock) {
-            Method::Continuation
-        } else if !self.dialogue && (on(F::Prev1PrevBlock) || on(F::Prev1Earlier)) {
+        } else if on(F::RuleContinuation)
+            || on(F::Prev1SameBlock)
+            || !self.dialogue && (on(F::Prev1PrevBlock) || on(F::Prev1Earlier))
+        {
             Method::Continuation
         } else if on(F::Prev2) || on(F::AddressedPrev) || self.dialogue && q.opens_block {
             Method::Alternation
@@ -466,21 +467,16 @@ impl Conversation {
         let before = b
             .mentions
             .iter()
-            .filter(|m| m.entity == e && m.span.end <= q.start)
-            .last();
+            .rev()
+            .find(|m| m.entity == e && m.span.end <= q.start);
         let after = || {
             b.mentions
                 .iter()
                 .find(|m| m.entity == e && m.span.start >= q.end)
         };
         let prev = || {
-            at.checked_sub(1).and_then(|p| {
-                self.window[p]
-                    .mentions
-                    .iter()
-                    .filter(|m| m.entity == e)
-                    .last()
-            })
+            at.checked_sub(1)
+                .and_then(|p| self.window[p].mentions.iter().rev().find(|m| m.entity == e))
         };
         before.or_else(after).or_else(prev).map(|m| m.span)
     }

@@ -74,10 +74,12 @@ pub(crate) fn cue_after(
     let demands =
         content.ends_with(',') || !new_sentence && content.ends_with(['!', '?', '—', '-', '–']);
     let found = cue_after_verb(b, j, new_sentence, continues_sentence);
-    if found.as_ref().is_none_or(|(_, m)| m.is_none()) && demands && !new_sentence {
-        if let Some(loose) = loose_cue_after(b, j) {
-            return Some(loose);
-        }
+    if found.as_ref().is_none_or(|(_, m)| m.is_none())
+        && demands
+        && !new_sentence
+        && let Some(loose) = loose_cue_after(b, j)
+    {
+        return Some(loose);
     }
     found
 }

@@ -1,0 +1,183 @@
+//! Who said it: one test per kind of attribution error the engine used to make on unseen news and
+//! fiction, each written as the sentences a reader would meet (issue 11's list, in our own words).
+
+use quotelens::{Analysis, Document, Meta, QuoteKind, analyze};
+
+fn run(text: &str) -> (Document, Analysis) {
+    let doc = Document::from_text(text, Meta::default());
+    let a = analyze(&doc);
+    (doc, a)
+}
+
+/// (content, kind, speaker) of every quote, reported speech included.
+fn quotes(text: &str) -> Vec<(String, QuoteKind, Option<String>)> {
+    let (doc, a) = run(text);
+    a.quotes
+        .iter()
+        .map(|q| {
+            (
+                q.content.text(&doc.text).to_string(),
+                q.kind,
+                q.speaker.map(|s| a.speakers[s].name.clone()),
+            )
+        })
+        .collect()
+}
+
+/// The speaker of the quote whose content starts with `start`.
+fn speaker_of(text: &str, start: &str) -> Option<String> {
+    let all = quotes(text);
+    all.iter()
+        .find(|q| q.0.starts_with(start))
+        .unwrap_or_else(|| panic!("no quote starting {start:?} in {all:?}"))
+        .2
+        .clone()
+}
+
+fn speaker_names(text: &str) -> Vec<String> {
+    let (_, a) = run(text);
+    a.speakers.iter().map(|s| s.name.clone()).collect()
+}
+
+// Pronouns agree with the person they stand for.
+
+#[test]
+fn she_is_the_woman_not_the_man_named_last() {
+    let t = "Maria Costa met her landlord, Peter Hale, on Friday.\n\n\
+             “I won’t sell,” she said.";
+    assert_eq!(
+        speaker_of(t, "I won’t sell").as_deref(),
+        Some("Maria Costa")
+    );
+}
+
+// Dialogue: action beats, alternation, vocatives.
+
+#[test]
+fn an_action_beat_names_the_speaker_of_its_paragraph() {
+    let t = "Anna Berg looked at the clock.\n\n\
+             Tom put down his cup. “That isn’t what I meant.”";
+    assert_eq!(speaker_of(t, "That isn’t").as_deref(), Some("Tom"));
+}
+
+#[test]
+fn untagged_lines_alternate_between_the_two_speakers() {
+    let t = "“Where were you last night?” asked Elena.\n\n\
+             “At the mill,” said Marcus.\n\n\
+             “All night?”\n\n\
+             “Until the storm passed.”\n\n\
+             “And then?”";
+    assert_eq!(speaker_of(t, "All night").as_deref(), Some("Elena"));
+    assert_eq!(speaker_of(t, "Until the storm").as_deref(), Some("Marcus"));
+    assert_eq!(speaker_of(t, "And then").as_deref(), Some("Elena"));
+}
+
+#[test]
+fn the_one_addressed_is_not_the_speaker_but_answers_next() {
+    // Lou acts just before the line, but the line speaks to Lou: it is Martha's.
+    let t = "“It is late,” said Martha.\n\n\
+             “Not yet,” said Lou.\n\n\
+             “Everyone has gone home,” said Martha.\n\n\
+             Lou put the letter down.\n\n\
+             “Don’t blame me, Lou.”\n\n\
+             “I blame nobody.”";
+    assert_eq!(speaker_of(t, "Don’t blame me").as_deref(), Some("Martha"));
+    assert_eq!(speaker_of(t, "I blame nobody").as_deref(), Some("Lou"));
+}
+
+// A speaker named after the quotation.
+
+#[test]
+fn a_long_quotation_takes_the_speaker_named_after_it() {
+    let t = "The strike entered its third week.\n\n\
+             “We have asked for a fair wage, nothing more, and we will stay out for as long as it \
+             takes, whatever the company says about the cost to the town,” said Jo Park, the \
+             union’s chair.";
+    assert_eq!(speaker_of(t, "We have asked").as_deref(), Some("Jo Park"));
+}
+
+// Places in appositions are never speakers.
+
+#[test]
+fn a_town_in_an_apposition_is_not_the_speaker() {
+    let t = "Helen Marsh leads the party.\n\n\
+             At a rally in the river town of Marlow, the party leader said: “We will win.”";
+    let names = speaker_names(t);
+    assert!(!names.iter().any(|n| n == "Marlow"), "{names:?}");
+}
+
+// The right referent, joined to its name.
+
+#[test]
+fn the_chief_is_the_fire_chief_named_before() {
+    let t = "Fire Chief Ana Ruiz arrived at noon.\n\n\
+             “The roof could fall at any moment,” the chief said.";
+    assert_eq!(speaker_of(t, "The roof could").as_deref(), Some("Ana Ruiz"));
+}
+
+#[test]
+fn a_first_name_later_is_the_same_person() {
+    let t = "“We start on Monday,” said Ana Ruiz.\n\n\
+             “It will take a month,” Ana added.";
+    assert_eq!(speaker_of(t, "It will take").as_deref(), Some("Ana Ruiz"));
+    assert_eq!(speaker_names(t), ["Ana Ruiz"]);
+}
+
+#[test]
+fn the_company_is_the_company_named_a_sentence_before() {
+    let t = "Northwind Energy cut 300 jobs on Tuesday.\n\n\
+             “The decision was not taken lightly,” the company said in a statement.";
+    assert_eq!(
+        speaker_of(t, "The decision").as_deref(),
+        Some("Northwind Energy")
+    );
+}
+
+// Titles and kinds.
+
+#[test]
+fn titles_are_not_part_of_the_name() {
+    let t = "“The budget is balanced,” said Councillor James Whitfield.";
+    assert_eq!(
+        speaker_of(t, "The budget").as_deref(),
+        Some("James Whitfield")
+    );
+}
+
+#[test]
+fn he_is_not_the_organisation_named_last() {
+    let t = "Daniel Okafor runs the clinic.\n\n\
+             The health ministry has cut its grant.\n\n\
+             “We will have to close on Sundays,” he said.";
+    assert_eq!(
+        speaker_of(t, "We will have to").as_deref(),
+        Some("Daniel Okafor")
+    );
+}
+
+// Reported speech.
+
+#[test]
+fn a_titled_subject_after_the_clause_reports_it() {
+    let t = "Profits will fall next year, chief financial officer Pia Lund warned.";
+    let all = quotes(t);
+    let reported = all
+        .iter()
+        .find(|q| q.1 == QuoteKind::Reported)
+        .unwrap_or_else(|| panic!("no reported speech in {all:?}"));
+    assert!(reported.0.starts_with("Profits will fall"), "{all:?}");
+    assert_eq!(reported.2.as_deref(), Some("Pia Lund"));
+}
+
+#[test]
+fn what_was_told_is_not_who_it_was_told_to() {
+    let t = "Senator Ruth Adler told reporters outside the chamber that the bill would pass.";
+    let all = quotes(t);
+    assert!(all.iter().all(|q| !q.0.starts_with("reporters")), "{all:?}");
+    let reported = all
+        .iter()
+        .find(|q| q.1 == QuoteKind::Reported)
+        .unwrap_or_else(|| panic!("no reported speech in {all:?}"));
+    assert!(reported.0.contains("the bill would pass"), "{all:?}");
+    assert_eq!(reported.2.as_deref(), Some("Ruth Adler"));
+}
