@@ -14,6 +14,8 @@ pub mod paths;
 pub mod plural;
 pub mod span;
 pub mod store;
+#[cfg(feature = "train")]
+pub mod train;
 pub mod tui;
 
 pub use analysis::model::{

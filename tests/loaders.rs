@@ -393,6 +393,39 @@ fn build_epub2_by_hand(path: &Path, chapters: &[(&str, &str)]) {
     zip.finish().unwrap();
 }
 
+/// Each heading's level and text.
+fn headings(doc: &quotelens::Document) -> Vec<(u8, &str)> {
+    doc.headings
+        .iter()
+        .map(|h| (h.level, h.span.text(&doc.text)))
+        .collect()
+}
+
+#[test]
+fn an_epub_keeps_its_chapter_titles_and_headings_as_headings() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("headings.epub");
+    let chapters = [
+        (
+            "Chapter One: The Harbour",
+            "<h1>Chapter One: The Harbour</h1><p>The fog had not lifted.</p>\
+             <h2>At the quay</h2><p>“We cannot sail in this,” Elin said.</p>",
+        ),
+        // No heading in the chapter: its title comes from the table of contents.
+        CHAPTERS[2],
+    ];
+    build_epub(&book, &chapters);
+    let doc = load::load(&Source::Path(book)).expect("the EPUB loads");
+    assert_eq!(
+        headings(&doc),
+        [
+            (1, "Chapter One: The Harbour"),
+            (2, "At the quay"),
+            (1, "Chapter Three: The Island"),
+        ]
+    );
+}
+
 #[test]
 fn a_hand_made_epub2_with_an_ncx_reads_the_same() {
     let dir = tempfile::tempdir().unwrap();
@@ -404,6 +437,7 @@ fn a_hand_made_epub2_with_an_ncx_reads_the_same() {
     let by_rbook = load::load(&Source::Path(made_by_rbook)).expect("the EPUB 3 loads");
     assert_eq!(by_hand.text, by_rbook.text);
     assert_eq!(by_hand.sections, by_rbook.sections);
+    assert_eq!(by_hand.headings, by_rbook.headings);
     assert_eq!(by_hand.meta.byline.as_deref(), Some("Hand Made"));
 }
 
@@ -492,6 +526,26 @@ fn markdown_prints_plain_text_with_its_paragraphs() {
     assert_eq!(v["document"]["title"], "Ferry vote notes");
     assert_eq!(v["document"]["format"], "markdown");
     assert_eq!(speaker_of(&v, "We won").as_deref(), Some("Elena Varga"));
+}
+
+#[test]
+fn markdown_headings_are_spans_of_the_text_with_their_levels() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = write(
+        dir.path(),
+        "notes.md",
+        "# Ferry vote\n\nIntro.\n\n## What *they* said\n\n“We won,” said Elena Varga.\n\n\
+         ### Next steps\n\nThe vote is final.\n"
+            .as_bytes(),
+    );
+    let doc = load::load(&Source::Path(md)).expect("the Markdown loads");
+    assert_eq!(
+        headings(&doc),
+        [(1, "Ferry vote"), (2, "What they said"), (3, "Next steps")]
+    );
+    // The JSON contract is unchanged: headings are the reader's, not the extract's.
+    let v = json(&run(&["extract", arg(&dir.path().join("notes.md"))]));
+    assert!(v["document"].get("headings").is_none());
 }
 
 // ---------------------------------------------------------------- encodings

@@ -233,16 +233,93 @@ fn the_title_line_is_drawn_as_a_heading() {
 }
 
 #[test]
-fn a_long_analysis_counts_its_seconds() {
+fn markdown_sub_headings_are_drawn_as_headings() {
+    let md = "# Harbour reopens\n\nThe harbour opened on Monday.\n\n## What the mayor said\n\n\
+              “The harbour is open again,” said Ann Lee.\n\n#### Timetable\n\nFerries return in May.\n";
+    let doc = quotelens::document::load::from_bytes(md.as_bytes(), "harbour.md", "md")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let r = Reader::with_doc(doc, 80, 14, Theme::MONO, true);
+    let bold_at = |needle: &str| {
+        let y = row_of(&r, needle);
+        let x = r.lines()[y][..r.lines()[y].find(needle).unwrap_or(0)]
+            .chars()
+            .count() as u16;
+        r.term.backend().buffer()[(x, y as u16)]
+            .modifier
+            .contains(Modifier::BOLD)
+    };
+    assert!(bold_at("What the mayor said"), "{}", r.screen());
+    assert!(bold_at("Timetable"), "{}", r.screen());
+    assert!(!bold_at("Ferries return"), "{}", r.screen());
+    assert!(!bold_at("The harbour opened"), "{}", r.screen());
+}
+
+#[test]
+fn an_uncertain_attribution_is_marked_in_the_list_and_explained_in_the_status_bar() {
+    let mut r = Reader::sample(100, 30, Theme::MONO);
+    // The engine was unsure of the second quote's speaker, and half sure of the third's.
+    tui_common::set_confidence(&mut r, 1, 0.42);
+    tui_common::set_confidence(&mut r, 2, 0.5);
+    r.press(&["]", "]"]);
+    assert!(r.status().contains("quote 2/"), "{}", r.status());
+    assert!(
+        r.status().contains("? (uncertain: 0.42) · "),
+        "{}",
+        r.status()
+    );
+    r.press(&["]"]);
+    assert!(r.status().contains("quote 3/"), "{}", r.status());
+    assert!(!r.status().contains("uncertain"), "{}", r.status());
+    // In the Quotes list, the second row's speaker alone is marked.
+    r.press(&["2", "g"]);
+    let list = r.app.screen.list;
+    let rows: Vec<String> = r.lines()[list.y as usize..list.bottom() as usize]
+        .iter()
+        .map(|l| l.chars().skip(list.x as usize).collect())
+        .collect();
+    let marked: Vec<usize> = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, row)| row.split('“').next().is_some_and(|who| who.contains('?')))
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(marked, [1], "{}", rows.join("\n"));
+}
+
+#[test]
+fn a_long_analysis_shows_how_far_it_has_got() {
     let para = "“We will keep going,” the minister said, adding that the plan was sound. ";
     let text = (para.repeat(5) + "\n\n").repeat(3_000);
     let doc = quotelens::Document::from_text(&text, quotelens::Meta::default());
+    let last_paragraph_end = doc.paragraphs.last().map_or(0, |p| p.end);
     let mut r = Reader::with_doc(doc, 100, 30, Theme::COLOUR, false);
-    let _jobs = r.take_jobs();
+    let mut jobs = r.take_jobs();
+    let at = jobs
+        .iter()
+        .position(|j| matches!(j, quotelens::tui::Job::Analyse { .. }));
+    let analysis = at.map(|i| jobs.remove(i));
+    let Some(quotelens::tui::Job::Analyse { progress, .. }) = &analysis else {
+        panic!("no analysis queued");
+    };
+    let progress = std::sync::Arc::clone(progress);
     assert!(r.status().contains("analysing…"), "{}", r.status());
+    // The analysis has read 37% of the text when the next tick comes, a second in.
+    progress.store(
+        text.len() * 37 / 100 + 1,
+        std::sync::atomic::Ordering::Relaxed,
+    );
     std::thread::sleep(std::time::Duration::from_millis(1100));
     r.input(Input::Tick);
-    assert!(r.status().contains("analysing 1 MB… 1 s"), "{}", r.status());
+    assert!(r.status().contains("analysing 1 MB… 37%"), "{}", r.status());
+    // The real analysis counts every block, up to the end of the last paragraph.
+    if let Some(job) = analysis {
+        r.input(Input::Job(job.run()));
+    }
+    assert_eq!(
+        progress.load(std::sync::atomic::Ordering::Relaxed),
+        last_paragraph_end
+    );
+    assert!(!r.status().contains("analysing"), "{}", r.status());
 }
 
 #[test]

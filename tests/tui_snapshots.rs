@@ -179,3 +179,27 @@ fn chapters_tab_80x24() {
     r.press(&["5", "j"]);
     insta::assert_debug_snapshot!(r.term.backend().buffer());
 }
+
+/// A short Markdown article with sub-headings, loaded as the reader loads a `.md` file.
+fn markdown_article() -> quotelens::Document {
+    let md = "# Harbour reopens\n\nThe harbour opened on Monday after a month of repairs.\n\n\
+              ## What the mayor said\n\n“The harbour is open again,” said Mayor Ann Lee.\n\n\
+              ### Next steps\n\nFerries return in May, the port authority said.\n";
+    quotelens::document::load::from_bytes(md.as_bytes(), "harbour.md", "md")
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn markdown_headings_80x24() {
+    // The title and both sub-headings are bold; the text between them is not.
+    let r = Reader::with_doc(markdown_article(), 80, 24, Theme::COLOUR, true);
+    insta::assert_debug_snapshot!(r.term.backend().buffer());
+}
+
+#[test]
+fn an_uncertain_speaker_in_the_quotes_list_and_the_status_bar_100x30() {
+    let mut r = Reader::sample(100, 30, Theme::COLOUR);
+    tui_common::set_confidence(&mut r, 1, 0.42);
+    r.press(&["2", "j"]);
+    insta::assert_debug_snapshot!(r.term.backend().buffer());
+}

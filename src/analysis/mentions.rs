@@ -125,7 +125,17 @@ impl Mention {
     }
 }
 
-fn looks_like_verb(t: &Token, text: &str) -> bool {
+/// Common adjectives that begin proper names ("New York", "Great Britain", "Little Rock").
+fn opens_names(w: &str) -> bool {
+    [
+        "new", "great", "old", "little", "big", "good", "high", "long", "first", "second", "third",
+        "best", "upper", "lower", "north", "south", "east", "west", "central", "united", "holy",
+    ]
+    .iter()
+    .any(|o| w.eq_ignore_ascii_case(o))
+}
+
+pub(crate) fn looks_like_verb(t: &Token, text: &str) -> bool {
     if t.kind != Kind::Word || t.cap {
         return false;
     }
@@ -355,6 +365,11 @@ fn chain_end(text: &str, tokens: &[Token], i: usize) -> usize {
         // (Suffixes such as "Jr" and "III" are capitalised, so the run takes them.)
         if t.kind == Kind::Word && t.cap {
             j += 1;
+            // "Lucy's Sabbath", "Alice's Right Foot": a possessive ends the name; what follows
+            // is something of theirs.
+            if j > i + 0 && strip_possessive(w).1 && (w.ends_with('s') || w.ends_with('S')) {
+                break;
+            }
             // "Dr." "J." "Sen.": a period glued to an abbreviation or initial.
             if tokens
                 .get(j)
@@ -421,10 +436,12 @@ fn name_chain(
         }
         // Common words start a name only at the start of a sentence ("During", "Yesterday");
         // elsewhere a capitalised "New" or "Great" belongs to the name ("New York").
-        // At the start of a sentence a common word is not part of a name, unless another
+        // At the start of a sentence a common word is not part of a name ("Now Cecil",
+        // "Therefore George"), unless it is an adjective that opens names and another
         // capitalised word follows it ("New Jersey", "Great Britain").
         let next_cap = tokens.get(a + 1).is_some_and(|n| n.cap && a + 1 < end);
-        let never_in_name = t.is(NOT_NAME) || at_start && t.is(FUNCTION) && !next_cap;
+        let never_in_name =
+            t.is(NOT_NAME) || at_start && t.is(FUNCTION) && !(next_cap && opens_names(w));
         if (never_in_name || t.is(TIME_WORD)) && !t.is(FIRST_NAME | TITLE | HONORIFIC) {
             a += 1;
             continue;

@@ -2,13 +2,14 @@
 //!
 //! Passes, in order: pair quotation marks (`marks`), group paragraphs into blocks and split
 //! sentences (`segment`), tokenise (`tokens`), find mentions (`mentions`), attribute quotes and
-//! find reported speech (`attribute`), resolve mentions to speakers (`resolve`), find and link
+//! find reported speech (`sieve`), resolve mentions to speakers (`resolve`), find and link
 //! numbers (`numbers`). Blocks are processed in document order with bounded state, so the cost is
 //! linear in the text.
 
 // The public surface is `analyze`, `analyze_with` + `Options`, `debug_dump`, the `model` types,
-// `numbers::find` and the `passes` benchmarks time; the rest is internal to the crate.
-pub(crate) mod attribute;
+// `numbers::find`, the `passes` benchmarks time and the speaker ranker's model (`ranker`, for the
+// trainer); the rest is internal to the crate.
+pub(crate) mod conversation;
 pub(crate) mod lexicon;
 pub(crate) mod marks;
 pub(crate) mod mentions;
@@ -16,16 +17,18 @@ pub mod model;
 pub(crate) mod names;
 pub mod numbers;
 pub mod passes;
+pub mod ranker;
 pub(crate) mod resolve;
 pub(crate) mod segment;
+pub(crate) mod sieve;
 pub(crate) mod tokens;
 
 use crate::document::Document;
-use attribute::{Attribution, Block, QuoteToks, Reported};
 use marks::RawQuote;
 use mentions::Mention;
 use model::*;
 use resolve::Resolver;
+use sieve::{Attribution, Block, QuoteToks, Reported};
 use tokens::Token;
 
 /// How the engine reads a text, as its caller knows it.
@@ -54,18 +57,77 @@ pub fn analyze(doc: &Document) -> Analysis {
 
 /// Analyses a document read as `options` say.
 pub fn analyze_with(doc: &Document, options: &Options) -> Analysis {
+    analyze_with_progress(doc, options, &|_| {})
+}
+
+/// Like [`analyze_with`], calling `progress` with the bytes of text read so far after each
+/// block (a paragraph or a few), for a progress figure on a large document.
+pub fn analyze_with_progress(
+    doc: &Document,
+    options: &Options,
+    progress: &dyn Fn(usize),
+) -> Analysis {
+    run(doc, options, false, progress).0
+}
+
+/// Analyses a document and keeps what the speaker ranker saw: every ranked quote's candidates
+/// and their features, and every entity's names and mentions (for `quotelens-train`).
+pub fn analyze_traced(doc: &Document) -> (Analysis, Trace) {
+    let (analysis, trace) = run(doc, &Options::for_document(doc), true, &|_| {});
+    (analysis, trace.unwrap_or_default())
+}
+
+/// What the speaker ranker saw in one document.
+#[derive(Debug, Clone, Default)]
+pub struct Trace {
+    /// Ranked quotes, in the order they were decided.
+    pub quotes: Vec<TracedQuote>,
+    /// Every entity the resolver knew at the end, by entity id.
+    pub entities: Vec<TracedEntity>,
+    /// The ranker used its dialogue weights.
+    pub dialogue: bool,
+}
+
+/// One ranked quote: its candidates and the one chosen.
+#[derive(Debug, Clone)]
+pub struct TracedQuote {
+    /// Index into `Analysis::quotes`.
+    pub quote: usize,
+    /// Candidate entities with their features.
+    pub candidates: Vec<(usize, conversation::features::Vector)>,
+    pub chosen: Option<usize>,
+}
+
+/// An entity as the ranker knew it at the end.
+#[derive(Debug, Clone)]
+pub struct TracedEntity {
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub mentions: Vec<Span>,
+}
+
+fn run(
+    doc: &Document,
+    options: &Options,
+    traced: bool,
+    progress: &dyn Fn(usize),
+) -> (Analysis, Option<Trace>) {
     // Per-block buffers are reused across documents on this thread: a folder of short articles
     // would otherwise spend much of its time growing and freeing them.
     let scratch = SCRATCH.with(|s| s.take()).unwrap_or_default();
-    let mut engine = Engine::new(&doc.text, scratch);
     let raw = marks::find_quotes(&doc.text, &doc.paragraphs);
-    engine.dialogue = options.dialogue.unwrap_or_else(|| is_dialogue(doc, &raw));
+    let dialogue = options.dialogue.unwrap_or_else(|| is_dialogue(doc, &raw));
+    let mut engine = Engine::new(&doc.text, scratch, dialogue);
+    if traced {
+        engine.conversation.trace = Some(Vec::new());
+    }
     for (block, quotes) in blocks_with_quotes(doc, &raw) {
         engine.block(block, &raw, quotes);
+        progress(block.end);
     }
-    let (analysis, scratch) = engine.finish();
+    let (analysis, scratch, trace) = engine.finish();
     SCRATCH.with(|s| s.set(Some(scratch)));
-    analysis
+    (analysis, trace)
 }
 
 /// The document's blocks, each with the range of raw quotes that start inside it (a block holds
@@ -120,22 +182,25 @@ struct Engine<'t> {
     figures: Vec<Figure>,
     /// Global sentence counter, for pronoun distance.
     sentence_base: usize,
-    /// The last speech quote of the previous block, when that block ended on it.
-    prev_block_tail: Option<usize>,
-    /// The speaker of the previous block's last subject sentence.
-    prev_block_subject: Option<SpeakerId>,
-    /// The previous block ended "X said:" (cue, mention, speaker).
-    prev_block_colon: Option<(Span, Span, Option<SpeakerId>)>,
-    /// Fiction-style dialogue: a new paragraph of quotation is a new speaker's turn.
-    dialogue: bool,
-    /// Speakers of the most recent quotes, most recent last (for alternating dialogue).
-    recent_speakers: Vec<SpeakerId>,
+    /// The previous block ended "X said:" (cue, mention, its entity and local mention).
+    prev_block_colon: Option<(Span, Span, Option<(SpeakerId, conversation::LocalMention)>)>,
+    /// Who speaks each speech quote, decided block by block.
+    conversation: conversation::Conversation,
+    /// Decisions of the conversation not yet written into `pending`.
+    decisions: Vec<conversation::Decision>,
+    /// Pronoun and description mentions whose entity the conversation changed.
+    relinked: Vec<(Span, Option<usize>, Option<usize>)>,
+    block_index: usize,
+    /// "I" in the narration so far: a first-person narrator speaks (when "I" is not rare
+    /// beside "he" and "she").
+    first_person_mentions: usize,
+    third_person_mentions: usize,
     /// Buffers reused from block to block, and handed back for the next document.
     scratch: Scratch,
 }
 
 impl<'t> Engine<'t> {
-    fn new(text: &'t str, scratch: Scratch) -> Self {
+    fn new(text: &'t str, scratch: Scratch, dialogue: bool) -> Self {
         Engine {
             text,
             resolver: Resolver::new(),
@@ -143,11 +208,13 @@ impl<'t> Engine<'t> {
             raw_to_pending: Default::default(),
             figures: Vec::new(),
             sentence_base: 0,
-            prev_block_tail: None,
-            prev_block_subject: None,
             prev_block_colon: None,
-            dialogue: false,
-            recent_speakers: Vec::new(),
+            conversation: conversation::Conversation::new(dialogue),
+            decisions: Vec::new(),
+            relinked: Vec::new(),
+            block_index: 0,
+            first_person_mentions: 0,
+            third_person_mentions: 0,
             scratch,
         }
     }
@@ -192,6 +259,11 @@ impl<'t> Engine<'t> {
             &mut self.scratch.names,
             &mut self.scratch.mentions,
         );
+        // A heading ("Lucy Faced the External Situation Bravely", "KEMP'S VISITOR") is in
+        // capitals throughout, so its names cannot be told from its other words.
+        if segment::is_heading(text, &self.scratch.tokens) {
+            self.scratch.mentions.clear();
+        }
         self.scratch.mention_at.clear();
         self.scratch
             .mention_at
@@ -218,7 +290,8 @@ impl<'t> Engine<'t> {
         };
 
         // Reported speech first: fragments quoted inside it belong to its speaker.
-        attribute::reported(&b, &mut self.scratch.reported);
+        sieve::reported(&b, &mut self.scratch.reported);
+        let cue_of = sieve::cue_subjects(&b);
         // Attribute the quotes of this block in order.
         let mut atts: Vec<(QuoteToks, Attribution)> = Vec::new();
         let mut prev_speech: Option<usize> = None;
@@ -228,14 +301,14 @@ impl<'t> Engine<'t> {
                 continue;
             };
             let prev = prev_speech.map(|p: usize| (&atts[p].0, &atts[p].1));
-            let att = attribute::attribute(&b, &qt, prev, &self.scratch.reported);
+            let att = sieve::attribute(&b, &qt, prev, &self.scratch.reported);
             let speech = att.kind.is_speech() && att.kind != QuoteKind::Nested;
             atts.push((qt, att));
             if speech {
                 prev_speech = Some(atts.len() - 1);
             }
         }
-        let colon_cue = attribute::trailing_colon_cue(&b);
+        let colon_cue = sieve::trailing_colon_cue(&b);
 
         // Which mentions name a speaker.
         let mut speaker_mention = vec![false; self.scratch.mentions.len()];
@@ -254,16 +327,12 @@ impl<'t> Engine<'t> {
         }
         // Resolve mentions in document order.
         let mut entity_of = vec![None; self.scratch.mentions.len()];
-        let mut last_subject: Option<SpeakerId> = None;
         for (mi, m) in self.scratch.mentions.iter().enumerate() {
             let sentence = self.sentence_base + m.sentence;
             let id =
                 self.resolver
                     .resolve(m, text, &self.scratch.names, sentence, speaker_mention[mi]);
             entity_of[mi] = id;
-            if m.subject && id.is_some() {
-                last_subject = id;
-            }
             if speaker_mention[mi]
                 && let Some(id) = id
             {
@@ -271,22 +340,29 @@ impl<'t> Engine<'t> {
             }
         }
 
-        // Emit quotes.
+        // Emit quotes. The rules' attribution is written now; who speaks each speech quote is
+        // decided by the conversation when the next block has been read.
         let first_token_quote = self
             .scratch
             .tokens
             .first()
             .filter(|t| t.in_quote())
             .map(|t| t.quote as usize);
-        let mut last_pending_speech: Option<usize> = None;
+        let mut rec = conversation::BlockRecord {
+            index: self.block_index,
+            ..Default::default()
+        };
         for (qt, a) in &atts {
             let q = &raw[qt.id];
+            let mut local = a.mention;
             let mut quote = Quote {
                 span: q.span,
                 content: q.content,
                 kind: a.kind,
                 speaker: a.mention.and_then(|m| entity_of[m]),
-                speaker_mention: a.mention.map(|m| self.scratch.mentions[m].span),
+                speaker_mention: a
+                    .words
+                    .or_else(|| a.mention.map(|m| self.scratch.mentions[m].span)),
                 cue: a.cue,
                 addressee: a.addressee,
                 method: a.method,
@@ -294,45 +370,22 @@ impl<'t> Engine<'t> {
                 parent: q.parent.and_then(|p| self.raw_to_pending.get(&p).copied()),
             };
             let mut same_as = a.same_as.and_then(|r| self.raw_to_pending.get(&r).copied());
-            // A cue-less quote that opens the block: introduced by "X said:" at the end of the
-            // previous block, or continuing the previous block's last quote.
+            let mut prev_colon: Option<conversation::LocalMention> = None;
+            // A cue-less quote that opens the block, introduced by "X said:" at the end of the
+            // previous block.
             if quote.method == Method::None
                 && quote.kind.is_speech()
                 && quote.kind != QuoteKind::Nested
-            {
-                if let Some((cue, mention, speaker)) = self
+                && let Some((cue, mention, speaker)) = self
                     .prev_block_colon
                     .filter(|_| first_token_quote == Some(qt.id))
-                {
-                    quote.speaker = speaker;
-                    quote.speaker_mention = Some(mention);
-                    quote.cue = Some(cue);
-                    quote.method = Method::CueBefore;
-                    quote.confidence = 0.85;
-                } else if let (true, Some(other)) = (
-                    self.dialogue && first_token_quote == Some(qt.id),
-                    self.prev_block_tail
-                        .and_then(|t| self.other_speaker(self.pending[t].quote.speaker)),
-                ) {
-                    // Fiction: a new paragraph of dialogue is the other person's turn.
-                    quote.speaker = Some(other);
-                    quote.method = Method::Alternation;
-                    quote.confidence = 0.6;
-                } else if first_token_quote == Some(qt.id)
-                    && self.prev_block_tail.is_some()
-                    && !self.dialogue
-                {
-                    same_as = self.prev_block_tail;
-                    quote.method = Method::Continuation;
-                    quote.confidence = 0.7;
-                } else if let Some(s) = self
-                    .prev_block_subject
-                    .filter(|_| first_token_quote == Some(qt.id))
-                {
-                    quote.speaker = Some(s);
-                    quote.method = Method::ParagraphSubject;
-                    quote.confidence = 0.5;
-                }
+            {
+                quote.speaker = speaker.map(|(e, _)| e);
+                quote.speaker_mention = Some(mention);
+                quote.cue = Some(cue);
+                quote.method = Method::CueBefore;
+                quote.confidence = sieve::Rule::PreviousColon.confidence(true);
+                prev_colon = speaker.map(|(_, l)| l);
             }
             if a.mention.is_some() && quote.speaker.is_none() {
                 quote.confidence *= 0.5;
@@ -349,8 +402,14 @@ impl<'t> Engine<'t> {
             if (!qt.closed && !explicit && quote.kind != QuoteKind::Nested) || orphan {
                 continue;
             }
-            // Split halves and continuations take their speaker from an earlier quote, whose
-            // speaker is already final.
+            // The second half of a split quote, and a fragment coordinated with the one before,
+            // share that quote's speaker; a cue-less quote after another only suggests it.
+            let hard = quote.method == Method::Split
+                || quote.method == Method::Continuation && quote.kind == QuoteKind::Partial;
+            let continues = same_as.filter(|_| !hard);
+            if !hard {
+                same_as = None;
+            }
             if let Some(t) = same_as {
                 quote.speaker = self.pending[t].quote.speaker;
                 if quote.speaker_mention.is_none() {
@@ -360,14 +419,27 @@ impl<'t> Engine<'t> {
             let idx = self.pending.len();
             self.raw_to_pending.insert(qt.id, idx);
             if quote.kind.is_speech() && quote.kind != QuoteKind::Nested {
-                last_pending_speech = Some(idx);
-                if let Some(s) = quote.speaker {
-                    self.recent_speakers.retain(|&r| r != s);
-                    self.recent_speakers.push(s);
-                    if self.recent_speakers.len() > 8 {
-                        self.recent_speakers.remove(0);
-                    }
+                if prev_colon.is_none() {
+                    local = local.filter(|_| quote.method != Method::None);
                 }
+                let local =
+                    prev_colon.or_else(|| local.map(|m| self.local_mention(m, entity_of[m])));
+                let (vocatives, vocative_names) = self.vocatives(qt, &b);
+                rec.quotes.push(conversation::QuoteSite {
+                    pending: idx,
+                    start: q.span.start,
+                    end: q.span.end,
+                    open: qt.open,
+                    close: qt.close,
+                    sentence: b.sentence_of[qt.open],
+                    opens_block: first_token_quote == Some(qt.id),
+                    method: quote.method,
+                    local,
+                    same_as,
+                    continues,
+                    vocatives,
+                    vocative_names,
+                });
             }
             self.pending.push(Pending { quote, same_as });
         }
@@ -391,21 +463,48 @@ impl<'t> Engine<'t> {
         // Figures in this block.
         numbers::find_tokens(text, &self.scratch.tokens, &mut self.figures);
 
-        // State carried to the next block.
-        let ends_on_quote = self.scratch.tokens.last().is_some_and(|t| t.in_quote())
-            || self
-                .scratch
-                .sentences
-                .last()
-                .is_some_and(|&(a, b)| (a..b).any(|i| self.scratch.tokens[i].in_quote()));
-        self.prev_block_tail = if ends_on_quote {
-            last_pending_speech
-        } else {
-            None
-        };
-        self.prev_block_subject = last_subject;
-        self.prev_block_colon =
-            colon_cue.map(|(cue, m)| (cue, self.scratch.mentions[m].span, entity_of[m]));
+        // The block's narration, for the conversation: resolved mentions and how much
+        // narration there is around the quotes.
+        rec.narrative_words = self
+            .scratch
+            .tokens
+            .iter()
+            .filter(|t| !t.in_quote() && t.kind == tokens::Kind::Word)
+            .count();
+        for (mi, m) in self.scratch.mentions.iter().enumerate() {
+            if m.kind == mentions::MentionKind::Pronoun && !self.tokens_in_quote(m) {
+                if self.narrator_pronoun(m) {
+                    self.first_person_mentions += 1;
+                } else if m.gender != mentions::Gender::Unknown {
+                    self.third_person_mentions += 1;
+                }
+            }
+            if let Some(e) = entity_of[mi] {
+                rec.mentions.push(conversation::NarrativeMention {
+                    entity: e,
+                    span: m.span,
+                    subject: m.subject,
+                    kind: m.kind,
+                    sentence: m.sentence,
+                    token: m.toks.0,
+                    cue: cue_of[mi],
+                });
+            }
+        }
+        if self.conversation.narrator.is_none()
+            && self.first_person_mentions >= 3
+            && self.first_person_mentions * 5 >= self.third_person_mentions
+        {
+            self.conversation.narrator = Some(self.resolver.narrator());
+        }
+        self.block_index += 1;
+        self.conversation
+            .push(rec, text, &self.resolver, &mut self.decisions);
+        self.apply_decisions();
+        self.prev_block_colon = colon_cue.map(|(cue, m)| {
+            let speaker = entity_of[m].map(|e| (e, self.local_mention(m, Some(e))));
+            (cue, self.scratch.mentions[m].span, speaker)
+        });
         self.sentence_base += self.scratch.sentences.len();
         // Drop the per-block map entries that can no longer be referenced.
         if self.raw_to_pending.len() > 4096 {
@@ -413,17 +512,128 @@ impl<'t> Engine<'t> {
         }
     }
 
-    /// In a dialogue, the most recent speaker other than `current`.
-    fn other_speaker(&self, current: Option<SpeakerId>) -> Option<SpeakerId> {
-        let current = current?;
-        self.recent_speakers
-            .iter()
-            .rev()
-            .copied()
-            .find(|&s| s != current)
+    /// The quote's own mention as the conversation sees it.
+    fn local_mention(&self, m: usize, entity: Option<usize>) -> conversation::LocalMention {
+        let mm = &self.scratch.mentions[m];
+        let word = mm.span.text(self.text);
+        let first_person = mm.kind == mentions::MentionKind::Pronoun
+            && (word.eq_ignore_ascii_case("i") || word.eq_ignore_ascii_case("we"));
+        let entity = if first_person && word.eq_ignore_ascii_case("i") {
+            self.conversation.narrator.or(entity)
+        } else {
+            entity
+        };
+        conversation::LocalMention {
+            span: mm.span,
+            kind: mm.kind,
+            gender: mm.gender,
+            plural: mm.plural,
+            first_person,
+            entity_kind: mm.entity_kind,
+            entity,
+        }
     }
 
-    fn finish(mut self) -> (Analysis, Scratch) {
+    /// "I" in the narration (not "we", not inside a quotation).
+    fn narrator_pronoun(&self, m: &mentions::Mention) -> bool {
+        m.span.text(self.text) == "I"
+    }
+
+    fn tokens_in_quote(&self, m: &mentions::Mention) -> bool {
+        self.scratch.tokens[m.toks.0].in_quote()
+    }
+
+    /// Who a quote addresses by name ("Don't blame me, Lou."): the entities known by that
+    /// name, and the names as written.
+    fn vocatives(&self, qt: &QuoteToks, b: &Block) -> (Vec<usize>, Vec<Span>) {
+        let found = conversation::vocative::find(b, qt);
+        let entities = found
+            .iter()
+            .filter_map(|v| {
+                let ids: Option<Vec<names::WordId>> =
+                    v.words.iter().map(|w| self.scratch.names.get(w)).collect();
+                self.resolver.find_named(&self.scratch.names, &ids?)
+            })
+            .collect();
+        (entities, found.into_iter().map(|v| v.span).collect())
+    }
+
+    /// The narrator takes the name others address them by ("my dear Watson"), when it is
+    /// heard at least twice in the turns next to the narrator's own.
+    fn name_narrator(&mut self) {
+        let Some(n) = self.conversation.narrator else {
+            return;
+        };
+        let mut votes: Vec<(String, u32)> = self
+            .conversation
+            .narrator_votes
+            .iter()
+            .map(|(k, &v)| (k.clone(), v))
+            .collect();
+        votes.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        let Some((name, count)) = votes.first().cloned() else {
+            return;
+        };
+        if count < 2 {
+            return;
+        }
+        // Other forms of the same name ("Dr. Watson" beside "Watson") are aliases; other names
+        // heard there are the people the narrator talks to.
+        let last = |s: &str| s.split_whitespace().last().map(str::to_lowercase);
+        let key = last(&name);
+        let e = &mut self.resolver.entities[n];
+        let old = std::mem::replace(&mut e.name, name.clone());
+        e.aliases.push(old);
+        for (alias, _) in votes.into_iter().skip(1) {
+            if last(&alias) == key && !e.aliases.contains(&alias) && e.aliases.len() < 32 {
+                e.aliases.push(alias);
+            }
+        }
+    }
+
+    /// Writes the conversation's decisions into the pending quotes.
+    fn apply_decisions(&mut self) {
+        for d in self.decisions.drain(..) {
+            let q = &mut self.pending[d.pending].quote;
+            q.speaker = d.speaker;
+            q.speaker_mention = d.mention;
+            q.method = d.method;
+            q.confidence = d.confidence;
+            if let Some((span, old)) = d.relinked {
+                self.relinked.push((span, old, d.speaker));
+            }
+        }
+    }
+
+    /// A pronoun or description the conversation tied to another speaker than the resolver
+    /// did is that speaker's mention.
+    fn move_relinked_mentions(&mut self) {
+        let mut touched = Vec::new();
+        for (span, old, new) in std::mem::take(&mut self.relinked) {
+            if let Some(old) = old
+                && let Some(e) = self.resolver.entities.get_mut(old)
+            {
+                e.mentions.retain(|&s| s != span);
+            }
+            if let Some(new) = new
+                && let Some(e) = self.resolver.entities.get_mut(new)
+                && !e.mentions.contains(&span)
+            {
+                e.mentions.push(span);
+                touched.push(new);
+            }
+        }
+        for e in touched {
+            self.resolver.entities[e].mentions.sort_unstable();
+        }
+    }
+
+    fn finish(mut self) -> (Analysis, Scratch, Option<Trace>) {
+        self.conversation
+            .finish(self.text, &self.resolver, &mut self.decisions);
+        self.apply_decisions();
+        self.move_relinked_mentions();
+        self.name_narrator();
         // Inherit speakers along split/continuation links (targets come earlier).
         for i in 0..self.pending.len() {
             if let Some(t) = self.pending[i].same_as
@@ -461,6 +671,27 @@ impl<'t> Engine<'t> {
         for q in &mut quotes {
             q.parent = q.parent.map(|p| new_id[p]);
         }
+        let trace = self.conversation.trace.take().map(|quotes| Trace {
+            quotes: quotes
+                .into_iter()
+                .map(|t| TracedQuote {
+                    quote: new_id[t.pending],
+                    candidates: t.candidates,
+                    chosen: t.chosen,
+                })
+                .collect(),
+            entities: self
+                .resolver
+                .entities
+                .iter()
+                .map(|e| TracedEntity {
+                    name: e.name.clone(),
+                    aliases: e.aliases.clone(),
+                    mentions: e.mentions.clone(),
+                })
+                .collect(),
+            dialogue: self.conversation.dialogue,
+        });
         // Speakers: entities that speak, in order of first quote.
         let mut speaker_id: Vec<Option<usize>> = vec![None; self.resolver.entities.len()];
         let mut speakers: Vec<Speaker> = Vec::new();
@@ -500,6 +731,7 @@ impl<'t> Engine<'t> {
                 numbers: figures,
             },
             scratch,
+            trace,
         )
     }
 }
@@ -587,7 +819,7 @@ pub fn debug_dump(doc: &Document) -> String {
     use std::fmt::Write;
     let text = doc.text.as_str();
     let raw = marks::find_quotes(text, &doc.paragraphs);
-    let mut engine = Engine::new(text, Scratch::default());
+    let mut engine = Engine::new(text, Scratch::default(), false);
     let mut out = String::new();
     for (block, quotes) in blocks_with_quotes(doc, &raw) {
         engine.read_block(block, &raw, quotes);
@@ -620,6 +852,54 @@ pub fn debug_dump(doc: &Document) -> String {
             );
         }
         out.push('\n');
+    }
+    out
+}
+
+/// Every quote of a one-paragraph text with what the sieve found for it (for the rules' tests).
+#[cfg(test)]
+pub(crate) fn attribute_text(text: &str) -> Vec<sieve::testing::Found> {
+    let doc = Document::from_text(text, crate::document::Meta::default());
+    let raw = marks::find_quotes(&doc.text, &doc.paragraphs);
+    let mut engine = Engine::new(&doc.text, Scratch::default(), false);
+    let mut out = Vec::new();
+    for (block, quotes) in blocks_with_quotes(&doc, &raw) {
+        let top = engine.read_block(block, &raw, quotes.clone());
+        let s = &engine.scratch;
+        let b = Block {
+            text: &doc.text,
+            tokens: &s.tokens,
+            sentences: &s.sentences,
+            sentence_of: &s.sentence_of,
+            mentions: &s.mentions,
+            mention_at: &s.mention_at,
+            scans: Default::default(),
+        };
+        let mut reported = Vec::new();
+        sieve::reported(&b, &mut reported);
+        let mut atts: Vec<(QuoteToks, Attribution)> = Vec::new();
+        let mut prev_speech: Option<usize> = None;
+        for qi in quotes {
+            let Some(qt) = quote_tokens(&s.tokens, qi, &raw[qi], &top) else {
+                continue;
+            };
+            let prev = prev_speech.map(|p| (&atts[p].0, &atts[p].1));
+            let att = sieve::attribute(&b, &qt, prev, &reported);
+            if att.kind.is_speech() && att.kind != QuoteKind::Nested {
+                prev_speech = Some(atts.len());
+            }
+            out.push(sieve::testing::Found {
+                rule: att.rule,
+                kind: att.kind,
+                method: att.method,
+                mention: att
+                    .mention
+                    .map(|m| s.mentions[m].span.text(&doc.text).to_string()),
+                cue: att.cue.map(|c| c.text(&doc.text).to_string()),
+                words: att.words.map(|w| w.text(&doc.text).to_string()),
+            });
+            atts.push((qt, att));
+        }
     }
     out
 }

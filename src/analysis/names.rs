@@ -76,6 +76,14 @@ impl NameWords {
         id
     }
 
+    /// The id of `word` lower-cased, if it was ever interned (no entity has a word that was not).
+    pub fn get(&self, word: &str) -> Option<WordId> {
+        if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return self.ids.get(word).copied();
+        }
+        self.ids.get(word.to_lowercase().as_str()).copied()
+    }
+
     /// Starts a mention's word list; words interned with `push` until `end_range` belong to it.
     pub fn begin_range(&self) -> u32 {
         self.pool.len() as u32

@@ -85,12 +85,13 @@ impl Resolver {
                 .strip_suffix("'s")
                 .or_else(|| alias.strip_suffix("’s"))
                 .unwrap_or(alias);
+            let alias = tidy(alias);
             if !alias.is_empty()
                 && alias != e.name
-                && !e.aliases.iter().any(|a| a == alias)
+                && !e.aliases.iter().any(|a| *a == alias)
                 && e.aliases.len() < 32
             {
-                e.aliases.push(alias.to_string());
+                e.aliases.push(alias.into_owned());
             }
         }
         if m.kind == MentionKind::Pronoun
@@ -111,6 +112,37 @@ impl Resolver {
             self.history.drain(..cut);
         }
         Some(id)
+    }
+
+    /// The most recently named entity whose name fits `words` (a vocative, "Lou"), without
+    /// creating one.
+    pub fn find_named(&self, names: &NameWords, words: &[WordId]) -> Option<usize> {
+        words
+            .iter()
+            .filter_map(|w| self.by_word.get(w))
+            .flatten()
+            .copied()
+            .filter(|&id| names_compatible(names, words, &self.entities[id].name_words))
+            .max_by_key(|&id| self.entities[id].last_pos)
+    }
+
+    /// The first-person narrator of a novel or a column: a person known as "I" until the text
+    /// names them.
+    pub fn narrator(&mut self) -> usize {
+        self.new_entity(Entity {
+            name: "the narrator".to_string(),
+            name_words: Vec::new(),
+            kind: SpeakerKind::Person,
+            gender: Gender::Unknown,
+            descriptors: Descriptors::default(),
+            aliases: Vec::new(),
+            mentions: Vec::new(),
+            last_pos: 0,
+            person_evidence: true,
+            described: true,
+            head: None,
+            plural: false,
+        })
     }
 
     /// Indexes an entity under each of its role words, families, countries and head noun.
@@ -187,7 +219,7 @@ impl Resolver {
             let e = &mut self.entities[id];
             if words.len() > e.name_words.len() && !name_text.is_empty() {
                 // A fuller name: it becomes the canonical one.
-                e.name = name_text.to_string();
+                e.name = tidy(name_text).into_owned();
                 e.name_words = words.to_vec();
                 if let Some(&first) = words.first() {
                     self.by_word.entry(first).or_default().push(id);
@@ -223,7 +255,7 @@ impl Resolver {
             k => k,
         };
         Some(self.new_entity(Entity {
-            name: name_text.to_string(),
+            name: tidy(name_text).into_owned(),
             name_words: words.to_vec(),
             kind,
             gender: m.gender,
@@ -394,9 +426,24 @@ impl Resolver {
     }
 }
 
+/// A name as one line: a line break or a run of spaces inside it becomes one space ("Miss\nBartlett"
+/// in hard-wrapped text is "Miss Bartlett").
+fn tidy(s: &str) -> std::borrow::Cow<'_, str> {
+    let s = s.trim();
+    let needs = s
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0].is_ascii_whitespace() && (w[0] != b' ' || w[1].is_ascii_whitespace()));
+    if !needs {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
 /// A description used as a name: "The Belarusian side" → "the Belarusian side".
 fn description_name(s: &str) -> String {
-    let s = s.trim();
+    let tidied = tidy(s);
+    let s = tidied.as_ref();
     let mut words = s.splitn(2, ' ');
     let first = words.next().unwrap_or("");
     let rest = words.next();

@@ -209,3 +209,36 @@ mod tests {
         assert_eq!(split("“Stop!” he shouted."), ["“Stop!” he shouted."]);
     }
 }
+
+/// A heading rather than prose: no quotations, and all in capitals or with (nearly) every word
+/// capitalised — a short line ("KEMP'S VISITOR"), or a chapter title wrapped over lines ("Miss
+/// Lucy Honeychurch Drive Out in Carriages to See a View").
+pub fn is_heading(text: &str, tokens: &[Token]) -> bool {
+    let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
+        return false;
+    };
+    if tokens.iter().any(|t| t.in_quote()) {
+        return false;
+    }
+    let words: Vec<&Token> = tokens.iter().filter(|t| t.kind == Kind::Word).collect();
+    if words.is_empty() || words.len() > 40 {
+        return false;
+    }
+    let one_line = !text[first.start..last.end].contains('\n');
+    let open_ended =
+        !(last.kind == Kind::Punct && matches!(last.text(text), "." | "?" | "!" | ":" | ","));
+    let all_caps = words
+        .iter()
+        .all(|t| !t.text(text).chars().any(char::is_lowercase));
+    // Short function words stay lower case in title case ("the", "of").
+    let content: Vec<&&Token> = words
+        .iter()
+        .filter(|t| !t.is(super::lexicon::FUNCTION) || t.cap)
+        .collect();
+    let capitalised = content.iter().filter(|t| t.cap).count();
+    if one_line && open_ended && words.len() <= 12 {
+        return all_caps && words.len() >= 2 || content.len() >= 3 && capitalised == content.len();
+    }
+    // Longer: nearly every word capitalised, which prose never is.
+    content.len() >= 6 && capitalised * 10 >= content.len() * 9
+}

@@ -2,14 +2,16 @@
 //! through `sanitize::normalize`, paragraphs are separated by one blank line, and their spans are
 //! recorded as they are written, so offsets are right by construction.
 
-use super::{Document, Meta, Section, sanitize};
+use super::{Document, Heading, Meta, Section, sanitize};
 use crate::span::Span;
+use std::collections::HashMap;
 
 #[derive(Default)]
 pub(crate) struct TextBuilder {
     text: String,
     paragraphs: Vec<Span>,
     sections: Vec<Section>,
+    headings: Vec<Heading>,
     control_chars: usize,
     escape_sequences: usize,
 }
@@ -47,6 +49,45 @@ impl TextBuilder {
         let span = Span::new(start, self.text.len());
         self.paragraphs.push(span);
         Some(span)
+    }
+
+    /// Adds a heading of `level` (1–6) as a paragraph of its own.
+    pub fn heading(&mut self, raw: &str, level: u8) -> Option<Span> {
+        let span = self.paragraph(raw)?;
+        self.headings.push(Heading { level, span });
+        Some(span)
+    }
+
+    /// Marks as headings the paragraphs written since `from` that read as one of `headings`
+    /// (level and text, in page order), each matched after the one before. HTML reaches the
+    /// builder as plain text, so its headings are known only by their text.
+    pub fn mark_headings(&mut self, from: usize, headings: &[(u8, String)]) {
+        if headings.is_empty() {
+            return;
+        }
+        let first = self.paragraphs.partition_point(|p| p.start < from);
+        // Short paragraphs by their words: the candidates for a heading.
+        let mut by_words: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, p) in self.paragraphs.iter().enumerate().skip(first) {
+            if p.len() <= MAX_HEADING_BYTES
+                && let Some(words) = clean_field(p.text(&self.text))
+            {
+                by_words.entry(words).or_default().push(i);
+            }
+        }
+        let mut next = first;
+        for (level, raw) in headings {
+            let Some(found) = clean_field(raw).and_then(|w| by_words.get(&w)) else {
+                continue;
+            };
+            if let Some(&i) = found.get(found.partition_point(|&i| i < next)) {
+                self.headings.push(Heading {
+                    level: *level,
+                    span: self.paragraphs[i],
+                });
+                next = i + 1;
+            }
+        }
     }
 
     /// Adds text whose paragraphs are separated by blank lines (extracted HTML).
@@ -100,9 +141,14 @@ impl TextBuilder {
         if !self.text.is_empty() {
             self.text.push('\n');
         }
-        Document::from_parts(self.text, self.paragraphs, self.sections, meta)
+        let mut doc = Document::from_parts(self.text, self.paragraphs, self.sections, meta);
+        doc.headings = self.headings;
+        doc
     }
 }
+
+/// Paragraphs longer than this are not taken for headings.
+const MAX_HEADING_BYTES: usize = 400;
 
 /// A metadata field (title, byline, date) as one line of visible text; `None` when empty.
 pub(crate) fn clean_field(raw: &str) -> Option<String> {
@@ -144,6 +190,36 @@ mod tests {
         assert_eq!(
             d.sections[0].span.text(&d.text),
             "Chapter One\n\nText.\n\nContinued."
+        );
+    }
+
+    #[test]
+    fn headings_are_matched_by_their_words_in_order() {
+        let mut b = TextBuilder::new();
+        b.heading("The Vote", 1);
+        let from = b.len();
+        b.paragraphs("Summary\n\nBody text.\n\nThe  result\nin full\n\nSummary\n");
+        let page = [
+            (2, "Summary".to_string()),
+            (3, "Missing".to_string()),
+            (2, "The result in full".to_string()),
+            (2, "Summary".to_string()),
+        ];
+        b.mark_headings(from, &page);
+        let d = b.finish(Meta::default());
+        assert_eq!(
+            d.heading_texts(),
+            [
+                (1, "The Vote"),
+                (2, "Summary"),
+                (2, "The  result\nin full"),
+                (2, "Summary"),
+            ]
+        );
+        assert!(
+            d.headings
+                .windows(2)
+                .all(|w| w[0].span.end < w[1].span.start)
         );
     }
 }

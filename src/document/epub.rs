@@ -1,6 +1,7 @@
 //! EPUB → chapters in reading order. rbook reads the package (metadata, spine, table of contents)
 //! and yields each spine document's XHTML; its visible text is taken with dom_query (already used by
-//! dom_smoothie) with paragraphs kept. Each chapter with a title becomes a `Section`.
+//! dom_smoothie) with paragraphs kept. Each chapter with a title becomes a `Section`; chapter
+//! titles and the chapters' own headings are recorded as headings.
 
 use super::builder::{TextBuilder, clean_field};
 use super::html::page_text;
@@ -141,10 +142,12 @@ fn read_book(bytes: Vec<u8>, mut meta: Meta) -> Result<Document, String> {
         if let Some(title) = &title {
             let opening = page.text.trim_start().lines().next().and_then(clean_field);
             if opening.as_ref() != Some(title) {
-                text.paragraph(title);
+                text.heading(title, 1);
             }
         }
+        let from = text.len();
         text.paragraphs(&page.text);
+        text.mark_headings(from, &page.headings);
         match &title {
             Some(title) => text.section(title, start),
             // A file without a title continues the chapter before it (long chapters are often

@@ -39,15 +39,18 @@ pub(crate) fn to_document(html: &str, mut meta: Meta) -> Document {
                     .next()
                     .is_some_and(|l| clean_field(l).as_ref() == Some(title));
                 if !starts_with_title {
-                    text.paragraph(title);
+                    text.heading(title, 1);
                 }
             }
+            let from = text.len();
             text.paragraphs(&article.text_content);
+            text.mark_headings(from, &headings_in_html(&article.content));
         }
         Err(page) => match marked_article(html) {
             Some(article) => {
                 meta.title = article.title.or(article.heading);
                 text.paragraphs(&article.text);
+                text.mark_headings(0, &article.headings);
             }
             None => {
                 meta.title = page.title;
@@ -56,6 +59,7 @@ pub(crate) fn to_document(html: &str, mut meta: Meta) -> Document {
                         .push("no article found in the page; showing all of its text".into());
                 }
                 text.paragraphs(&page.text);
+                text.mark_headings(0, &page.headings);
             }
         },
     }
@@ -75,12 +79,14 @@ fn marked_article(html: &str) -> Option<PageText> {
     let title = clean_field(&doc.select("title").first().text());
     let heading = clean_field(&doc.select("article h1, article h2").first().text());
     doc.select(INVISIBLE).remove();
+    let headings = headings_in(&doc.select("article"));
     doc.select(BLOCKS).rename("div");
     let text = doc.select("article").formatted_text();
     (!text.trim().is_empty()).then(|| PageText {
         stripped: false,
         title,
         heading,
+        headings,
         text: text.to_string(),
     })
 }
@@ -157,6 +163,8 @@ pub(crate) struct PageText {
     pub title: Option<String>,
     /// The first heading (h1–h3) in the page, for chapter titles.
     pub heading: Option<String>,
+    /// Every heading (h1–h6): its level and text, in page order.
+    pub headings: Vec<(u8, String)>,
     pub text: String,
 }
 
@@ -166,6 +174,7 @@ pub(crate) fn page_text(html: &str) -> PageText {
             stripped: true,
             title: None,
             heading: None,
+            headings: Vec::new(),
             text: tags::strip(html),
         };
     }
@@ -173,6 +182,7 @@ pub(crate) fn page_text(html: &str) -> PageText {
     let title = clean_field(&doc.select("title").first().text());
     let heading = clean_field(&doc.select("h1, h2, h3").first().text());
     doc.select(INVISIBLE).remove();
+    let headings = headings_in(&doc.select("body"));
     doc.select(BLOCKS).rename("div");
     let body = doc.select("body");
     let text = if body.exists() {
@@ -184,8 +194,34 @@ pub(crate) fn page_text(html: &str) -> PageText {
         stripped: false,
         title,
         heading,
+        headings,
         text: text.to_string(),
     }
+}
+
+/// The headings (h1–h6) inside `within`: level and text, in page order.
+fn headings_in(within: &dom_query::Selection) -> Vec<(u8, String)> {
+    within
+        .select("h1, h2, h3, h4, h5, h6")
+        .nodes()
+        .iter()
+        .filter_map(|node| {
+            let name = node.node_name()?;
+            let level = name.get(1..)?.parse().ok()?;
+            Some((level, node.text().to_string()))
+        })
+        .collect()
+}
+
+/// The headings in the HTML readability kept (parsed only when it has a heading tag).
+fn headings_in_html(html: &str) -> Vec<(u8, String)> {
+    let bytes = html.as_bytes();
+    let has_heading = memchr::memmem::find_iter(bytes, b"<h")
+        .any(|at| bytes.get(at + 2).is_some_and(|b| (b'1'..=b'6').contains(b)));
+    if !has_heading {
+        return Vec::new();
+    }
+    headings_in(&dom_query::Document::from(html).select("body"))
 }
 
 #[cfg(test)]
@@ -272,6 +308,28 @@ mod tests {
             Some("2025-04-02".into())
         );
         assert_eq!(page("", ""), None);
+    }
+
+    #[test]
+    fn headings_of_the_article_are_recorded_with_their_levels() {
+        let body = "<p>“The ferry will run all winter,” said Mayor Elena Varga on Tuesday, \
+                    after a vote that took most of the night and divided the harbour council.</p>";
+        let html = format!(
+            "<html><head><title>Ferry budget</title></head><body><article>\
+             <h1>Ferry budget</h1>{body}<h2>What the vote means</h2>{body}{body}\
+             <h3>Timetable</h3>{body}</article></body></html>"
+        );
+        let d = to_document(&html, Meta::default());
+        assert_eq!(
+            d.heading_texts(),
+            [
+                (1, "Ferry budget"),
+                (2, "What the vote means"),
+                (3, "Timetable")
+            ],
+            "{}",
+            d.text
+        );
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Markdown → plain text without markup (pulldown-cmark). Each block (paragraph, heading, list
-//! item, code block, table) becomes a paragraph; the title is the front matter's `title:` or the
-//! first heading.
+//! item, code block, table) becomes a paragraph; headings are recorded with their level; the
+//! title is the front matter's `title:` or the first heading.
 
 use super::builder::{TextBuilder, clean_field};
 use super::{Document, Meta};
@@ -31,12 +31,12 @@ pub(crate) fn to_document(markdown: &str, mut meta: Meta) -> Document {
                 block.clear();
                 heading = Some(String::new());
             }
-            Event::End(TagEnd::Heading(_)) => {
+            Event::End(TagEnd::Heading(level)) => {
                 if first_heading.is_none() {
                     first_heading = heading.take().and_then(|h| clean_field(&h));
                 }
                 heading = None;
-                text.paragraph(&block);
+                text.heading(&block, level as u8);
                 block.clear();
             }
             Event::Text(t) | Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
@@ -130,6 +130,22 @@ mod tests {
             ]
         );
         assert_eq!(d.meta.title.as_deref(), Some("The Budget Vote"));
+    }
+
+    #[test]
+    fn headings_are_recorded_with_their_levels() {
+        let md = "# Budget\n\nIntro.\n\n## The *vote*\n\nText.\n\nSetext heading\n---\n\n\
+                  > ### Quoted heading\n\n#### \n\nEnd.\n";
+        let d = to_document(md, Meta::default());
+        assert_eq!(
+            d.heading_texts(),
+            [
+                (1, "Budget"),
+                (2, "The vote"),
+                (2, "Setext heading"),
+                (3, "Quoted heading"),
+            ]
+        );
     }
 
     #[test]

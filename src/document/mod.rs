@@ -43,6 +43,15 @@ pub struct Section {
     pub span: Span,
 }
 
+/// A heading in the text: a Markdown `#` line, an HTML `<h1>`–`<h6>`, a chapter's title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Heading {
+    /// 1 for a top-level heading, down to 6.
+    pub level: u8,
+    /// The heading's paragraph.
+    pub span: Span,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Meta {
     /// The path as given, or "-" for stdin.
@@ -65,6 +74,8 @@ pub struct Document {
     pub paragraphs: Vec<Span>,
     /// Chapters or other titled parts (empty for an article).
     pub sections: Vec<Section>,
+    /// Headings the input marked up as such, in order (empty for plain text).
+    pub headings: Vec<Heading>,
     pub meta: Meta,
 }
 
@@ -96,6 +107,7 @@ impl Document {
             text,
             paragraphs,
             sections: Vec::new(),
+            headings: Vec::new(),
             meta,
         }
     }
@@ -111,6 +123,7 @@ impl Document {
             text,
             paragraphs,
             sections,
+            headings: Vec::new(),
             meta,
         }
     }
@@ -133,6 +146,17 @@ impl Document {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| self.meta.source.clone())
+    }
+}
+
+#[cfg(test)]
+impl Document {
+    /// Each heading's level and text, for the loaders' tests.
+    pub(crate) fn heading_texts(&self) -> Vec<(u8, &str)> {
+        self.headings
+            .iter()
+            .map(|h| (h.level, h.span.text(&self.text)))
+            .collect()
     }
 }
 

@@ -26,6 +26,10 @@ pub struct Annotations {
     buckets: Vec<Vec<(Mark, usize)>>,
 }
 
+/// An attribution the engine is less sure of than this is marked uncertain: `?` after the
+/// speaker's name in the Quotes list and the status bar, which also gives the confidence.
+pub const UNCERTAIN_BELOW: f32 = 0.5;
+
 /// How finely the timeline is pre-computed.
 pub const BUCKETS: usize = 4096;
 
@@ -94,6 +98,13 @@ impl Annotations {
     /// The position of a quote among the speech quotes.
     pub fn speech_index(&self, q: QuoteId) -> Option<usize> {
         self.speech_pos.get(q).copied().flatten()
+    }
+
+    /// The confidence of quote `q`'s speaker when it is below [`UNCERTAIN_BELOW`] (a quote
+    /// without a speaker is unknown, not uncertain).
+    pub fn uncertainty(&self, q: QuoteId) -> Option<f32> {
+        let quote = self.analysis.quotes.get(q)?;
+        (quote.speaker.is_some() && quote.confidence < UNCERTAIN_BELOW).then_some(quote.confidence)
     }
 
     /// Ids of the quotes (all kinds) that overlap `range`, in document order.

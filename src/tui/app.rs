@@ -53,6 +53,7 @@ use ratatui::crossterm::event::{
 use ratatui::layout::{Position, Rect};
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 /// Which pane has the keyboard.
@@ -110,6 +111,8 @@ pub enum Job {
     Analyse {
         generation: u64,
         doc: Arc<Document>,
+        /// Bytes of the text analysed so far, for the status bar.
+        progress: Arc<AtomicUsize>,
     },
     Search {
         id: u64,
@@ -159,9 +162,17 @@ impl Job {
     /// Does the work (on whatever thread calls it).
     pub fn run(self) -> JobResult {
         match self {
-            Job::Analyse { generation, doc } => {
+            Job::Analyse {
+                generation,
+                doc,
+                progress,
+            } => {
                 let started = std::time::Instant::now();
-                let ann = Annotations::new(crate::analyze(&doc), doc.text.len());
+                let options = crate::analysis::Options::for_document(&doc);
+                let analysis = crate::analysis::analyze_with_progress(&doc, &options, &|done| {
+                    progress.store(done, Ordering::Relaxed)
+                });
+                let ann = Annotations::new(analysis, doc.text.len());
                 tracing::info!(
                     bytes = doc.text.len(),
                     quotes = ann.speech.len(),
@@ -304,6 +315,10 @@ pub struct App {
     /// When the analysis in progress started, and how long it has been running.
     analysis_started: Option<Instant>,
     pub analysis_elapsed: Duration,
+    /// Bytes analysed so far, written by the analysis job.
+    analysis_progress: Arc<AtomicUsize>,
+    /// Bytes analysed so far, as of the last update (what the status bar shows).
+    pub analysis_done: usize,
     /// Quote jumps pressed before the analysis was ready: done, in order, when it arrives.
     pending_jumps: Vec<Action>,
     pub keymap: Keymap,
@@ -348,7 +363,8 @@ pub struct App {
     pub clipboard: ClipboardEnv,
     /// Where exports are written.
     pub export_dir: PathBuf,
-    /// Spans drawn as headings: the document's title line and its chapters' titles.
+    /// Spans drawn as headings: the document's title line, its chapters' titles and its
+    /// headings, in order.
     pub headings: Vec<Span>,
 }
 
@@ -371,6 +387,8 @@ impl App {
             generation: 0,
             analysis_started: None,
             analysis_elapsed: Duration::ZERO,
+            analysis_progress: Arc::default(),
+            analysis_done: 0,
             pending_jumps: Vec::new(),
             keymap: config.keymap.clone(),
             theme,
@@ -421,6 +439,7 @@ impl App {
         }
         if let Some(started) = self.analysis_started {
             self.analysis_elapsed = started.elapsed();
+            self.analysis_done = self.analysis_progress.load(Ordering::Relaxed);
         }
         self.refresh();
         self.take_effects()
@@ -515,9 +534,13 @@ impl App {
         self.generation += 1;
         self.analysis_started = Some(Instant::now());
         self.analysis_elapsed = Duration::ZERO;
+        // A new counter: a job still running on the previous document keeps writing to its own.
+        self.analysis_progress = Arc::default();
+        self.analysis_done = 0;
         self.run(Job::Analyse {
             generation: self.generation,
             doc: Arc::clone(&self.doc),
+            progress: Arc::clone(&self.analysis_progress),
         });
     }
 
@@ -1220,8 +1243,9 @@ impl App {
     }
 }
 
-/// The spans drawn as headings: the title line (when the text starts with it) and each
-/// chapter's title where its chapter starts.
+/// The spans drawn as headings: the title line (when the text starts with it), each chapter's
+/// title where its chapter starts, and the headings the input marked up (Markdown, HTML), in
+/// order.
 fn headings(doc: &Document) -> Vec<Span> {
     let mut out = Vec::new();
     let title_at = |pos: usize, title: &str| {
@@ -1244,5 +1268,8 @@ fn headings(doc: &Document) -> Vec<Span> {
             out.push(span);
         }
     }
+    out.extend(doc.headings.iter().map(|h| h.span));
+    out.sort_unstable_by_key(|s| (s.start, s.end));
+    out.dedup();
     out
 }

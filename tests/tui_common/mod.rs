@@ -219,3 +219,18 @@ impl Reader {
         self.press(&["enter"]);
     }
 }
+
+/// Gives the `n`th speech quote (0-based) of the reader's analysis the confidence `confidence`,
+/// as if the engine had been that sure of its speaker, and draws again.
+pub fn set_confidence(r: &mut Reader, n: usize, confidence: f32) {
+    let Some(ann) = r.app.ann.as_ref() else {
+        panic!("the document is not analysed");
+    };
+    let mut analysis = ann.analysis.clone();
+    let q = ann.speech[n];
+    analysis.quotes[q].confidence = confidence;
+    let len = r.app.doc.text.len();
+    let ann = quotelens::tui::annotations::Annotations::new(analysis, len);
+    r.app.set_annotations(Arc::new(ann));
+    r.draw();
+}

@@ -84,10 +84,13 @@ fn layers(app: &App, range: Span) -> (Vec<Layer>, Vec<QuoteMark>) {
         style,
         current_hit: false,
     };
-    for &h in &app.headings {
-        if h.overlaps(range) {
-            layers.push(layer(h, theme.heading()));
-        }
+    // Headings are whole paragraphs in text order: those on screen are one run of the list.
+    let first = app.headings.partition_point(|h| h.end <= range.start);
+    for &h in app.headings[first..]
+        .iter()
+        .take_while(|h| h.start < range.end)
+    {
+        layers.push(layer(h, theme.heading()));
     }
     // While text is being selected, the selection is the one thing that looks selected.
     let current = app.current.filter(|_| app.selection.is_none());

@@ -52,10 +52,14 @@ fn push_row(out: &mut Vec<Line<'static>>, keys: &str, meaning: &str, desc_w: usi
 }
 
 /// What the marks around the article mean (also in the README).
-pub const LEGEND: [(&str, &str); 7] = [
+pub const LEGEND: [(&str, &str); 8] = [
     (
         "● ◆ ■ …",
         "A speaker's marker, beside the rows of their quotes (│ below it); ? an unknown speaker",
+    ),
+    (
+        "Name?",
+        "An uncertain attribution: the engine's confidence is below 0.5 (the status bar gives it)",
     ),
     ("▌", "A row with a highlight"),
     (
@@ -186,6 +190,16 @@ mod tests {
         assert!(
             text.iter()
                 .any(|l| l.contains(']') && l.contains("Next quote"))
+        );
+    }
+
+    #[test]
+    fn the_legend_names_the_confidence_below_which_a_speaker_is_uncertain() {
+        let limit = format!("below {}", crate::tui::annotations::UNCERTAIN_BELOW);
+        assert!(
+            LEGEND
+                .iter()
+                .any(|(symbol, meaning)| symbol.ends_with('?') && meaning.contains(&limit))
         );
     }
 

@@ -270,7 +270,11 @@ fn quote_line<'a>(a: &Annotations, theme: &Theme, text: &str, q: usize, width: u
         Some(s) => display_line(&a.short_names[s]),
         None => "unknown".to_string(),
     };
-    let who = truncate(&who, 12);
+    let mut who = truncate(&who, 12);
+    // An attribution the engine is unsure of: "Putin?".
+    if a.uncertainty(q).is_some() {
+        who.push('?');
+    }
     let snippet_w = width.saturating_sub(2 + who.width() + 1);
     // Only the start of a long quote is needed for the snippet.
     let content = quote.content;

@@ -193,7 +193,7 @@ fn draw_prompt(frame: &mut Frame, app: &App, p: &crate::tui::app::Prompt, area: 
     frame.set_cursor_position(Position::new(x as u16, area.y));
 }
 
-/// "analysing 106 MB… 3 s" while the analysis runs (the seconds once it takes one).
+/// "analysing 106 MB… 37%" while the analysis runs (once it has taken a second).
 fn progress<'a>(app: &App, theme: &Theme) -> Vec<Span<'a>> {
     let bar = theme.bar();
     let warn = bar.patch(theme.warning());
@@ -203,10 +203,11 @@ fn progress<'a>(app: &App, theme: &Theme) -> Vec<Span<'a>> {
     if !app.analysing() {
         return Vec::new();
     }
-    let secs = app.analysis_elapsed.as_secs();
-    let size = size_words(app.doc.text.len());
-    let text = if secs >= 1 {
-        format!("analysing {size}… {secs} s ")
+    let len = app.doc.text.len();
+    let text = if app.analysis_elapsed.as_secs() >= 1 {
+        // 99% at most: indexing the results follows the last block.
+        let percent = (app.analysis_done.min(len) as u64 * 100 / len.max(1) as u64).min(99);
+        format!("analysing {}… {percent}% ", size_words(len))
     } else {
         "analysing… ".to_string()
     };
@@ -391,6 +392,7 @@ fn left_side<'a>(app: &App, theme: &Theme) -> Line<'a> {
                         bar,
                     ));
                     speaker_name(&mut spans, a, s, theme);
+                    uncertain_mark(&mut spans, a, q, s, theme);
                     spans.push(Span::styled(
                         format!(" · quote {k} of {}", theirs.len()),
                         bar,
@@ -403,7 +405,10 @@ fn left_side<'a>(app: &App, theme: &Theme) -> Line<'a> {
                         bar,
                     ));
                     match quote.speaker {
-                        Some(s) => speaker_name(&mut spans, a, s, theme),
+                        Some(s) => {
+                            speaker_name(&mut spans, a, s, theme);
+                            uncertain_mark(&mut spans, a, q, s, theme);
+                        }
                         None => spans.push(Span::styled("speaker unknown", bar)),
                     }
                 }
@@ -465,6 +470,30 @@ fn speaker_name(
     spans.push(Span::styled(
         display_line(&a.analysis.speakers[s].name),
         bar.patch(theme.speaker(rank)).patch(theme.emphasis()),
+    ));
+}
+
+/// `? (uncertain: 0.42)` after the speaker's name when the engine is unsure the quote is theirs
+/// (next to the name, so a narrow bar cuts the explanation of the method first).
+fn uncertain_mark(
+    spans: &mut Vec<Span<'_>>,
+    a: &crate::tui::annotations::Annotations,
+    q: usize,
+    s: usize,
+    theme: &Theme,
+) {
+    let Some(confidence) = a.uncertainty(q) else {
+        return;
+    };
+    let bar = theme.bar();
+    let rank = Some(a.speaker_rank[s]);
+    spans.push(Span::styled(
+        "?",
+        bar.patch(theme.speaker(rank)).patch(theme.emphasis()),
+    ));
+    spans.push(Span::styled(
+        format!(" (uncertain: {confidence:.2})"),
+        bar.patch(theme.warning()),
     ));
 }
 

@@ -1,0 +1,703 @@
+//! Who speaks each quote, decided as a reader follows a conversation: the quote's own cue and
+//! mention first, then the turns before it (who spoke last, who was addressed), the narration
+//! around it (an action beat, the subject of the paragraph) and how present each person is.
+//! Every candidate speaker gets the features of `features`, the learned model (`ranker`)
+//! scores them, and the best one wins; its share of the softmax is the quote's confidence.
+//!
+//! The engine hands over one block (paragraph) at a time; a block's quotes are decided when the
+//! next block has been read, so a speaker named just after a quote can still win.
+
+pub mod features;
+pub mod vocative;
+
+use super::mentions::{Gender, MentionKind};
+use super::model::{Method, Span, SpeakerKind};
+use super::ranker;
+use super::resolve::Resolver;
+use features::{F, Vector, set};
+use std::collections::VecDeque;
+
+/// The mention the quote's own attribution points at ("he" in “…,” he said).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LocalMention {
+    pub span: Span,
+    pub kind: MentionKind,
+    pub gender: Gender,
+    pub plural: bool,
+    /// "I" or "we".
+    pub first_person: bool,
+    pub entity_kind: SpeakerKind,
+    /// The entity the resolver chose for it.
+    pub entity: Option<usize>,
+}
+
+/// One speech quote waiting for its speaker.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuoteSite {
+    /// Index into the engine's pending quotes.
+    pub pending: usize,
+    pub start: usize,
+    pub end: usize,
+    /// Its first and last tokens, and the sentence it starts in (block indices).
+    pub open: usize,
+    pub close: usize,
+    pub sentence: usize,
+    /// The quote is the first thing in its block (a paragraph that opens with dialogue).
+    pub opens_block: bool,
+    /// What the rules found: method and cue.
+    pub method: Method,
+    pub local: Option<LocalMention>,
+    /// Must share the speaker of this pending quote (the second half of a split quote).
+    pub same_as: Option<usize>,
+    /// A continuation rule would give it the speaker of this pending quote.
+    pub continues: Option<usize>,
+    /// Entities addressed by name inside the quote.
+    pub vocatives: Vec<usize>,
+    /// The names it addresses, as written (whether or not an entity has them).
+    pub vocative_names: Vec<Span>,
+}
+
+/// A mention in a block's narration, resolved to an entity.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct NarrativeMention {
+    pub entity: usize,
+    pub span: Span,
+    pub subject: bool,
+    pub kind: MentionKind,
+    /// Its sentence and first token in the block.
+    pub sentence: usize,
+    pub token: usize,
+    /// The speech verb it is the subject of (a token index in the block).
+    pub cue: Option<usize>,
+}
+
+/// What the conversation needs to know about one block.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BlockRecord {
+    /// The block's position in the document (0, 1, 2 …).
+    pub index: usize,
+    pub quotes: Vec<QuoteSite>,
+    pub mentions: Vec<NarrativeMention>,
+    /// Words outside quotes: 0 for a paragraph of bare dialogue.
+    pub narrative_words: usize,
+}
+
+/// A decided turn.
+#[derive(Debug, Clone)]
+struct Turn {
+    block: usize,
+    speaker: Option<usize>,
+    vocatives: Vec<usize>,
+    /// The turn's quote opened a block with no narration.
+    bare: bool,
+}
+
+/// What the ranker decided for one quote, for the engine to write into it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Decision {
+    pub pending: usize,
+    pub speaker: Option<usize>,
+    pub mention: Option<Span>,
+    pub method: Method,
+    pub confidence: f32,
+    /// The local pronoun or description now names `speaker` (the resolver had chosen another).
+    pub relinked: Option<(Span, Option<usize>)>,
+}
+
+/// The candidates of one quote with their features, kept for training.
+#[derive(Debug, Clone)]
+pub struct QuoteTrace {
+    pub pending: usize,
+    pub candidates: Vec<(usize, Vector)>,
+    pub chosen: Option<usize>,
+}
+
+/// Per-entity counts the features read.
+#[derive(Debug, Clone, Copy, Default)]
+struct Presence {
+    quotes: u32,
+    last_spoke: Option<usize>,
+}
+
+/// The speech verbs nearest a quote, and whose subjects they have.
+#[derive(Debug, Clone, Copy, Default)]
+struct Around {
+    /// The mention (index into the block's mentions) that is the subject of the last speech
+    /// verb before the quote in its sentence, and of the first one after it.
+    cue_before: Option<usize>,
+    cue_after: Option<usize>,
+}
+
+impl Around {
+    fn of(b: &BlockRecord, q: &QuoteSite) -> Around {
+        let mut a = Around::default();
+        let mut best_before = 0;
+        let mut best_after = usize::MAX;
+        for (i, m) in b.mentions.iter().enumerate() {
+            let Some(v) = m.cue else { continue };
+            if m.sentence != q.sentence {
+                continue;
+            }
+            if v < q.open && v >= best_before {
+                best_before = v;
+                a.cue_before = Some(i);
+            } else if v > q.close && v < best_after {
+                best_after = v;
+                a.cue_after = Some(i);
+            }
+        }
+        a
+    }
+}
+
+const MAX_CANDIDATES: usize = 12;
+const TURNS_KEPT: usize = 8;
+
+#[derive(Debug, Default)]
+pub struct Conversation {
+    /// The last few blocks: the one being decided is second to last once its successor came.
+    window: VecDeque<BlockRecord>,
+    turns: VecDeque<Turn>,
+    presence: Vec<Presence>,
+    /// The first-person narrator, once narration says "I" often enough.
+    pub narrator: Option<usize>,
+    /// Names others address the narrator by, in the turns next to the narrator's: votes for
+    /// the narrator's name.
+    pub narrator_votes: std::collections::HashMap<String, u32>,
+    /// The last turn's vocatives, kept for the narrator's votes.
+    last_vocatives: Vec<String>,
+    /// The last turn was the narrator's: the next turn's vocatives vote too.
+    narrator_spoke: Option<usize>,
+    pub dialogue: bool,
+    /// Filled when the caller asks for traces (training).
+    pub trace: Option<Vec<QuoteTrace>>,
+    weights: ranker::Weights,
+}
+
+impl Conversation {
+    pub fn new(dialogue: bool) -> Self {
+        Conversation {
+            dialogue,
+            weights: ranker::weights(dialogue),
+            ..Default::default()
+        }
+    }
+
+    /// Takes the next block; decides the quotes of the block before it.
+    pub fn push(
+        &mut self,
+        rec: BlockRecord,
+        text: &str,
+        resolver: &Resolver,
+        out: &mut Vec<Decision>,
+    ) {
+        self.window.push_back(rec);
+        if self.window.len() >= 2 {
+            self.decide(self.window.len() - 2, text, resolver, out);
+        }
+        while self.window.len() > 3 {
+            self.window.pop_front();
+        }
+    }
+
+    /// Decides the last block's quotes (at the end of the document).
+    pub fn finish(&mut self, text: &str, resolver: &Resolver, out: &mut Vec<Decision>) {
+        if !self.window.is_empty() {
+            self.decide(self.window.len() - 1, text, resolver, out);
+        }
+    }
+
+    /// Counts the names addressed next to the narrator's turns (see `narrator_votes`).
+    fn vote_for_narrator(
+        &mut self,
+        text: &str,
+        block: usize,
+        speaker: Option<usize>,
+        q: &QuoteSite,
+    ) {
+        let Some(n) = self.narrator else {
+            return;
+        };
+        let names: Vec<String> = q
+            .vocative_names
+            .iter()
+            .map(|s| {
+                s.text(text)
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        let previous_other = self
+            .turns
+            .back()
+            .is_some_and(|t| t.speaker.is_some() && t.speaker != Some(n) && block <= t.block + 1);
+        if speaker == Some(n) && previous_other {
+            for v in std::mem::take(&mut self.last_vocatives) {
+                *self.narrator_votes.entry(v).or_default() += 1;
+            }
+        }
+        if speaker.is_some()
+            && speaker != Some(n)
+            && self.narrator_spoke.is_some_and(|b| block <= b + 1)
+        {
+            for v in &names {
+                *self.narrator_votes.entry(v.clone()).or_default() += 1;
+            }
+        }
+        self.narrator_spoke = (speaker == Some(n)).then_some(block);
+        self.last_vocatives = names;
+    }
+
+    fn presence(&self, e: usize) -> Presence {
+        self.presence.get(e).copied().unwrap_or_default()
+    }
+
+    fn decide(&mut self, at: usize, text: &str, resolver: &Resolver, out: &mut Vec<Decision>) {
+        let weights = self.weights.clone();
+        let weights = &weights;
+        let quotes = std::mem::take(&mut self.window[at].quotes);
+        let mut decided: Vec<(usize, Option<usize>)> = Vec::new();
+        for q in &quotes {
+            let block = self.window[at].index;
+            let bare = q.opens_block && self.window[at].narrative_words == 0;
+            // The second half of a split quote shares the first half's speaker (decided
+            // earlier in this block).
+            let linked = q.same_as.map(|p| {
+                decided
+                    .iter()
+                    .find(|(pp, _)| *pp == p)
+                    .and_then(|&(_, s)| s)
+            });
+            let decision = match linked {
+                Some(speaker) => Decision {
+                    pending: q.pending,
+                    speaker,
+                    mention: None,
+                    method: Method::Split,
+                    confidence: 0.9,
+                    relinked: None,
+                },
+                None => self.rank(at, q, resolver, weights, &decided),
+            };
+            decided.push((q.pending, decision.speaker));
+            self.vote_for_narrator(text, block, decision.speaker, q);
+            if let Some(s) = decision.speaker {
+                if self.presence.len() <= s {
+                    self.presence.resize(s + 1, Presence::default());
+                }
+                self.presence[s].quotes += 1;
+                self.presence[s].last_spoke = Some(block);
+            }
+            self.turns.push_back(Turn {
+                block,
+                speaker: decision.speaker,
+                vocatives: q.vocatives.clone(),
+                bare,
+            });
+            if self.turns.len() > TURNS_KEPT {
+                self.turns.pop_front();
+            }
+            out.push(decision);
+        }
+        self.window[at].quotes = quotes;
+    }
+
+    /// The candidate speakers of quote `q` of block `at`, most likely first.
+    fn candidates(
+        &self,
+        at: usize,
+        q: &QuoteSite,
+        decided: &[(usize, Option<usize>)],
+    ) -> Vec<usize> {
+        let mut c: Vec<usize> = Vec::with_capacity(MAX_CANDIDATES);
+        let mut add = |e: usize| {
+            if c.len() < MAX_CANDIDATES && !c.contains(&e) {
+                c.push(e);
+            }
+        };
+        if let Some(e) = q.local.and_then(|l| l.entity) {
+            add(e);
+        }
+        if let Some(p) = q.continues
+            && let Some(&(_, Some(s))) = decided.iter().find(|(pp, _)| *pp == p)
+        {
+            add(s);
+        }
+        if q.local.is_some_and(|l| l.first_person)
+            && let Some(n) = self.narrator
+        {
+            add(n);
+        }
+        let block = self.window[at].index;
+        for t in self.turns.iter().rev().take(4) {
+            if block.saturating_sub(t.block) <= 30 {
+                if let Some(s) = t.speaker {
+                    add(s);
+                }
+                for &v in &t.vocatives {
+                    add(v);
+                }
+            }
+        }
+        for &v in &q.vocatives {
+            add(v);
+        }
+        // Mentions in this block, the one before and the one after, nearest first.
+        let lo = at.saturating_sub(1);
+        let hi = (at + 1).min(self.window.len() - 1);
+        let mut near: Vec<(usize, usize)> = Vec::new();
+        for (bi, b) in self.window.iter().enumerate().take(hi + 1).skip(lo) {
+            for m in &b.mentions {
+                let d = if m.span.end <= q.start {
+                    q.start - m.span.end
+                } else {
+                    m.span.start.saturating_sub(q.end)
+                };
+                near.push((d + usize::from(bi != at) * 100_000, m.entity));
+            }
+        }
+        near.sort_unstable();
+        for (_, e) in near {
+            add(e);
+        }
+        if let Some(n) = self.narrator {
+            add(n);
+        }
+        c
+    }
+
+    fn rank(
+        &mut self,
+        at: usize,
+        q: &QuoteSite,
+        resolver: &Resolver,
+        weights: &ranker::Weights,
+        decided: &[(usize, Option<usize>)],
+    ) -> Decision {
+        let cands = self.candidates(at, q, decided);
+        let vectors: Vec<Vector> = cands
+            .iter()
+            .map(|&e| self.features(at, q, e, resolver, decided))
+            .collect();
+        let scores: Vec<f32> = vectors.iter().map(|v| weights.score(v)).collect();
+        let best = (0..cands.len()).max_by(|&a, &b| scores[a].total_cmp(&scores[b]));
+        if let Some(trace) = self.trace.as_mut() {
+            trace.push(QuoteTrace {
+                pending: q.pending,
+                candidates: cands.iter().copied().zip(vectors.iter().copied()).collect(),
+                chosen: best.map(|i| cands[i]),
+            });
+        }
+        let Some(bi) = best else {
+            return Decision {
+                pending: q.pending,
+                speaker: None,
+                mention: None,
+                method: q.method,
+                confidence: 0.0,
+                relinked: None,
+            };
+        };
+        let top = scores[bi];
+        let total: f32 = scores.iter().map(|s| (s - top).exp()).sum();
+        let share = 1.0 / total;
+        let p = 1.0 / (1.0 + (-top).exp());
+        let confidence = (share * p).sqrt().clamp(0.0, 1.0);
+        let e = cands[bi];
+        let v = &vectors[bi];
+        let on = |f: F| v[f as usize] > 0.0;
+        let compatible_local = q.local.filter(|_| {
+            on(F::LocalNameSame)
+                || on(F::LocalRoleSame)
+                || on(F::LocalPronounSame)
+                || on(F::LocalPronounAgrees)
+                || on(F::LocalPronounGenderUnknown)
+                || on(F::LocalGroupPronounAgrees)
+                || on(F::LocalRoleAgrees)
+                || on(F::LocalFirstPersonNarrator)
+        });
+        let method = if compatible_local.is_some() && q.method != Method::None {
+            q.method
+        } else if on(F::RuleContinuation) || on(F::Prev1SameBlock) {
+            Method::Continuation
+        } else if !self.dialogue && (on(F::Prev1PrevBlock) || on(F::Prev1Earlier)) {
+            Method::Continuation
+        } else if on(F::Prev2) || on(F::AddressedPrev) || self.dialogue && q.opens_block {
+            Method::Alternation
+        } else {
+            Method::ParagraphSubject
+        };
+        // The words that name the speaker: the rules' own mention when it is this entity's,
+        // else the subject of the speech verb next to the quote, else a compatible pronoun or
+        // description, else the entity's nearest mention.
+        let b = &self.window[at];
+        let around = Around::of(b, q);
+        let cue_mention = [around.cue_before, around.cue_after]
+            .into_iter()
+            .flatten()
+            .map(|i| &b.mentions[i])
+            .find(|m| m.entity == e)
+            .map(|m| m.span);
+        let own = compatible_local
+            .filter(|l| l.entity == Some(e))
+            .map(|l| l.span);
+        let mention = own
+            .or(cue_mention)
+            .or(compatible_local.map(|l| l.span))
+            .or_else(|| self.nearest_mention(at, q, e));
+        let relinked = compatible_local
+            .filter(|l| l.entity != Some(e))
+            .map(|l| (l.span, l.entity));
+        Decision {
+            pending: q.pending,
+            speaker: Some(e),
+            mention,
+            method,
+            confidence,
+            relinked,
+        }
+    }
+
+    /// The mention of `e` nearest the quote: in its block (before it first), else the block
+    /// before.
+    fn nearest_mention(&self, at: usize, q: &QuoteSite, e: usize) -> Option<Span> {
+        let b = &self.window[at];
+        let before = b
+            .mentions
+            .iter()
+            .filter(|m| m.entity == e && m.span.end <= q.start)
+            .last();
+        let after = || {
+            b.mentions
+                .iter()
+                .find(|m| m.entity == e && m.span.start >= q.end)
+        };
+        let prev = || {
+            at.checked_sub(1).and_then(|p| {
+                self.window[p]
+                    .mentions
+                    .iter()
+                    .filter(|m| m.entity == e)
+                    .last()
+            })
+        };
+        before.or_else(after).or_else(prev).map(|m| m.span)
+    }
+
+    fn features(
+        &self,
+        at: usize,
+        q: &QuoteSite,
+        e: usize,
+        resolver: &Resolver,
+        decided: &[(usize, Option<usize>)],
+    ) -> Vector {
+        let mut v: Vector = [0.0; features::COUNT];
+        let ent = &resolver.entities[e];
+        let narrator = self.narrator == Some(e);
+        // The quote's own mention may name this candidate: then the speech verb it is the
+        // subject of speaks for this candidate too.
+        let mut local_fits = false;
+        // The quote's own mention.
+        if let Some(l) = q.local {
+            let same = l.entity == Some(e);
+            match l.kind {
+                MentionKind::Name => {
+                    set(&mut v, F::LocalNameSame, same);
+                    set(&mut v, F::LocalOtherName, !same && l.entity.is_some());
+                    local_fits = same;
+                }
+                MentionKind::Role => {
+                    set(&mut v, F::LocalRoleSame, same);
+                    let person = ent.kind == SpeakerKind::Person || ent.person_evidence;
+                    let agrees = person
+                        && l.entity_kind == SpeakerKind::Person
+                        && (l.gender == Gender::Unknown
+                            || ent.gender == Gender::Unknown
+                            || l.gender == ent.gender);
+                    set(&mut v, F::LocalRoleAgrees, !same && agrees);
+                    set(&mut v, F::LocalRoleClashes, !same && !agrees);
+                    local_fits = same || agrees;
+                }
+                MentionKind::Pronoun if l.first_person => {
+                    set(&mut v, F::LocalFirstPersonNarrator, narrator);
+                    local_fits = narrator;
+                }
+                MentionKind::Pronoun => {
+                    set(&mut v, F::LocalPronounSame, same);
+                    if l.gender != Gender::Unknown {
+                        let person = ent.kind == SpeakerKind::Person
+                            || ent.person_evidence && ent.kind == SpeakerKind::Unknown;
+                        set(
+                            &mut v,
+                            F::LocalPronounAgrees,
+                            person && ent.gender == l.gender,
+                        );
+                        set(
+                            &mut v,
+                            F::LocalPronounClashes,
+                            !person || ent.gender != Gender::Unknown && ent.gender != l.gender,
+                        );
+                        set(
+                            &mut v,
+                            F::LocalPronounGenderUnknown,
+                            person && ent.gender == Gender::Unknown,
+                        );
+                        local_fits = same
+                            || person && (ent.gender == l.gender || ent.gender == Gender::Unknown);
+                    } else {
+                        let group = ent.plural
+                            || matches!(ent.kind, SpeakerKind::Group | SpeakerKind::Organization);
+                        set(&mut v, F::LocalGroupPronounAgrees, group == l.plural);
+                        local_fits = same || group == l.plural;
+                    }
+                }
+            }
+            let explicit = matches!(
+                q.method,
+                Method::CueAfter | Method::CueBefore | Method::Colon | Method::AccordingTo
+            );
+            set(&mut v, F::CueExplicitSame, explicit && same);
+            set(
+                &mut v,
+                F::CueWeakSame,
+                q.method == Method::ParagraphSubject && same,
+            );
+        }
+        if let Some(p) = q.continues {
+            let s = decided
+                .iter()
+                .find(|(pp, _)| *pp == p)
+                .and_then(|&(_, s)| s);
+            set(&mut v, F::RuleContinuation, s == Some(e));
+        }
+        // The turns before.
+        let block = self.window[at].index;
+        let mut turns = self.turns.iter().rev();
+        if let Some(t1) = turns.next() {
+            let same = t1.speaker == Some(e);
+            set(&mut v, F::Prev1SameBlock, same && t1.block == block);
+            set(&mut v, F::Prev1PrevBlock, same && t1.block + 1 == block);
+            set(&mut v, F::Prev1Earlier, same && t1.block + 1 < block);
+            set(
+                &mut v,
+                F::Prev1OpensBare,
+                same && q.opens_block && self.window[at].narrative_words == 0,
+            );
+            set(
+                &mut v,
+                F::AddressedPrev,
+                t1.vocatives.contains(&e) && t1.speaker != Some(e),
+            );
+            if let Some(t2) = turns.next() {
+                let alternates = t2.speaker == Some(e) && t1.speaker != Some(e);
+                set(&mut v, F::Prev2, alternates);
+                let contiguous = t1.block + 1 == block && t2.block + 1 == t1.block && t1.bare;
+                set(&mut v, F::Prev2Contiguous, alternates && contiguous);
+                if let Some(t3) = turns.next() {
+                    set(&mut v, F::Prev3, t3.speaker == Some(e) && !alternates);
+                    if let Some(t4) = turns.next() {
+                        set(&mut v, F::Prev4, t4.speaker == Some(e) && !alternates);
+                    }
+                }
+            }
+        }
+        set(&mut v, F::AddressedThis, q.vocatives.contains(&e));
+        // Speech verbs around the quote.
+        let b = &self.window[at];
+        let around = Around::of(b, q);
+        let local_span = q.local.filter(|_| local_fits).map(|l| l.span);
+        let names_e = |m: &NarrativeMention| m.entity == e || Some(m.span) == local_span;
+        let is_e = |i: Option<usize>| i.is_some_and(|i| names_e(&b.mentions[i]));
+        set(&mut v, F::CueNearestBefore, is_e(around.cue_before));
+        set(&mut v, F::CueNearestAfter, is_e(around.cue_after));
+        for m in b.mentions.iter().filter(|m| names_e(m)) {
+            let same = m.sentence == q.sentence;
+            if m.cue.is_some() {
+                set(&mut v, F::CueInBlock, true);
+                set(&mut v, F::CuePrevSentence, m.sentence + 1 == q.sentence);
+                set(&mut v, F::CueNextSentence, m.sentence == q.sentence + 1);
+            }
+            if same && m.token < q.open {
+                set(&mut v, F::SentenceSubjectBefore, m.subject);
+                set(&mut v, F::SentenceMentionBefore, !m.subject);
+            }
+            set(&mut v, F::SentenceMentionAfter, same && m.token > q.close);
+            set(
+                &mut v,
+                F::PrevSentenceSubject,
+                m.sentence + 1 == q.sentence && m.subject,
+            );
+        }
+        // The narration around the quote.
+        let mut nearest_before: Option<(usize, usize)> = None;
+        for m in &b.mentions {
+            let before = m.span.end <= q.start;
+            if m.entity == e {
+                if before {
+                    set(&mut v, F::NarrSubjectBefore, m.subject);
+                    set(&mut v, F::NarrMentionBefore, !m.subject);
+                } else if m.span.start >= q.end {
+                    set(&mut v, F::NarrSubjectAfter, m.subject);
+                    set(&mut v, F::NarrMentionAfter, !m.subject);
+                }
+            }
+            if before && m.kind != MentionKind::Pronoun {
+                nearest_before = Some((m.span.end, m.entity));
+            }
+        }
+        set(
+            &mut v,
+            F::NarrNearestBefore,
+            nearest_before.is_some_and(|(_, x)| x == e),
+        );
+        if at > 0 {
+            for m in self.window[at - 1]
+                .mentions
+                .iter()
+                .filter(|m| m.entity == e)
+            {
+                set(&mut v, F::NarrPrevSubject, m.subject);
+                set(&mut v, F::NarrPrevMention, !m.subject);
+            }
+        }
+        if let Some(next) = self.window.get(at + 1) {
+            for m in next.mentions.iter().filter(|m| m.entity == e) {
+                set(&mut v, F::NarrNextSubject, m.subject);
+                set(&mut v, F::NarrNextMention, !m.subject);
+            }
+        }
+        // Salience and kind.
+        let p = self.presence(e);
+        v[F::SalienceQuotes as usize] = (1.0 + p.quotes as f32).ln();
+        v[F::SalienceMentions as usize] = (1.0 + ent.mentions.len() as f32).ln();
+        let since = p.last_spoke.map(|l| block.saturating_sub(l));
+        set(&mut v, F::SpokeRecently, since.is_some_and(|s| s <= 2));
+        set(
+            &mut v,
+            F::SpokeLately,
+            since.is_some_and(|s| s > 2 && s <= 10),
+        );
+        set(&mut v, F::NeverSpoke, since.is_none());
+        set(&mut v, F::Narrator, narrator);
+        set(&mut v, F::KindPerson, ent.kind == SpeakerKind::Person);
+        set(
+            &mut v,
+            F::KindOrganization,
+            ent.kind == SpeakerKind::Organization,
+        );
+        set(
+            &mut v,
+            F::KindGroup,
+            ent.kind == SpeakerKind::Group || ent.plural,
+        );
+        set(&mut v, F::GenderUnknown, ent.gender == Gender::Unknown);
+        set(
+            &mut v,
+            F::Described,
+            ent.described && ent.name_words.is_empty() && !narrator,
+        );
+        v
+    }
+}

@@ -1,0 +1,114 @@
+//! Vocatives: the people a quote addresses by name — “Lucy, come here!”, “Don’t blame me,
+//! Lou.”, “Come, my dear Watson, …”. Who is addressed is not the speaker, and usually speaks
+//! next.
+
+use crate::analysis::lexicon::{FUNCTION, HONORIFIC, PRONOUN, TIME_WORD, TITLE};
+use crate::analysis::model::Span;
+use crate::analysis::sieve::{Block, QuoteToks};
+use crate::analysis::tokens::{Kind, Token};
+
+/// Words that may stand before a vocative name: “Oh, Lucy”, “my dear Watson”.
+fn opener(w: &str) -> bool {
+    [
+        "oh", "o", "dear", "my", "dearest", "hello", "hi", "hey", "good", "poor",
+    ]
+    .iter()
+    .any(|o| w.eq_ignore_ascii_case(o))
+}
+
+/// A name a quote addresses.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Vocative {
+    /// The name as written, honorifics included ("Mr. Holmes").
+    pub span: Span,
+    /// Its lower-case name words without honorifics or titles (["holmes"]).
+    pub words: Vec<String>,
+}
+
+/// The vocatives of a quote, in order.
+pub fn find(b: &Block, q: &QuoteToks) -> Vec<Vocative> {
+    let mut out = Vec::new();
+    let toks = b.tokens;
+    let quote = toks[q.open].quote;
+    let inside = |i: usize| toks.get(i).is_some_and(|t| t.quote == quote) && i <= q.close;
+    let mut i = q.open + 1;
+    while inside(i) {
+        // A vocative starts the quote or follows a comma (after optional openers).
+        let starts_clause = i == q.open + 1 || is_punct(b, i - 1, ",");
+        if !starts_clause {
+            i += 1;
+            continue;
+        }
+        let mut k = i;
+        while inside(k) && toks[k].kind == Kind::Word && !toks[k].cap && opener(word(b, k)) {
+            k += 1;
+        }
+        if inside(k) && toks[k].kind == Kind::Word && toks[k].cap && opener(word(b, k)) {
+            k += 1; // "Oh Lucy", "Dear Aleksandr"
+            while inside(k) && toks[k].kind == Kind::Word && opener(word(b, k)) {
+                k += 1;
+            }
+        }
+        let (name_start, end) = name_run(b, k, &inside);
+        if end > name_start {
+            // The name must close its clause: “…, Lou.”, “Lucy, …”, “Watson!”.
+            let closes = !inside(end)
+                || toks[end].kind == Kind::Punct
+                    && matches!(word(b, end), "," | "." | "!" | "?" | ";" | "—" | "…")
+                || end == q.close;
+            // At the start of a quote, a comma after the name ("Lucy, come"), not a sentence's
+            // subject ("Lucy went home.") or an exclamation ("Rubbish!") — unless the name is
+            // all the quote says (“Lucy!”).
+            let at_start = i == q.open + 1 && k == i;
+            let whole = end + 1 >= q.close;
+            let start_ok = !at_start || word(b, end) == "," || whole;
+            if closes && start_ok {
+                let words: Vec<String> = toks[name_start..end]
+                    .iter()
+                    .filter(|t| t.kind == Kind::Word && !t.is(HONORIFIC | TITLE))
+                    .map(|t| t.text(b.text).trim_end_matches('.').to_lowercase())
+                    .collect();
+                if !words.is_empty() {
+                    let span = Span::new(toks[name_start].start, toks[end - 1].end);
+                    out.push(Vocative { span, words });
+                }
+            }
+        }
+        i = end.max(i + 1);
+    }
+    out
+}
+
+/// Capitalised name words from `k` (with honorifics and their full stops), at most four.
+fn name_run(b: &Block, k: usize, inside: &dyn Fn(usize) -> bool) -> (usize, usize) {
+    let toks = b.tokens;
+    let mut end = k;
+    let mut named = false;
+    while inside(end) && end - k < 6 {
+        let t: &Token = &toks[end];
+        if t.kind == Kind::Word && t.cap {
+            let honorific = t.is(HONORIFIC | TITLE);
+            if !honorific && (t.is(FUNCTION | PRONOUN | TIME_WORD) || word(b, end) == "I") {
+                break;
+            }
+            named |= !honorific;
+            end += 1;
+            if honorific && is_punct(b, end, ".") {
+                end += 1;
+            }
+            continue;
+        }
+        break;
+    }
+    if named { (k, end) } else { (k, k) }
+}
+
+fn word<'a>(b: &Block<'a>, i: usize) -> &'a str {
+    b.tokens.get(i).map_or("", |t| t.text(b.text))
+}
+
+fn is_punct(b: &Block, i: usize, s: &str) -> bool {
+    b.tokens
+        .get(i)
+        .is_some_and(|t| t.kind == Kind::Punct && t.text(b.text) == s)
+}

@@ -1,0 +1,421 @@
+//! The patterns attributions are made of: a speech verb after a quote or before it, its
+//! subject, "according to X", the subject of a sentence. The rules combine them.
+
+use super::block::{Block, NO, QuoteToks, Scan, tok_span};
+use super::reported::Reported;
+use crate::analysis::lexicon::*;
+use crate::analysis::mentions::MentionKind;
+use crate::analysis::model::{Span, SpeakerKind};
+use crate::analysis::tokens::Kind;
+
+/// Every word of two or more letters starts with a capital, ignoring short function words.
+pub(crate) fn is_title_case(s: &str) -> bool {
+    let mut any = false;
+    for w in s.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty() {
+            continue;
+        }
+        let first = w.chars().next().unwrap_or(' ');
+        if first.is_uppercase() || first.is_ascii_digit() {
+            any = true;
+        } else if !lookup(w).is(TITLE_MINOR) {
+            // (Looked up as written: only the lower-case spelling is a minor word.)
+            return false;
+        }
+    }
+    any
+}
+
+/// “…,” X said. / “…,” said X. / “…” — X said.
+pub(crate) fn cue_after(
+    b: &Block,
+    q: &QuoteToks,
+    continues_sentence: bool,
+) -> Option<(Span, Option<usize>)> {
+    let mut j = q.close + 1;
+    let n = b.tokens.len();
+    let mut dash: Option<usize> = None;
+    while j < n
+        && b.narrative(j)
+        && b.tokens[j].kind == Kind::Punct
+        && matches!(b.word(j), "," | "—" | "–" | "-" | "―")
+    {
+        if b.word(j) != "," {
+            dash = Some(j);
+        }
+        j += 1;
+    }
+    if j >= n || !b.narrative(j) {
+        return None;
+    }
+    // A pull quote signed with a dash: “…” ― Steve Quinlan.
+    if let Some(d) = dash
+        && let Some(m) = b
+            .mention_starting(j)
+            .filter(|&m| b.mentions[m].kind == MentionKind::Name)
+    {
+        let after = b.mentions[m].toks.1;
+        let ends = b
+            .tokens
+            .get(after)
+            .is_none_or(|t| t.kind == Kind::Punct && matches!(t.text(b.text), "." | "," | ";"))
+            && b.tokens
+                .get(after + 1)
+                .is_none_or(|t| !t.in_quote() || t.quote != b.tokens[q.open].quote);
+        if ends {
+            return Some((tok_span(b, d, d + 1), Some(m)));
+        }
+    }
+    let new_sentence = b.sentence_of[j] != b.sentence_of[q.close];
+    // A quote that ends in a comma, or in "!" or "?" with the sentence going on, is followed by
+    // its attribution, whatever the verb: “…,” puffed Diana. / “…!” the captain snapped.
+    let content = q.content.text(b.text).trim_end();
+    let demands =
+        content.ends_with(',') || !new_sentence && content.ends_with(['!', '?', '—', '-', '–']);
+    let found = cue_after_verb(b, j, new_sentence, continues_sentence);
+    if found.as_ref().is_none_or(|(_, m)| m.is_none()) && demands && !new_sentence {
+        if let Some(loose) = loose_cue_after(b, j) {
+            return Some(loose);
+        }
+    }
+    found
+}
+
+/// The attribution right after a quote that needs one, with any finite verb: “…,” VERBED X /
+/// “…,” X VERBED.
+pub(crate) fn loose_cue_after(b: &Block, j: usize) -> Option<(Span, Option<usize>)> {
+    if loose_verb(b, j) {
+        let m = b.mention_after(j + 1)?;
+        let mm = &b.mentions[m];
+        let closes = b.tokens.get(mm.toks.1).is_none_or(|t| {
+            t.kind == Kind::Punct && matches!(t.text(b.text), "." | "," | ";" | "!" | "?")
+        });
+        return (mm.kind != MentionKind::Pronoun && closes)
+            .then(|| (tok_span(b, j, j + 1), Some(m)));
+    }
+    let m = b.mention_starting(j)?;
+    let mut k = crate::analysis::mentions::skip_parenthesis(b.text, b.tokens, b.mentions[m].toks.1);
+    while k < b.tokens.len()
+        && b.narrative(k)
+        && b.tokens[k].is(AUX)
+        && !b.tokens[k].is(SPEECH_VERB)
+    {
+        k += 1;
+    }
+    loose_verb(b, k).then(|| (tok_span(b, k, k + 1), Some(m)))
+}
+
+/// A finite verb of narrative ("puffed", "snapped", "went on"), not a noun or a participle.
+pub(crate) fn loose_verb(b: &Block, i: usize) -> bool {
+    let Some(t) = b.tokens.get(i) else {
+        return false;
+    };
+    t.kind == Kind::Word
+        && !t.in_quote()
+        && !t.cap
+        && b.mention_at[i] == NO
+        && !t.is(FUNCTION | PREP | DETERMINER | PRONOUN | AUX)
+        && !t.text(b.text).ends_with("ing")
+        && crate::analysis::mentions::looks_like_verb(t, b.text)
+}
+
+/// “…,” X said / said X, with a speech verb.
+pub(crate) fn cue_after_verb(
+    b: &Block,
+    j: usize,
+    new_sentence: bool,
+    continues_sentence: bool,
+) -> Option<(Span, Option<usize>)> {
+    // Inversion: said X.
+    if b.is_cue_verb(j) && !new_sentence && !b.word(j).ends_with("ing") {
+        let mut k = j + 1;
+        if b.tokens
+            .get(k)
+            .is_some_and(|t| t.text(b.text) == "out" || t.text(b.text) == "on")
+        {
+            k += 1;
+        }
+        if let Some(m) = b.mention_after(k)
+            && (b.mentions[m].kind != MentionKind::Pronoun || continues_sentence)
+        {
+            return Some((tok_span(b, j, k), Some(m)));
+        }
+        return Some((tok_span(b, j, j + 1), None));
+    }
+    // X said.
+    let m = b.mention_after(j)?;
+    if new_sentence {
+        // “… areas.” He said. / “Why?” Vitter demanded. — the sentence splitter ended the
+        // sentence at the quote; accept only the bare attribution ending its own sentence.
+        let v = verb_after_subject(b, b.mentions[m].toks.1)?;
+        let after = v + 1;
+        let ends = b
+            .tokens
+            .get(after)
+            .is_none_or(|t| t.kind == Kind::Punct && matches!(t.text(b.text), "." | "!" | "?"));
+        if !ends || !b.tokens[v].is(SPEECH_VERB) {
+            return None;
+        }
+        return Some((tok_span(b, v, v + 1), Some(m)));
+    }
+    let v = verb_after_subject(b, b.mentions[m].toks.1)?;
+    // A bare form ("say", "tweet") agrees only with a plural or first/second-person subject; after
+    // a singular name it is a noun ("a Donald Trump tweet").
+    let mm = &b.mentions[m];
+    if b.tokens[v].is(SAY_BASE) && !mm.plural && mm.kind != MentionKind::Pronoun {
+        return None;
+    }
+    let end =
+        if b.word(v) == "pointed" && b.tokens.get(v + 1).is_some_and(|t| t.text(b.text) == "out") {
+            v + 2
+        } else {
+            v + 1
+        };
+    Some((tok_span(b, v, end), Some(apposed_name(b, m).unwrap_or(m))))
+}
+
+/// "the minister, Eva Lund, said": a description followed by a name in apposition is that name.
+pub(crate) fn apposed_name(b: &Block, m: usize) -> Option<usize> {
+    if b.mentions[m].kind != MentionKind::Role {
+        return None;
+    }
+    let e = b.mentions[m].toks.1;
+    if !b.is_punct(e, ",") {
+        return None;
+    }
+    let name = b
+        .mention_starting(e + 1)
+        .filter(|&n| b.mentions[n].kind == MentionKind::Name)?;
+    b.is_punct(b.mentions[name].toks.1, ",").then_some(name)
+}
+
+/// After a subject ending at `k`: skip an apposition and auxiliaries; return the speech verb.
+pub(crate) fn verb_after_subject(b: &Block, k: usize) -> Option<usize> {
+    let n = b.tokens.len();
+    let mut k = crate::analysis::mentions::skip_parenthesis(b.text, b.tokens, k);
+    if k < n && b.is_punct(k, ",") {
+        // ", the union's treasurer," — up to the next comma.
+        let limit = (k + 14).min(n);
+        if let Some(c) = (k + 1..limit).find(|&i| b.is_punct(i, ",") || !b.narrative(i))
+            && b.is_punct(c, ",")
+        {
+            k = c + 1;
+        }
+    }
+    while k < n && b.narrative(k) && b.tokens[k].is(AUX) && !b.tokens[k].is(SPEECH_VERB) {
+        k += 1;
+    }
+    // A short prepositional phrase: "a narrator in the Clinton ad asks".
+    if k < n
+        && b.tokens[k].is(PHRASE_PREP)
+        && let Some(v) = (k + 1..(k + 7).min(n))
+            .take_while(|&i| b.narrative(i) && b.tokens[i].kind == Kind::Word)
+            .find(|&i| b.is_cue_verb(i))
+    {
+        k = v;
+    }
+    // A cue after its subject is a finite verb ("said", "asks"), not "inviting" or "attacking".
+    if k < n && b.word(k).ends_with("ing") {
+        return None;
+    }
+    // "was quoted as saying"
+    if k + 1 < n && b.word(k) == "quoted" && b.word(k + 1) == "as" {
+        k += 2;
+    }
+    (k < n && b.is_cue_verb(k)).then_some(k)
+}
+
+/// X said: “…” (direct: the quote follows a colon or comma) or X called the plan “reckless” /
+/// X said it was “reckless” (a fragment). Returns the cue and its subject.
+pub(crate) fn cue_before(b: &Block, q: &QuoteToks, direct: bool) -> Option<(Span, Option<usize>)> {
+    let (s0, _) = b.sentence_range(q.open);
+    if q.open <= s0 {
+        return None;
+    }
+    let mut j = q.open - 1;
+    let intro = b.is_punct(j, ":") || b.is_punct(j, ",");
+    if direct && !intro {
+        return None;
+    }
+    if intro {
+        if j == s0 {
+            return None;
+        }
+        j -= 1;
+    }
+    let limit = if intro { 16 } else { 14 };
+    let mut k = j + 1;
+    let mut seen = 0;
+    let mut saw_that = false;
+    while k > s0 && seen < limit {
+        k -= 1;
+        seen += 1;
+        if !b.narrative(k) {
+            return None; // another quote in between
+        }
+        if b.is_w(k, "that") {
+            saw_that = true;
+        }
+        if !intro && b.tokens[k].is(CLAUSE_BREAK) {
+            return None;
+        }
+        if !b.is_report_verb(k) {
+            continue;
+        }
+        let w = b.lower(k);
+        // Passives ("was told", "been called") are not cues; progressives ("is calling") are.
+        if k > s0 && !w.ends_with("ing") && b.tokens[k - 1].is(PASSIVE_AUX) {
+            continue;
+        }
+        let speech = b.is_cue_verb(k);
+        if !intro && !speech && !saw_that && w != "pointed" {
+            continue;
+        }
+        let end = if w == "pointed" && b.tokens.get(k + 1).is_some_and(|t| t.text(b.text) == "out")
+        {
+            k + 2
+        } else {
+            k + 1
+        };
+        // "“…,” said Dr. Mensah, “…”": an inverted cue names its speaker after the verb.
+        let inverted = k > s0
+            && (!b.narrative(k - 1) || b.is_punct(k - 1, ",") && k > s0 + 1 && !b.narrative(k - 2));
+        let subject = b.subject_of(k).or_else(|| {
+            let m = b.mention_after(end).filter(|_| inverted)?;
+            (b.mentions[m].kind != MentionKind::Pronoun && b.mentions[m].toks.1 < q.open)
+                .then_some(m)
+        });
+        // "She says it underscores that …" / "X said she wanted to speak …": when the nearest
+        // cue's subject is a pronoun, an outer cue with a named subject reports the speech.
+        let inner_pronoun = subject.map(|m| {
+            (
+                b.mentions[m].kind == MentionKind::Pronoun,
+                b.mentions[m].entity_kind,
+            )
+        });
+        // No subject, or "it" of an organisation: an outer cue with a subject reports the
+        // speech. A personal pronoun is the speaker itself ("whom he describes as “…”").
+        if let None | Some((true, SpeakerKind::Organization)) = inner_pronoun
+            && let Some(outer) = outer_cue(b, s0, k)
+        {
+            return Some(outer);
+        }
+        return Some((tok_span(b, k, end), subject));
+    }
+    None
+}
+
+/// The nearest speech verb before `k` in the sentence whose subject is not an organisation's
+/// pronoun.
+pub(crate) fn outer_cue(b: &Block, s0: usize, k: usize) -> Option<(Span, Option<usize>)> {
+    let (_, s1) = b.sentence_range(s0);
+    let v = b.last_in_sentence_before(Scan::OuterCue, s0, s1, k)?;
+    Some((tok_span(b, v, v + 1), b.subject_of(v)))
+}
+
+/// “…” to drive up the stock price, she said. — the attribution closes the quote's sentence.
+pub(crate) fn sentence_final_cue(b: &Block, q: &QuoteToks) -> Option<(Span, usize)> {
+    let (_, s1) = b.sentence_range(q.open);
+    let mut c = q.close + 1;
+    while c < s1 {
+        if !b.narrative(c) {
+            return None;
+        }
+        if b.is_punct(c, ",")
+            && let Some(m) = b.mention_starting(c + 1)
+            && let Some(v) = verb_after_subject(b, b.mentions[m].toks.1)
+        {
+            let after = v + 1;
+            let closes = after >= s1
+                || b.tokens.get(after).is_some_and(|t| {
+                    t.kind == Kind::Punct && matches!(t.text(b.text), "." | "," | ";" | "!" | "?")
+                });
+            if closes && b.tokens[v].is(SPEECH_VERB) {
+                return Some((tok_span(b, v, v + 1), m));
+            }
+        }
+        c += 1;
+    }
+    None
+}
+
+/// A block that ends "X said:" introduces the quote that opens the next block.
+pub(crate) fn trailing_colon_cue(b: &Block) -> Option<(Span, usize)> {
+    let last = b.tokens.len().checked_sub(1)?;
+    if !b.is_punct(last, ":") || !b.narrative(last) {
+        return None;
+    }
+    let (s0, _) = b.sentence_range(last);
+    let mut k = last;
+    while k > s0 && last - k < 16 {
+        k -= 1;
+        if b.is_report_verb(k) {
+            let m = b.subject_of(k)?;
+            return Some((tok_span(b, k, k + 1), m));
+        }
+    }
+    None
+}
+
+/// "according to X" anywhere in the narrative part of a sentence.
+pub(crate) fn according_to(b: &Block, s0: usize, s1: usize) -> Option<(Span, usize)> {
+    let i = b.first_in_sentence(Scan::AccordingTo, s0, s1.saturating_sub(2))?;
+    Some((tok_span(b, i, i + 2), b.mention_after(i + 2)?))
+}
+
+/// The subject of the sentence holding the quote (before it), or of the previous sentence.
+pub(crate) fn sentence_subject(
+    b: &Block,
+    q: &QuoteToks,
+    s0: usize,
+    reported: &[Reported],
+) -> Option<usize> {
+    let (_, s1) = b.sentence_range(q.open);
+    if let Some(i) = b
+        .first_in_sentence(Scan::PersonSubject, s0, s1)
+        .filter(|&i| i < q.open)
+    {
+        return b.mention_starting(i);
+    }
+    let si = b.sentence_of[q.open];
+    if si == 0 {
+        return None;
+    }
+    let (p0, p1) = b.sentences[si - 1];
+    // When the previous sentence is someone's reported speech, the quote goes on with it.
+    let (start, end) = (b.tokens[p0].start, b.tokens[p1 - 1].end);
+    if let Some(m) = reported
+        .iter()
+        .find(|r| r.span.start >= start && r.span.end <= end)
+        .and_then(|r| r.mention)
+    {
+        return Some(m);
+    }
+    b.first_in_sentence(Scan::PersonSubject, p0, p1)
+        .and_then(|i| b.mention_starting(i))
+}
+
+/// For each mention of the block, the first speech verb whose subject it is ("Ana said",
+/// "said Ana", "Ana, the chair, added"), as a token index.
+pub(crate) fn cue_subjects(b: &Block) -> Vec<Option<usize>> {
+    let mut out = vec![None; b.mentions.len()];
+    for v in 0..b.tokens.len() {
+        if !b.tokens[v].is(SPEECH_VERB | REPORT_VERB) || !(b.is_cue_verb(v) || b.is_report_verb(v))
+        {
+            continue;
+        }
+        let subject = b.subject_of(v).or_else(|| {
+            // Inversion: “…,” said Ana.
+            let m = b.mention_after(v + 1)?;
+            (b.mentions[m].toks.0 <= v + 3 && b.mentions[m].kind != MentionKind::Pronoun)
+                .then_some(m)
+        });
+        if let Some(m) = subject
+            && out[m].is_none()
+        {
+            out[m] = Some(v);
+        }
+    }
+    out
+}
