@@ -696,13 +696,13 @@ fn ranges() {
         5.5e6,
         Some("USD"),
     );
-    check_range(
-        "Value to increase from 24.2 to 33-35 billion euros.",
-        "from 24.2 to 33-35 billion euros",
-        24.2e9,
-        35e9,
-        Some("EUR"),
-    );
+    // A range as the second end: the first number is a figure of its own, in the range's unit.
+    let s = "Output should grow from 1.8 to 2-2.5 million tonnes by 2030.";
+    check(s, "1.8", Measure, 1.8e6, Some("tonne"));
+    check_range(s, "2-2.5 million tonnes", 2e6, 2.5e6, Some("tonne"));
+    let s = "Sales are forecast to rise from 40 to 55-60 billion dollars.";
+    check(s, "40", Money, 40e9, Some("USD"));
+    check_range(s, "55-60 billion dollars", 55e9, 60e9, Some("USD"));
     check_range(
         "Tens of thousands of students study here.",
         "Tens of thousands",
@@ -1367,6 +1367,169 @@ fn rates_and_ranges_of_our_own() {
         Measure,
         2.1,
         Some("degree"),
+    );
+}
+
+#[test]
+fn currency_letters_written_after_the_number() {
+    // As the territories using the currency write them (CLDR's formats put ¤ after the number).
+    check(
+        "A tram ticket in Kraków is 6 zł now.",
+        "6 zł",
+        Money,
+        6.0,
+        Some("PLN"),
+    );
+    check(
+        "The guesthouse asks 1,800 Kč a night.",
+        "1,800 Kč a night",
+        Money,
+        1800.0,
+        Some("CZK per night"),
+    );
+    check(
+        "Dinner for two came to 420 kr with wine.",
+        "420 kr",
+        Money,
+        420.0,
+        Some("SEK"),
+    );
+    check(
+        "Before the euro, a coffee in Split was 12 kn.",
+        "12 kn",
+        Money,
+        12.0,
+        Some("HRK"),
+    );
+    check(
+        "The matatu fare rose to 80 Ksh.",
+        "80 Ksh",
+        Money,
+        80.0,
+        Some("KES"),
+    );
+    // Letters that are a unit as written stay the unit ("ft" is feet, "KM" kilometres).
+    check(
+        "The mast is 40 ft tall.",
+        "40 ft",
+        Measure,
+        40.0,
+        Some("foot"),
+    );
+}
+
+/// No figure of `text` is a measurement.
+#[track_caller]
+fn no_measure(text: &str) {
+    let all = figures(text);
+    assert!(all.iter().all(|(_, f)| f.kind != Measure), "{all:?}");
+}
+
+#[test]
+fn a_symbol_takes_the_reading_its_sentence_names() {
+    // "F" is degrees Fahrenheit unless the sentence is about capacitors.
+    check(
+        "Each capacitor in the bank stores 4.7 F at most.",
+        "4.7 F",
+        Measure,
+        4.7,
+        Some("farad"),
+    );
+    check(
+        "By noon it was 91 F on the porch.",
+        "91 F",
+        Measure,
+        91.0,
+        Some("degree Fahrenheit"),
+    );
+    // Letters that are words or other symbols are units only with their cue.
+    check(
+        "The raw video file weighs 12 billion b.",
+        "12 billion b",
+        Measure,
+        12e9,
+        Some("bit"),
+    );
+    check(
+        "Gusts of 45 kn tore the sails off the yacht.",
+        "45 kn",
+        Measure,
+        45.0,
+        Some("knot"),
+    );
+    check(
+        "The scanner's magnet runs at 7 T for research.",
+        "7 T",
+        Measure,
+        7.0,
+        Some("tesla"),
+    );
+    check(
+        "Replace the fuse with a 13 A one.",
+        "13 A",
+        Measure,
+        13.0,
+        Some("ampere"),
+    );
+    check(
+        "The new display peaks at 2,000 nits outdoors.",
+        "2,000 nits",
+        Measure,
+        2000.0,
+        Some("candela per square metre"),
+    );
+    dimension_of(
+        "The scanner's magnet runs at 7 T for research.",
+        "7 T",
+        "magnetic field",
+    );
+    // Without the cue they are not units.
+    check(
+        "Their 45 kn bill was split.",
+        "45 kn",
+        Money,
+        45.0,
+        Some("HRK"),
+    );
+    no_measure("Gate 7 T was closed and row 12 A was empty.");
+    // "current" is an everyday adjective, not a word about amperes.
+    no_measure("In the current season, seat 12 A was never sold.");
+    // A symbol read as written keeps that reading: "C" on a boat is Celsius, not "c".
+    check(
+        "On the deck of the boat it was 31 C by ten.",
+        "31 C",
+        Measure,
+        31.0,
+        Some("degree Celsius"),
+    );
+}
+
+#[test]
+fn a_that_starts_no_noun_phrase_is_the_annum() {
+    check(
+        "She ran the lab for 12 a and then retired.",
+        "12 a",
+        Duration,
+        12.0,
+        Some("year"),
+    );
+    check(
+        "The sediment layer formed over 4,000 a.",
+        "over 4,000 a",
+        Duration,
+        4000.0,
+        Some("year"),
+    );
+    // The article, "a.m." and a list of letters are not.
+    check("Take 2 a day with food.", "2", Count, 2.0, None);
+    check_kind("The shop opens at 9 a.m. daily.", "9 a.m.", Time);
+    check("See items 4 a, b and d.", "4", Count, 4.0, None);
+    assert!(
+        figures("Under clause 4 a) the fee is waived.")
+            .iter()
+            .all(|(_, f)| f.unit.as_deref() != Some("year")),
+        "{:?}",
+        figures("Under clause 4 a) the fee is waived.")
     );
 }
 

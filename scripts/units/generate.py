@@ -54,6 +54,9 @@ DIMENSION_ORDER = [
 # Entities renamed for the JSON's `dimension`.
 DIMENSION_NAME = {"currency": "money", "dimensionless": "ratio"}
 
+# The date the currencies in use are taken at (CLDR 47, shipped with Babel 2.19).
+AS_OF = datetime.date(2025, 6, 1)
+
 # The most traded currencies (BIS Triennial Survey order), which win a bare word or symbol that
 # several currencies share ("dollar", "krone", "$", "kr").
 MAJOR = [
@@ -85,7 +88,13 @@ def unit_rows():
     def rank(dimension):
         return DIMENSION_ORDER.index(dimension) if dimension in DIMENSION_ORDER else 99
 
+    # Every reading of every form, before one is chosen: the others may hold when the sentence
+    # names what they measure ("2.5 F" in a sentence about a capacitor is farads).
+    readings = {}
+
     def add(table, form, name, dimension, priority):
+        if usable(form):
+            readings.setdefault(form, set()).add((name, dimension))
         if form in dropped or not usable(form):
             return
         held = table.get(form)
@@ -125,7 +134,29 @@ def unit_rows():
             table[key] = (entry["name"], entry["dimension"], -1)
     rows = [(f, "exact", n, d) for f, (n, d, _) in exact.items()]
     rows += [(f, "any", n, d) for f, (n, d, _) in caseless.items()]
-    return sorted(rows), len(units.names)
+    # The readings not chosen (or dropped as ordinary words), of one word, for the dimensions the
+    # supplement gives cue words for.
+    cued = SUPPLEMENT["cues"]
+    for form, held in readings.items():
+        chosen = exact.get(form) or caseless.get(form)
+        for name, dimension in held:
+            if (
+                dimension in cued
+                and " " not in form
+                and (chosen is None or chosen[1] != dimension)
+            ):
+                rows.append((form, "cued", name, dimension))
+    return sorted(set(rows)), len(units.names)
+
+
+def cue_rows():
+    """(word, dimension): words that name what a unit measures, singular and plural."""
+    rows = set()
+    for dimension, words in SUPPLEMENT["cues"].items():
+        for word in words:
+            for form in {word, load.pluralize(word)}:
+                rows.add((form.lower(), dimension))
+    return sorted(rows)
 
 
 def common_words():
@@ -140,8 +171,9 @@ def common_words():
 def currency_rows():
     """(form, match, code, role) for ISO codes, names (singular and plural, English, German,
     French), bare last words of English names, territory symbols and colloquial names."""
-    # News archives go back years: a currency used in the last ten counts as in use ("kuna").
-    since = datetime.date.today() - datetime.timedelta(days=3653)
+    # News archives go back years: a currency used in the ten years before the table's date
+    # counts as in use ("kuna"). A fixed date keeps the output the same from run to run.
+    since = AS_OF - datetime.timedelta(days=3653)
     codes = sorted(list_currencies())
     rows = {}
     english_words = common_words()
@@ -162,7 +194,7 @@ def currency_rows():
     # A currency in use (by some territory) wins a name over a former one.
     in_use = set()
     for territory in english.territories:
-        in_use.update(get_territory_currencies(territory, start_date=since))
+        in_use.update(get_territory_currencies(territory, start_date=since, end_date=AS_OF))
     # Metals, funds and units of account ("X" codes) are not money in news: "three gold medals".
     codes = [c for c in codes if not c.startswith("X") or c in ("XAF", "XOF", "XCD", "XPF")]
     for code in codes:
@@ -200,6 +232,7 @@ def currency_rows():
         symbol = get_currency_symbol(code, "en")
         if symbol != code:
             put(normal_form(symbol), "exact", code, "symbol", major(code) + 200)
+    after = set()
     for locale_id in babel.localedata.locale_identifiers():
         try:
             loc = Locale.parse(locale_id)
@@ -207,10 +240,17 @@ def currency_rows():
             continue
         if not loc.territory:
             continue
-        for code in get_territory_currencies(loc.territory, start_date=since):
+        # Where the locale writes the symbol: "¤#,##0.00" before the number, "#,##0.00 ¤" after.
+        pattern = loc.currency_formats["standard"].pattern
+        written_after = pattern.index("¤") > pattern.index("0")
+        for code in get_territory_currencies(loc.territory, start_date=since, end_date=AS_OF):
+            if code not in codes:
+                continue
             symbol = loc.currency_symbols.get(code)
             if symbol and symbol != code and not re.fullmatch(r"[A-Za-z]", symbol):
                 put(normal_form(symbol), "exact", code, "symbol", major(code) + 300)
+                if written_after:
+                    after.add(normal_form(symbol))
     for entry in SUPPLEMENT["currencies"]:
         for form in entry["forms"]:
             put(normal_form(form), "any", entry["code"], "name", -1)
@@ -219,6 +259,17 @@ def currency_rows():
             put(normal_form(form), "exact", entry["code"], "symbol", -1)
     for form, name in SUPPLEMENT["minor"].items():
         put(form, "exact", name, "minor", -1)
+    # Letters that a territory writes after the number ("500 zł", "100 Kč", "20 kr") are read
+    # there too, unless they are an English word.
+    for (form, match), (code, role, priority) in rows.items():
+        if (
+            role == "symbol"
+            and form in after
+            and form.isalpha()
+            and form.lower() not in english_words
+            and form.lower() not in not_names
+        ):
+            rows[(form, match)] = (code, "suffix", priority)
     # Unit forms win over letters that a currency shares with them ("ft" is feet, not forint).
     return sorted((f, m, c, r) for (f, m), (c, r, _) in rows.items()), len(codes)
 
@@ -237,13 +288,27 @@ def main():
     OUT.mkdir(parents=True, exist_ok=True)
     versions = {p: importlib.metadata.version(p) for p in ("quantulum3", "babel")}
     units, n_units = unit_rows()
-    unit_forms = {f.lower() for f, _, _, _ in units}
+    plain = [r for r in units if r[1] != "cued"]
+    unit_forms = {}
+    for f, m, _, _ in plain:
+        unit_forms.setdefault(f.lower(), []).append(f if m == "exact" else None)
+
+    def unit_form(form):
+        """A unit of the table may be written so: the same letters in any case ("KM" is "km"),
+        but a symbol in lower case is not one whose capitals say what it is ("kn" is not "kN")."""
+        held = unit_forms.get(form.lower(), [])
+        if form.islower():
+            return any(f is None or f.islower() for f in held)
+        return bool(held)
+
+    cues = cue_rows()
     currencies, n_codes = currency_rows()
     # Letters that are also unit forms stay units after a number ("5 ft", "10 t").
     kept = {normal_form(f) for e in SUPPLEMENT["symbols"] for f in e["forms"]}
     currencies = [
         r for r in currencies
-        if r[0] in kept or not (r[3] == "symbol" and r[0].isalpha() and r[0].lower() in unit_forms)
+        if r[0] in kept
+        or not (r[3] in ("symbol", "suffix") and r[0].isalpha() and unit_form(r[0]))
     ]
     common = [
         "Generated by scripts/units/generate.py: do not edit; change the supplement or the",
@@ -254,8 +319,11 @@ def main():
         common + [
             f"Sources: quantulum3 {versions['quantulum3']} units.json and entities.json (MIT licence),",
             "and scripts/units/supplement.toml.",
-            f"{len({r[2] for r in units})} units, {len(units)} forms ({n_units} units in quantulum3).",
-            "form<TAB>match (exact: as written; any: any case, given lower-case)<TAB>unit<TAB>dimension",
+            f"{len({r[2] for r in plain})} units, {len(plain)} forms ({n_units} units in quantulum3),",
+            f"and {len(units) - len(plain)} readings that hold with a cue.",
+            "form<TAB>match (exact: as written; any: any case, given lower-case; cued: as written or",
+            "in lower case, only in a sentence that names the dimension, see cues.tsv)<TAB>unit",
+            "<TAB>dimension",
         ],
         units,
     )
@@ -266,11 +334,22 @@ def main():
             "(BSD-3-Clause; CLDR data under the Unicode License v3), and scripts/units/supplement.toml.",
             f"{n_codes} currency codes, {len(currencies)} forms.",
             "form<TAB>match (exact: as written; any: any case, given lower-case)<TAB>ISO code or minor unit",
-            "<TAB>role (code, symbol, name, minor)",
+            "<TAB>role (code, symbol, suffix: a symbol also written after the number, name, minor)",
         ],
         currencies,
     )
-    print(f"units.tsv: {len(units)} forms of {len({r[2] for r in units})} units")
+    write(
+        OUT / "cues.tsv",
+        common + [
+            "Source: scripts/units/supplement.toml ([cues]), plurals by quantulum3's inflect.",
+            "Words that name what a unit measures: a `cued` reading of units.tsv holds in a",
+            "sentence holding one of them for its dimension.",
+            "word (lower case)<TAB>dimension",
+        ],
+        cues,
+    )
+    print(f"units.tsv: {len(plain)} forms of {len({r[2] for r in plain})} units, "
+          f"{len(units) - len(plain)} cued readings; cues.tsv: {len(cues)} words")
     print(f"currencies.tsv: {len(currencies)} forms of {n_codes} currency codes")
 
 

@@ -549,6 +549,11 @@ impl Parser<'_> {
                 x.currency = Some(code);
                 e += 1;
                 x.end = e;
+            } else if !money && let Some(code) = self.word(e).and_then(currency::suffix_symbol) {
+                // "500 zł", "100 Kč", "20 kr": letters some territories write after the number.
+                x.currency = Some(code);
+                e += 1;
+                x.end = e;
             } else if money && self.word_in(e, &["US"]) {
                 // "$76 US", "$31.20 US"
                 e += 1;

@@ -50,7 +50,16 @@ pub fn dollar_prefix(w: &str) -> Option<&'static str> {
 pub fn letter_prefix(w: &str) -> Option<&'static str> {
     currencies()
         .exact(w)
-        .filter(|c| matches!(c.role, Role::Symbol | Role::Code))
+        .filter(|c| matches!(c.role, Role::Symbol | Role::Suffix | Role::Code))
+        .map(|c| c.code)
+}
+
+/// Letters written after the number that name a currency, as the territories using it write
+/// them ("500 zł", "100 Kč", "150 kn", "20 kr").
+pub fn suffix_symbol(w: &str) -> Option<&'static str> {
+    currencies()
+        .exact(w)
+        .filter(|c| c.role == Role::Suffix)
         .map(|c| c.code)
 }
 

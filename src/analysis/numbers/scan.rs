@@ -677,7 +677,9 @@ impl Parser<'_> {
         if (a.year_like() && b.year_like()) || (a.kind == FigureKind::Year && yearish(&b)) {
             return a;
         }
-        // "from 24.2 to 33-35 billion euros": the second end is itself a range.
+        // "from 1.8 to 2-2.5 million tonnes": the second end is itself a range. A range has two
+        // ends, so the first number is a figure of its own, in the range's unit and magnitude
+        // (emitted here, before it), and the range follows.
         if !a.explicit
             && b.kind == FigureKind::Count
             && b.unit.is_none()
@@ -692,22 +694,21 @@ impl Parser<'_> {
             let inner = self.joined(b.clone());
             self.floor = saved;
             if inner.kind == FigureKind::Range && inner.explicit {
-                let mut r = inner;
-                let mut low = a.value;
-                if a.core.scale == 1.0
-                    && r.core.scale > 1.0
-                    && a.core.value.abs() <= r.value.abs() / r.core.scale
+                let mut first = a;
+                if first.core.scale == 1.0
+                    && inner.core.scale > 1.0
+                    && first.core.value.abs() <= inner.value.abs() / inner.core.scale
                 {
-                    low *= r.core.scale;
+                    first.value *= inner.core.scale;
                 }
-                r.value = low;
-                r.start = if starter.is_some() {
-                    a.start - 1
-                } else {
-                    a.start
-                };
-                r.qualifier = a.qualifier.clone();
-                return r;
+                first.kind = inner.base;
+                first.base = inner.base;
+                first.unit = inner.unit.clone();
+                first.rate = inner.rate.clone();
+                first.explicit = true;
+                first.after = first.end;
+                self.emit(first);
+                return inner;
             }
             b = inner;
         }

@@ -4,7 +4,10 @@
 //!
 //! A form is compared as the generator wrote it: full stops dropped ("m.p.h." → "mph"), hyphens
 //! as spaces ("lb-ft" → "lb ft"), one space between spaced words. `exact` forms are compared as
-//! written ("MW" is not "mW"), `any` forms in lower case ("KWH", "Kilometres").
+//! written ("MW" is not "mW"), `any` forms in lower case ("KWH", "Kilometres"). `cued` readings
+//! (a symbol that is also a word, a letter or another unit's symbol: "F", "b", "kn", "ohm") hold
+//! only in a sentence that names what they measure (`assets/units/cues.tsv`: "capacitor",
+//! "file", "wind").
 
 use super::lex::{Gap, Kind, Tok};
 use super::table::Table;
@@ -12,6 +15,7 @@ use std::sync::OnceLock;
 
 const UNITS: &str = include_str!("../../../assets/units/units.tsv");
 const CURRENCIES: &str = include_str!("../../../assets/units/currencies.tsv");
+const CUES: &str = include_str!("../../../assets/units/cues.tsv");
 
 /// A unit of the table: its canonical name and what it measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,8 +29,11 @@ pub struct Unit {
 pub enum Role {
     /// An ISO 4217 code ("USD").
     Code,
-    /// A symbol or letters written by the number ("$", "zł", "RM").
+    /// A symbol or letters written before the number ("$", "RM", "Rs").
     Symbol,
+    /// Letters also written after the number, as the territories using the currency write them
+    /// ("500 zł", "100 Kč", "20 kr").
+    Suffix,
     /// A name written after the number ("kronor", "Swiss francs", "quid").
     Name,
     /// A minor unit ("cents", "pence"): the value is the unit's name.
@@ -49,14 +56,28 @@ pub struct Forms<V: Copy + 'static> {
     starts: Table<()>,
 }
 
+/// How a form of the tables is compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Match {
+    Exact,
+    Any,
+    Cued,
+}
+
 /// Reads `form<TAB>match<TAB>a<TAB>b` rows (comments start with '#').
 fn rows(
     tsv: &'static str,
-) -> impl Iterator<Item = (&'static str, bool, &'static str, &'static str)> {
+) -> impl Iterator<Item = (&'static str, Match, &'static str, &'static str)> {
     tsv.lines().filter(|l| !l.starts_with('#')).filter_map(|l| {
         let mut f = l.split('\t');
         let (form, m, a, b) = (f.next()?, f.next()?, f.next()?, f.next()?);
-        Some((form, m == "exact", a, b))
+        let m = match m {
+            "exact" => Match::Exact,
+            "any" => Match::Any,
+            "cued" => Match::Cued,
+            _ => return None,
+        };
+        Some((form, m, a, b))
     })
 }
 
@@ -67,7 +88,11 @@ fn build<V: Copy + 'static>(
     let mut exact = Vec::new();
     let mut any = Vec::new();
     let mut starts = Vec::new();
-    for (form, is_exact, a, b) in rows(tsv) {
+    for (form, m, a, b) in rows(tsv) {
+        if m == Match::Cued {
+            continue;
+        }
+        let is_exact = m == Match::Exact;
         let Some(v) = value(a, b) else { continue };
         if let Some(cut) = form.find([' ', '/']) {
             starts.push((&form[..cut], ()));
@@ -97,6 +122,7 @@ pub fn currencies() -> &'static Forms<Currency> {
             let role = match role {
                 "code" => Role::Code,
                 "symbol" => Role::Symbol,
+                "suffix" => Role::Suffix,
                 "name" => Role::Name,
                 "minor" => Role::Minor,
                 _ => return None,
@@ -122,6 +148,80 @@ pub fn dimension_of(name: &str) -> Option<&'static str> {
         Table::new(&names)
     })
     .get(name.as_bytes())
+}
+
+/// The readings of one-word forms that hold only in a sentence naming their dimension, and the
+/// words that name each dimension.
+struct Cued {
+    /// Forms with such readings, as written and in lower case.
+    forms: Table<()>,
+    readings: Vec<(&'static str, Unit)>,
+    /// "word\tdimension", the word in lower case.
+    cues: Table<()>,
+}
+
+fn cued() -> &'static Cued {
+    static T: OnceLock<Cued> = OnceLock::new();
+    T.get_or_init(|| {
+        let readings: Vec<(&'static str, Unit)> = rows(UNITS)
+            .filter(|r| r.1 == Match::Cued)
+            .map(|(form, _, name, dimension)| (form, Unit { name, dimension }))
+            .collect();
+        let forms: Vec<(&'static str, ())> = readings.iter().map(|&(f, _)| (f, ())).collect();
+        let cues: Vec<(&'static str, ())> = CUES
+            .lines()
+            .filter(|l| !l.starts_with('#') && l.contains('\t'))
+            .map(|l| (l, ()))
+            .collect();
+        Cued {
+            forms: Table::new(&forms),
+            readings,
+            cues: Table::new(&cues),
+        }
+    })
+}
+
+/// The sentence (`toks`) holds a word that names `dimension` ("capacitor" for capacitance).
+pub fn sentence_names(text: &str, toks: &[Tok], dimension: &str) -> bool {
+    let cues = &cued().cues;
+    let mut key = [0u8; 64];
+    toks.iter().filter(|t| t.kind == Kind::Word).any(|t| {
+        let w = t.text(text);
+        let n = w.len() + 1 + dimension.len();
+        if n > key.len() {
+            return false;
+        }
+        key[..w.len()].copy_from_slice(w.as_bytes());
+        key[..w.len()].make_ascii_lowercase();
+        key[w.len()] = b'\t';
+        key[w.len() + 1..n].copy_from_slice(dimension.as_bytes());
+        cues.get(&key[..n]).is_some()
+    })
+}
+
+/// The reading of the word `w` that the sentence names, when the table's own reading
+/// (`default`) is not named too: "F" is farads in a sentence about a capacitor, "kn" knots in one
+/// about the wind. A word the table reads as written is not lowered to find another reading
+/// ("20 C" on a boat stays Celsius, not "c").
+pub fn cued_reading(text: &str, toks: &[Tok], w: &str, default: Option<Unit>) -> Option<Unit> {
+    let c = cued();
+    let mut lower = [0u8; 16];
+    let low = (default.is_none() && w.len() <= lower.len()).then(|| {
+        lower[..w.len()].copy_from_slice(w.as_bytes());
+        lower[..w.len()].make_ascii_lowercase();
+        &lower[..w.len()]
+    });
+    if c.forms.get(w.as_bytes()).is_none() && low.is_none_or(|l| c.forms.get(l).is_none()) {
+        return None;
+    }
+    if default.is_some_and(|d| sentence_names(text, toks, d.dimension)) {
+        return None;
+    }
+    c.readings
+        .iter()
+        .filter(|(f, _)| *f == w || low.is_some_and(|l| f.as_bytes() == l))
+        .map(|&(_, u)| u)
+        .find(|u| sentence_names(text, toks, u.dimension))
 }
 
 /// A form being built from tokens, as written and in lower case, on the stack.

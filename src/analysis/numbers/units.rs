@@ -95,6 +95,24 @@ fn sym_is(text: &str, t: Option<&Tok>, syms: &[&str]) -> bool {
     t.is_some_and(|t| t.kind == Kind::Sym && syms.contains(&t.text(text)))
 }
 
+/// "a" after a number is the article ("5 a day", "$3 a share") unless nothing a noun phrase could
+/// start follows it: then it is the symbol of the year, annum ("worked there for 10 a and left",
+/// "a half-life of 5,730 a."), never "a.m." or a label ("2 a, b and c", "clause 4 a)", "3 a:").
+fn annum(text: &str, toks: &[Tok], i: usize) -> bool {
+    let Some(n) = toks.get(i + 1) else {
+        return true;
+    };
+    let after = toks.get(i + 2);
+    let word_after = |t: Option<&Tok>| t.is_some_and(|t| t.kind == Kind::Word);
+    match (n.kind, n.text(text)) {
+        (Kind::Sym, ".") => !(word_after(after) && after.is_some_and(|a| a.tight())),
+        (Kind::Sym, ",") => !after.is_some_and(|a| a.kind == Kind::Word && a.text(text).len() == 1),
+        (Kind::Sym, ";") => true,
+        (Kind::Word, w) => matches!(w, "and" | "or" | "but") && n.gap != super::lex::Gap::Line,
+        _ => false,
+    }
+}
+
 /// The unit starting at token `i` (the token after the number), if any. `attached` is true when
 /// it touches the number ("50mph", "37m"): single letters only count as units then.
 pub fn unit_at(text: &str, toks: &[Tok], i: usize) -> Option<UnitMatch> {
@@ -138,12 +156,19 @@ pub fn unit_at(text: &str, toks: &[Tok], i: usize) -> Option<UnitMatch> {
         return None;
     }
     let w = t.text(text);
+    if w == "a" && !attached && annum(text, toks, i) {
+        return m(i + 1, "year", Time);
+    }
     // The longest form of the table ("km", "miles per hour", "sq. ft", "lb-ft", "KWH").
-    let table = unit_table::units().longest(text, toks, i);
-    if table.is_none_or(|(end, _)| end == i + 1)
-        && let Some(u) = square_or_cubic(text, toks, i)
-    {
-        return Some(u);
+    let mut table = unit_table::units().longest(text, toks, i);
+    if table.is_none_or(|(end, _)| end == i + 1) {
+        if let Some(u) = square_or_cubic(text, toks, i) {
+            return Some(u);
+        }
+        // A reading the sentence names: "2.5 F" by a capacitor, "40 kn" in the wind.
+        if let Some(u) = unit_table::cued_reading(text, toks, w, table.map(|t| t.1)) {
+            table = Some((i + 1, u));
+        }
     }
     let (end, unit) = table?;
     if end > i + 1 {
@@ -168,8 +193,13 @@ pub fn unit_at(text: &str, toks: &[Tok], i: usize) -> Option<UnitMatch> {
     }
     // A single capital letter followed by a word is an initial or a label ("5 A Street").
 
+    // Unless the sentence names what it measures ("a 13 A fuse", "a 5 B file").
     let slash_compound = next.is_some_and(|n| n.tight() && n.text(text) == "/");
-    if matches!(w, "s" | "h" | "t" | "A" | "B") && !attached && !slash_compound {
+    if matches!(w, "s" | "h" | "t" | "A" | "B")
+        && !attached
+        && !slash_compound
+        && !unit_table::sentence_names(text, toks, unit.dimension)
+    {
         return None;
     }
     let mut end = i + 1;
