@@ -6,6 +6,9 @@ use crate::analysis::sieve::{Attribution, Outcome, Rule, Site, cues};
 
 pub(crate) fn apply(s: &Site, _: Option<&Attribution>) -> Outcome {
     match cues::cue_before(s.b, s.q, true) {
+        // “…,” said X, “…”: the verb between the halves is the first half's cue; the split
+        // rule gives this half the same speaker.
+        Some((cue, _)) if s.prev.is_some_and(|(_, pa)| pa.cue == Some(cue)) => Outcome::Pass,
         Some((cue, m)) => {
             let a = Attribution::by(
                 Rule::CueBefore,

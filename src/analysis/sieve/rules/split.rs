@@ -39,6 +39,14 @@ mod tests {
     }
 
     #[test]
+    fn the_cue_between_the_halves_belongs_to_both() {
+        let text = "“We will stay under $30 million,” said Ana Ruiz, “and not a cent more.”";
+        let f = nth(text, 1);
+        assert_eq!(f.rule, Some(Rule::Split));
+        assert_eq!(f.mention.as_deref(), Some("Ana Ruiz"));
+    }
+
+    #[test]
     fn a_second_half_with_its_own_cue_keeps_it() {
         let text = "“We are not there yet,” Ryan said. “You cannot begin” until the border is safe, he said.";
         let f = nth(text, 1);
