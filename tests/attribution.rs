@@ -133,6 +133,18 @@ fn the_company_is_the_company_named_a_sentence_before() {
     );
 }
 
+#[test]
+fn a_mrs_and_a_miss_with_one_surname_are_two_people() {
+    let t = "“I am going out,” said Miss Daisy Hale.\n\n\
+             “You will do no such thing,” said Mrs. Hale.\n\n\
+             “Then come with me,” said Daisy.";
+    let going = speaker_of(t, "I am going");
+    let mother = speaker_of(t, "You will do");
+    assert_eq!(going.as_deref(), Some("Daisy Hale"));
+    assert_ne!(mother, going);
+    assert_eq!(speaker_of(t, "Then come"), going);
+}
+
 // Titles and kinds.
 
 #[test]

@@ -24,6 +24,9 @@ pub struct Entity {
     pub described: bool,
     pub head: Option<&'static str>,
     pub plural: bool,
+    /// Called "Mrs" (true) or "Miss" (false): a Mrs Miller is not the Miss Miller named before
+    /// (a mother and her daughter share the surname).
+    pub married: Option<bool>,
 }
 
 /// One mention in the salience history.
@@ -142,6 +145,7 @@ impl Resolver {
             described: true,
             head: None,
             plural: false,
+            married: None,
         })
     }
 
@@ -191,6 +195,7 @@ impl Resolver {
             .strip_suffix("'s")
             .or_else(|| name_text.strip_suffix("’s"))
             .unwrap_or(name_text);
+        let married = marital_honorific(m.span.text(text));
         // Candidates sharing a name word (in a buffer kept from mention to mention).
         let mut best: Option<usize> = None;
         let mut cands = std::mem::take(&mut self.candidates);
@@ -210,7 +215,28 @@ impl Resolver {
             if m.gender != Gender::Unknown && e.gender != Gender::Unknown && m.gender != e.gender {
                 continue;
             }
-            if best.is_none_or(|b| self.entities[b].last_pos < e.last_pos) {
+            // "Mrs. Miller" is a woman: not the Randolph Miller or the Miss Miller named before.
+            if married.is_some()
+                && (e.married.is_some_and(|x| Some(x) != married)
+                    || e.married.is_none() && e.gender != Gender::Female)
+            {
+                continue;
+            }
+            // …and a fuller name is hers only when it is a woman's ("Randolph Miller" is not).
+            if e.married.is_some()
+                && married.is_none()
+                && words.len() > e.name_words.len()
+                && m.gender != Gender::Female
+            {
+                continue;
+            }
+            // The entity sharing the most name words ("Daisy Miller" is Miss Daisy Miller, not
+            // the Mrs. Miller mentioned since), then the most recent.
+            let shared = |x: &Entity| words.iter().filter(|w| x.name_words.contains(w)).count();
+            if best.is_none_or(|b| {
+                let b = &self.entities[b];
+                (shared(b), b.last_pos) < (shared(e), e.last_pos)
+            }) {
                 best = Some(id);
             }
         }
@@ -229,6 +255,7 @@ impl Resolver {
                 }
             }
             let e = &mut self.entities[id];
+            e.married = e.married.or(married);
             e.descriptors.merge(&m.descriptors);
             if e.gender == Gender::Unknown {
                 e.gender = m.gender;
@@ -267,6 +294,7 @@ impl Resolver {
             described: false,
             head: None,
             plural: false,
+            married,
         }))
     }
 
@@ -354,6 +382,7 @@ impl Resolver {
             described: true,
             head,
             plural: m.plural,
+            married: None,
         }))
     }
 
@@ -508,6 +537,17 @@ fn organisation_called(e: &Entity, head: &str) -> bool {
             let entry = lexicon::lookup(&w);
             entry.is(lexicon::ORG) && !entry.is(lexicon::BUSINESS)
         })
+}
+
+/// Whether a name opens with a married woman's honorific ("Mrs", "Madame": true) or an
+/// unmarried one's ("Miss", "Mademoiselle": false).
+fn marital_honorific(name: &str) -> Option<bool> {
+    let first = name.split_whitespace().next()?.trim_end_matches('.');
+    match first.to_ascii_lowercase().as_str() {
+        "mrs" | "madame" | "mme" | "frau" => Some(true),
+        "miss" | "mademoiselle" | "mlle" | "fräulein" => Some(false),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

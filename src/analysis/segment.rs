@@ -189,8 +189,11 @@ pub fn is_heading(text: &str, tokens: &[Token]) -> bool {
     if one_line && open_ended && words.len() <= 12 {
         return all_caps && words.len() >= 2 || content.len() >= 3 && capitalised == content.len();
     }
-    // Longer: nearly every word capitalised, which prose never is.
-    content.len() >= 6 && capitalised * 10 >= content.len() * 9
+    // Longer: nearly every word capitalised, which prose never is — unless it is a sentence
+    // full of names ("French President Claire Dubois met German Chancellor Markus Weber in
+    // Paris."): one that ends like a sentence is a heading only with every word capitalised.
+    content.len() >= 6
+        && (open_ended && capitalised * 10 >= content.len() * 9 || capitalised == content.len())
 }
 
 #[cfg(test)]
@@ -240,5 +243,22 @@ mod tests {
             ]
         );
         assert_eq!(split("“Stop!” he shouted."), ["“Stop!” he shouted."]);
+    }
+
+    fn heading(t: &str) -> bool {
+        let mut toks = Vec::new();
+        tokenize(t, 0, t.len(), &mut toks, &mut String::new());
+        is_heading(t, &toks)
+    }
+
+    #[test]
+    fn title_case_lines_are_headings_and_sentences_full_of_names_are_not() {
+        assert!(heading("KEMP'S VISITOR"));
+        assert!(heading(
+            "Miss Lucy Honeychurch Drives Out in Carriages\nto See a View; Italians Drive Them"
+        ));
+        assert!(!heading(
+            "French President Claire Dubois met German Chancellor Markus Weber in Paris."
+        ));
     }
 }

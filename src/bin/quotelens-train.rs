@@ -149,6 +149,13 @@ fn train(
         if round == rounds.max(1) {
             break;
         }
+        if round == 0 {
+            // Decided with every weight zero, round 0's earlier turns are mostly wrong: fit on
+            // its examples once to start, but do not keep them, or the model learns to distrust
+            // turn-taking.
+            current = fit::fit_model(&produced, &current)?;
+            continue;
+        }
         pool.extend(produced);
         current = fit::fit_model(&pool, &current)?;
     }

@@ -27,6 +27,7 @@ features! {
     LocalGroupPronounAgrees = "local.group_pronoun.agrees",
     LocalRoleAgrees = "local.role.agrees",
     LocalRoleClashes = "local.role.clashes",
+    LocalDescriptionOfParticipant = "local.role.names_a_participant",
     LocalFirstPersonNarrator = "local.first_person.narrator",
     LocalOtherName = "local.other_name",
     CueExplicitSame = "cue.explicit.same",

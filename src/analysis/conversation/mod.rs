@@ -82,6 +82,31 @@ pub struct BlockRecord {
     pub narrative_words: usize,
 }
 
+/// How many mentions either side of a quote its features read. A paragraph has far fewer; a
+/// whole book on one line would otherwise cost every quote a scan of every mention (quadratic).
+const MENTION_REACH: usize = 48;
+
+impl BlockRecord {
+    /// The mentions around `q` (in document order), and the index of the first in `mentions`.
+    fn mentions_near(&self, q: &QuoteSite) -> (usize, &[NarrativeMention]) {
+        let before = self.mentions.partition_point(|m| m.span.start < q.start);
+        let after = self.mentions.partition_point(|m| m.span.start < q.end);
+        let lo = before.saturating_sub(MENTION_REACH);
+        let hi = (after + MENTION_REACH).min(self.mentions.len());
+        (lo, &self.mentions[lo..hi])
+    }
+
+    /// The block's last mentions (for the quote in the block after it).
+    fn mentions_at_end(&self) -> &[NarrativeMention] {
+        &self.mentions[self.mentions.len().saturating_sub(MENTION_REACH)..]
+    }
+
+    /// The block's first mentions (for the quote in the block before it).
+    fn mentions_at_start(&self) -> &[NarrativeMention] {
+        &self.mentions[..self.mentions.len().min(MENTION_REACH)]
+    }
+}
+
 /// A decided turn.
 #[derive(Debug, Clone)]
 struct Turn {
@@ -133,7 +158,8 @@ impl Around {
         let mut a = Around::default();
         let mut best_before = 0;
         let mut best_after = usize::MAX;
-        for (i, m) in b.mentions.iter().enumerate() {
+        let (lo, near) = b.mentions_near(q);
+        for (i, m) in near.iter().enumerate().map(|(i, m)| (lo + i, m)) {
             let Some(v) = m.cue else { continue };
             if m.sentence != q.sentence {
                 continue;
@@ -249,6 +275,15 @@ impl Conversation {
         self.last_vocatives = names;
     }
 
+    /// Whether `e` spoke or was spoken to in the last four turns.
+    fn takes_part(&self, e: usize) -> bool {
+        self.turns
+            .iter()
+            .rev()
+            .take(4)
+            .any(|t| t.speaker == Some(e) || t.vocatives.contains(&e))
+    }
+
     fn presence(&self, e: usize) -> Presence {
         self.presence.get(e).copied().unwrap_or_default()
     }
@@ -348,7 +383,12 @@ impl Conversation {
         let hi = (at + 1).min(self.window.len() - 1);
         let mut near: Vec<(usize, usize)> = Vec::new();
         for (bi, b) in self.window.iter().enumerate().take(hi + 1).skip(lo) {
-            for m in &b.mentions {
+            let reach = match bi.cmp(&at) {
+                std::cmp::Ordering::Less => b.mentions_at_end(),
+                std::cmp::Ordering::Equal => b.mentions_near(q).1,
+                std::cmp::Ordering::Greater => b.mentions_at_start(),
+            };
+            for m in reach {
                 let d = if m.span.end <= q.start {
                     q.start - m.span.end
                 } else {
@@ -463,20 +503,20 @@ impl Conversation {
     /// The mention of `e` nearest the quote: in its block (before it first), else the block
     /// before.
     fn nearest_mention(&self, at: usize, q: &QuoteSite, e: usize) -> Option<Span> {
-        let b = &self.window[at];
-        let before = b
-            .mentions
+        let near = self.window[at].mentions_near(q).1;
+        let before = near
             .iter()
             .rev()
             .find(|m| m.entity == e && m.span.end <= q.start);
-        let after = || {
-            b.mentions
-                .iter()
-                .find(|m| m.entity == e && m.span.start >= q.end)
-        };
+        let after = || near.iter().find(|m| m.entity == e && m.span.start >= q.end);
         let prev = || {
-            at.checked_sub(1)
-                .and_then(|p| self.window[p].mentions.iter().rev().find(|m| m.entity == e))
+            at.checked_sub(1).and_then(|p| {
+                self.window[p]
+                    .mentions_at_end()
+                    .iter()
+                    .rev()
+                    .find(|m| m.entity == e)
+            })
         };
         before.or_else(after).or_else(prev).map(|m| m.span)
     }
@@ -514,6 +554,22 @@ impl Conversation {
                             || l.gender == ent.gender);
                     set(&mut v, F::LocalRoleAgrees, !same && agrees);
                     set(&mut v, F::LocalRoleClashes, !same && !agrees);
+                    // "said the young girl" where only a description knows her, and a named
+                    // person of that gender takes part in the conversation: in fiction the
+                    // description is usually that person.
+                    let described_only = l.entity.is_some_and(|d| {
+                        let d = &resolver.entities[d];
+                        d.described && d.name_words.is_empty()
+                    });
+                    set(
+                        &mut v,
+                        F::LocalDescriptionOfParticipant,
+                        !same
+                            && agrees
+                            && described_only
+                            && !ent.name_words.is_empty()
+                            && self.takes_part(e),
+                    );
                     local_fits = same || agrees;
                 }
                 MentionKind::Pronoun if l.first_person => {
@@ -608,7 +664,8 @@ impl Conversation {
         let is_e = |i: Option<usize>| i.is_some_and(|i| names_e(&b.mentions[i]));
         set(&mut v, F::CueNearestBefore, is_e(around.cue_before));
         set(&mut v, F::CueNearestAfter, is_e(around.cue_after));
-        for m in b.mentions.iter().filter(|m| names_e(m)) {
+        let near = b.mentions_near(q).1;
+        for m in near.iter().filter(|m| names_e(m)) {
             let same = m.sentence == q.sentence;
             if m.cue.is_some() {
                 set(&mut v, F::CueInBlock, true);
@@ -628,7 +685,7 @@ impl Conversation {
         }
         // The narration around the quote.
         let mut nearest_before: Option<(usize, usize)> = None;
-        for m in &b.mentions {
+        for m in near {
             let before = m.span.end <= q.start;
             if m.entity == e {
                 if before {
@@ -650,7 +707,7 @@ impl Conversation {
         );
         if at > 0 {
             for m in self.window[at - 1]
-                .mentions
+                .mentions_at_end()
                 .iter()
                 .filter(|m| m.entity == e)
             {
@@ -659,7 +716,7 @@ impl Conversation {
             }
         }
         if let Some(next) = self.window.get(at + 1) {
-            for m in next.mentions.iter().filter(|m| m.entity == e) {
+            for m in next.mentions_at_start().iter().filter(|m| m.entity == e) {
                 set(&mut v, F::NarrNextSubject, m.subject);
                 set(&mut v, F::NarrNextMention, !m.subject);
             }
