@@ -415,6 +415,22 @@ impl Conversation {
         weights: &ranker::Weights,
         decided: &[(usize, Option<usize>)],
     ) -> Decision {
+        // "said I" in the narration of a first-person novel is the narrator, always: a rule,
+        // not a weight (learned only from novels told in the first person).
+        if let (Some(n), Some(l)) = (self.narrator, q.local)
+            && l.first_person
+            && !l.plural
+            && q.method != Method::None
+        {
+            return Decision {
+                pending: q.pending,
+                speaker: Some(n),
+                mention: Some(l.span),
+                method: q.method,
+                confidence: 0.95,
+                relinked: None,
+            };
+        }
         let cands = self.candidates(at, q, decided);
         let vectors: Vec<Vector> = cands
             .iter()
