@@ -85,6 +85,15 @@ fn the_one_addressed_is_not_the_speaker_but_answers_next() {
     assert_eq!(speaker_of(t, "I blame nobody").as_deref(), Some("Lou"));
 }
 
+#[test]
+fn said_i_in_a_first_person_story_is_the_narrator() {
+    let t = "I went down to the harbour at dawn. I saw the boats come in, and I waited.\n\n\
+             “Where are you going?” asked Tom.\n\n\
+             “Home,” said I.";
+    assert_eq!(speaker_of(t, "Where are").as_deref(), Some("Tom"));
+    assert_eq!(speaker_of(t, "Home").as_deref(), Some("the narrator"));
+}
+
 // A speaker named after the quotation.
 
 #[test]

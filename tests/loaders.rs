@@ -101,11 +101,11 @@ fn extract_on_a_news_page_finds_its_quotes_speakers_and_metadata() {
     );
     assert_eq!(
         speaker_of(&v, "We are spending money").as_deref(),
-        Some("Councillor Tomasz Reed")
+        Some("Tomasz Reed")
     );
     assert_eq!(
         speaker_of(&v, "The city should repair").as_deref(),
-        Some("Councillor Tomasz Reed")
+        Some("Tomasz Reed")
     );
     assert_eq!(
         speaker_of(&v, "Our members have kept").as_deref(),
