@@ -497,7 +497,9 @@ impl<'t> Engine<'t> {
         }
         // In text order, for the conversation's binary searches (a mention absorbed into a
         // longer name can come out of order).
-        rec.mentions.sort_by_key(|m| m.span.start);
+        if !rec.mentions.is_sorted_by_key(|m| m.span.start) {
+            rec.mentions.sort_by_key(|m| m.span.start);
+        }
         if self.conversation.narrator.is_none()
             && self.first_person_mentions >= 3
             && self.first_person_mentions * 5 >= self.third_person_mentions

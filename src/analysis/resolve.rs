@@ -543,10 +543,13 @@ fn organisation_called(e: &Entity, head: &str) -> bool {
 /// unmarried one's ("Miss", "Mademoiselle": false).
 fn marital_honorific(name: &str) -> Option<bool> {
     let first = name.split_whitespace().next()?.trim_end_matches('.');
-    match first.to_ascii_lowercase().as_str() {
-        "mrs" | "madame" | "mme" | "frau" => Some(true),
-        "miss" | "mademoiselle" | "mlle" | "fräulein" => Some(false),
-        _ => None,
+    let is = |forms: &[&str]| forms.iter().any(|f| first.eq_ignore_ascii_case(f));
+    if is(&["mrs", "madame", "mme", "frau"]) {
+        Some(true)
+    } else if is(&["miss", "mademoiselle", "mlle", "fräulein", "Fräulein"]) {
+        Some(false)
+    } else {
+        None
     }
 }
 

@@ -432,9 +432,11 @@ impl Conversation {
             };
         }
         let cands = self.candidates(at, q, decided);
+        // The speech verbs around the quote, found once for all its candidates.
+        let around = Around::of(&self.window[at], q);
         let vectors: Vec<Vector> = cands
             .iter()
-            .map(|&e| self.features(at, q, e, resolver, decided))
+            .map(|&e| self.features(at, q, e, &around, resolver, decided))
             .collect();
         let scores: Vec<f32> = vectors.iter().map(|v| weights.score(v)).collect();
         let best = (0..cands.len()).max_by(|&a, &b| scores[a].total_cmp(&scores[b]));
@@ -489,7 +491,6 @@ impl Conversation {
         // else the subject of the speech verb next to the quote, else a compatible pronoun or
         // description, else the entity's nearest mention.
         let b = &self.window[at];
-        let around = Around::of(b, q);
         let cue_mention = [around.cue_before, around.cue_after]
             .into_iter()
             .flatten()
@@ -542,6 +543,7 @@ impl Conversation {
         at: usize,
         q: &QuoteSite,
         e: usize,
+        around: &Around,
         resolver: &Resolver,
         decided: &[(usize, Option<usize>)],
     ) -> Vector {
@@ -674,7 +676,6 @@ impl Conversation {
         set(&mut v, F::AddressedThis, q.vocatives.contains(&e));
         // Speech verbs around the quote.
         let b = &self.window[at];
-        let around = Around::of(b, q);
         let local_span = q.local.filter(|_| local_fits).map(|l| l.span);
         let names_e = |m: &NarrativeMention| m.entity == e || Some(m.span) == local_span;
         let is_e = |i: Option<usize>| i.is_some_and(|i| names_e(&b.mentions[i]));
