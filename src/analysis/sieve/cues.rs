@@ -151,11 +151,21 @@ pub(crate) fn cue_after_verb(
         // “… areas.” He said. / “Why?” Vitter demanded. — the sentence splitter ended the
         // sentence at the quote; accept only the bare attribution ending its own sentence.
         let v = verb_after_subject(b, b.mentions[m].toks.1)?;
-        let after = v + 1;
-        let ends = b
-            .tokens
-            .get(after)
-            .is_none_or(|t| t.kind == Kind::Punct && matches!(t.text(b.text), "." | "!" | "?"));
+        // "Anne said gravely." — one adverb may follow the verb.
+        let mut after = v + 1;
+        if b.tokens.get(after).is_some_and(|t| {
+            t.kind == Kind::Word && !t.in_quote() && t.text(b.text).ends_with("ly")
+        }) {
+            after += 1;
+        }
+        // “Gracious me!” Daisy exclaimed, “I …” — or the attribution cuts the quotation in two.
+        let cuts = |t: &crate::analysis::tokens::Token| {
+            t.kind == Kind::Punct && matches!(t.text(b.text), "," | ":" | "—")
+        };
+        let ends = b.tokens.get(after).is_none_or(|t| {
+            t.kind == Kind::Punct && matches!(t.text(b.text), "." | "!" | "?")
+                || cuts(t) && b.tokens.get(after + 1).is_some_and(|n| n.in_quote())
+        });
         if !ends || !b.tokens[v].is(SPEECH_VERB) {
             return None;
         }

@@ -63,4 +63,31 @@ mod tests {
         let f = first("“Cities are for people.” ― Steve Quinlan.");
         assert_eq!(f.mention.as_deref(), Some("Steve Quinlan"));
     }
+
+    #[test]
+    fn a_name_and_verb_after_an_exclamation_that_the_quote_resumes() {
+        // The sentence splitter ends the sentence at “…!”; the attribution still belongs to it.
+        let f = first("“Gracious me!” Daisy exclaimed, “I will do nothing improper.”");
+        assert_eq!(f.rule, Some(Rule::CueAfter));
+        assert_eq!(f.mention.as_deref(), Some("Daisy"));
+        let f = first("“Is that so?” Anne asked gravely.");
+        assert_eq!(f.mention.as_deref(), Some("Anne"));
+    }
+
+    #[test]
+    fn dialogue_tags_of_fiction_are_speech_verbs() {
+        for tag in [
+            "interrupted",
+            "rejoined",
+            "grumbled",
+            "stammered",
+            "drawled",
+        ] {
+            // After a full stop only a speech verb attributes: any verb would do after a comma.
+            let text = format!("“Not now.” The captain {tag}.");
+            let f = first(&text);
+            assert_eq!(f.rule, Some(Rule::CueAfter), "{tag}");
+            assert_eq!(f.mention.as_deref(), Some("The captain"), "{tag}");
+        }
+    }
 }
