@@ -546,7 +546,7 @@ fn marital_honorific(name: &str) -> Option<bool> {
     let is = |forms: &[&str]| forms.iter().any(|f| first.eq_ignore_ascii_case(f));
     if is(&["mrs", "madame", "mme", "frau"]) {
         Some(true)
-    } else if is(&["miss", "mademoiselle", "mlle", "fräulein", "Fräulein"]) {
+    } else if is(&["miss", "mademoiselle", "mlle", "fräulein"]) {
         Some(false)
     } else {
         None

@@ -205,6 +205,17 @@ enum Outcome {
     Pass,
 }
 
+impl Outcome {
+    /// A speech verb found: decided when it has a subject, else kept as a cue.
+    fn of_cue(a: Attribution) -> Outcome {
+        if a.mention.is_some() {
+            Outcome::Decided(a)
+        } else {
+            Outcome::Cue(a)
+        }
+    }
+}
+
 /// A rule: what it says about the quote, knowing the cue found so far (if any).
 type RuleFn = fn(&Site, Option<&Attribution>) -> Outcome;
 

@@ -6,20 +6,13 @@ use crate::analysis::sieve::{Attribution, Outcome, Rule, Site, cues};
 
 pub(crate) fn apply(s: &Site, _: Option<&Attribution>) -> Outcome {
     match cues::cue_after(s.b, s.q, s.continues_sentence) {
-        Some((cue, m)) => {
-            let a = Attribution::by(
-                Rule::CueAfter,
-                QuoteKind::Direct,
-                Method::CueAfter,
-                Some(cue),
-                m,
-            );
-            if m.is_some() {
-                Outcome::Decided(a)
-            } else {
-                Outcome::Cue(a)
-            }
-        }
+        Some((cue, m)) => Outcome::of_cue(Attribution::by(
+            Rule::CueAfter,
+            QuoteKind::Direct,
+            Method::CueAfter,
+            Some(cue),
+            m,
+        )),
         None => Outcome::Pass,
     }
 }

@@ -9,20 +9,13 @@ pub(crate) fn apply(s: &Site, _: Option<&Attribution>) -> Outcome {
         // “…,” said X, “…”: the verb between the halves is the first half's cue; the split
         // rule gives this half the same speaker.
         Some((cue, _)) if s.prev.is_some_and(|(_, pa)| pa.cue == Some(cue)) => Outcome::Pass,
-        Some((cue, m)) => {
-            let a = Attribution::by(
-                Rule::CueBefore,
-                QuoteKind::Direct,
-                Method::CueBefore,
-                Some(cue),
-                m,
-            );
-            if m.is_some() {
-                Outcome::Decided(a)
-            } else {
-                Outcome::Cue(a)
-            }
-        }
+        Some((cue, m)) => Outcome::of_cue(Attribution::by(
+            Rule::CueBefore,
+            QuoteKind::Direct,
+            Method::CueBefore,
+            Some(cue),
+            m,
+        )),
         None => Outcome::Pass,
     }
 }
