@@ -202,3 +202,72 @@ fn what_was_told_is_not_who_it_was_told_to() {
     assert!(reported.0.contains("the bill would pass"), "{all:?}");
     assert_eq!(reported.2.as_deref(), Some("Ruth Adler"));
 }
+
+// A person called by a first name alone is of that name's gender.
+
+#[test]
+fn she_is_not_the_boy_called_by_his_first_name() {
+    let t = "Mrs. Honeychurch sat by the window, and Freddy sat by the fire.\n\n\
+             “So would I,” asserted Freddy.\n\n\
+             “And I have been thinking,” she added rather nervously.\n\n\
+             “To the sea,” she answered.";
+    assert_eq!(speaker_of(t, "So would I").as_deref(), Some("Freddy"));
+    assert_eq!(
+        speaker_of(t, "And I have been").as_deref(),
+        Some("Honeychurch")
+    );
+    assert_eq!(speaker_of(t, "To the sea").as_deref(), Some("Honeychurch"));
+}
+
+// An epithet ("the young girl") is the named person of that sex the story is about.
+
+#[test]
+fn the_young_girl_is_the_named_girl_in_view() {
+    let mut t = String::from("Winterbourne walked down to the lake.\n\n");
+    for (i, line) in [
+        "Are you going to Italy?",
+        "Yes, in the spring.",
+        "We shall see the Alps.",
+        "It is a fine view.",
+    ]
+    .iter()
+    .enumerate()
+    {
+        t.push_str(&format!(
+            "Daisy Miller came along the path, and Winterbourne waited.\n\n\
+             Daisy stopped by the wall number {i}, and she smiled.\n\n\
+             “{line}” said the young girl.\n\n"
+        ));
+    }
+    assert_eq!(
+        speaker_of(&t, "Are you going").as_deref(),
+        Some("Daisy Miller")
+    );
+    assert_eq!(
+        speaker_of(&t, "It is a fine").as_deref(),
+        Some("Daisy Miller")
+    );
+    // Someone new, told apart from the named: "a man" is never joined to anyone.
+    let t = "Winterbourne stood by the door.\n\n“Tickets,” said a man.\n\n“Here,” said a man.";
+    assert_ne!(speaker_of(t, "Tickets").as_deref(), Some("Winterbourne"));
+}
+
+// A quotation inside a relative clause is said by the clause's antecedent.
+
+#[test]
+fn the_relative_clause_quote_is_said_by_its_antecedent_through_who() {
+    let t = "“Donald Trump is a danger,” said Glenn Beck, who called the plan “a disaster for \
+             everyone.”";
+    let (doc, a) = run(t);
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.content.text(&doc.text).starts_with("a disaster"))
+        .expect("the quotation in the relative clause");
+    assert_eq!(
+        q.speaker.map(|s| a.speakers[s].name.as_str()),
+        Some("Glenn Beck")
+    );
+    let m = q.speaker_mention.expect("a mention");
+    assert_eq!(m.text(&doc.text), "who");
+}

@@ -95,6 +95,9 @@ pub struct Mention {
     pub sentence: usize,
     /// Evidence that a name is a person (a title, a first name, an apposition).
     pub person_evidence: bool,
+    /// The gender a lone first name suggests ("Freddy"): someone new is probably called by
+    /// their first name, but a lone "Lee" may be the surname of someone already named.
+    pub first_name_gender: Gender,
 }
 
 impl Mention {
@@ -121,6 +124,7 @@ impl Mention {
             subject: false,
             sentence,
             person_evidence: false,
+            first_name_gender: Gender::Unknown,
         }
     }
 }
@@ -364,6 +368,11 @@ fn chain_end(text: &str, tokens: &[Token], i: usize) -> usize {
         let w = t.text(text);
         // (Suffixes such as "Jr" and "III" are capitalised, so the run takes them.)
         if t.kind == Kind::Word && t.cap {
+            // "Somehow I": the pronoun is no part of a name, unless it numbers a king
+            // ("Charles I").
+            if w == "I" && j > i && !tokens[j - 1].is(FIRST_NAME) {
+                break;
+            }
             j += 1;
             // "Lucy's Sabbath", "Alice's Right Foot": a possessive ends the name; what follows
             // is something of theirs.
@@ -374,7 +383,8 @@ fn chain_end(text: &str, tokens: &[Token], i: usize) -> usize {
             if tokens
                 .get(j)
                 .is_some_and(|p| p.is_char(text, '.') && p.start == t.end)
-                && (t.is(ABBREV | HONORIFIC | TITLE) || w.chars().count() == 1)
+                // (A full title before a period ends its sentence: "… said the General. When I")
+                && (t.is(ABBREV | HONORIFIC) || w.chars().count() == 1)
                 && tokens
                     .get(j + 1)
                     .is_some_and(|x| x.cap && x.kind == Kind::Word && !x.in_quote())
@@ -598,16 +608,20 @@ fn name_chain(
     // A first name says person and gender only when a surname follows: alone, "Lee" or "Morgan"
     // may be the surname of someone already named.
     let words_in_name = name_toks.iter().filter(|t| t.kind == Kind::Word).count();
+    let mut first_name_gender = Gender::Unknown;
     if first.is(FIRST_NAME) {
         person_evidence = true;
+        let said = if first.is(MALE) && !first.is(FEMALE) {
+            Gender::Male
+        } else if first.is(FEMALE) && !first.is(MALE) {
+            Gender::Female
+        } else {
+            Gender::Unknown
+        };
         if gender == Gender::Unknown && words_in_name >= 2 {
-            gender = if first.is(MALE) && !first.is(FEMALE) {
-                Gender::Male
-            } else if first.is(FEMALE) && !first.is(MALE) {
-                Gender::Female
-            } else {
-                Gender::Unknown
-            };
+            gender = said;
+        } else if words_in_name == 1 {
+            first_name_gender = said;
         }
     }
     let mut entity_kind = if has_org_word && !person_evidence {
@@ -739,6 +753,7 @@ fn name_chain(
         honorific,
         possessive,
         person_evidence,
+        first_name_gender,
         ..Mention::new(tokens, (mention_start, end), MentionKind::Name, sentence)
     });
     Some(end)

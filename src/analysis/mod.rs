@@ -10,6 +10,7 @@
 // `numbers::find`, the `passes` benchmarks time and the speaker ranker's model (`ranker`, for the
 // trainer); the rest is internal to the crate.
 pub(crate) mod conversation;
+pub(crate) mod epithets;
 pub(crate) mod lexicon;
 pub(crate) mod marks;
 pub(crate) mod mentions;
@@ -18,6 +19,7 @@ pub(crate) mod names;
 pub mod numbers;
 pub mod passes;
 pub mod ranker;
+pub(crate) mod relative_clause;
 pub(crate) mod resolve;
 pub(crate) mod segment;
 pub(crate) mod sieve;
@@ -605,6 +607,38 @@ impl<'t> Engine<'t> {
         }
     }
 
+    /// Gives the quotes of an epithet ("the young girl") to the named person it stands for,
+    /// who takes its mentions. (Not its wording as an alias: a wrong link would then look right.)
+    fn join_epithets(&mut self, quotes: &mut [Quote]) {
+        for (from, to) in epithets::links(self.text, &self.resolver.entities) {
+            for q in quotes.iter_mut().filter(|q| q.speaker == Some(from)) {
+                q.speaker = Some(to);
+            }
+            let mentions = std::mem::take(&mut self.resolver.entities[from].mentions);
+            let e = &mut self.resolver.entities[to];
+            e.mentions.extend(mentions);
+            e.mentions.sort_unstable();
+            e.mentions.dedup();
+        }
+    }
+
+    /// "… Beck, who called it “a disaster”": *who* is the speaker's mention in the clause
+    /// that holds the quotation (and one of Beck's mentions).
+    fn relative_subjects(&mut self, quotes: &mut [Quote]) {
+        for q in quotes.iter_mut() {
+            let (Some(e), Some(m)) = (q.speaker, q.speaker_mention) else {
+                continue;
+            };
+            if let Some(who) = relative_clause::subject_of_clause(self.text, m, q.span) {
+                q.speaker_mention = Some(who);
+                let mentions = &mut self.resolver.entities[e].mentions;
+                if let Err(at) = mentions.binary_search(&who) {
+                    mentions.insert(at, who);
+                }
+            }
+        }
+    }
+
     /// Writes the conversation's decisions into the pending quotes.
     fn apply_decisions(&mut self) {
         for d in self.decisions.drain(..) {
@@ -706,6 +740,8 @@ impl<'t> Engine<'t> {
                 .collect(),
             dialogue: self.conversation.dialogue,
         });
+        self.join_epithets(&mut quotes);
+        self.relative_subjects(&mut quotes);
         // Speakers: entities that speak, in order of first quote.
         let mut speaker_id: Vec<Option<usize>> = vec![None; self.resolver.entities.len()];
         let mut speakers: Vec<Speaker> = Vec::new();

@@ -285,7 +285,11 @@ impl Resolver {
             name: tidy(name_text).into_owned(),
             name_words: words.to_vec(),
             kind,
-            gender: m.gender,
+            // Someone new called by a first name alone ("Freddy") is of that name's gender.
+            gender: match m.gender {
+                Gender::Unknown => m.first_name_gender,
+                g => g,
+            },
             descriptors: m.descriptors.clone(),
             aliases: Vec::new(),
             mentions: Vec::new(),

@@ -1,0 +1,142 @@
+//! Epithets: a story that has named its people goes on calling them by age and sex — "Daisy …
+//! the young girl said", "Mr. Emerson … said the old man". The resolver makes such a description
+//! an entity of its own the first time it speaks; once the whole text is read, each of its uses
+//! votes for the named person of its sex mentioned last before it, and a clear winner is who
+//! the epithet stands for. One vote per use, over the whole text, so a scene where someone else
+//! happens to be in view does not decide it.
+
+use super::lexicon;
+use super::mentions::Gender;
+use super::model::SpeakerKind;
+use super::resolve::Entity;
+
+/// How far back a use of the epithet looks for the person it stands for: mentions, and bytes.
+const LOOK_BACK_MENTIONS: usize = 12;
+const LOOK_BACK_BYTES: usize = 2_000;
+
+/// The score (votes less the times beside the epithet) a winner needs.
+const MIN_SCORE: isize = 3;
+
+/// Pairs (epithet entity, named entity it stands for).
+pub fn links(text: &str, entities: &[Entity]) -> Vec<(usize, usize)> {
+    let epithets: Vec<usize> = (0..entities.len())
+        .filter(|&i| is_epithet(&entities[i]))
+        .collect();
+    if epithets.is_empty() {
+        return Vec::new();
+    }
+    // Every mention of a named person, in text order.
+    let mut named: Vec<(usize, usize)> = entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| is_named_person(e))
+        .flat_map(|(i, e)| e.mentions.iter().map(move |s| (s.start, i)))
+        .collect();
+    named.sort_unstable();
+    let mut out = Vec::new();
+    for d in epithets {
+        let ent = &entities[d];
+        let mut votes: Vec<(usize, usize)> = Vec::new();
+        // People named in the same sentence as the epithet are someone else ("Winterbourne
+        // looked at the boy").
+        let mut beside: Vec<usize> = Vec::new();
+        let mut uses = 0;
+        for s in &ent.mentions {
+            // The description itself, not a pronoun resolved to it; "a man" is someone new.
+            let words = s.text(text).trim();
+            if !words.contains(char::is_whitespace) {
+                continue;
+            }
+            uses += 1;
+            let (from, to) = sentence_around(text, s.start, s.end);
+            let lo = named.partition_point(|&(p, _)| p < from);
+            let hi = named.partition_point(|&(p, _)| p < to);
+            beside.extend(named[lo..hi].iter().map(|&(_, e)| e));
+            if !starts_definite(words) {
+                continue;
+            }
+            let found = named[..lo]
+                .iter()
+                .rev()
+                .take(LOOK_BACK_MENTIONS)
+                .take_while(|&&(p, _)| s.start - p <= LOOK_BACK_BYTES)
+                .map(|&(_, e)| e)
+                .find(|&e| agrees(ent.gender, entities[e].gender));
+            if let Some(e) = found {
+                match votes.iter_mut().find(|(c, _)| *c == e) {
+                    Some(v) => v.1 += 1,
+                    None => votes.push((e, 1)),
+                }
+            }
+        }
+        // Each vote counts against the times that person stands beside the epithet.
+        let apart = |e: usize| beside.iter().filter(|&&b| b == e).count();
+        let mut scored: Vec<(isize, usize, usize)> = votes
+            .iter()
+            .map(|&(e, n)| (n as isize - apart(e) as isize, n, e))
+            .collect();
+        scored.sort_unstable_by(|a, b| b.cmp(a));
+        let Some(&(score, n, best)) = scored.first() else {
+            continue;
+        };
+        let runner_up = scored.get(1).map_or(0, |s| s.0.max(0));
+        if score >= MIN_SCORE && score >= 2 * runner_up && n * 3 >= uses {
+            out.push((d, best));
+        }
+    }
+    out
+}
+
+/// Known only by a definite description whose head names a person by age and sex.
+fn is_epithet(e: &Entity) -> bool {
+    e.described
+        && e.name_words.is_empty()
+        && !e.plural
+        && e.kind == SpeakerKind::Person
+        // "the Italian lady" is told apart by her country: someone of her own.
+        && e.descriptors.countries.is_empty()
+        // "the child" says too little: any small person in view.
+        && e.gender != Gender::Unknown
+        && e.head
+            .is_some_and(|h| lexicon::lookup(h).is(lexicon::EPITHET))
+}
+
+fn is_named_person(e: &Entity) -> bool {
+    !e.name_words.is_empty()
+        && !e.plural
+        && (e.kind == SpeakerKind::Person || e.kind == SpeakerKind::Unknown && e.person_evidence)
+}
+
+/// The byte range of the sentence around `start..end`: from after the last sentence end before
+/// it to the next one after it, within a few hundred bytes.
+fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
+    const REACH: usize = 400;
+    let ends_sentence = |b: &[u8], i: usize| {
+        matches!(b[i], b'.' | b'!' | b'?')
+            && b.get(i + 1)
+                .is_none_or(|c| c.is_ascii_whitespace() || *c == b'"')
+    };
+    let bytes = text.as_bytes();
+    let lo = start.saturating_sub(REACH);
+    let from = (lo..start)
+        .rev()
+        .find(|&i| ends_sentence(bytes, i) || bytes[i] == b'\n' && bytes.get(i + 1) == Some(&b'\n'))
+        .map_or(lo, |i| i + 1);
+    let hi = (end + REACH).min(bytes.len());
+    let to = (end..hi)
+        .find(|&i| ends_sentence(bytes, i) || bytes[i] == b'\n' && bytes.get(i + 1) == Some(&b'\n'))
+        .unwrap_or(hi);
+    (from, to)
+}
+
+fn starts_definite(words: &str) -> bool {
+    words
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+}
+
+/// The epithet's sex and the person's agree.
+fn agrees(epithet: Gender, person: Gender) -> bool {
+    person == epithet
+}
