@@ -171,6 +171,8 @@ thread_local! {
 /// A quote or reported clause on its way to the output.
 struct Pending {
     quote: Quote,
+    /// The block it is in.
+    block: usize,
     /// Inherit the speaker of this pending quote (index into `pending`).
     same_as: Option<usize>,
 }
@@ -447,10 +449,15 @@ impl<'t> Engine<'t> {
                     vocative_names,
                 });
             }
-            self.pending.push(Pending { quote, same_as });
+            self.pending.push(Pending {
+                quote,
+                same_as,
+                block: self.block_index,
+            });
         }
         for r in &self.scratch.reported {
             self.pending.push(Pending {
+                block: self.block_index,
                 quote: Quote {
                     span: r.span,
                     content: r.span,
@@ -639,6 +646,41 @@ impl<'t> Engine<'t> {
         }
     }
 
+    /// Untagged dialogue lines take the speaker a later named line anchors them to
+    /// (`conversation::backward`).
+    fn anchor_lines_backwards(&mut self) {
+        let mut order: Vec<usize> = (0..self.pending.len())
+            .filter(|&i| {
+                let q = &self.pending[i].quote;
+                matches!(q.kind, QuoteKind::Direct | QuoteKind::Partial) && q.parent.is_none()
+            })
+            .collect();
+        order.sort_by_key(|&i| self.pending[i].quote.span.start);
+        let lines: Vec<conversation::backward::Line> = order
+            .iter()
+            .map(|&i| {
+                let q = &self.pending[i].quote;
+                let named = q.speaker_mention.is_some_and(|m| {
+                    !lexicon::lookup(&m.text(self.text).to_lowercase()).is(lexicon::PRONOUN)
+                });
+                conversation::backward::Line {
+                    block: self.pending[i].block,
+                    method: q.method,
+                    speaker: q.speaker,
+                    confidence: q.confidence,
+                    named,
+                }
+            })
+            .collect();
+        for (line, speaker) in conversation::backward::corrections(&lines) {
+            let q = &mut self.pending[order[line]].quote;
+            if q.speaker != Some(speaker) {
+                q.speaker = Some(speaker);
+                q.speaker_mention = None;
+            }
+        }
+    }
+
     /// Writes the conversation's decisions into the pending quotes.
     fn apply_decisions(&mut self) {
         for d in self.decisions.drain(..) {
@@ -697,6 +739,9 @@ impl<'t> Engine<'t> {
                     q.speaker_mention = mention;
                 }
             }
+        }
+        if self.conversation.dialogue {
+            self.anchor_lines_backwards();
         }
         // Sort by start, enclosing before enclosed, and remap parent ids.
         let mut order: Vec<usize> = (0..self.pending.len()).collect();

@@ -7,6 +7,7 @@
 //! The engine hands over one block (paragraph) at a time; a block's quotes are decided when the
 //! next block has been read, so a speaker named just after a quote can still win.
 
+pub mod backward;
 pub mod features;
 pub mod vocative;
 
