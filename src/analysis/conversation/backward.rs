@@ -78,10 +78,10 @@ pub fn corrections(lines: &[Line]) -> Vec<(usize, usize)> {
         }
         let other = others.iter().max_by_key(|o| o.1).map(|o| o.0);
         for t in run.rev() {
-            for i in turns[t].0..turns[t].1 {
+            for (i, l) in lines.iter().enumerate().take(turns[t].1).skip(turns[t].0) {
                 if (j - t) % 2 == 0 {
                     out.push((i, speaker));
-                } else if let Some(o) = other.filter(|_| lines[i].speaker == Some(speaker)) {
+                } else if let Some(o) = other.filter(|_| l.speaker == Some(speaker)) {
                     // Read forwards, these lines were the anchored speaker's: the two
                     // speakers' lines were swapped.
                     out.push((i, o));
