@@ -452,7 +452,10 @@ fn name_chain(
         let next_cap = tokens.get(a + 1).is_some_and(|n| n.cap && a + 1 < end);
         let never_in_name =
             t.is(NOT_NAME) || at_start && t.is(FUNCTION) && !(next_cap && opens_names(w));
-        if (never_in_name || t.is(TIME_WORD)) && !t.is(FIRST_NAME | TITLE | HONORIFIC) {
+        // A month after "the" and before another capital opens a name ("the March Hare").
+        let after_the = determiner.is_some() || a > 0 && tokens[a - 1].is(DETERMINER);
+        let time_word = t.is(TIME_WORD) && !(after_the && next_cap);
+        if (never_in_name || time_word) && !t.is(FIRST_NAME | TITLE | HONORIFIC) {
             a += 1;
             continue;
         }

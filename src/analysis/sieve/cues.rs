@@ -151,8 +151,16 @@ pub(crate) fn cue_after_verb(
         // “… areas.” He said. / “Why?” Vitter demanded. — the sentence splitter ended the
         // sentence at the quote; accept only the bare attribution ending its own sentence.
         let v = verb_after_subject(b, b.mentions[m].toks.1)?;
-        // "Anne said gravely." — one adverb may follow the verb.
+        // "Anne said gravely.", "Freddy asked him." — one object pronoun and one adverb may
+        // follow the verb.
         let mut after = v + 1;
+        if b.tokens.get(after).is_some_and(|t| {
+            t.kind == Kind::Word
+                && !t.in_quote()
+                && matches!(t.text(b.text), "him" | "her" | "them" | "me" | "us")
+        }) {
+            after += 1;
+        }
         if b.tokens.get(after).is_some_and(|t| {
             t.kind == Kind::Word && !t.in_quote() && t.text(b.text).ends_with("ly")
         }) {
@@ -227,8 +235,14 @@ pub(crate) fn verb_after_subject(b: &Block, k: usize) -> Option<usize> {
     {
         k = v;
     }
-    // A cue after its subject is a finite verb ("said", "asks"), not "inviting" or "attacking".
-    if k < n && b.word(k).ends_with("ing") {
+    // A cue after its subject is a finite verb ("said", "asks"), not "inviting" or "attacking";
+    // a progressive is finite through its "be" ("Freddy was saying").
+    let progressive = k > 0
+        && matches!(
+            b.word(k - 1),
+            "was" | "were" | "is" | "are" | "am" | "been" | "be"
+        );
+    if k < n && b.word(k).ends_with("ing") && !progressive {
         return None;
     }
     // "was quoted as saying"
