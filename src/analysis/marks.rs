@@ -533,9 +533,11 @@ fn decide(text: &str, para: Span, m: &Mark, stack: &[Open], rest: &[Mark]) -> De
                 .rev()
                 .find(|o| o.family == Family::Double)
                 .is_some_and(|o| o.straight);
-            // A straight mark opens before a word and closes after one.
+            // A straight mark opens before a word and closes after one, or after the dash of
+            // a broken-off line when no word follows ("Really--" he murmured).
             let can_open = !space_after;
-            let can_close = !space_before;
+            let dash_before = before.is_some_and(|c| "—–-".contains(c));
+            let can_close = !space_before || dash_before && !word_after;
             if top_is_straight && (can_close || can_open) {
                 // `"a "b`: an opener while one is open closes it.
                 Decision::Close(Family::Double)
@@ -676,6 +678,16 @@ mod tests {
         assert_eq!(quotes("He said ＂yes＂ twice."), ["yes"]);
         // A lone » (a breadcrumb or a bullet) opens nothing.
         assert!(quotes("Home » News » World").is_empty());
+    }
+
+    #[test]
+    fn a_straight_mark_after_a_broken_off_line_closes_it() {
+        assert_eq!(
+            quotes("\"Really--\" he murmured. \"I would rather,\" he said."),
+            ["Really--", "I would rather,"]
+        );
+        // Before a word, a mark after a dash still opens: he said—"I will".
+        assert_eq!(quotes("He said--\"I will.\""), ["I will."]);
     }
 
     #[test]
