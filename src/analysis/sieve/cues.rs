@@ -226,6 +226,10 @@ pub(crate) fn verb_after_subject(b: &Block, k: usize) -> Option<usize> {
     while k < n && b.narrative(k) && b.tokens[k].is(AUX) && !b.tokens[k].is(SPEECH_VERB) {
         k += 1;
     }
+    // One adverb between subject and verb: "she suddenly demanded", "he nevertheless said".
+    if k + 1 < n && b.narrative(k) && is_adverb(b.tokens[k].text(b.text)) && b.is_cue_verb(k + 1) {
+        k += 1;
+    }
     // A short prepositional phrase: "a narrator in the Clinton ad asks".
     if k < n
         && b.tokens[k].is(PHRASE_PREP)
@@ -250,6 +254,15 @@ pub(crate) fn verb_after_subject(b: &Block, k: usize) -> Option<usize> {
         k += 2;
     }
     (k < n && b.is_cue_verb(k)).then_some(k)
+}
+
+/// An adverb that may stand between a subject and its verb: "-ly" words and a few others.
+fn is_adverb(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ly") && w != "only" && w != "early"
+        || matches!(
+            w,
+            "nevertheless" | "then" | "now" | "still" | "again" | "also" | "presently" | "soon"
+        )
 }
 
 /// X said: “…” (direct: the quote follows a colon or comma) or X called the plan “reckless” /
