@@ -537,7 +537,9 @@ fn decide(text: &str, para: Span, m: &Mark, stack: &[Open], rest: &[Mark]) -> De
             // a broken-off line when no word follows ("Really--" he murmured).
             let can_open = !space_after;
             let dash_before = before.is_some_and(|c| "—–-".contains(c));
-            let can_close = !space_before || dash_before && !word_after;
+            // A mark with spaces on both sides cannot open: it closes an open quote
+            // (`Horses, " said Teddy` in carelessly spaced text).
+            let can_close = !space_before || dash_before && !word_after || space_after;
             if top_is_straight && (can_close || can_open) {
                 // `"a "b`: an opener while one is open closes it.
                 Decision::Close(Family::Double)
@@ -685,6 +687,11 @@ mod tests {
         assert_eq!(
             quotes("\"Really--\" he murmured. \"I would rather,\" he said."),
             ["Really--", "I would rather,"]
+        );
+        // Spaced on both sides, it closes the open quote.
+        assert_eq!(
+            quotes("\"At the Coach and Horses, \" said Teddy."),
+            ["At the Coach and Horses, "]
         );
         // Before a word, a mark after a dash still opens: he said—"I will".
         assert_eq!(quotes("He said--\"I will.\""), ["I will."]);
