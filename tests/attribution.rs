@@ -271,3 +271,35 @@ fn the_relative_clause_quote_is_said_by_its_antecedent_through_who() {
     let m = q.speaker_mention.expect("a mention");
     assert_eq!(m.text(&doc.text), "who");
 }
+
+// Older fiction introduces a line with "X said--" at the end of the paragraph before it.
+
+#[test]
+fn a_paragraph_ending_said_dash_introduces_the_next_line() {
+    let t = "Anne looked at the sea.\n\n\
+             After a moment's pause, Captain Wentworth said--\n\n\
+             \"It is a fine day for it.\"";
+    assert_eq!(
+        speaker_of(t, "It is a fine day").as_deref(),
+        Some("Wentworth")
+    );
+    // "After a moment's pause" is no reported speech.
+    assert!(
+        quotes(t).iter().all(|q| q.1 != QuoteKind::Reported),
+        "{:?}",
+        quotes(t)
+    );
+}
+
+// Dialogue tags with an adverb, a progressive or an object pronoun.
+
+#[test]
+fn dialogue_tags_with_an_adverb_a_progressive_or_an_object() {
+    let t = "Freddy and Lucy sat at the table.\n\n\
+             \"Try the jam,\" Freddy was saying.\n\n\
+             \"Do you really want this?\" Lucy asked him.\n\n\
+             \"What on earth are you so grave about?\" Freddy suddenly demanded.";
+    assert_eq!(speaker_of(t, "Try the jam").as_deref(), Some("Freddy"));
+    assert_eq!(speaker_of(t, "Do you really").as_deref(), Some("Lucy"));
+    assert_eq!(speaker_of(t, "What on earth").as_deref(), Some("Freddy"));
+}

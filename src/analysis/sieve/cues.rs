@@ -382,7 +382,12 @@ pub(crate) fn sentence_final_cue(b: &Block, q: &QuoteToks) -> Option<(Span, usiz
 /// A block that ends "X said:" introduces the quote that opens the next block.
 pub(crate) fn trailing_colon_cue(b: &Block) -> Option<(Span, usize)> {
     let last = b.tokens.len().checked_sub(1)?;
-    if !b.is_punct(last, ":") || !b.narrative(last) {
+    // "X said:" — or, in older fiction, "X said--" and "X said," before the quotation's
+    // paragraph.
+    let introduces = [":", "—", "–", "-", "--", ","]
+        .iter()
+        .any(|p| b.is_punct(last, p));
+    if !introduces || !b.narrative(last) {
         return None;
     }
     let (s0, _) = b.sentence_range(last);

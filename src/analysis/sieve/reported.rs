@@ -43,6 +43,18 @@ pub(crate) fn sentence_final_report(
     if words < 3 {
         return None;
     }
+    // What was said is a clause, with a verb ("After a pause, Wentworth said--" reports
+    // nothing), and the sentence ends there rather than introducing a quotation.
+    let has_verb = (s0..comma).any(|j| {
+        let t = &b.tokens[j];
+        t.is(AUX) || crate::analysis::mentions::looks_like_verb(t, b.text)
+    });
+    let introduces = s1
+        .checked_sub(1)
+        .is_some_and(|l| [":", "—", "--", "-"].iter().any(|p| b.is_punct(l, p)));
+    if !has_verb || introduces {
+        return None;
+    }
     Some(Reported {
         span: tok_span(b, s0, comma),
         cue: tok_span(b, verb, verb + 1),
