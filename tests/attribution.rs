@@ -303,3 +303,14 @@ fn dialogue_tags_with_an_adverb_a_progressive_or_an_object() {
     assert_eq!(speaker_of(t, "Do you really").as_deref(), Some("Lucy"));
     assert_eq!(speaker_of(t, "What on earth").as_deref(), Some("Freddy"));
 }
+
+// A dialogue tag's pronoun decides against the alternation: "she said" is never the man's line.
+
+#[test]
+fn she_said_is_the_womans_line_even_out_of_turn() {
+    let t = "Tom Reed and Anna Berg stood at the gate.\n\n\
+             \"It is late,\" said Tom.\n\n\
+             \"The bus has gone,\" said Anna.\n\n\
+             \"We can walk,\" she said.";
+    assert_eq!(speaker_of(t, "We can walk").as_deref(), Some("Anna Berg"));
+}
