@@ -440,16 +440,7 @@ impl Conversation {
             .map(|&e| self.features(at, q, e, &around, resolver, decided))
             .collect();
         let scores: Vec<f32> = vectors.iter().map(|v| weights.score(v)).collect();
-        // "she said" is never a man's line: a candidate whose gender clashes with the quote's
-        // own pronoun is out, while anyone else could have said it.
-        let clashes = |i: usize| {
-            vectors[i][F::LocalPronounClashes as usize] > 0.0
-                || vectors[i][F::LocalRoleClashes as usize] > 0.0
-        };
-        let any_fits = (0..cands.len()).any(|i| !clashes(i));
-        let best = (0..cands.len())
-            .filter(|&i| !(any_fits && clashes(i)))
-            .max_by(|&a, &b| scores[a].total_cmp(&scores[b]));
+        let best = (0..cands.len()).max_by(|&a, &b| scores[a].total_cmp(&scores[b]));
         if let Some(trace) = self.trace.as_mut() {
             trace.push(QuoteTrace {
                 pending: q.pending,
