@@ -61,7 +61,7 @@ pub fn links(text: &str, entities: &[Entity]) -> Vec<(usize, usize)> {
                 .take(LOOK_BACK_MENTIONS)
                 .take_while(|&&(p, _)| s.start - p <= LOOK_BACK_BYTES)
                 .map(|&(_, e)| e)
-                .find(|&e| agrees(ent.gender, entities[e].gender));
+                .find(|&e| entities[e].gender == ent.gender);
             if let Some(e) = found {
                 match votes.iter_mut().find(|(c, _)| *c == e) {
                     Some(v) => v.1 += 1,
@@ -102,9 +102,7 @@ fn is_epithet(e: &Entity) -> bool {
 }
 
 fn is_named_person(e: &Entity) -> bool {
-    !e.name_words.is_empty()
-        && !e.plural
-        && (e.kind == SpeakerKind::Person || e.kind == SpeakerKind::Unknown && e.person_evidence)
+    !e.name_words.is_empty() && !e.plural && e.is_person()
 }
 
 /// The byte range of the sentence around `start..end`: from after the last sentence end before
@@ -134,9 +132,4 @@ fn starts_definite(words: &str) -> bool {
         .split_whitespace()
         .next()
         .is_some_and(|w| w.eq_ignore_ascii_case("the"))
-}
-
-/// The epithet's sex and the person's agree.
-fn agrees(epithet: Gender, person: Gender) -> bool {
-    person == epithet
 }

@@ -29,6 +29,14 @@ pub struct Entity {
     pub married: Option<bool>,
 }
 
+impl Entity {
+    /// A person: typed so, or of unknown kind with evidence of a person (a first name, a title).
+    pub fn is_person(&self) -> bool {
+        self.kind == SpeakerKind::Person
+            || self.person_evidence && self.kind == SpeakerKind::Unknown
+    }
+}
+
 /// One mention in the salience history.
 #[derive(Debug, Clone, Copy)]
 struct Seen {
@@ -398,8 +406,7 @@ impl Resolver {
         let compatible = |e: &Entity| -> bool {
             match m.entity_kind {
                 SpeakerKind::Person => {
-                    (e.kind == SpeakerKind::Person
-                        || e.person_evidence && e.kind == SpeakerKind::Unknown)
+                    e.is_person()
                         && (e.gender == Gender::Unknown || e.gender == m.gender)
                         && !e.plural
                 }

@@ -598,8 +598,7 @@ impl Conversation {
                 MentionKind::Pronoun => {
                     set(&mut v, F::LocalPronounSame, same);
                     if l.gender != Gender::Unknown {
-                        let person = ent.kind == SpeakerKind::Person
-                            || ent.person_evidence && ent.kind == SpeakerKind::Unknown;
+                        let person = ent.is_person();
                         set(
                             &mut v,
                             F::LocalPronounAgrees,

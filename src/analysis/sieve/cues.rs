@@ -241,11 +241,7 @@ pub(crate) fn verb_after_subject(b: &Block, k: usize) -> Option<usize> {
     }
     // A cue after its subject is a finite verb ("said", "asks"), not "inviting" or "attacking";
     // a progressive is finite through its "be" ("Freddy was saying").
-    let progressive = k > 0
-        && matches!(
-            b.word(k - 1),
-            "was" | "were" | "is" | "are" | "am" | "been" | "be"
-        );
+    let progressive = k > 0 && (b.tokens[k - 1].is(PASSIVE_AUX) || b.word(k - 1) == "am");
     if k < n && b.word(k).ends_with("ing") && !progressive {
         return None;
     }
