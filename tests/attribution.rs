@@ -252,6 +252,52 @@ fn the_young_girl_is_the_named_girl_in_view() {
     assert_ne!(speaker_of(t, "Tickets").as_deref(), Some("Winterbourne"));
 }
 
+#[test]
+fn the_old_lady_is_the_one_the_story_calls_the_grandmother() {
+    // A capitalised description in mid-sentence is how the story names her: the epithet stands
+    // for her as it would for a name.
+    let mut t = String::from(
+        "The family waited in the hall of the hotel.\n\n“Good morning,” said the Grandmother.\n\n",
+    );
+    for (i, line) in [
+        "Where is my room?",
+        "Bring the chair here.",
+        "I shall play at once.",
+        "Take me to the tables.",
+    ]
+    .iter()
+    .enumerate()
+    {
+        t.push_str(&format!(
+            "Pavel bowed, and the Grandmother looked at the stairs number {i}.\n\n\
+             “{line}” said the old lady.\n\n"
+        ));
+    }
+    assert_eq!(
+        speaker_of(&t, "Where is my room").as_deref(),
+        Some("the Grandmother")
+    );
+    assert_eq!(
+        speaker_of(&t, "Take me to").as_deref(),
+        Some("the Grandmother")
+    );
+}
+
+// A paragraph that ends on narration about someone hands them the next line.
+
+#[test]
+fn the_line_after_she_spoke_is_hers() {
+    let t = "“Shall we walk back by the wood?” asked Cecil.\n\n\
+             “If you like,” said Lucy.\n\n\
+             They walked on in silence for a long while. He waited for her to say something \
+             about the view. At last she spoke.\n\n\
+             “Emerson was the name, not Harris.”";
+    assert_eq!(
+        speaker_of(t, "Emerson was the name").as_deref(),
+        Some("Lucy")
+    );
+}
+
 // A quotation inside a relative clause is said by the clause's antecedent.
 
 #[test]

@@ -9,6 +9,7 @@ use super::lexicon;
 use super::mentions::Gender;
 use super::model::SpeakerKind;
 use super::resolve::Entity;
+use crate::span::Span;
 
 /// How far back a use of the epithet looks for the person it stands for: mentions, and bytes.
 const LOOK_BACK_MENTIONS: usize = 12;
@@ -29,7 +30,7 @@ pub fn links(text: &str, entities: &[Entity]) -> Vec<(usize, usize)> {
     let mut named: Vec<(usize, usize)> = entities
         .iter()
         .enumerate()
-        .filter(|(_, e)| is_named_person(e))
+        .filter(|(_, e)| is_named_person(e) || is_called_by_title(text, e))
         .flat_map(|(i, e)| e.mentions.iter().map(move |s| (s.start, i)))
         .collect();
     named.sort_unstable();
@@ -103,6 +104,25 @@ fn is_epithet(e: &Entity) -> bool {
 
 fn is_named_person(e: &Entity) -> bool {
     !e.name_words.is_empty() && !e.plural && e.is_person()
+}
+
+/// A person the story calls by a capitalised description as if by name ("the Grandmother",
+/// "the General" in mid-sentence): an epithet ("the old lady") can stand for them as it would
+/// for a name.
+fn is_called_by_title(text: &str, e: &Entity) -> bool {
+    const MIN_USES: usize = 3;
+    let titled = |s: &&Span| {
+        let mut w = s.text(text).split_whitespace();
+        w.next() == Some("the")
+            && w.next().is_some_and(|h| h.starts_with(char::is_uppercase))
+            && w.next().is_none()
+    };
+    e.described
+        && !e.plural
+        && e.is_person()
+        && e.gender != Gender::Unknown
+        && !is_epithet(e)
+        && e.mentions.iter().filter(titled).count() >= MIN_USES
 }
 
 /// The byte range of the sentence around `start..end`: from after the last sentence end before

@@ -484,6 +484,7 @@ impl<'t> Engine<'t> {
             .iter()
             .filter(|t| !t.in_quote() && t.kind == tokens::Kind::Word)
             .count();
+        rec.closing_narration = closing_narration(&self.scratch.tokens, &self.scratch.sentence_of);
         for (mi, m) in self.scratch.mentions.iter().enumerate() {
             if m.kind == mentions::MentionKind::Pronoun && !self.tokens_in_quote(m) {
                 if self.narrator_pronoun(m) {
@@ -854,6 +855,14 @@ fn is_dialogue(doc: &Document, raw: &[RawQuote]) -> bool {
     // Dialogue lines are short; a news paragraph opens with a sentence or more.
     lengths.sort_unstable();
     lengths[lengths.len() / 2] < 60
+}
+
+/// The block's last sentence when it is narration only (no quotation in it): what a reader has
+/// just read when the next paragraph opens with a quotation ("At last she spoke.").
+fn closing_narration(tokens: &[tokens::Token], sentence_of: &[usize]) -> Option<usize> {
+    let last = *sentence_of.last()?;
+    let from = sentence_of.partition_point(|&s| s < last);
+    tokens[from..].iter().all(|t| !t.in_quote()).then_some(last)
 }
 
 /// Token range of a quote in the block, or `None` if it has no tokens here.

@@ -62,6 +62,8 @@ features! {
     NarrNearestBefore = "narr.nearest_before",
     NarrPrevSubject = "narr.prev_block.subject",
     NarrPrevMention = "narr.prev_block.mention",
+    NarrPrevLastSubject = "narr.prev_block.last_sentence.subject",
+    NarrPrevLastCue = "narr.prev_block.last_sentence.speech_verb",
     NarrNextSubject = "narr.next_block.subject",
     NarrNextMention = "narr.next_block.mention",
     // Salience and kind.

@@ -81,6 +81,8 @@ pub struct BlockRecord {
     pub mentions: Vec<NarrativeMention>,
     /// Words outside quotes: 0 for a paragraph of bare dialogue.
     pub narrative_words: usize,
+    /// The block's last sentence, when it is narration only (see `closing_narration`).
+    pub closing_narration: Option<usize>,
 }
 
 /// How many mentions either side of a quote its features read. A paragraph has far fewer; a
@@ -723,13 +725,15 @@ impl Conversation {
             nearest_before.is_some_and(|(_, x)| x == e),
         );
         if at > 0 {
-            for m in self.window[at - 1]
-                .mentions_at_end()
-                .iter()
-                .filter(|m| m.entity == e)
-            {
+            let prev = &self.window[at - 1];
+            for m in prev.mentions_at_end().iter().filter(|m| m.entity == e) {
                 set(&mut v, F::NarrPrevSubject, m.subject);
                 set(&mut v, F::NarrPrevMention, !m.subject);
+                // The paragraph before ends on narration about this person ("At last she
+                // spoke."): the quotation that opens this one is most likely theirs.
+                let closing = q.opens_block && prev.closing_narration == Some(m.sentence);
+                set(&mut v, F::NarrPrevLastSubject, closing && m.subject);
+                set(&mut v, F::NarrPrevLastCue, closing && m.cue.is_some());
             }
         }
         if let Some(next) = self.window.get(at + 1) {
