@@ -257,7 +257,8 @@ fn the_old_lady_is_the_one_the_story_calls_the_grandmother() {
     // A capitalised description in mid-sentence is how the story names her: the epithet stands
     // for her as it would for a name.
     let mut t = String::from(
-        "The family waited in the hall of the hotel.\n\n“Good morning,” said the Grandmother.\n\n",
+        "The family waited in the hall of the hotel.\n\n“Good morning,” said the Grandmother.\n\n\
+         “Good morning, madam,” said Pavel.\n\n",
     );
     for (i, line) in [
         "Where is my room?",
@@ -281,6 +282,30 @@ fn the_old_lady_is_the_one_the_story_calls_the_grandmother() {
         speaker_of(&t, "Take me to").as_deref(),
         Some("the Grandmother")
     );
+}
+
+#[test]
+fn the_girl_is_not_the_woman_who_spoke_the_line_before() {
+    // Miss Bartlett is named last before every "said the girl", but as the other side of the
+    // exchange: the girl is Lucy.
+    let mut t = String::from("The two ladies had come to Florence in the spring.\n\n");
+    for (i, (asked, answered)) in [
+        ("Shall we go out?", "Not yet."),
+        ("Is it raining?", "A little."),
+        ("Will you read to me?", "Gladly."),
+        ("Are you tired, dear?", "Not at all."),
+    ]
+    .iter()
+    .enumerate()
+    {
+        t.push_str(&format!(
+            "Lucy stood by the window of room number {i}.\n\n\
+             “{asked}” said Miss Bartlett.\n\n\
+             “{answered}” said the girl.\n\n"
+        ));
+    }
+    assert_eq!(speaker_of(&t, "Not yet").as_deref(), Some("Lucy"));
+    assert_eq!(speaker_of(&t, "Gladly").as_deref(), Some("Lucy"));
 }
 
 // A paragraph that ends on narration about someone hands them the next line.

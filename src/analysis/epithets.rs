@@ -3,7 +3,9 @@
 //! an entity of its own the first time it speaks; once the whole text is read, each of its uses
 //! votes for the named person of its sex mentioned last before it, and a clear winner is who
 //! the epithet stands for. One vote per use, over the whole text, so a scene where someone else
-//! happens to be in view does not decide it.
+//! happens to be in view does not decide it. Someone named in the epithet's own sentence, or
+//! named as the speaker of the line before or after its line, is someone else: the vote passes
+//! over them and counts against them.
 
 use super::lexicon;
 use super::mentions::Gender;
@@ -19,7 +21,15 @@ const LOOK_BACK_BYTES: usize = 2_000;
 const MIN_SCORE: isize = 3;
 
 /// Pairs (epithet entity, named entity it stands for).
-pub fn links(text: &str, entities: &[Entity]) -> Vec<(usize, usize)> {
+///
+/// `turns` are the lines of speech in text order, (start, speaker when a name or description
+/// tags it): the person named as the speaker of the line just before or after the epithet's own
+/// line is the other side of the exchange, not the epithet ("“…,” said Miss Bartlett. / “…,” said the girl.").
+pub fn links(
+    text: &str,
+    entities: &[Entity],
+    turns: &[(usize, Option<usize>)],
+) -> Vec<(usize, usize)> {
     let epithets: Vec<usize> = (0..entities.len())
         .filter(|&i| is_epithet(&entities[i]))
         .collect();
@@ -38,8 +48,8 @@ pub fn links(text: &str, entities: &[Entity]) -> Vec<(usize, usize)> {
     for d in epithets {
         let ent = &entities[d];
         let mut votes: Vec<(usize, usize)> = Vec::new();
-        // People named in the same sentence as the epithet are someone else ("Winterbourne
-        // looked at the boy").
+        // People named in the same sentence as the epithet ("Winterbourne looked at the boy"),
+        // or speaking the lines next to its own, are someone else.
         let mut beside: Vec<usize> = Vec::new();
         let mut uses = 0;
         for s in &ent.mentions {
@@ -52,17 +62,22 @@ pub fn links(text: &str, entities: &[Entity]) -> Vec<(usize, usize)> {
             let (from, to) = sentence_around(text, s.start, s.end);
             let lo = named.partition_point(|&(p, _)| p < from);
             let hi = named.partition_point(|&(p, _)| p < to);
+            let others_here = beside.len();
             beside.extend(named[lo..hi].iter().map(|&(_, e)| e));
+            beside.extend(neighbours_in_exchange(turns, s.start, d));
             if !starts_definite(words) {
                 continue;
             }
+            // The vote goes to the last person of that sex named before, passing over those
+            // who are someone else here.
+            let here = &beside[others_here..];
             let found = named[..lo]
                 .iter()
                 .rev()
                 .take(LOOK_BACK_MENTIONS)
                 .take_while(|&&(p, _)| s.start - p <= LOOK_BACK_BYTES)
                 .map(|&(_, e)| e)
-                .find(|&e| entities[e].gender == ent.gender);
+                .find(|&e| entities[e].gender == ent.gender && !here.contains(&e));
             if let Some(e) = found {
                 match votes.iter_mut().find(|(c, _)| *c == e) {
                     Some(v) => v.1 += 1,
@@ -86,6 +101,30 @@ pub fn links(text: &str, entities: &[Entity]) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// The speakers of the lines next to the epithet's own line (the one it tags, starting just
+/// before or just after it), when they are near.
+fn neighbours_in_exchange(
+    turns: &[(usize, Option<usize>)],
+    at: usize,
+    epithet: usize,
+) -> impl Iterator<Item = usize> + '_ {
+    const NEAR: usize = 1_500;
+    let idx = turns.partition_point(|t| t.0 < at);
+    let own = [idx.checked_sub(1), Some(idx)]
+        .into_iter()
+        .flatten()
+        .find(|&i| turns.get(i).is_some_and(|t| t.1 == Some(epithet)));
+    own.into_iter().flat_map(move |i| {
+        [i.checked_sub(1), Some(i + 1)]
+            .into_iter()
+            .flatten()
+            .filter_map(|j| turns.get(j))
+            .filter(move |t| t.0.abs_diff(turns[i].0) <= NEAR)
+            .filter_map(|t| t.1)
+            .filter(move |&s| s != epithet)
+    })
 }
 
 /// Known only by a definite description whose head names a person by age and sex.

@@ -618,7 +618,21 @@ impl<'t> Engine<'t> {
     /// Gives the quotes of an epithet ("the young girl") to the named person it stands for,
     /// who takes its mentions. (Not its wording as an alias: a wrong link would then look right.)
     fn join_epithets(&mut self, quotes: &mut [Quote]) {
-        for (from, to) in epithets::links(self.text, &self.resolver.entities) {
+        // Every line of speech, with its speaker when a name or description tags it.
+        let turns: Vec<(usize, Option<usize>)> = quotes
+            .iter()
+            .filter(|q| {
+                matches!(q.kind, QuoteKind::Direct | QuoteKind::Partial) && q.parent.is_none()
+            })
+            .map(|q| {
+                let tagged = matches!(q.method, Method::CueAfter | Method::CueBefore)
+                    && q.speaker_mention.is_some_and(|m| {
+                        !lexicon::lookup(&m.text(self.text).to_lowercase()).is(lexicon::PRONOUN)
+                    });
+                (q.span.start, q.speaker.filter(|_| tagged))
+            })
+            .collect();
+        for (from, to) in epithets::links(self.text, &self.resolver.entities, &turns) {
             for q in quotes.iter_mut().filter(|q| q.speaker == Some(from)) {
                 q.speaker = Some(to);
             }

@@ -170,30 +170,27 @@ pub fn is_heading(text: &str, tokens: &[Token]) -> bool {
     if tokens.iter().any(|t| t.in_quote()) {
         return false;
     }
-    let words: Vec<&Token> = tokens.iter().filter(|t| t.kind == Kind::Word).collect();
-    if words.is_empty() || words.len() > 40 {
+    // Counted without collecting: most blocks are long prose paragraphs, settled at word 41.
+    let words = || tokens.iter().filter(|t| t.kind == Kind::Word);
+    let word_count = words().take(41).count();
+    if word_count == 0 || word_count > 40 {
         return false;
     }
     let one_line = !text[first.start..last.end].contains('\n');
     let open_ended =
         !(last.kind == Kind::Punct && matches!(last.text(text), "." | "?" | "!" | ":" | ","));
-    let all_caps = words
-        .iter()
-        .all(|t| !t.text(text).chars().any(char::is_lowercase));
     // Short function words stay lower case in title case ("the", "of").
-    let content: Vec<&&Token> = words
-        .iter()
+    let (content, capitalised) = words()
         .filter(|t| !t.is(super::lexicon::FUNCTION) || t.cap)
-        .collect();
-    let capitalised = content.iter().filter(|t| t.cap).count();
-    if one_line && open_ended && words.len() <= 12 {
-        return all_caps && words.len() >= 2 || content.len() >= 3 && capitalised == content.len();
+        .fold((0, 0), |(n, caps), t| (n + 1, caps + usize::from(t.cap)));
+    if one_line && open_ended && word_count <= 12 {
+        let all_caps = || words().all(|t| !t.text(text).chars().any(char::is_lowercase));
+        return word_count >= 2 && all_caps() || content >= 3 && capitalised == content;
     }
     // Longer: nearly every word capitalised, which prose never is — unless it is a sentence
     // full of names ("French President Claire Dubois met German Chancellor Markus Weber in
     // Paris."): one that ends like a sentence is a heading only with every word capitalised.
-    content.len() >= 6
-        && (open_ended && capitalised * 10 >= content.len() * 9 || capitalised == content.len())
+    content >= 6 && (open_ended && capitalised * 10 >= content * 9 || capitalised == content)
 }
 
 #[cfg(test)]
