@@ -323,6 +323,20 @@ fn the_line_after_she_spoke_is_hers() {
     );
 }
 
+// A noun for what was said, with its possessor, attributes like a speech verb.
+
+#[test]
+fn was_her_answer_names_the_possessor() {
+    let t = "Anne sat down beside her old friend Mrs Smith and Mary Musgrove.\n\n\
+             “I have not seen him these three years,” was Mrs Smith’s answer.\n\n\
+             Mary’s declaration was, “I hate sending the children to the Great House.”";
+    assert_eq!(speaker_of(t, "I have not seen").as_deref(), Some("Smith"));
+    assert_eq!(
+        speaker_of(t, "I hate sending").as_deref(),
+        Some("Mary Musgrove")
+    );
+}
+
 // A quotation inside a relative clause is said by the clause's antecedent.
 
 #[test]

@@ -73,6 +73,14 @@ pub(crate) fn cue_after(
     let content = q.content.text(b.text).trim_end();
     let demands =
         content.ends_with(',') || !new_sentence && content.ends_with(['!', '?', '—', '-', '–']);
+    // “…,” was Mrs Smith's answer.
+    if !new_sentence
+        && matches!(b.lower(j).as_ref(), "was" | "were" | "came")
+        && let Some(m) = b.mention_after(j + 1)
+        && let Some(noun) = possessive_speech_noun(b, m)
+    {
+        return Some((tok_span(b, noun, noun + 1), Some(m)));
+    }
     let found = cue_after_verb(b, j, new_sentence, continues_sentence);
     if found.as_ref().is_none_or(|(_, m)| m.is_none())
         && demands
@@ -120,6 +128,19 @@ pub(crate) fn loose_verb(b: &Block, i: usize) -> bool {
         && !t.is(FUNCTION | PREP | DETERMINER | PRONOUN | AUX)
         && !t.text(b.text).ends_with("ing")
         && crate::analysis::mentions::looks_like_verb(t, b.text)
+}
+
+/// The speech noun a possessive mention governs: "Mrs Smith's answer", "Mary's sharp reproach"
+/// (two modifiers at most).
+fn possessive_speech_noun(b: &Block, m: usize) -> Option<usize> {
+    let mm = &b.mentions[m];
+    let words = mm.span.text(b.text);
+    if mm.kind == MentionKind::Pronoun || !(words.ends_with("'s") || words.ends_with("’s")) {
+        return None;
+    }
+    (mm.toks.1..(mm.toks.1 + 3).min(b.tokens.len()))
+        .take_while(|&k| b.narrative(k) && b.tokens[k].kind == Kind::Word && !b.tokens[k].cap)
+        .find(|&k| b.tokens[k].is(SPEECH_NOUN))
 }
 
 /// “…,” X said / said X, with a speech verb.
@@ -278,6 +299,20 @@ pub(crate) fn cue_before(b: &Block, q: &QuoteToks, direct: bool) -> Option<(Span
             return None;
         }
         j -= 1;
+    }
+    // Mary's declaration was, “…” / Mary's reproach of “…”
+    if let Some(noun) = (s0..=j)
+        .rev()
+        .take(3)
+        .find(|&k| b.tokens[k].is(SPEECH_NOUN))
+        .filter(|&n| (n + 1..=j).all(|k| matches!(b.lower(k).as_ref(), "was" | "were" | "of")))
+        && let Some(m) = (s0..noun)
+            .rev()
+            .take(3)
+            .find_map(|k| b.mention_starting(k))
+            .filter(|&m| possessive_speech_noun(b, m) == Some(noun))
+    {
+        return Some((tok_span(b, noun, noun + 1), Some(m)));
     }
     let limit = if intro { 16 } else { 14 };
     let mut k = j + 1;
