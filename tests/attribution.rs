@@ -323,6 +323,37 @@ fn the_line_after_she_spoke_is_hers() {
     );
 }
 
+// A name whose last word is a noun for a person is a person of that sex.
+
+#[test]
+fn he_is_the_frenchman_not_the_woman_beside_him() {
+    let t = "The Frenchman stood at the table while Polina counted the coins.\n\n\
+             “Nothing more tonight,” he said.";
+    assert_eq!(speaker_of(t, "Nothing more").as_deref(), Some("Frenchman"));
+    // …through the pronoun of the tag, which agrees with him (it clashed with an institution).
+    let (doc, a) = run(t);
+    let mention = a.quotes[0].speaker_mention.map(|m| m.text(&doc.text));
+    assert_eq!(mention, Some("he"));
+}
+
+// A titled surname after "Mrs" and the same surname alone is her husband.
+
+#[test]
+fn admiral_croft_is_not_mrs_croft() {
+    let t = "Mrs Croft came in first, and the Admiral followed her.\n\n\
+             “We have been walking by the sea,” said Mrs Croft.\n\n\
+             “A fine morning for it,” said Admiral Croft.";
+    let (doc, a) = run(t);
+    let speaker = |start: &str| {
+        a.quotes
+            .iter()
+            .find(|q| q.content.text(&doc.text).starts_with(start))
+            .and_then(|q| q.speaker)
+    };
+    assert!(speaker("We have been").is_some());
+    assert_ne!(speaker("We have been"), speaker("A fine morning"));
+}
+
 // A noun for what was said, with its possessor, attributes like a speech verb.
 
 #[test]

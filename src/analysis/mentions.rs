@@ -637,6 +637,18 @@ fn name_chain(
         SpeakerKind::Unknown
     };
     let definite = determiner.is_some_and(|d| tokens[d].text(text).eq_ignore_ascii_case("the"));
+    // "the Invisible Man", "the Frenchman", "the Englishwoman": a name whose last word is a
+    // noun for a person is a person, and of that noun's sex.
+    if definite && !person_evidence && !has_org_word {
+        let last = name_toks.iter().rev().find(|t| t.kind == Kind::Word);
+        if let Some(sex) = last.and_then(|t| person_noun(t, text)) {
+            person_evidence = true;
+            entity_kind = SpeakerKind::Person;
+            if gender == Gender::Unknown {
+                gender = sex;
+            }
+        }
+    }
     if definite && !person_evidence && entity_kind == SpeakerKind::Unknown {
         // "the Kremlin", "the Pentagon": a definite proper name is an institution.
         entity_kind = SpeakerKind::Organization;
@@ -763,6 +775,20 @@ fn name_chain(
 }
 
 /// The end of a name without its possessive ending.
+/// A noun for a person by sex: an epithet such as "Man" or "Lady", or a compound in -man or
+/// -woman ("Frenchman", "Englishwoman"; long enough not to be "Human" or "German").
+fn person_noun(t: &Token, text: &str) -> Option<Gender> {
+    let w = lowercase(strip_possessive(t.text(text)).0);
+    if t.is(EPITHET) {
+        let sex = gender_of(lexicon::lookup(&w));
+        return (sex != Gender::Unknown).then_some(sex);
+    }
+    if w.ends_with("woman") && w.len() >= 9 {
+        return Some(Gender::Female);
+    }
+    (w.ends_with("man") && w.len() >= 8).then_some(Gender::Male)
+}
+
 fn name_end(text: &str, last: &Token) -> usize {
     let w = last.text(text);
     let (base, _) = strip_possessive(w);

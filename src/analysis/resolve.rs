@@ -238,6 +238,15 @@ impl Resolver {
             {
                 continue;
             }
+            // "Admiral Croft" after "Mrs Croft", known by the surname alone: her husband, not her.
+            if e.married.is_some()
+                && married.is_none()
+                && !m.descriptors.roles.is_empty()
+                && m.gender != Gender::Female
+                && e.name_words.len() == words.len()
+            {
+                continue;
+            }
             // The entity sharing the most name words ("Daisy Miller" is Miss Daisy Miller, not
             // the Mrs. Miller mentioned since), then the most recent.
             let shared = |x: &Entity| words.iter().filter(|w| x.name_words.contains(w)).count();
