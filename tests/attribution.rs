@@ -354,6 +354,30 @@ fn admiral_croft_is_not_mrs_croft() {
     assert_ne!(speaker("We have been"), speaker("A fine morning"));
 }
 
+// "He" in a story told by "I" is never the narrator.
+
+#[test]
+fn he_after_the_narrators_question_is_the_man_named_paragraphs_before() {
+    let t = "I had lodged in Baker Street for a year. I knew my friend well. I had learned his \
+             habits.\n\n\
+             Sherlock Holmes took his bottle from the mantel-piece. He adjusted the needle.\n\n\
+             I had watched this performance for many months. I had become irritable at the \
+             sight. I had made a vow. I could hold out no longer.\n\n\
+             I looked at the fire for a long time. The clock struck nine. The rain fell on the \
+             street. The fire burned low. A cab passed outside. The lamps were lit.\n\n\
+             “Which is it to-day?” I asked.\n\n\
+             He raised his eyes from the old volume.\n\n\
+             “It is cocaine,” he said.";
+    assert_eq!(
+        speaker_of(t, "It is cocaine").as_deref(),
+        Some("Sherlock Holmes")
+    );
+    assert_eq!(
+        speaker_of(t, "Which is it").as_deref(),
+        Some("the narrator")
+    );
+}
+
 // A noun for what was said, with its possessor, attributes like a speech verb.
 
 #[test]

@@ -56,12 +56,16 @@ pub struct Resolver {
     by_descriptor: FxHashMap<&'static str, Vec<usize>>,
     /// The speaker of the most recent attributed quote.
     pub last_speaker: Option<usize>,
+    /// The first-person narrator, once there is one: never "he" or "she".
+    narrator: Option<usize>,
     /// Scratch for `resolve_name`'s candidate entities.
     candidates: Vec<usize>,
 }
 
 /// How far back (in sentences) a pronoun looks for its antecedent.
 const PRONOUN_WINDOW: usize = 6;
+/// How far back a pronoun with nothing nearer looks for someone known to be of its sex.
+const WIDE_PRONOUN_WINDOW: usize = 30;
 /// How far back a definite description ("the head of state") looks before taking the most
 /// recently mentioned fitting entity.
 const ROLE_WINDOW: usize = 12;
@@ -140,7 +144,7 @@ impl Resolver {
     /// The first-person narrator of a novel or a column: a person known as "I" until the text
     /// names them.
     pub fn narrator(&mut self) -> usize {
-        self.new_entity(Entity {
+        let id = self.new_entity(Entity {
             name: "the narrator".to_string(),
             name_words: Vec::new(),
             kind: SpeakerKind::Person,
@@ -154,7 +158,9 @@ impl Resolver {
             head: None,
             plural: false,
             married: None,
-        })
+        });
+        self.narrator = Some(id);
+        id
     }
 
     /// Indexes an entity under each of its role words, families, countries and head noun.
@@ -412,12 +418,14 @@ impl Resolver {
         if m.entity_kind == SpeakerKind::Person && m.gender == Gender::Unknown {
             return None;
         }
+        let narrator = self.narrator.map(|n| &self.entities[n]);
         let compatible = |e: &Entity| -> bool {
             match m.entity_kind {
                 SpeakerKind::Person => {
                     e.is_person()
                         && (e.gender == Gender::Unknown || e.gender == m.gender)
                         && !e.plural
+                        && !narrator.is_some_and(|n| std::ptr::eq(n, e))
                 }
                 SpeakerKind::Group => {
                     e.kind == SpeakerKind::Group || e.kind == SpeakerKind::Organization || e.plural
@@ -432,10 +440,18 @@ impl Resolver {
                 m.gender != Gender::Unknown && e.gender != m.gender,
             ))
         };
+        // Past the window: the last speaker, else the last person of that sex named in the
+        // paragraphs before ("Sherlock Holmes took his bottle …" three paragraphs up: "he said").
+        let known_to_agree = |e: &Entity| (compatible(e) && e.gender == m.gender).then_some(0);
         self.salient(sentence, m.span.start, PRONOUN_WINDOW, rank)
             .or_else(|| {
                 self.last_speaker
                     .filter(|&id| compatible(&self.entities[id]))
+            })
+            .or_else(|| {
+                (m.gender != Gender::Unknown).then(|| {
+                    self.salient(sentence, m.span.start, WIDE_PRONOUN_WINDOW, known_to_agree)
+                })?
             })
     }
 
