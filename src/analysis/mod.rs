@@ -119,15 +119,25 @@ fn run(
     let scratch = SCRATCH.with(|s| s.take()).unwrap_or_default();
     let raw = marks::find_quotes(&doc.text, &doc.paragraphs);
     let dialogue = options.dialogue.unwrap_or_else(|| is_dialogue(doc, &raw));
-    let mut engine = Engine::new(&doc.text, scratch, dialogue);
-    if traced {
-        engine.conversation.trace = Some(Vec::new());
+    let read =
+        |scratch: Scratch, epithets: Vec<(String, Vec<String>)>, progress: &dyn Fn(usize)| {
+            let mut engine = Engine::new(&doc.text, scratch, dialogue);
+            engine.resolver.known_epithets = epithets;
+            if traced {
+                engine.conversation.trace = Some(Vec::new());
+            }
+            for (block, quotes) in blocks_with_quotes(doc, &raw) {
+                engine.block(block, &raw, quotes);
+                progress(block.end);
+            }
+            engine.finish()
+        };
+    let (mut analysis, mut scratch, mut trace, epithets) = read(scratch, Vec::new(), progress);
+    // A story's epithets ("the girl") are known only once it has been read to the end: read it
+    // again knowing them, so the conversation sees one person where the text had two.
+    if dialogue && !epithets.is_empty() {
+        (analysis, scratch, trace, _) = read(scratch, epithets, &|_| {});
     }
-    for (block, quotes) in blocks_with_quotes(doc, &raw) {
-        engine.block(block, &raw, quotes);
-        progress(block.end);
-    }
-    let (analysis, scratch, trace) = engine.finish();
     SCRATCH.with(|s| s.set(Some(scratch)));
     (analysis, trace)
 }
@@ -617,7 +627,7 @@ impl<'t> Engine<'t> {
 
     /// Gives the quotes of an epithet ("the young girl") to the named person it stands for,
     /// who takes its mentions. (Not its wording as an alias: a wrong link would then look right.)
-    fn join_epithets(&mut self, quotes: &mut [Quote]) {
+    fn join_epithets(&mut self, quotes: &mut [Quote]) -> Vec<(String, Vec<String>)> {
         // Every line of speech, with its speaker when a name or description tags it.
         let turns: Vec<(usize, Option<usize>)> = quotes
             .iter()
@@ -632,9 +642,20 @@ impl<'t> Engine<'t> {
                 (q.span.start, q.speaker.filter(|_| tagged))
             })
             .collect();
+        let mut known = Vec::new();
         for (from, to) in epithets::links(self.text, &self.resolver.entities, &turns) {
             for q in quotes.iter_mut().filter(|q| q.speaker == Some(from)) {
                 q.speaker = Some(to);
+            }
+            let target = &self.resolver.entities[to];
+            let names: Vec<String> = std::iter::once(target.name.clone())
+                .chain(target.aliases.iter().cloned())
+                .collect();
+            for s in &self.resolver.entities[from].mentions {
+                let key = resolve::epithet_key(s.text(self.text));
+                if key.contains(' ') && !known.iter().any(|(k, _)| *k == key) {
+                    known.push((key, names.clone()));
+                }
             }
             let mentions = std::mem::take(&mut self.resolver.entities[from].mentions);
             let e = &mut self.resolver.entities[to];
@@ -642,6 +663,7 @@ impl<'t> Engine<'t> {
             e.mentions.sort_unstable();
             e.mentions.dedup();
         }
+        known
     }
 
     /// "… Beck, who called it “a disaster”": *who* is the speaker's mention in the clause
@@ -733,7 +755,9 @@ impl<'t> Engine<'t> {
         }
     }
 
-    fn finish(mut self) -> (Analysis, Scratch, Option<Trace>) {
+    /// The analysis, the buffers, the trace, and the epithets found to stand for named people
+    /// (for a second reading).
+    fn finish(mut self) -> (Analysis, Scratch, Option<Trace>, Vec<(String, Vec<String>)>) {
         self.conversation
             .finish(self.text, &self.resolver, &mut self.decisions);
         self.apply_decisions();
@@ -800,7 +824,7 @@ impl<'t> Engine<'t> {
                 .collect(),
             dialogue: self.conversation.dialogue,
         });
-        self.join_epithets(&mut quotes);
+        let epithets = self.join_epithets(&mut quotes);
         self.relative_subjects(&mut quotes);
         // Speakers: entities that speak, in order of first quote.
         let mut speaker_id: Vec<Option<usize>> = vec![None; self.resolver.entities.len()];
@@ -842,6 +866,7 @@ impl<'t> Engine<'t> {
             },
             scratch,
             trace,
+            epithets,
         )
     }
 }

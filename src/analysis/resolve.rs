@@ -58,6 +58,9 @@ pub struct Resolver {
     pub last_speaker: Option<usize>,
     /// The first-person narrator, once there is one: never "he" or "she".
     narrator: Option<usize>,
+    /// Epithets known (from a first reading of the whole text) to stand for a named person:
+    /// the description as written, lower case ("the girl"), and the names that person goes by.
+    pub known_epithets: Vec<(String, Vec<String>)>,
     /// Scratch for `resolve_name`'s candidate entities.
     candidates: Vec<usize>,
 }
@@ -88,7 +91,9 @@ impl Resolver {
     ) -> Option<usize> {
         let id = match m.kind {
             MentionKind::Name => self.resolve_name(m, text, names, speaker),
-            MentionKind::Role => self.resolve_role(m, text, sentence, speaker),
+            MentionKind::Role => self
+                .known_epithet(m, text)
+                .or_else(|| self.resolve_role(m, text, sentence, speaker)),
             MentionKind::Pronoun => self.resolve_pronoun(m, sentence),
         }?;
         let e = &mut self.entities[id];
@@ -127,6 +132,24 @@ impl Resolver {
             self.history.drain(..cut);
         }
         Some(id)
+    }
+
+    /// The named person a known epithet stands for, once the text has named them.
+    fn known_epithet(&self, m: &Mention, text: &str) -> Option<usize> {
+        if self.known_epithets.is_empty() {
+            return None;
+        }
+        let words = epithet_key(m.span.text(text));
+        let (_, names) = self.known_epithets.iter().find(|(k, _)| *k == words)?;
+        self.entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| {
+                !e.name_words.is_empty()
+                    && (names.contains(&e.name) || e.aliases.iter().any(|a| names.contains(a)))
+            })
+            .max_by_key(|(_, e)| e.last_pos)
+            .map(|(id, _)| id)
     }
 
     /// The most recently named entity whose name fits `words` (a vocative, "Lou"), without
@@ -573,6 +596,15 @@ fn organisation_called(e: &Entity, head: &str) -> bool {
             let entry = lexicon::lookup(&w);
             entry.is(lexicon::ORG) && !entry.is(lexicon::BUSINESS)
         })
+}
+
+/// An epithet as written, the way `known_epithets` keeps it: lower case, single spaces.
+pub fn epithet_key(words: &str) -> String {
+    words
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Whether a name opens with a married woman's honorific ("Mrs", "Madame": true) or an
