@@ -119,19 +119,18 @@ fn run(
     let scratch = SCRATCH.with(|s| s.take()).unwrap_or_default();
     let raw = marks::find_quotes(&doc.text, &doc.paragraphs);
     let dialogue = options.dialogue.unwrap_or_else(|| is_dialogue(doc, &raw));
-    let read =
-        |scratch: Scratch, epithets: Vec<(String, Vec<String>)>, progress: &dyn Fn(usize)| {
-            let mut engine = Engine::new(&doc.text, scratch, dialogue);
-            engine.resolver.known_epithets = epithets;
-            if traced {
-                engine.conversation.trace = Some(Vec::new());
-            }
-            for (block, quotes) in blocks_with_quotes(doc, &raw) {
-                engine.block(block, &raw, quotes);
-                progress(block.end);
-            }
-            engine.finish()
-        };
+    let read = |scratch: Scratch, epithets: resolve::KnownEpithets, progress: &dyn Fn(usize)| {
+        let mut engine = Engine::new(&doc.text, scratch, dialogue);
+        engine.resolver.known_epithets = epithets;
+        if traced {
+            engine.conversation.trace = Some(Vec::new());
+        }
+        for (block, quotes) in blocks_with_quotes(doc, &raw) {
+            engine.block(block, &raw, quotes);
+            progress(block.end);
+        }
+        engine.finish()
+    };
     let (mut analysis, mut scratch, mut trace, epithets) = read(scratch, Vec::new(), progress);
     // A story's epithets ("the girl") are known only once it has been read to the end: read it
     // again knowing them, so the conversation sees one person where the text had two.
@@ -627,7 +626,7 @@ impl<'t> Engine<'t> {
 
     /// Gives the quotes of an epithet ("the young girl") to the named person it stands for,
     /// who takes its mentions. (Not its wording as an alias: a wrong link would then look right.)
-    fn join_epithets(&mut self, quotes: &mut [Quote]) -> Vec<(String, Vec<String>)> {
+    fn join_epithets(&mut self, quotes: &mut [Quote]) -> resolve::KnownEpithets {
         // Every line of speech, with its speaker when a name or description tags it.
         let turns: Vec<(usize, Option<usize>)> = quotes
             .iter()
@@ -757,7 +756,7 @@ impl<'t> Engine<'t> {
 
     /// The analysis, the buffers, the trace, and the epithets found to stand for named people
     /// (for a second reading).
-    fn finish(mut self) -> (Analysis, Scratch, Option<Trace>, Vec<(String, Vec<String>)>) {
+    fn finish(mut self) -> (Analysis, Scratch, Option<Trace>, resolve::KnownEpithets) {
         self.conversation
             .finish(self.text, &self.resolver, &mut self.decisions);
         self.apply_decisions();

@@ -60,7 +60,7 @@ pub struct Resolver {
     narrator: Option<usize>,
     /// Epithets known (from a first reading of the whole text) to stand for a named person:
     /// the description as written, lower case ("the girl"), and the names that person goes by.
-    pub known_epithets: Vec<(String, Vec<String>)>,
+    pub known_epithets: KnownEpithets,
     /// Scratch for `resolve_name`'s candidate entities.
     candidates: Vec<usize>,
 }
@@ -597,6 +597,9 @@ fn organisation_called(e: &Entity, head: &str) -> bool {
             entry.is(lexicon::ORG) && !entry.is(lexicon::BUSINESS)
         })
 }
+
+/// Epithets and the names of the person each stands for (see `Resolver::known_epithets`).
+pub type KnownEpithets = Vec<(String, Vec<String>)>;
 
 /// An epithet as written, the way `known_epithets` keeps it: lower case, single spaces.
 pub fn epithet_key(words: &str) -> String {
