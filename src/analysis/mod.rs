@@ -624,6 +624,13 @@ impl<'t> Engine<'t> {
         }
     }
 
+    /// The quote's speaker mention is a name or description, not a pronoun.
+    fn named_by(&self, q: &Quote) -> bool {
+        q.speaker_mention.is_some_and(|m| {
+            !lexicon::lookup(&m.text(self.text).to_lowercase()).is(lexicon::PRONOUN)
+        })
+    }
+
     /// Gives the quotes of an epithet ("the young girl") to the named person it stands for,
     /// who takes its mentions. (Not its wording as an alias: a wrong link would then look right.)
     fn join_epithets(&mut self, quotes: &mut [Quote]) -> resolve::KnownEpithets {
@@ -634,10 +641,8 @@ impl<'t> Engine<'t> {
                 matches!(q.kind, QuoteKind::Direct | QuoteKind::Partial) && q.parent.is_none()
             })
             .map(|q| {
-                let tagged = matches!(q.method, Method::CueAfter | Method::CueBefore)
-                    && q.speaker_mention.is_some_and(|m| {
-                        !lexicon::lookup(&m.text(self.text).to_lowercase()).is(lexicon::PRONOUN)
-                    });
+                let tagged =
+                    matches!(q.method, Method::CueAfter | Method::CueBefore) && self.named_by(q);
                 (q.span.start, q.speaker.filter(|_| tagged))
             })
             .collect();
@@ -696,9 +701,7 @@ impl<'t> Engine<'t> {
             .iter()
             .map(|&i| {
                 let q = &self.pending[i].quote;
-                let named = q.speaker_mention.is_some_and(|m| {
-                    !lexicon::lookup(&m.text(self.text).to_lowercase()).is(lexicon::PRONOUN)
-                });
+                let named = self.named_by(q);
                 conversation::backward::Line {
                     block: self.pending[i].block,
                     method: q.method,
