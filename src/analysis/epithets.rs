@@ -22,13 +22,14 @@ const MIN_SCORE: isize = 3;
 
 /// Pairs (epithet entity, named entity it stands for).
 ///
-/// `turns` are the lines of speech in text order, (start, speaker when a name or description
-/// tags it): the person named as the speaker of the line just before or after the epithet's own
-/// line is the other side of the exchange, not the epithet ("“…,” said Miss Bartlett. / “…,” said the girl.").
+/// `turns` gives the lines of speech in text order, (start, speaker when a name or description
+/// tags it), asked for only when the text has an epithet: the person named as the speaker of the
+/// line just before or after the epithet's own line is the other side of the exchange, not the
+/// epithet ("“…,” said Miss Bartlett. / “…,” said the girl.").
 pub fn links(
     text: &str,
     entities: &[Entity],
-    turns: &[(usize, Option<usize>)],
+    turns: impl FnOnce() -> Vec<(usize, Option<usize>)>,
 ) -> Vec<(usize, usize)> {
     let epithets: Vec<usize> = (0..entities.len())
         .filter(|&i| is_epithet(&entities[i]))
@@ -36,6 +37,7 @@ pub fn links(
     if epithets.is_empty() {
         return Vec::new();
     }
+    let turns = turns();
     // Every mention of a named person, in text order.
     let mut named: Vec<(usize, usize)> = entities
         .iter()
@@ -64,7 +66,7 @@ pub fn links(
             let hi = named.partition_point(|&(p, _)| p < to);
             let others_here = beside.len();
             beside.extend(named[lo..hi].iter().map(|&(_, e)| e));
-            beside.extend(neighbours_in_exchange(turns, s.start, d));
+            beside.extend(neighbours_in_exchange(&turns, s.start, d));
             if !starts_definite(words) {
                 continue;
             }

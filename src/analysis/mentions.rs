@@ -778,11 +778,11 @@ fn name_chain(
 /// A noun for a person by sex: an epithet such as "Man" or "Lady", or a compound in -man or
 /// -woman ("Frenchman", "Englishwoman"; long enough not to be "Human" or "German").
 fn person_noun(t: &Token, text: &str) -> Option<Gender> {
-    let w = lowercase(strip_possessive(t.text(text)).0);
     if t.is(EPITHET) {
-        let sex = gender_of(lexicon::lookup(&w));
+        let sex = gender_of(t.lex);
         return (sex != Gender::Unknown).then_some(sex);
     }
+    let w = lowercase(strip_possessive(t.text(text)).0);
     if w.ends_with("woman") && w.len() >= 9 {
         return Some(Gender::Female);
     }

@@ -635,19 +635,22 @@ impl<'t> Engine<'t> {
     /// who takes its mentions. (Not its wording as an alias: a wrong link would then look right.)
     fn join_epithets(&mut self, quotes: &mut [Quote]) -> resolve::KnownEpithets {
         // Every line of speech, with its speaker when a name or description tags it.
-        let turns: Vec<(usize, Option<usize>)> = quotes
-            .iter()
-            .filter(|q| {
-                matches!(q.kind, QuoteKind::Direct | QuoteKind::Partial) && q.parent.is_none()
-            })
-            .map(|q| {
-                let tagged =
-                    matches!(q.method, Method::CueAfter | Method::CueBefore) && self.named_by(q);
-                (q.span.start, q.speaker.filter(|_| tagged))
-            })
-            .collect();
+        let turns = || {
+            quotes
+                .iter()
+                .filter(|q| {
+                    matches!(q.kind, QuoteKind::Direct | QuoteKind::Partial) && q.parent.is_none()
+                })
+                .map(|q| {
+                    let tagged = matches!(q.method, Method::CueAfter | Method::CueBefore)
+                        && self.named_by(q);
+                    (q.span.start, q.speaker.filter(|_| tagged))
+                })
+                .collect()
+        };
+        let links = epithets::links(self.text, &self.resolver.entities, turns);
         let mut known = Vec::new();
-        for (from, to) in epithets::links(self.text, &self.resolver.entities, &turns) {
+        for (from, to) in links {
             for q in quotes.iter_mut().filter(|q| q.speaker == Some(from)) {
                 q.speaker = Some(to);
             }
