@@ -34,6 +34,15 @@ fn speaker_of(text: &str, start: &str) -> Option<String> {
         .clone()
 }
 
+/// A story: its opening, then one scene per item, the item and its number written in.
+fn story<T>(opening: &str, items: &[T], scene: impl Fn(usize, &T) -> String) -> String {
+    let mut t = opening.to_string();
+    for (i, item) in items.iter().enumerate() {
+        t.push_str(&scene(i, item));
+    }
+    t
+}
+
 fn speaker_names(text: &str) -> Vec<String> {
     let (_, a) = run(text);
     a.speakers.iter().map(|s| s.name.clone()).collect()
@@ -223,22 +232,23 @@ fn she_is_not_the_boy_called_by_his_first_name() {
 
 #[test]
 fn the_young_girl_is_the_named_girl_in_view() {
-    let mut t = String::from("Winterbourne walked down to the lake.\n\n");
-    for (i, line) in [
+    let lines = [
         "Are you going to Italy?",
         "Yes, in the spring.",
         "We shall see the Alps.",
         "It is a fine view.",
-    ]
-    .iter()
-    .enumerate()
-    {
-        t.push_str(&format!(
-            "Daisy Miller came along the path, and Winterbourne waited.\n\n\
+    ];
+    let t = story(
+        "Winterbourne walked down to the lake.\n\n",
+        &lines,
+        |i, line| {
+            format!(
+                "Daisy Miller came along the path, and Winterbourne waited.\n\n\
              Daisy stopped by the wall number {i}, and she smiled.\n\n\
              “{line}” said the young girl.\n\n"
-        ));
-    }
+            )
+        },
+    );
     assert_eq!(
         speaker_of(&t, "Are you going").as_deref(),
         Some("Daisy Miller")
@@ -256,24 +266,21 @@ fn the_young_girl_is_the_named_girl_in_view() {
 fn the_old_lady_is_the_one_the_story_calls_the_grandmother() {
     // A capitalised description in mid-sentence is how the story names her: the epithet stands
     // for her as it would for a name.
-    let mut t = String::from(
-        "The family waited in the hall of the hotel.\n\n“Good morning,” said the Grandmother.\n\n\
-         “Good morning, madam,” said Pavel.\n\n",
-    );
-    for (i, line) in [
+    let opening = "The family waited in the hall of the hotel.\n\n\
+                   “Good morning,” said the Grandmother.\n\n\
+                   “Good morning, madam,” said Pavel.\n\n";
+    let lines = [
         "Where is my room?",
         "Bring the chair here.",
         "I shall play at once.",
         "Take me to the tables.",
-    ]
-    .iter()
-    .enumerate()
-    {
-        t.push_str(&format!(
+    ];
+    let t = story(opening, &lines, |i, line| {
+        format!(
             "Pavel bowed, and the Grandmother looked at the stairs number {i}.\n\n\
              “{line}” said the old lady.\n\n"
-        ));
-    }
+        )
+    });
     assert_eq!(
         speaker_of(&t, "Where is my room").as_deref(),
         Some("the Grandmother")
@@ -288,22 +295,20 @@ fn the_old_lady_is_the_one_the_story_calls_the_grandmother() {
 fn the_girl_is_not_the_woman_who_spoke_the_line_before() {
     // Miss Bartlett is named last before every "said the girl", but as the other side of the
     // exchange: the girl is Lucy.
-    let mut t = String::from("The two ladies had come to Florence in the spring.\n\n");
-    for (i, (asked, answered)) in [
+    let exchanges = [
         ("Shall we go out?", "Not yet."),
         ("Is it raining?", "A little."),
         ("Will you read to me?", "Gladly."),
         ("Are you tired, dear?", "Not at all."),
-    ]
-    .iter()
-    .enumerate()
-    {
-        t.push_str(&format!(
+    ];
+    let opening = "The two ladies had come to Florence in the spring.\n\n";
+    let t = story(opening, &exchanges, |i, (asked, answered)| {
+        format!(
             "Lucy stood by the window of room number {i}.\n\n\
              “{asked}” said Miss Bartlett.\n\n\
              “{answered}” said the girl.\n\n"
-        ));
-    }
+        )
+    });
     assert_eq!(speaker_of(&t, "Not yet").as_deref(), Some("Lucy"));
     assert_eq!(speaker_of(&t, "Gladly").as_deref(), Some("Lucy"));
 }
