@@ -459,3 +459,31 @@ fn she_said_is_the_womans_line_even_out_of_turn() {
              \"We can walk,\" she said.";
     assert_eq!(speaker_of(t, "We can walk").as_deref(), Some("Anna Berg"));
 }
+
+// Who reports the words: the outer speaker of a nested report, the subject of a participle.
+
+#[test]
+fn the_one_who_reports_another_is_the_source() {
+    let t = "Rep. Ana Ruiz said Mayor Tom Bell called on members to be “closely coordinated.”";
+    assert_eq!(
+        speaker_of(t, "closely coordinated").as_deref(),
+        Some("Ana Ruiz")
+    );
+}
+
+#[test]
+fn a_statement_saying_is_its_authors() {
+    let t = "Maria Costa issued a statement saying the plan was “a betrayal of every tenant.”\n\n\
+             Peter Hale sent an email to supporters saying, “We are not done yet.”";
+    assert_eq!(speaker_of(t, "a betrayal").as_deref(), Some("Maria Costa"));
+    assert_eq!(
+        speaker_of(t, "We are not done").as_deref(),
+        Some("Peter Hale")
+    );
+}
+
+#[test]
+fn with_x_calling_it_is_xs_own_word() {
+    let t = "Republicans were quick to react, with Maria Costa calling the deal “a disaster.”";
+    assert_eq!(speaker_of(t, "a disaster").as_deref(), Some("Maria Costa"));
+}

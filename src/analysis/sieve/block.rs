@@ -273,7 +273,7 @@ impl<'a> Block<'a> {
             k -= 1;
         }
         if let Some(m) = self.mention_ending(k) {
-            return Some(m);
+            return Some(self.participle_over_object(s0, v, m).unwrap_or(m));
         }
         // An apposition or a relative clause: "X, the treasurer, said" / "X, who said".
         if k > s0 && self.is_punct(k - 1, ",") {
@@ -343,6 +343,28 @@ impl<'a> Block<'a> {
             return self.first_subject_before(s0, v);
         }
         None
+    }
+
+    /// "X issued a statement saying …" / "X sent an email to supporters saying …": a participle
+    /// right after the medium or the addressee of the clause's verb says what the clause's subject
+    /// said, not what the statement or the supporters did.
+    fn participle_over_object(&self, s0: usize, v: usize, m: usize) -> Option<usize> {
+        let t = &self.tokens[v];
+        if t.cap || !self.word(v).ends_with("ing") {
+            return None;
+        }
+        let mm = &self.mentions[m];
+        let medium = self.tokens[mm.toks.1 - 1].is(MEDIA);
+        let object = mm.toks.0 > s0
+            && mm.kind != MentionKind::Pronoun
+            && self.tokens[mm.toks.0 - 1].is(PREP)
+            // "with McCain calling it …", "footage of Clinton asking …": the participle's own
+            // subject.
+            && !["with", "without", "of", "and", "or"].iter().any(|w| self.is_w(mm.toks.0 - 1, w));
+        if !medium && !object {
+            return None;
+        }
+        self.first_subject_before(s0, mm.toks.0)
     }
 
     /// The first subject mention of the sentence `s0..`, if it comes before `to`.

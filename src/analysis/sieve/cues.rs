@@ -371,9 +371,38 @@ pub(crate) fn cue_before(b: &Block, q: &QuoteToks, direct: bool) -> Option<(Span
         {
             return Some(outer);
         }
+        if let Some(outer) = subject.and_then(|m| reporting_cue(b, s0, m)) {
+            return Some(outer);
+        }
         return Some((tok_span(b, k, end), subject));
     }
     None
+}
+
+/// "X said (that) she …" / "X told reporters (that) he …": the speech verb whose clause the
+/// mention `m` opens, with its own subject — the one who reports what follows.
+fn reporting_cue(b: &Block, s0: usize, m: usize) -> Option<(Span, Option<usize>)> {
+    let mut i = b.mentions[m].toks.0;
+    if i > s0 && b.is_w(i - 1, "that") {
+        i -= 1;
+    }
+    let v = i.checked_sub(1).filter(|&v| v >= s0)?;
+    let v = if b.is_cue_verb(v) {
+        v
+    } else {
+        // "told reporters that …": the listener between the verb and its clause.
+        let o = b.mention_ending(i)?;
+        b.mentions[o]
+            .toks
+            .0
+            .checked_sub(1)
+            .filter(|&v| v >= s0 && b.is_cue_verb(v))?
+    };
+    if v > s0 && b.is_w(v - 1, "to") {
+        return None;
+    }
+    let outer = b.subject_of(v)?;
+    (outer != m).then(|| (tok_span(b, v, v + 1), Some(outer)))
 }
 
 /// The nearest speech verb before `k` in the sentence whose subject is not an organisation's
