@@ -487,3 +487,20 @@ fn with_x_calling_it_is_xs_own_word() {
     let t = "Republicans were quick to react, with Maria Costa calling the deal “a disaster.”";
     assert_eq!(speaker_of(t, "a disaster").as_deref(), Some("Maria Costa"));
 }
+
+#[test]
+fn a_question_ends_its_sentence_but_not_its_attribution() {
+    let t = "Maria Costa spoke first on Monday.\n\n\
+             “It looks like we will not get along, who knows?” Peter Hale told the station in an \
+             interview.\n\n\
+             “Why now?” Peter Hale asked. Maria Costa then wrote back, “Because it is time.”";
+    assert_eq!(
+        speaker_of(t, "It looks like").as_deref(),
+        Some("Peter Hale")
+    );
+    assert_eq!(speaker_of(t, "Why now").as_deref(), Some("Peter Hale"));
+    assert_eq!(
+        speaker_of(t, "Because it is").as_deref(),
+        Some("Maria Costa")
+    );
+}

@@ -81,7 +81,8 @@ pub(crate) fn cue_after(
     {
         return Some((tok_span(b, noun, noun + 1), Some(m)));
     }
-    let found = cue_after_verb(b, j, new_sentence, continues_sentence);
+    let asks = content.ends_with(['?', '!']);
+    let found = cue_after_verb(b, j, new_sentence, continues_sentence, asks);
     if found.as_ref().is_none_or(|(_, m)| m.is_none())
         && demands
         && !new_sentence
@@ -149,6 +150,7 @@ pub(crate) fn cue_after_verb(
     j: usize,
     new_sentence: bool,
     continues_sentence: bool,
+    asks: bool,
 ) -> Option<(Span, Option<usize>)> {
     // Inversion: said X.
     if b.is_cue_verb(j) && !new_sentence && !b.word(j).ends_with("ing") {
@@ -172,6 +174,13 @@ pub(crate) fn cue_after_verb(
         // “… areas.” He said. / “Why?” Vitter demanded. — the sentence splitter ended the
         // sentence at the quote; accept only the bare attribution ending its own sentence.
         let v = verb_after_subject(b, b.mentions[m].toks.1)?;
+        // “…, who knows?” Trump told ITV in an interview. — a question or an exclamation ends
+        // the quote's sentence only for the splitter: the attribution may go on, but not into
+        // speech of its own ("Trump said that …").
+        if asks && b.tokens[v].is(SPEECH_VERB) && !b.is_w(v + 1, "that") && !introduces_quote(b, v)
+        {
+            return Some((tok_span(b, v, v + 1), Some(m)));
+        }
         // "Anne said gravely.", "Freddy asked him." — one object pronoun and one adverb may
         // follow the verb.
         let mut after = v + 1;
@@ -229,6 +238,15 @@ pub(crate) fn apposed_name(b: &Block, m: usize) -> Option<usize> {
         .mention_starting(e + 1)
         .filter(|&n| b.mentions[n].kind == MentionKind::Name)?;
     b.is_punct(b.mentions[name].toks.1, ",").then_some(name)
+}
+
+/// The sentence of the verb at `v` goes on into a new quotation of its own (“…?” Mills then
+/// writes back, “You look cute.”): the attribution introduces that one.
+fn introduces_quote(b: &Block, v: usize) -> bool {
+    let (_, s1) = b.sentence_range(v);
+    (v + 1..s1)
+        .find(|&i| !b.narrative(i))
+        .is_some_and(|i| b.tokens[i].cap || b.tokens.get(i + 1).is_some_and(|t| t.cap))
 }
 
 /// After a subject ending at `k`: skip an apposition and auxiliaries; return the speech verb.
