@@ -504,3 +504,44 @@ fn a_question_ends_its_sentence_but_not_its_attribution() {
         Some("Maria Costa")
     );
 }
+
+// Relatives: "her mother" is the one of her family the story has named.
+
+#[test]
+fn her_mother_is_the_mrs_of_her_family() {
+    let t = "Lucy Honeychurch came home on Friday. Mrs. Honeychurch was in the garden with \
+             Freddy Honeychurch.\n\n\
+             “I am back,” said Lucy.\n\n\
+             “So I see,” said her mother. “Was Florence warm?”\n\n\
+             “Very warm,” said Lucy.\n\n\
+             “It always is,” said her mother.";
+    let (doc, a) = run(t);
+    let speaker = |start: &str| {
+        let q = a
+            .quotes
+            .iter()
+            .find(|q| q.content.text(&doc.text).starts_with(start))
+            .unwrap_or_else(|| panic!("no quote starting {start:?}"));
+        q.speaker.map(|s| &a.speakers[s])
+    };
+    let mother = speaker("So I see").expect("the mother's line has a speaker");
+    assert!(
+        mother.aliases.iter().any(|n| n == "Mrs. Honeychurch"),
+        "her mother is Mrs. Honeychurch, not {:?} {:?}",
+        mother.name,
+        mother.aliases
+    );
+    let lucy = speaker("Very warm").expect("Lucy's line has a speaker");
+    assert_eq!(lucy.name, "Lucy Honeychurch");
+    assert_eq!(speaker("Was Florence").map(|s| &s.name), Some(&mother.name));
+}
+
+#[test]
+fn in_the_news_mrs_clinton_is_hillary_clinton() {
+    let t = "Hillary Clinton spoke in Ohio on Monday. Hillary promised jobs.\n\n\
+             “We will win this state,” Mrs. Clinton said.";
+    assert_eq!(
+        speaker_of(t, "We will win").as_deref(),
+        Some("Hillary Clinton")
+    );
+}

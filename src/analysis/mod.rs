@@ -122,6 +122,7 @@ fn run(
     let read = |scratch: Scratch, epithets: resolve::KnownEpithets, progress: &dyn Fn(usize)| {
         let mut engine = Engine::new(&doc.text, scratch, dialogue);
         engine.resolver.known_epithets = epithets;
+        engine.resolver.story = dialogue;
         if traced {
             engine.conversation.trace = Some(Vec::new());
         }

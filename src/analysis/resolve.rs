@@ -61,6 +61,8 @@ pub struct Resolver {
     /// Epithets known (from a first reading of the whole text) to stand for a named person:
     /// the description as written, lower case ("the girl"), and the names that person goes by.
     pub known_epithets: KnownEpithets,
+    /// The text is a story (fiction's dialogue), whose naming conventions differ from news.
+    pub story: bool,
     /// Scratch for `resolve_name`'s candidate entities.
     candidates: Vec<usize>,
 }
@@ -93,6 +95,7 @@ impl Resolver {
             MentionKind::Name => self.resolve_name(m, text, names, speaker),
             MentionKind::Role => self
                 .known_epithet(m, text)
+                .or_else(|| self.resolve_kin(m, text, sentence))
                 .or_else(|| self.resolve_role(m, text, sentence, speaker)),
             MentionKind::Pronoun => self.resolve_pronoun(m, sentence),
         }?;
@@ -256,6 +259,17 @@ impl Resolver {
             if married.is_some()
                 && (e.married.is_some_and(|x| Some(x) != married)
                     || e.married.is_none() && e.gender != Gender::Female)
+            {
+                continue;
+            }
+            // In a story, a woman it has called by her first and family name ("Lucy
+            // Honeychurch") is not the "Mrs. Honeychurch" it names next: that is her mother or
+            // her sister-in-law. (News calls Hillary Clinton "Mrs. Clinton".)
+            if self.story
+                && married == Some(true)
+                && e.married.is_none()
+                && e.name_words.len() >= 2
+                && words.len() < e.name_words.len()
             {
                 continue;
             }
@@ -434,6 +448,54 @@ impl Resolver {
             plural: m.plural,
             married: None,
         }))
+    }
+
+    /// "said her mother": the relative of the person "her" stands for is the one other person of
+    /// the kin's sex who shares their family name (Lucy Honeychurch's mother is Mrs Honeychurch).
+    /// A mother or father is the married one when the family has several.
+    fn resolve_kin(&self, m: &Mention, text: &str, sentence: usize) -> Option<usize> {
+        let head = m.head?;
+        if m.plural || m.gender == Gender::Unknown || !lexicon::lookup(head).is(lexicon::KIN) {
+            return None;
+        }
+        let possessor_sex = match m.span.text(text).split_whitespace().next()? {
+            "his" | "His" => Gender::Male,
+            "her" | "Her" => Gender::Female,
+            _ => return None,
+        };
+        let narrator = self.narrator;
+        let possessor = self.salient(sentence, m.span.start, PRONOUN_WINDOW, |e| {
+            (e.is_person() && !e.plural && e.gender == possessor_sex).then_some(0)
+        })?;
+        if Some(possessor) == narrator {
+            return None;
+        }
+        let family = *self.entities[possessor].name_words.last()?;
+        let relatives: Vec<usize> = self
+            .by_word
+            .get(&family)?
+            .iter()
+            .copied()
+            .filter(|&id| {
+                let e = &self.entities[id];
+                id != possessor
+                    && e.is_person()
+                    && !e.plural
+                    && e.gender == m.gender
+                    && e.name_words.last() == Some(&family)
+            })
+            .collect();
+        match relatives[..] {
+            [one] => Some(one),
+            _ if matches!(head, "mother" | "father" | "mamma" | "mama" | "papa") => {
+                let mut married = relatives
+                    .iter()
+                    .copied()
+                    .filter(|&id| self.entities[id].married == Some(true));
+                married.next().filter(|_| married.next().is_none())
+            }
+            _ => None,
+        }
     }
 
     fn resolve_pronoun(&mut self, m: &Mention, sentence: usize) -> Option<usize> {
