@@ -545,3 +545,15 @@ fn in_the_news_mrs_clinton_is_hillary_clinton() {
         Some("Hillary Clinton")
     );
 }
+
+#[test]
+fn an_online_commenter_is_a_speaker() {
+    let t = "Chinese social media lit up after the debate. Officials in Beijing said little.\n\n\
+             “It is great fun watching the fight,” one user wrote. “This is their democracy.”";
+    let who = speaker_of(t, "It is great fun").unwrap_or_default();
+    assert!(who.ends_with("user"), "spoken by {who:?}");
+    assert_eq!(
+        speaker_of(t, "This is their").as_deref(),
+        Some(who.as_str())
+    );
+}
