@@ -1092,6 +1092,10 @@ mod tests {
         let t = "During the meeting Aleksandr Lukashenko said it. Speaking about Belarus, he left.";
         let texts: Vec<String> = mentions(t).iter().map(|m| m.text(t).to_string()).collect();
         assert_eq!(texts, ["Aleksandr Lukashenko", "it", "Belarus", "he"]);
+        // A story's sentence adverbs: "Thereupon Anne" is Anne.
+        let t = "Thereupon Anne began to cry. Presently Marilla came in.";
+        let texts: Vec<String> = mentions(t).iter().map(|m| m.text(t).to_string()).collect();
+        assert_eq!(texts, ["Anne", "Marilla"]);
     }
 
     #[test]
