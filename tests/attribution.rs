@@ -557,3 +557,15 @@ fn an_online_commenter_is_a_speaker() {
         Some(who.as_str())
     );
 }
+
+#[test]
+fn a_document_that_states_and_a_newspapers_reporter() {
+    let t = "Maria Costa spoke first.\n\n\
+             “Leave becomes available after one year,” the document states.\n\n\
+             “It was a coup,” The Harbour Post's Ed Barnes explained.";
+    assert_eq!(
+        speaker_of(t, "Leave becomes").as_deref(),
+        Some("the document")
+    );
+    assert_eq!(speaker_of(t, "It was a coup").as_deref(), Some("Ed Barnes"));
+}

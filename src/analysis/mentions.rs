@@ -851,6 +851,18 @@ fn demonym_of_place(t: &Token) -> Option<&'static str> {
     t.lex.key().filter(|_| t.is(COUNTRY))
 }
 
+/// "the document states." / "the agency reports that …": a speech word in -s after a noun, ending
+/// its clause, is a verb, not a plural noun ("read the emails." is a noun).
+fn speech_verb_here(text: &str, tokens: &[Token], k: usize) -> bool {
+    tokens[k].is(SPEECH_VERB | REPORT_VERB)
+        && tokens[k].text(text).ends_with('s')
+        && k > 0
+        && !tokens[k - 1].is(DETERMINER)
+        && tokens
+            .get(k + 1)
+            .is_none_or(|a| a.kind == Kind::Punct || a.in_quote() || a.text(text) == "that")
+}
+
 fn role_description(
     text: &str,
     tokens: &[Token],
@@ -858,6 +870,9 @@ fn role_description(
     i: usize,
     out: &mut Vec<Mention>,
 ) -> Option<usize> {
+    if speech_verb_here(text, tokens, i) {
+        return None;
+    }
     let sentence = sentence_of[i];
     // A role word right before a name is a descriptor of that name ("spokesman Joe Smith").
     if tokens
@@ -874,6 +889,7 @@ fn role_description(
             && !n.cap
             && n.is(ROLE | ORG | GROUP)
             && sentence_of[head_i + 1] == sentence
+            && !speech_verb_here(text, tokens, head_i + 1)
     }) {
         head_i += 1;
     }

@@ -168,8 +168,13 @@ pub(crate) fn cue_after_verb(
         }
         return Some((tok_span(b, j, j + 1), None));
     }
-    // X said.
+    // X said. — "The Washington Post's Ed O'Keefe said": the possessor says whose person speaks.
     let m = b.mention_after(j)?;
+    let m = if b.mentions[m].possessive {
+        b.mention_starting(b.mentions[m].toks.1).unwrap_or(m)
+    } else {
+        m
+    };
     if new_sentence {
         // “… areas.” He said. / “Why?” Vitter demanded. — the sentence splitter ended the
         // sentence at the quote; accept only the bare attribution ending its own sentence.
