@@ -569,3 +569,33 @@ fn a_document_that_states_and_a_newspapers_reporter() {
     );
     assert_eq!(speaker_of(t, "It was a coup").as_deref(), Some("Ed Barnes"));
 }
+
+#[test]
+fn a_given_name_takes_the_full_name_the_story_gives_once() {
+    // The heading names her in full; the story calls her Lucy and, in others' mouths, Miss
+    // Honeychurch — one person. Her mother is Mrs. Honeychurch, someone else.
+    let opening = "Chapter II. In Which Miss Lucy Honeychurch Takes a Walk\n\n\
+                   Miss Honeychurch stood at the window. Mrs. Honeychurch sat by the fire.\n\n";
+    let lines = [
+        ("“It is raining again,”", "said Lucy"),
+        ("“It always rains in June,”", "said Mrs. Honeychurch"),
+        ("“Then I shall walk in the rain,”", "said Lucy"),
+        ("“You will catch a cold,”", "said Mrs. Honeychurch"),
+    ];
+    let t = story(opening, &lines, |_, (line, tag)| {
+        format!("{line} {tag}.\n\n")
+    });
+    let names = speaker_names(&t);
+    assert!(
+        names.iter().any(|n| n == "Lucy Honeychurch"),
+        "Lucy is Lucy Honeychurch: {names:?}"
+    );
+    assert_eq!(
+        speaker_of(&t, "It is raining"),
+        speaker_of(&t, "Then I shall")
+    );
+    assert_ne!(
+        speaker_of(&t, "It is raining"),
+        speaker_of(&t, "It always rains")
+    );
+}

@@ -119,9 +119,10 @@ fn run(
     let scratch = SCRATCH.with(|s| s.take()).unwrap_or_default();
     let raw = marks::find_quotes(&doc.text, &doc.paragraphs);
     let dialogue = options.dialogue.unwrap_or_else(|| is_dialogue(doc, &raw));
-    let read = |scratch: Scratch, epithets: resolve::KnownEpithets, progress: &dyn Fn(usize)| {
+    let read = |scratch: Scratch, known: resolve::FirstReading, progress: &dyn Fn(usize)| {
         let mut engine = Engine::new(&doc.text, scratch, dialogue);
-        engine.resolver.known_epithets = epithets;
+        engine.resolver.known_epithets = known.epithets;
+        engine.resolver.known_full_names = known.full_names;
         engine.resolver.story = dialogue;
         if traced {
             engine.conversation.trace = Some(Vec::new());
@@ -132,11 +133,13 @@ fn run(
         }
         engine.finish()
     };
-    let (mut analysis, mut scratch, mut trace, epithets) = read(scratch, Vec::new(), progress);
-    // A story's epithets ("the girl") are known only once it has been read to the end: read it
-    // again knowing them, so the conversation sees one person where the text had two.
-    if dialogue && !epithets.is_empty() {
-        (analysis, scratch, trace, _) = read(scratch, epithets, &|_| {});
+    let (mut analysis, mut scratch, mut trace, known) =
+        read(scratch, resolve::FirstReading::default(), progress);
+    // A story's epithets ("the girl") and full names ("Lucy Honeychurch" for "Lucy") are known
+    // only once it has been read to the end: read it again knowing them, so the conversation
+    // sees one person where the text had two.
+    if dialogue && !known.is_empty() {
+        (analysis, scratch, trace, _) = read(scratch, known, &|_| {});
     }
     SCRATCH.with(|s| s.set(Some(scratch)));
     (analysis, trace)
@@ -761,9 +764,9 @@ impl<'t> Engine<'t> {
         }
     }
 
-    /// The analysis, the buffers, the trace, and the epithets found to stand for named people
-    /// (for a second reading).
-    fn finish(mut self) -> (Analysis, Scratch, Option<Trace>, resolve::KnownEpithets) {
+    /// The analysis, the buffers, the trace, and what a second reading should know: the
+    /// epithets found to stand for named people, the full names of given names.
+    fn finish(mut self) -> (Analysis, Scratch, Option<Trace>, resolve::FirstReading) {
         self.conversation
             .finish(self.text, &self.resolver, &mut self.decisions);
         self.apply_decisions();
@@ -830,7 +833,14 @@ impl<'t> Engine<'t> {
                 .collect(),
             dialogue: self.conversation.dialogue,
         });
-        let epithets = self.join_epithets(&mut quotes);
+        let known = resolve::FirstReading {
+            epithets: self.join_epithets(&mut quotes),
+            full_names: if self.conversation.dialogue {
+                self.resolver.full_names(self.text)
+            } else {
+                Vec::new()
+            },
+        };
         self.relative_subjects(&mut quotes);
         // Speakers: entities that speak, in order of first quote.
         let mut speaker_id: Vec<Option<usize>> = vec![None; self.resolver.entities.len()];
@@ -872,7 +882,7 @@ impl<'t> Engine<'t> {
             },
             scratch,
             trace,
-            epithets,
+            known,
         )
     }
 }

@@ -61,6 +61,8 @@ pub struct Resolver {
     /// Epithets known (from a first reading of the whole text) to stand for a named person:
     /// the description as written, lower case ("the girl"), and the names that person goes by.
     pub known_epithets: KnownEpithets,
+    /// Given names known (from a first reading) to stand for one full name.
+    pub known_full_names: KnownFullNames,
     /// The text is a story (fiction's dialogue), whose naming conventions differ from news.
     pub story: bool,
     /// Scratch for `resolve_name`'s candidate entities.
@@ -155,6 +157,122 @@ impl Resolver {
             .map(|(id, _)| id)
     }
 
+    /// "Lucy" in a story that calls her "Lucy Honeychurch" somewhere: her full name's words and
+    /// text, when a first reading found that given name to have one full name.
+    fn known_full_name(
+        &self,
+        m: &Mention,
+        names: &NameWords,
+        words: &[WordId],
+        married: Option<bool>,
+    ) -> Option<(Vec<WordId>, String)> {
+        if self.known_full_names.is_empty()
+            || words.len() != 1
+            || married.is_some()
+            || !m.descriptors.roles.is_empty()
+        {
+            return None;
+        }
+        let given = names.text(words[0]);
+        let (_, full) = self.known_full_names.iter().find(|(g, _)| g == given)?;
+        let ids = full
+            .split_whitespace()
+            .map(|w| names.get(w))
+            .collect::<Option<Vec<WordId>>>()?;
+        Some((ids, full.clone()))
+    }
+
+    /// Given names that stand for one full name in the whole story ("lucy" → "Lucy
+    /// Honeychurch"): a person the narration calls by a given name alone, whose given name the
+    /// text writes — in narration, dialogue or a chapter heading — before one family name only,
+    /// a family name the text also gives with an honorific ("Miss Honeychurch").
+    pub fn full_names(&self, text: &str) -> KnownFullNames {
+        let givens: Vec<String> = self
+            .entities
+            .iter()
+            .filter(|e| e.is_person() && !e.plural && !e.name.contains(' '))
+            .map(|e| e.name.to_lowercase())
+            .filter(|g| lexicon::lookup(g).is(lexicon::FIRST_NAME))
+            .collect();
+        if givens.is_empty() {
+            return Vec::new();
+        }
+        // A word that ends a person's name is their family's ("Barry" of Diana Barry).
+        let surnames: Vec<String> = self
+            .entities
+            .iter()
+            .filter(|e| e.is_person() && e.name.contains(' '))
+            .filter_map(|e| e.name.split_whitespace().last())
+            .map(str::to_lowercase)
+            .collect();
+        // Words, and whether only spaces separate each from the one before.
+        let mut words: Vec<&str> = Vec::new();
+        let mut joined: Vec<bool> = Vec::new();
+        let mut last_end = 0;
+        for (at, w) in text
+            .split_inclusive(|c: char| !(c.is_alphabetic() || c == '.'))
+            .map(|piece| {
+                let w = piece.trim_end_matches(|c: char| !(c.is_alphabetic() || c == '.'));
+                (piece.as_ptr() as usize - text.as_ptr() as usize, w)
+            })
+        {
+            if w.is_empty() {
+                continue;
+            }
+            joined.push(text[last_end..at].chars().all(char::is_whitespace) && !words.is_empty());
+            words.push(w);
+            last_end = at + w.len();
+        }
+        let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        // Family names: the last capitalised word after an honorific ("Miss Honeychurch", "Miss
+        // Lucy Honeychurch").
+        let families: Vec<&str> = (0..words.len().saturating_sub(1))
+            .filter(|&i| lexicon::lookup(&words[i].to_lowercase()).is(lexicon::HONORIFIC))
+            .filter_map(|i| {
+                let mut j = i + 1;
+                while j + 1 < words.len() && joined[j + 1] && capitalised(words[j + 1]) {
+                    j += 1;
+                }
+                let family = words[j].trim_end_matches('.');
+                (joined[i + 1] && capitalised(family)).then_some(family)
+            })
+            .collect();
+        let mut found: FxHashMap<String, Option<String>> = FxHashMap::default();
+        for (i, p) in words.windows(2).enumerate() {
+            if !joined[i + 1] {
+                continue;
+            }
+            let (given, family) = (p[0], p[1].trim_end_matches('.'));
+            let given_lower = given.to_lowercase();
+            if !capitalised(given)
+                || !givens.contains(&given_lower)
+                || surnames.contains(&given_lower)
+                || family.chars().count() < 2
+                || lexicon::lookup(&family.to_lowercase())
+                    .is(lexicon::PRONOUN | lexicon::FUNCTION | lexicon::NOT_NAME)
+                || !families.contains(&family)
+                || lexicon::lookup(&family.to_lowercase()).is(lexicon::FIRST_NAME)
+            {
+                continue;
+            }
+            let full = format!("{given} {family}");
+            found
+                .entry(given_lower)
+                .and_modify(|f| {
+                    if f.as_deref() != Some(full.as_str()) {
+                        *f = None;
+                    }
+                })
+                .or_insert(Some(full));
+        }
+        let mut out: KnownFullNames = found
+            .into_iter()
+            .filter_map(|(given, full)| Some((given, full?)))
+            .collect();
+        out.sort();
+        out
+    }
+
     /// The most recently named entity whose name fits `words` (a vocative, "Lou"), without
     /// creating one.
     pub fn find_named(&self, names: &NameWords, words: &[WordId]) -> Option<usize> {
@@ -236,6 +354,12 @@ impl Resolver {
             .or_else(|| name_text.strip_suffix("’s"))
             .unwrap_or(name_text);
         let married = marital_honorific(m.span.text(text));
+        // A given name alone that the whole story gives one full name: read it as that name.
+        let full = self.known_full_name(m, names, words, married);
+        let (words, name_text) = match &full {
+            Some((ids, full_text)) => (&ids[..], full_text.as_str()),
+            None => (words, name_text),
+        };
         // Candidates sharing a name word (in a buffer kept from mention to mention).
         let mut best: Option<usize> = None;
         let mut cands = std::mem::take(&mut self.candidates);
@@ -273,11 +397,21 @@ impl Resolver {
             {
                 continue;
             }
+            // …nor is "Lucy Honeychurch" the "Mrs. Honeychurch" named before.
+            if self.story
+                && married.is_none()
+                && e.married == Some(true)
+                && words.len() >= 2
+                && e.name_words.len() < words.len()
+            {
+                continue;
+            }
             // …and a fuller name is hers only when it is a woman's ("Randolph Miller" is not).
             if e.married.is_some()
                 && married.is_none()
                 && words.len() > e.name_words.len()
                 && m.gender != Gender::Female
+                && m.first_name_gender != Gender::Female
             {
                 continue;
             }
@@ -662,6 +796,22 @@ fn organisation_called(e: &Entity, head: &str) -> bool {
 
 /// Epithets and the names of the person each stands for (see `Resolver::known_epithets`).
 pub type KnownEpithets = Vec<(String, Vec<String>)>;
+
+/// Given names (lower case) and the one full name each stands for in a text, as written.
+pub type KnownFullNames = Vec<(String, String)>;
+
+/// What a first reading of a story knows, for a second reading to use from its first page.
+#[derive(Debug, Default)]
+pub struct FirstReading {
+    pub epithets: KnownEpithets,
+    pub full_names: KnownFullNames,
+}
+
+impl FirstReading {
+    pub fn is_empty(&self) -> bool {
+        self.epithets.is_empty() && self.full_names.is_empty()
+    }
+}
 
 /// An epithet as written, the way `known_epithets` keeps it: lower case, single spaces.
 pub fn epithet_key(words: &str) -> String {
