@@ -599,3 +599,26 @@ fn a_given_name_takes_the_full_name_the_story_gives_once() {
         speaker_of(&t, "It always rains")
     );
 }
+
+#[test]
+fn mr_emerson_is_not_george_when_the_story_calls_george_by_his_name() {
+    let opening = "Chapter IV. Mr. George Emerson Goes Boating\n\n\
+                   Mr. Emerson sat on the bank. George rowed.\n\n";
+    let lines = [
+        ("“The river is high,”", "said Mr. Emerson"),
+        ("“It was higher last year,”", "said George"),
+        ("“Row on, then,”", "said Mr. Emerson"),
+        ("“I am rowing,”", "said George"),
+    ];
+    let t = story(opening, &lines, |_, (line, tag)| {
+        format!("{line} {tag}.\n\n")
+    });
+    assert_eq!(
+        speaker_of(&t, "It was higher").as_deref(),
+        Some("George Emerson")
+    );
+    assert_ne!(
+        speaker_of(&t, "The river is high"),
+        speaker_of(&t, "It was higher")
+    );
+}

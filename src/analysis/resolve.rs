@@ -397,6 +397,23 @@ impl Resolver {
             {
                 continue;
             }
+            // A man the story calls by his given name ("George", George Emerson) is not the
+            // "Mr. Emerson" it names by his family name: that is his father or his brother.
+            if self.story && m.descriptors.has_role("mr") && words.len() == 1 {
+                let given = e.name_words.first().map(|&w| names.text(w));
+                if e.name_words.len() >= 2
+                    && given.is_some_and(|g| self.known_full_names.iter().any(|(k, _)| k == g))
+                {
+                    continue;
+                }
+            }
+            if self.story
+                && full.is_some()
+                && e.name_words.len() < words.len()
+                && e.descriptors.has_role("mr")
+            {
+                continue;
+            }
             // …nor is "Lucy Honeychurch" the "Mrs. Honeychurch" named before.
             if self.story
                 && married.is_none()
