@@ -622,3 +622,14 @@ fn mr_emerson_is_not_george_when_the_story_calls_george_by_his_name() {
         speaker_of(&t, "It was higher")
     );
 }
+
+#[test]
+fn the_young_man_is_not_the_old_man() {
+    let t = "An old man and a young man sat in the pension.\n\n\
+             “I have a view,” said the old man.\n\n\
+             “So have I,” said the young man.\n\n\
+             “Then we are lucky,” said the old man.\n\n\
+             “We are,” said the young man.";
+    assert_ne!(speaker_of(t, "I have a view"), speaker_of(t, "So have I"));
+    assert_eq!(speaker_of(t, "So have I"), speaker_of(t, "We are"));
+}

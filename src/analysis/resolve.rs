@@ -525,7 +525,16 @@ impl Resolver {
         let peer = head_family == Some("peer");
         let countries = &m.descriptors.countries;
         if !m.indefinite {
+            let age = age_of(m.span.text(text));
             let fits = |e: &Entity| -> bool {
+                // "the young man" is not the one called "the old man".
+                if age.is_some()
+                    && std::iter::once(&e.name)
+                        .chain(&e.aliases)
+                        .any(|a| age_of(a).is_some_and(|x| Some(x) != age))
+                {
+                    return false;
+                }
                 match m.entity_kind {
                     SpeakerKind::Person => {
                         e.kind != SpeakerKind::Organization
@@ -809,6 +818,21 @@ fn organisation_called(e: &Entity, head: &str) -> bool {
             let entry = lexicon::lookup(&w);
             entry.is(lexicon::ORG) && !entry.is(lexicon::BUSINESS)
         })
+}
+
+/// The age a description gives its person: young (true) or old (false), if it says.
+fn age_of(description: &str) -> Option<bool> {
+    description.split_whitespace().find_map(|w| {
+        match w
+            .trim_matches(|c: char| !c.is_alphabetic())
+            .to_lowercase()
+            .as_str()
+        {
+            "young" | "younger" | "youngest" | "little" => Some(true),
+            "old" | "older" | "elder" | "elderly" | "eldest" | "aged" => Some(false),
+            _ => None,
+        }
+    })
 }
 
 /// Epithets and the names of the person each stands for (see `Resolver::known_epithets`).
