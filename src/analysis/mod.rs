@@ -11,6 +11,7 @@
 // trainer); the rest is internal to the crate.
 pub(crate) mod conversation;
 pub(crate) mod epithets;
+pub(crate) mod full_names;
 pub(crate) mod lexicon;
 pub(crate) mod marks;
 pub(crate) mod mentions;
