@@ -633,3 +633,10 @@ fn the_young_man_is_not_the_old_man() {
     assert_ne!(speaker_of(t, "I have a view"), speaker_of(t, "So have I"));
     assert_eq!(speaker_of(t, "So have I"), speaker_of(t, "We are"));
 }
+
+#[test]
+fn according_to_a_paper_the_paper_reports_what_the_spokesman_said() {
+    let t = "According to the Harbour Post, spokesman Ivo Brandt said on Friday that the mayor \
+             “would sign this bill if it came to her desk.”";
+    assert_eq!(speaker_of(t, "would sign").as_deref(), Some("Harbour Post"));
+}
