@@ -173,13 +173,55 @@ impl Resolver {
         {
             return None;
         }
-        let given = names.text(words[0]);
-        let (_, full) = self.known_full_names.iter().find(|(g, _)| g == given)?;
+        let full = self.full_name_of(names.text(words[0]))?;
         let ids = full
             .split_whitespace()
             .map(|w| names.get(w))
             .collect::<Option<Vec<WordId>>>()?;
-        Some((ids, full.clone()))
+        Some((ids, full.to_string()))
+    }
+
+    /// The one full name a first reading found for a given name (lower case).
+    fn full_name_of(&self, given: &str) -> Option<&str> {
+        self.known_full_names
+            .iter()
+            .find(|(g, _)| g == given)
+            .map(|(_, full)| full.as_str())
+    }
+
+    /// In a story, two members of one family that news would read as one person (news calls
+    /// Hillary Clinton "Mrs. Clinton"): a woman called by given and family name ("Lucy
+    /// Honeychurch") and the "Mrs. Honeychurch" of her family — her mother or her
+    /// sister-in-law —, and a man the narration calls by his given name ("George", George
+    /// Emerson) and the "Mr. Emerson" of his family. `m` (its `words`, read as a full name when
+    /// `by_full_name`) is the mention, `e` the entity it might join.
+    fn family_apart(
+        &self,
+        m: &Mention,
+        names: &NameWords,
+        words: &[WordId],
+        married: Option<bool>,
+        by_full_name: bool,
+        e: &Entity,
+    ) -> bool {
+        if !self.story {
+            return false;
+        }
+        // A full name (two words or more) and a shorter one.
+        let fuller = |full: usize, short: usize| full >= 2 && short < full;
+        let (here, there) = (words.len(), e.name_words.len());
+        // "Mrs. Honeychurch" after "Lucy Honeychurch", and "Lucy Honeychurch" after her.
+        let mrs = married == Some(true) && e.married.is_none() && fuller(there, here)
+            || married.is_none() && e.married == Some(true) && fuller(here, there);
+        // "Mr. Emerson" after "George" (George Emerson), and "George" after "Mr. Emerson".
+        let called_by_given_name = |e: &Entity| {
+            e.name_words
+                .first()
+                .is_some_and(|&w| self.full_name_of(names.text(w)).is_some())
+        };
+        let mr = m.descriptors.has_role("mr") && here == 1 && there >= 2 && called_by_given_name(e)
+            || by_full_name && there < here && e.descriptors.has_role("mr");
+        mrs || mr
     }
 
     /// Given names that stand for one full name in the whole story (see `full_names::scan`).
@@ -300,42 +342,7 @@ impl Resolver {
             {
                 continue;
             }
-            // In a story, a woman it has called by her first and family name ("Lucy
-            // Honeychurch") is not the "Mrs. Honeychurch" it names next: that is her mother or
-            // her sister-in-law. (News calls Hillary Clinton "Mrs. Clinton".)
-            if self.story
-                && married == Some(true)
-                && e.married.is_none()
-                && e.name_words.len() >= 2
-                && words.len() < e.name_words.len()
-            {
-                continue;
-            }
-            // A man the story calls by his given name ("George", George Emerson) is not the
-            // "Mr. Emerson" it names by his family name: that is his father or his brother.
-            if self.story && m.descriptors.has_role("mr") && words.len() == 1 {
-                let given = e.name_words.first().map(|&w| names.text(w));
-                if e.name_words.len() >= 2
-                    && given.is_some_and(|g| self.known_full_names.iter().any(|(k, _)| k == g))
-                {
-                    continue;
-                }
-            }
-            // …nor is "George" (George Emerson) the "Mr. Emerson" named before.
-            if self.story
-                && full.is_some()
-                && e.name_words.len() < words.len()
-                && e.descriptors.has_role("mr")
-            {
-                continue;
-            }
-            // …nor is "Lucy Honeychurch" the "Mrs. Honeychurch" named before.
-            if self.story
-                && married.is_none()
-                && e.married == Some(true)
-                && words.len() >= 2
-                && e.name_words.len() < words.len()
-            {
+            if self.family_apart(m, names, words, married, full.is_some(), e) {
                 continue;
             }
             // …and a fuller name is hers only when it is a woman's ("Randolph Miller" is not).
