@@ -114,6 +114,26 @@ fn a_long_quotation_takes_the_speaker_named_after_it() {
     assert_eq!(speaker_of(t, "We have asked").as_deref(), Some("Jo Park"));
 }
 
+#[test]
+fn the_tag_that_ends_the_sentence_names_who_said_its_quoted_words() {
+    let t = "Lena Ortiz has run the harbour board since 2019.\n\n\
+             Shipping firms grew more “cautious” about the new berths as fuel costs rose, Ortiz \
+             said.\n\n\
+             “It will take time” for the port, said Omar Haddad, a dock foreman.";
+    assert_eq!(speaker_of(t, "cautious").as_deref(), Some("Lena Ortiz"));
+    assert_eq!(
+        speaker_of(t, "It will take").as_deref(),
+        Some("Omar Haddad")
+    );
+}
+
+#[test]
+fn a_paper_told_at_the_end_of_the_sentence_is_the_listener() {
+    let t = "“We are not going anywhere,” Ana Ruiz, who chairs the tenants’ group, told The \
+             Herald.";
+    assert_eq!(speaker_of(t, "We are not").as_deref(), Some("Ana Ruiz"));
+}
+
 // Places in appositions are never speakers.
 
 #[test]

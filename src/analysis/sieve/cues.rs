@@ -443,24 +443,39 @@ pub(crate) fn outer_cue(b: &Block, s0: usize, k: usize) -> Option<(Span, Option<
     Some((tok_span(b, v, v + 1), b.subject_of(v)))
 }
 
-/// “…” to drive up the stock price, she said. — the attribution closes the quote's sentence.
+/// “…” to drive up the stock price, she said. — the attribution closes the quote's sentence;
+/// also inverted, as news writes it: “…” for Clinton, said Kunin, a former governor.
 pub(crate) fn sentence_final_cue(b: &Block, q: &QuoteToks) -> Option<(Span, usize)> {
     let (_, s1) = b.sentence_range(q.open);
+    // The tag ends the sentence, or is followed only by an apposition or an adjunct after a
+    // comma ("said Kunin, the former governor.").
+    let closes = |after: usize| {
+        after >= s1
+            || b.tokens.get(after).is_some_and(|t| {
+                t.kind == Kind::Punct && matches!(t.text(b.text), "." | "," | ";" | "!" | "?")
+            })
+    };
     let mut c = q.close + 1;
     while c < s1 {
         if !b.narrative(c) {
             return None;
         }
-        if b.is_punct(c, ",")
-            && let Some(m) = b.mention_starting(c + 1)
-            && let Some(v) = verb_after_subject(b, b.mentions[m].toks.1)
-        {
-            let after = v + 1;
-            let closes = after >= s1
-                || b.tokens.get(after).is_some_and(|t| {
-                    t.kind == Kind::Punct && matches!(t.text(b.text), "." | "," | ";" | "!" | "?")
-                });
-            if closes && b.tokens[v].is(SPEECH_VERB) {
+        if b.is_punct(c, ",") {
+            if let Some(m) = b.mention_starting(c + 1)
+                && let Some(v) = verb_after_subject(b, b.mentions[m].toks.1)
+                && closes(v + 1)
+                && b.tokens[v].is(SPEECH_VERB)
+            {
+                return Some((tok_span(b, v, v + 1), m));
+            }
+            // Only a verb without an object inverts: "said Kunin", not "told The Post".
+            let v = c + 1;
+            if b.tokens.get(v).is_some_and(|t| t.is(SPEECH_VERB))
+                && !matches!(b.lower(v).as_ref(), "told" | "tells")
+                && !b.word(v).ends_with("ing")
+                && let Some(m) = b.mention_starting(v + 1)
+                && closes(b.mentions[m].toks.1)
+            {
                 return Some((tok_span(b, v, v + 1), m));
             }
         }

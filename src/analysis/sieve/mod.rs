@@ -56,6 +56,8 @@ pub(crate) enum Rule {
     FragmentCueAfter,
     /// X called the plan “reckless” / X said it was “reckless”.
     FragmentCueBefore,
+    /// The plan became more “conversant” over the years, Ban said — the tag ends the sentence.
+    FragmentSentenceFinal,
     /// X said that the plan was “reckless” (inside reported speech).
     InsideReported,
     /// According to X, the plan is “reckless”.
@@ -93,8 +95,8 @@ impl Rule {
             (TranscriptLabel | CueBefore | Split, _) => 0.9,
             (AccordingTo | PreviousColon | FragmentCueAfter | ReportedAccordingTo, _) => 0.85,
             (ReportedThat, _) => 0.85,
-            (SentenceFinal | Colon | FragmentCueBefore | FragmentAccordingTo, _) => 0.8,
-            (ReportedSentenceFinal, _) => 0.8,
+            (SentenceFinal | FragmentSentenceFinal | Colon | FragmentCueBefore, _) => 0.8,
+            (FragmentAccordingTo | ReportedSentenceFinal, _) => 0.8,
             (Continuation | InsideReported | Coordinated, _) => 0.75,
             (ReportedBare, _) => 0.7,
             (ParagraphSubject, _) => 0.6,
@@ -242,6 +244,7 @@ const FRAGMENT: &[RuleFn] = &[
     rules::nickname::apply,
     rules::fragment_cue_after::apply,
     rules::fragment_cue_before::apply,
+    rules::sentence_final::apply_fragment,
     rules::inside_reported::apply,
     rules::fragment_according_to::apply,
     rules::naming_title::apply,

@@ -1,4 +1,5 @@
-//! The attribution ends the quote's sentence: “…” to drive up prices, she said.
+//! The attribution ends the quote's sentence: “…” to drive up prices, she said. / Leaders
+//! grew more “conversant” about it, Ban said. (a fragment: `apply_fragment`)
 
 use crate::analysis::model::{Method, QuoteKind};
 use crate::analysis::sieve::{Attribution, Outcome, Rule, Site, cues};
@@ -11,6 +12,20 @@ pub(crate) fn apply(s: &Site, cue: Option<&Attribution>) -> Outcome {
         Some((c, m)) => Outcome::Decided(Attribution::by(
             Rule::SentenceFinal,
             QuoteKind::Direct,
+            Method::CueAfter,
+            Some(c),
+            Some(m),
+        )),
+        None => Outcome::Pass,
+    }
+}
+
+/// Words quoted inside a clause whose speaker is named at its end.
+pub(crate) fn apply_fragment(s: &Site, _: Option<&Attribution>) -> Outcome {
+    match cues::sentence_final_cue(s.b, s.q) {
+        Some((c, m)) => Outcome::Decided(Attribution::by(
+            Rule::FragmentSentenceFinal,
+            QuoteKind::Partial,
             Method::CueAfter,
             Some(c),
             Some(m),
