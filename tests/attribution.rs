@@ -134,6 +134,33 @@ fn a_paper_told_at_the_end_of_the_sentence_is_the_listener() {
     assert_eq!(speaker_of(t, "We are not").as_deref(), Some("Ana Ruiz"));
 }
 
+// Contractions and initialisms: "She’ll" is a pronoun, "7 p.m. He says" two sentences.
+
+#[test]
+fn a_contracted_pronoun_is_the_pronoun_never_a_name() {
+    let t = "Nora Vance ran the night shelter for a decade. Tom Reyes ran the kitchen.\n\n\
+             She’d never liked the new rules. “We are leaving.”";
+    assert!(!speaker_names(t).iter().any(|n| n.contains('’')));
+    assert_eq!(
+        speaker_of(t, "We are leaving").as_deref(),
+        Some("Nora Vance")
+    );
+}
+
+#[test]
+fn a_sentence_ends_after_pm_when_a_pronoun_follows() {
+    let t = "Tom Reyes says he will wait for the count after the polls close at 8 p.m. He says \
+             “it is too close to call.”";
+    let (_, a) = run(t);
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.kind == QuoteKind::Partial || q.kind == QuoteKind::Direct)
+        .expect("the quotation is found");
+    let m = q.speaker_mention.expect("a speaker mention");
+    assert_eq!(&t[m.start..m.end], "He");
+}
+
 // Places in appositions are never speakers.
 
 #[test]

@@ -201,6 +201,9 @@ pub fn find(
         let sentence_start = i == 0 || sentence_of[i - 1] != sentence_of[i];
         let next = if t.is(PRONOUN) && (!t.cap || sentence_start || t.text(text) == "I") {
             pronoun(text, tokens, sentence_of, i, out)
+        } else if (!t.cap || sentence_start) && uncontracted(t.text(text)).is_some() {
+            // "he’s", "She’ll": the pronoun of a contraction (never a name).
+            pronoun(text, tokens, sentence_of, i, out)
         } else if t.cap || (t.is(TITLE | HONORIFIC) && sentence_start) {
             name_chain(text, tokens, sentence_of, i, names, out)
         } else if t.is(ROLE | ORG | GROUP) {
@@ -234,6 +237,10 @@ fn is_subject(text: &str, tokens: &[Token], sentence_of: &[usize], m: &Mention) 
     let (a, b) = m.toks;
     if m.possessive {
         return false;
+    }
+    // "he’s certain": the contraction holds the verb.
+    if m.kind == MentionKind::Pronoun && m.span.end < tokens[b - 1].end {
+        return true;
     }
     // Not after a preposition or in an object position.
     if a > 0 && sentence_of[a - 1] == m.sentence {
@@ -337,7 +344,9 @@ fn pronoun(
     out: &mut Vec<Mention>,
 ) -> Option<usize> {
     let t = &tokens[i];
-    let w = lowercase(t.text(text));
+    let whole = t.text(text);
+    let bare = uncontracted(whole).unwrap_or(whole);
+    let w = lowercase(bare);
     let (gender, kind, plural) = match w.as_ref() {
         "he" => (Gender::Male, SpeakerKind::Person, false),
         "she" => (Gender::Female, SpeakerKind::Person, false),
@@ -351,9 +360,21 @@ fn pronoun(
         entity_kind: kind,
         plural,
         person_evidence: true,
+        // Only the pronoun: "he" of "he’s".
+        span: Span::new(t.start, t.start + bare.len()),
         ..Mention::new(tokens, (i, i + 1), MentionKind::Pronoun, sentence_of[i])
     });
     Some(i + 1)
+}
+
+/// The pronoun of a contraction with a verb ("he’s" → "he", "They’ll" → "They"), the
+/// contraction's verb making it the subject of its clause.
+fn uncontracted(w: &str) -> Option<&str> {
+    let (base, verb) = w.split_once(['\'', '’'])?;
+    let pronoun = ["he", "she", "they", "it", "we", "i"]
+        .iter()
+        .any(|p| base.eq_ignore_ascii_case(p));
+    (pronoun && matches!(verb, "s" | "ll" | "d" | "re" | "ve" | "m")).then_some(base)
 }
 
 /// Extends a run of capitalised words (with particles, initials and suffixes) from `i`.

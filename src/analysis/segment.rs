@@ -2,7 +2,7 @@
 //! one paragraph). Sentences are found in a block's tokens; a quotation is one unit inside a
 //! sentence, so sentence ends inside quotes do not split the narrative around them.
 
-use super::lexicon::{ABBREV, HONORIFIC};
+use super::lexicon::{ABBREV, FUNCTION, HONORIFIC, PRONOUN};
 use super::marks::{self, RawQuote};
 use super::model::Span;
 use super::tokens::{Kind, NONE, Token};
@@ -79,7 +79,7 @@ pub fn sentences(text: &str, tokens: &[Token], out: &mut Vec<(usize, usize)>) {
                 && !is_abbreviation(text, tokens, i)
                 && next_starts_sentence(text, tokens, i + 1)
         } else {
-            false
+            initialism_ends_sentence(text, tokens, i)
         };
         if end_here {
             // Keep closing brackets with the sentence.
@@ -133,6 +133,18 @@ fn next_starts_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
             }
         },
     }
+}
+
+/// An initialism keeps its period ("7 p.m.", "the U.S."): it ends the sentence when a pronoun or
+/// a function word opens the next ("… close at 7 p.m. He says …"), never before a name ("U.S.
+/// President").
+fn initialism_ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
+    let t = &tokens[i];
+    t.kind == Kind::Word
+        && t.text(text).ends_with('.')
+        && tokens.get(i + 1).is_some_and(|n| {
+            n.kind == Kind::Word && n.cap && !n.in_quote() && n.is(FUNCTION | PRONOUN)
+        })
 }
 
 /// A period after an abbreviation (Mr., Sen., Sept.) or an initial (J. R. Ewing) does not end a
