@@ -771,6 +771,31 @@ fn name_chain(
                 }
                 j += 1;
             }
+        } else {
+            // News's bare apposition: ", president of NARAL," / ", executive director at the
+            // center," / ", spokeswoman for the campaign." — a role noun (after at most two
+            // modifiers) heading a phrase of its own; not ", president Smith said".
+            for k in j..(j + 3).min(tokens.len()) {
+                let t = &tokens[k];
+                if t.in_quote() || t.kind != Kind::Word || t.cap {
+                    break;
+                }
+                if t.is(ROLE | TITLE) {
+                    let heads = tokens.get(k + 1).is_some_and(|n| {
+                        !n.in_quote()
+                            && (matches!(n.text(text), "of" | "for" | "at")
+                                || n.kind == Kind::Punct && matches!(n.text(text), "," | "." | ";"))
+                    });
+                    if heads {
+                        add_descriptors(t, &mut desc);
+                        found_role = true;
+                    }
+                    break;
+                }
+                if t.is(SPEECH_VERB | COMMON_VERB | AUX_VERB | FUNCTION) {
+                    break;
+                }
+            }
         }
         if found_role {
             descriptors.merge(&desc);
