@@ -128,6 +128,20 @@ fn the_tag_that_ends_the_sentence_names_who_said_its_quoted_words() {
 }
 
 #[test]
+fn the_closing_tag_may_carry_an_adjunct_and_a_tag_between_commas_names_the_speaker() {
+    let t = "Ruth Adeyemi spoke last.\n\n\
+             Parties had “put the biggest crack” yet in the wall, she said in a video message to \
+             the convention.\n\n\
+             Tom Reyes chaired the session. Funding, Adeyemi noted, has long been what keeps \
+             the party’s “old guard” loyal.";
+    assert_eq!(
+        speaker_of(t, "put the biggest").as_deref(),
+        Some("Ruth Adeyemi")
+    );
+    assert_eq!(speaker_of(t, "old guard").as_deref(), Some("Ruth Adeyemi"));
+}
+
+#[test]
 fn a_paper_told_at_the_end_of_the_sentence_is_the_listener() {
     let t = "“We are not going anywhere,” Ana Ruiz, who chairs the tenants’ group, told The \
              Herald.";

@@ -313,7 +313,10 @@ impl<'a> Block<'a> {
                         // "Clinton, at a town hall in Columbus, Ohio, said": the object of a
                         // preposition is inside the aside; its subject comes before it.
                         let a = self.mentions[m].toks.0;
-                        if a > s0 && self.tokens[a - 1].is(PREP) && !self.tokens[a - 1].is(CONNECTIVE) {
+                        if a > s0
+                            && self.tokens[a - 1].is(PREP)
+                            && !self.tokens[a - 1].is(CONNECTIVE)
+                        {
                             continue;
                         }
                         return Some(m);

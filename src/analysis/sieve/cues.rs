@@ -448,12 +448,14 @@ pub(crate) fn outer_cue(b: &Block, s0: usize, k: usize) -> Option<(Span, Option<
 pub(crate) fn sentence_final_cue(b: &Block, q: &QuoteToks) -> Option<(Span, usize)> {
     let (_, s1) = b.sentence_range(q.open);
     // The tag ends the sentence, or is followed only by an apposition or an adjunct after a
-    // comma ("said Kunin, the former governor.").
+    // comma ("said Kunin, the former governor."), or by a short adjunct of its own ("she said
+    // in a video message to the convention.", "he said Tuesday.").
     let closes = |after: usize| {
         after >= s1
             || b.tokens.get(after).is_some_and(|t| {
                 t.kind == Kind::Punct && matches!(t.text(b.text), "." | "," | ";" | "!" | "?")
             })
+            || adjunct_to_end(b, after, s1)
     };
     let mut c = q.close + 1;
     while c < s1 {
@@ -482,6 +484,42 @@ pub(crate) fn sentence_final_cue(b: &Block, q: &QuoteToks) -> Option<(Span, usiz
         c += 1;
     }
     None
+}
+
+/// `i..s1` is a short adjunct closing the sentence: "in a video message to the convention.",
+/// "on Tuesday." — a preposition or a time word, then narrative words without a verb of speech.
+fn adjunct_to_end(b: &Block, i: usize, s1: usize) -> bool {
+    let opens = b.tokens.get(i).is_some_and(|t| {
+        t.kind == Kind::Word && !t.in_quote() && (t.is(PREP | TIME_WORD) && !t.is(CONNECTIVE))
+    });
+    let end = b.without_stops(s1);
+    opens
+        && end > i
+        && end - i <= 10
+        && (i..end).all(|j| b.narrative(j) && !b.tokens[j].is(SPEECH_VERB | REPORT_VERB))
+}
+
+/// "Loyalty, he noted, has long been the party's “creed”" — a tag set off by commas inside the
+/// quote's sentence, before it: its subject speaks the sentence.
+pub(crate) fn parenthetical_cue(b: &Block, q: &QuoteToks) -> Option<(Span, usize)> {
+    let (s0, _) = b.sentence_range(q.open);
+    let mut found = None;
+    let mut c = s0;
+    while c + 3 < q.open {
+        if !b.narrative(c) {
+            found = None; // a quotation between: the tag is that one's
+        } else if b.is_punct(c, ",")
+            && let Some(m) = b.mention_starting(c + 1)
+            && matches!(b.mentions[m].kind, MentionKind::Name | MentionKind::Pronoun)
+        {
+            let v = b.mentions[m].toks.1;
+            if v + 1 < q.open && b.is_report_verb(v) && b.is_punct(v + 1, ",") {
+                found = Some((tok_span(b, v, v + 1), m));
+            }
+        }
+        c += 1;
+    }
+    found
 }
 
 /// A block that ends "X said:" introduces the quote that opens the next block.

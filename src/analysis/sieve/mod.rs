@@ -39,6 +39,8 @@ pub(crate) enum Rule {
     AccordingTo,
     /// Putin: “…” — a name and a colon, no verb.
     Colon,
+    /// An ambassador's job, she said, is to “…” — a tag between commas earlier in the sentence.
+    Parenthetical,
     /// A cue-less quote right after another: the same speaker, probably.
     Continuation,
     /// The subject of this or the previous sentence.
@@ -96,6 +98,7 @@ impl Rule {
             (AccordingTo | PreviousColon | FragmentCueAfter | ReportedAccordingTo, _) => 0.85,
             (ReportedThat, _) => 0.85,
             (SentenceFinal | FragmentSentenceFinal | Colon | FragmentCueBefore, _) => 0.8,
+            (Parenthetical, _) => 0.8,
             (FragmentAccordingTo | ReportedSentenceFinal, _) => 0.8,
             (Continuation | InsideReported | Coordinated, _) => 0.75,
             (ReportedBare, _) => 0.7,
@@ -227,6 +230,7 @@ const SPEECH: &[RuleFn] = &[
     rules::heading_title::apply,
     rules::cue_after::apply,
     rules::sentence_final::apply,
+    rules::parenthetical::apply,
     rules::cue_before::apply,
     rules::split::apply,
     rules::according_to::apply,
@@ -244,6 +248,7 @@ const FRAGMENT: &[RuleFn] = &[
     rules::nickname::apply,
     rules::fragment_cue_after::apply,
     rules::sentence_final::apply_fragment,
+    rules::parenthetical::apply_fragment,
     rules::fragment_cue_before::apply,
     rules::inside_reported::apply,
     rules::fragment_according_to::apply,
