@@ -566,6 +566,13 @@ fn a_question_ends_its_sentence_but_not_its_attribution() {
     );
 }
 
+#[test]
+fn who_said_during_an_event_that_another_spoke_is_the_source() {
+    let t = "Mayor Dana Okafor said during a town meeting in Leeds that Colin Marsh once called \
+             the tunnel plan “a gift to the region.”";
+    assert_eq!(speaker_of(t, "a gift").as_deref(), Some("Dana Okafor"));
+}
+
 // Relatives: "her mother" is the one of her family the story has named.
 
 #[test]

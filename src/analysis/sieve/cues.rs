@@ -419,6 +419,13 @@ fn reporting_cue(b: &Block, s0: usize, m: usize) -> Option<(Span, Option<usize>)
     let v = i.checked_sub(1).filter(|&v| v >= s0)?;
     let v = if b.is_cue_verb(v) {
         v
+    } else if b.is_w(i, "that") {
+        // "Trump said during a rally in Michigan that Clinton …": an adjunct between the verb
+        // and its clause — words without a verb or a clause break of their own.
+        (i.saturating_sub(12).max(s0)..i)
+            .rev()
+            .take_while(|&k| b.narrative(k) && !b.tokens[k].is(CLAUSE_BREAK | RELATIVE))
+            .find(|&k| b.is_cue_verb(k))?
     } else {
         // "told reporters that …": the listener between the verb and its clause.
         let o = b.mention_ending(i)?;
