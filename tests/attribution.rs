@@ -142,6 +142,14 @@ fn the_closing_tag_may_carry_an_adjunct_and_a_tag_between_commas_names_the_speak
 }
 
 #[test]
+fn fragments_share_the_tag_that_ends_their_sentence_with_its_listener() {
+    let t = "Critics should bring evidence instead of words like “maybe” and “perhaps”, Ana \
+             Ruiz told reporters.";
+    assert_eq!(speaker_of(t, "maybe").as_deref(), Some("Ana Ruiz"));
+    assert_eq!(speaker_of(t, "perhaps").as_deref(), Some("Ana Ruiz"));
+}
+
+#[test]
 fn a_paper_told_at_the_end_of_the_sentence_is_the_listener() {
     let t = "“We are not going anywhere,” Ana Ruiz, who chairs the tenants’ group, told The \
              Herald.";

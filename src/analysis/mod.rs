@@ -314,6 +314,17 @@ impl<'t> Engine<'t> {
         // Reported speech first: fragments quoted inside it belong to its speaker.
         sieve::reported(&b, &mut self.scratch.reported);
         let cue_of = sieve::cue_subjects(&b);
+        // Mentions inside an adverbial clause put before the main one ("As Trump spoke, …").
+        let fronted: Vec<bool> = self
+            .scratch
+            .mentions
+            .iter()
+            .map(|m| {
+                let (s0, s1) = b.sentences[m.sentence];
+                b.after_fronted_clause(s0, s1)
+                    .is_some_and(|main| m.toks.0 < main)
+            })
+            .collect();
         // Attribute the quotes of this block in order.
         let mut atts: Vec<(QuoteToks, Attribution)> = Vec::new();
         let mut prev_speech: Option<usize> = None;
@@ -516,6 +527,7 @@ impl<'t> Engine<'t> {
                     sentence: m.sentence,
                     token: m.toks.0,
                     cue: cue_of[mi],
+                    fronted: fronted[mi],
                 });
             }
         }

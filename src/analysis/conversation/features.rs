@@ -41,6 +41,7 @@ features! {
     CueInBlock = "cue.in_block",
     SentenceSubjectBefore = "sentence.subject_before",
     SentenceMentionBefore = "sentence.mention_before",
+    SentenceFrontedBefore = "sentence.fronted_clause_before",
     SentenceMentionAfter = "sentence.mention_after",
     PrevSentenceSubject = "prev_sentence.subject",
     // Who spoke before: the turns of the conversation.

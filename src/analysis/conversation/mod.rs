@@ -70,6 +70,8 @@ pub struct NarrativeMention {
     pub token: usize,
     /// The speech verb it is the subject of (a token index in the block).
     pub cue: Option<usize>,
+    /// It is inside an adverbial clause or phrase before the main clause ("As Trump spoke,").
+    pub fronted: bool,
 }
 
 /// What the conversation needs to know about one block.
@@ -692,14 +694,15 @@ impl Conversation {
                 set(&mut v, F::CueNextSentence, m.sentence == q.sentence + 1);
             }
             if same && m.token < q.open {
-                set(&mut v, F::SentenceSubjectBefore, m.subject);
-                set(&mut v, F::SentenceMentionBefore, !m.subject);
+                set(&mut v, F::SentenceSubjectBefore, m.subject && !m.fronted);
+                set(&mut v, F::SentenceMentionBefore, !m.subject && !m.fronted);
+                set(&mut v, F::SentenceFrontedBefore, m.fronted);
             }
             set(&mut v, F::SentenceMentionAfter, same && m.token > q.close);
             set(
                 &mut v,
                 F::PrevSentenceSubject,
-                m.sentence + 1 == q.sentence && m.subject,
+                m.sentence + 1 == q.sentence && m.subject && !m.fronted,
             );
         }
         // The narration around the quote.

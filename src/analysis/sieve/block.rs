@@ -384,6 +384,30 @@ impl<'a> Block<'a> {
             .and_then(|i| self.mention_starting(i))
     }
 
+    /// Where the main clause of the sentence `s0..s1` starts when an adverbial clause or phrase
+    /// comes first: "As the race turned to states with Democratic electorates, Clinton …",
+    /// "Appearing on CBS, the front-runner said …" — after the comma that closes it.
+    pub(crate) fn after_fronted_clause(&self, s0: usize, s1: usize) -> Option<usize> {
+        let t = self.tokens.get(s0)?;
+        if t.kind != Kind::Word || !self.narrative(s0) {
+            return None;
+        }
+        let w = self.lower(s0);
+        let opens = t.is(CLAUSE_BREAK) && !matches!(w.as_ref(), "but" | "for" | "by")
+            || matches!(
+                w.as_ref(),
+                "as" | "once" | "until" | "amid" | "despite" | "even" | "asked"
+            )
+            || t.cap && w.len() > 4 && w.ends_with("ing");
+        if !opens {
+            return None;
+        }
+        (s0 + 2..(s0 + 30).min(s1))
+            .take_while(|&k| self.narrative(k))
+            .find(|&k| self.is_punct(k, ","))
+            .map(|k| k + 1)
+    }
+
     /// The relative pronoun that is the subject of the verb at byte `cue` ("Rubio, who mused
     /// …", "the ad, which promises …"): the words that name the speaker there.
     pub(crate) fn relative_subject(&self, cue: usize) -> Option<Span> {

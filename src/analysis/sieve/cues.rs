@@ -467,15 +467,28 @@ pub(crate) fn sentence_final_cue(b: &Block, q: &QuoteToks) -> Option<(Span, usiz
     let mut c = q.close + 1;
     while c < s1 {
         if !b.narrative(c) {
-            return None;
+            // Another short fragment on the way ("like “maybe” and “perhaps”, he said") shares
+            // the tag; a longer quotation has its own.
+            let run = (c..s1).take_while(|&k| !b.narrative(k)).count();
+            if run > 8 {
+                return None;
+            }
+            c += run;
+            continue;
         }
         if b.is_punct(c, ",") {
             if let Some(m) = b.mention_starting(c + 1)
                 && let Some(v) = verb_after_subject(b, b.mentions[m].toks.1)
-                && closes(v + 1)
                 && b.tokens[v].is(SPEECH_VERB)
             {
-                return Some((tok_span(b, v, v + 1), m));
+                // "…, he told reporters." — the listener may stand between the verb and the end.
+                let listener = b
+                    .mention_starting(v + 1)
+                    .filter(|_| matches!(b.lower(v).as_ref(), "told" | "tells"))
+                    .map(|o| b.mentions[o].toks.1);
+                if closes(v + 1) || listener.is_some_and(closes) {
+                    return Some((tok_span(b, v, v + 1), m));
+                }
             }
             // Only a verb without an object inverts: "said Kunin", not "told The Post".
             let v = c + 1;
@@ -566,10 +579,17 @@ pub(crate) fn sentence_subject(
     reported: &[Reported],
 ) -> Option<usize> {
     let (_, s1) = b.sentence_range(q.open);
-    if let Some(i) = b
-        .first_in_sentence(Scan::PersonSubject, s0, s1)
-        .filter(|&i| i < q.open)
-    {
+    // The main clause's subject before the subject of a clause put in front of it.
+    let first_subject = |s0: usize, s1: usize, before: usize| {
+        let main = b.after_fronted_clause(s0, s1);
+        main.and_then(|m| b.first_in_sentence(Scan::PersonSubject, m, s1))
+            .filter(|&i| i < before)
+            .or_else(|| {
+                b.first_in_sentence(Scan::PersonSubject, s0, s1)
+                    .filter(|&i| i < before)
+            })
+    };
+    if let Some(i) = first_subject(s0, s1, q.open) {
         return b.mention_starting(i);
     }
     let si = b.sentence_of[q.open];
@@ -586,8 +606,7 @@ pub(crate) fn sentence_subject(
     {
         return Some(m);
     }
-    b.first_in_sentence(Scan::PersonSubject, p0, p1)
-        .and_then(|i| b.mention_starting(i))
+    first_subject(p0, p1, p1).and_then(|i| b.mention_starting(i))
 }
 
 /// For each mention of the block, the first speech verb whose subject it is ("Ana said",
