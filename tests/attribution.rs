@@ -60,6 +60,13 @@ fn she_is_the_woman_not_the_man_named_last() {
     );
 }
 
+#[test]
+fn she_may_be_a_surname_that_was_just_seen_speaking() {
+    let t = "Hillary Clinton spoke first. Asked later about the leak, Feinstein said “I don’t know \
+             anything about the emails,” she said.";
+    assert_eq!(speaker_of(t, "I don’t know").as_deref(), Some("Feinstein"));
+}
+
 // Dialogue: action beats, alternation, vocatives.
 
 #[test]

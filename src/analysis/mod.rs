@@ -362,10 +362,28 @@ impl<'t> Engine<'t> {
         let mut entity_of = vec![None; self.scratch.mentions.len()];
         for (mi, m) in self.scratch.mentions.iter().enumerate() {
             let sentence = self.sentence_base + m.sentence;
-            let id =
-                self.resolver
-                    .resolve(m, text, &self.scratch.names, sentence, speaker_mention[mi]);
+            // The subject of a speech verb speaks, whether or not a quote is given to it ("Asked
+            // about it, Feinstein said …") — a capitalised word opening the sentence may be
+            // anything ("Unable", "God") unless something says it is a person.
+            let opens_sentence = self.scratch.sentences[m.sentence].0 == m.toks.0;
+            let place = self.scratch.tokens[m.toks.0..m.toks.1]
+                .iter()
+                .any(|t| t.is(lexicon::PLACE | lexicon::DEMONYM));
+            let speaks = speaker_mention[mi]
+                || cue_of[mi].is_some()
+                    && m.kind == mentions::MentionKind::Name
+                    && !place
+                    && (m.person_evidence || !opens_sentence);
+            let id = self
+                .resolver
+                .resolve(m, text, &self.scratch.names, sentence, speaks);
             entity_of[mi] = id;
+            if let Some(id) = id
+                && m.kind == mentions::MentionKind::Name
+                && speaks
+            {
+                self.resolver.mark_spoke(id);
+            }
             if speaker_mention[mi]
                 && let Some(id) = id
             {

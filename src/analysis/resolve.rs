@@ -27,6 +27,9 @@ pub struct Entity {
     /// Called "Mrs" (true) or "Miss" (false): a Mrs Miller is not the Miss Miller named before
     /// (a mother and her daughter share the surname).
     pub married: Option<bool>,
+    /// Named as the speaker of a quote: a bare surname that speaks ("Feinstein said") may be
+    /// the "she" of the next words, though nothing else says it is a person.
+    pub spoke: bool,
 }
 
 impl Entity {
@@ -258,6 +261,7 @@ impl Resolver {
             head: None,
             plural: false,
             married: None,
+            spoke: false,
         });
         self.narrator = Some(id);
         id
@@ -294,6 +298,13 @@ impl Resolver {
         self.entities.push(e);
         self.index_descriptors(id);
         id
+    }
+
+    /// A name seen as the subject of a speech verb ("Feinstein said"): the entity speaks.
+    pub fn mark_spoke(&mut self, id: usize) {
+        if let Some(e) = self.entities.get_mut(id) {
+            e.spoke = true;
+        }
     }
 
     fn resolve_name(
@@ -432,6 +443,7 @@ impl Resolver {
             head: None,
             plural: false,
             married,
+            spoke: false,
         }))
     }
 
@@ -529,6 +541,7 @@ impl Resolver {
             head,
             plural: m.plural,
             married: None,
+            spoke: false,
         }))
     }
 
@@ -589,7 +602,7 @@ impl Resolver {
         let compatible = |e: &Entity| -> bool {
             match m.entity_kind {
                 SpeakerKind::Person => {
-                    e.is_person()
+                    (e.is_person() || e.spoke && e.kind == SpeakerKind::Unknown)
                         && (e.gender == Gender::Unknown || e.gender == m.gender)
                         && !e.plural
                         && !narrator.is_some_and(|n| std::ptr::eq(n, e))
