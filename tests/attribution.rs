@@ -190,6 +190,20 @@ fn a_sentence_ends_after_pm_when_a_pronoun_follows() {
     assert_eq!(&t[m.start..m.end], "He");
 }
 
+#[test]
+fn an_adverb_before_the_verb_and_a_tag_that_belongs_to_the_next_quote() {
+    let t = "After the audit, Mayor Lena Ortiz emphatically declared at a press conference, “No \
+             money went missing.” The chief auditor, Paul Weir, replied: “We will see.”\n\n\
+             Ortiz, exasperated, famously answered: “What difference does it make?” Her critics \
+             cited it as evidence of contempt.";
+    assert_eq!(speaker_of(t, "No money").as_deref(), Some("Lena Ortiz"));
+    assert_eq!(speaker_of(t, "We will see").as_deref(), Some("Paul Weir"));
+    assert_eq!(
+        speaker_of(t, "What difference").as_deref(),
+        Some("Lena Ortiz")
+    );
+}
+
 // Places in appositions are never speakers.
 
 #[test]

@@ -265,8 +265,14 @@ impl<'a> Block<'a> {
         {
             k = open;
         }
-        // "was quoted as saying", "is reported to have said"
-        while k > s0 && self.narrative(k - 1) && self.tokens[k - 1].is(AUX | VERB_BRIDGE) {
+        // "was quoted as saying", "is reported to have said"; "emphatically proclaimed"
+        while k > s0
+            && self.narrative(k - 1)
+            && (self.tokens[k - 1].is(AUX | VERB_BRIDGE)
+                || self.tokens[k - 1].kind == Kind::Word
+                    && !self.tokens[k - 1].cap
+                    && super::cues::is_adverb(self.word(k - 1)))
+        {
             if self.mention_ending(k).is_some() {
                 break;
             }

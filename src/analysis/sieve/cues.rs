@@ -182,8 +182,11 @@ pub(crate) fn cue_after_verb(
         // “…, who knows?” Trump told ITV in an interview. — a question or an exclamation ends
         // the quote's sentence only for the splitter: the attribution may go on, but not into
         // speech of its own ("Trump said that …").
-        if asks && b.tokens[v].is(SPEECH_VERB) && !b.is_w(v + 1, "that") && !introduces_quote(b, v)
-        {
+        // Not when the words are the object: "“…?” Her critics cited it as evidence".
+        let quoted_as_object = ["it", "this", "that", "these", "those"]
+            .iter()
+            .any(|w| b.is_w(v + 1, w));
+        if asks && b.tokens[v].is(SPEECH_VERB) && !quoted_as_object && !introduces_quote(b, v) {
             return Some((tok_span(b, v, v + 1), Some(m)));
         }
         // "Anne said gravely.", "Freddy asked him." — one object pronoun and one adverb may
@@ -201,9 +204,10 @@ pub(crate) fn cue_after_verb(
         }) {
             after += 1;
         }
-        // “Gracious me!” Daisy exclaimed, “I …” — or the attribution cuts the quotation in two.
+        // “Gracious me!” Daisy exclaimed, “I …” — or the attribution cuts the quotation in two
+        // (a colon introduces the next quotation instead: "The candidate reiterated: “…”").
         let cuts = |t: &crate::analysis::tokens::Token| {
-            t.kind == Kind::Punct && matches!(t.text(b.text), "," | ":" | "—")
+            t.kind == Kind::Punct && matches!(t.text(b.text), "," | "—")
         };
         let ends = b.tokens.get(after).is_none_or(|t| {
             t.kind == Kind::Punct && matches!(t.text(b.text), "." | "!" | "?")
@@ -297,7 +301,7 @@ pub(crate) fn verb_after_subject(b: &Block, k: usize) -> Option<usize> {
 }
 
 /// An adverb that may stand between a subject and its verb: "-ly" words and a few others.
-fn is_adverb(w: &str) -> bool {
+pub(crate) fn is_adverb(w: &str) -> bool {
     w.len() > 4 && w.ends_with("ly") && w != "only" && w != "early"
         || matches!(
             w,
