@@ -602,6 +602,17 @@ fn who_said_during_an_event_that_another_spoke_is_the_source() {
     assert_eq!(speaker_of(t, "a gift").as_deref(), Some("Dana Okafor"));
 }
 
+// A voice: "her voice said" is hers.
+
+#[test]
+fn her_voice_is_the_woman_in_view_not_a_speaker_called_her_voice() {
+    let t = "Mara Lind and Tom Reyes sat by the fire.\n\n\
+             “It is late,” said Tom.\n\n\
+             A long silence followed. Then her voice said, “We should go.”";
+    assert_eq!(speaker_of(t, "We should go").as_deref(), Some("Mara Lind"));
+    assert!(!speaker_names(t).iter().any(|n| n.contains("voice")));
+}
+
 // Relatives: "her mother" is the one of her family the story has named.
 
 #[test]

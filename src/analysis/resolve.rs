@@ -96,10 +96,15 @@ impl Resolver {
         sentence: usize,
         speaker: bool,
     ) -> Option<usize> {
+        let voice = match m.kind {
+            MentionKind::Role if speaker => self.resolve_voice(m, text, sentence),
+            _ => None,
+        };
+        let id_is_possessor = voice.is_some();
         let id = match m.kind {
             MentionKind::Name => self.resolve_name(m, text, names, speaker),
-            MentionKind::Role => self
-                .known_epithet(m, text)
+            MentionKind::Role => voice
+                .or_else(|| self.known_epithet(m, text))
                 .or_else(|| self.resolve_kin(m, text, sentence))
                 .or_else(|| self.resolve_role(m, text, sentence, speaker)),
             MentionKind::Pronoun => self.resolve_pronoun(m, sentence),
@@ -107,7 +112,9 @@ impl Resolver {
         let e = &mut self.entities[id];
         e.last_pos = m.span.start;
         e.mentions.push(m.span);
-        if m.kind != MentionKind::Pronoun {
+        // "her voice" stands for her as a pronoun would: no name of hers.
+        let voice = m.kind == MentionKind::Role && m.head == Some("voice") && id_is_possessor;
+        if m.kind != MentionKind::Pronoun && !voice {
             let alias = m.span.text(text).trim();
             let alias = alias
                 .strip_suffix("'s")
@@ -548,6 +555,25 @@ impl Resolver {
     /// "said her mother": the relative of the person "her" stands for is the one other person of
     /// the kin's sex who shares their family name (Lucy Honeychurch's mother is Mrs Honeychurch).
     /// A mother or father is the married one when the family has several.
+    /// "her voice said" is hers: the person of that sex most in view. Only as a speaker: "His
+    /// voice was rather parochial" is narration, left as it was. ("A voice called" stays
+    /// a description: in some stories it is someone of its own, the Invisible Man's "Voice".)
+    fn resolve_voice(&self, m: &Mention, text: &str, sentence: usize) -> Option<usize> {
+        if m.head != Some("voice") {
+            return None;
+        }
+        let sex = match m.span.text(text).split_whitespace().next()? {
+            "his" | "His" => Gender::Male,
+            "her" | "Her" => Gender::Female,
+            _ => return None,
+        };
+        let narrator = self.narrator.map(|n| &self.entities[n]);
+        self.salient(sentence, m.span.start, PRONOUN_WINDOW, |e| {
+            let told = narrator.is_some_and(|n| std::ptr::eq(n, e));
+            (e.is_person() && !e.plural && e.gender == sex && !told).then_some(0)
+        })
+    }
+
     fn resolve_kin(&self, m: &Mention, text: &str, sentence: usize) -> Option<usize> {
         let head = m.head?;
         if m.plural || m.gender == Gender::Unknown || !lexicon::lookup(head).is(lexicon::KIN) {
