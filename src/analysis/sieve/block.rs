@@ -408,9 +408,18 @@ impl<'a> Block<'a> {
         if !opens {
             return None;
         }
+        // The comma that closes it — not the one before a place's state or country ("in
+        // Salem, New Hampshire, Trump …").
+        let place_follows = |k: usize| {
+            self.mention_starting(k + 1).is_some_and(|m| {
+                let (a, e) = self.mentions[m].toks;
+                self.is_punct(e, ",") && self.tokens[a..e].iter().any(|t| t.is(PLACE))
+            })
+        };
         (s0 + 2..(s0 + 30).min(s1))
             .take_while(|&k| self.narrative(k))
-            .find(|&k| self.is_punct(k, ","))
+            .filter(|&k| self.is_punct(k, ","))
+            .find(|&k| !place_follows(k))
             .map(|k| k + 1)
     }
 
