@@ -487,6 +487,13 @@ fn was_her_answer_names_the_possessor() {
     );
 }
 
+#[test]
+fn the_possessor_of_what_is_spoken_about_is_not_the_speaker() {
+    let t = "Mayor Lena Ortiz, speaking to reporters on Tuesday, said of Paul Weir's latest \
+             request: “The audit settled all of this.”";
+    assert_eq!(speaker_of(t, "The audit").as_deref(), Some("Lena Ortiz"));
+}
+
 // A quotation inside a relative clause is said by the clause's antecedent.
 
 #[test]

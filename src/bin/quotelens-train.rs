@@ -131,6 +131,7 @@ fn train(
     let mut current = start.clone();
     let mut best: Option<(f64, Model)> = None;
     let mut pool: Vec<Example> = Vec::new();
+    let mut fitted: Vec<Model> = Vec::new();
     for round in 0..=rounds.max(1) {
         let produced: Vec<Example> = corpora
             .examples(Some(&current))?
@@ -158,6 +159,20 @@ fn train(
         }
         pool.extend(produced);
         current = fit::fit_model(&pool, &current)?;
+        fitted.push(current.clone());
+    }
+    if std::env::var_os("QL_AVG").is_some() && !fitted.is_empty() {
+        let n = fitted.len() as f32;
+        let mut avg = Model::default();
+        for m in &fitted {
+            for (a, w) in [(&mut avg.news, &m.news), (&mut avg.dialogue, &m.dialogue)] {
+                a.bias += w.bias / n;
+                for (x, y) in a.w.iter_mut().zip(w.w.iter()) {
+                    *x += y / n;
+                }
+            }
+        }
+        return Ok(avg);
     }
     best.map(|(_, m)| m).ok_or_else(|| "no model".into())
 }

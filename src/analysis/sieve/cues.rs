@@ -338,6 +338,12 @@ pub(crate) fn cue_before(b: &Block, q: &QuoteToks, direct: bool) -> Option<(Span
             .take(3)
             .find_map(|k| b.mention_starting(k))
             .filter(|&m| possessive_speech_noun(b, m) == Some(noun))
+            // "Clinton said of Chaffetz's latest request: “…”" — the possessor is what is
+            // spoken about, not who speaks.
+            .filter(|&m| {
+                let a = b.mentions[m].toks.0;
+                a == s0 || !matches!(b.lower(a - 1).as_ref(), "of" | "about" | "on" | "over")
+            })
     {
         return Some((tok_span(b, noun, noun + 1), Some(m)));
     }
