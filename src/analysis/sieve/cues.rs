@@ -474,6 +474,10 @@ pub(crate) fn sentence_final_cue(b: &Block, q: &QuoteToks) -> Option<(Span, usiz
             })
             || adjunct_to_end(b, after, s1)
     };
+    // A tag further on than this is not this quote's (and a sentence of a thousand fragments
+    // stays linear).
+    const REACH: usize = 60;
+    let s1 = s1.min(q.close + REACH);
     let mut c = q.close + 1;
     while c < s1 {
         if !b.narrative(c) {
@@ -533,8 +537,10 @@ fn adjunct_to_end(b: &Block, i: usize, s1: usize) -> bool {
 /// quote's sentence, before it: its subject speaks the sentence.
 pub(crate) fn parenthetical_cue(b: &Block, q: &QuoteToks) -> Option<(Span, usize)> {
     let (s0, _) = b.sentence_range(q.open);
+    // Near the quote only: a sentence of a thousand fragments stays linear.
+    const REACH: usize = 40;
     let mut found = None;
-    let mut c = s0;
+    let mut c = s0.max(q.open.saturating_sub(REACH));
     while c + 3 < q.open {
         if !b.narrative(c) {
             found = None; // a quotation between: the tag is that one's
