@@ -3,7 +3,8 @@
 //! `cargo bench --bench hostile`.
 //!
 //! Shapes: an article on one line; thousands of unbalanced quote marks; quote marks nested
-//! thousands deep; one long sentence full of speech verbs and quotes.
+//! thousands deep; one long sentence full of speech verbs and quotes; one long sentence of quoted
+//! fragments after speech verbs without commas (each asks the sentence for an "according to").
 
 use divan::{Bencher, counter::BytesCount};
 use quotelens::{Document, Meta, analyze};
@@ -49,6 +50,13 @@ fn verbs_in_one_sentence(bytes: usize) -> String {
     )
 }
 
+fn fragments_in_one_sentence(bytes: usize) -> String {
+    repeat_to(
+        "Loyalty he noted is what “keeps” the “old guard” and “more” ",
+        bytes,
+    )
+}
+
 fn run(bencher: Bencher, text: String) {
     let doc = Document::from_text(&text, Meta::default());
     bencher
@@ -74,4 +82,9 @@ fn nested(bencher: Bencher, bytes: usize) {
 #[divan::bench(args = SIZES)]
 fn speech_verbs_in_one_sentence(bencher: Bencher, bytes: usize) {
     run(bencher, verbs_in_one_sentence(bytes));
+}
+
+#[divan::bench(args = SIZES)]
+fn quoted_fragments_in_one_sentence(bencher: Bencher, bytes: usize) {
+    run(bencher, fragments_in_one_sentence(bytes));
 }

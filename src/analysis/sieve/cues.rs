@@ -583,7 +583,12 @@ pub(crate) fn trailing_colon_cue(b: &Block) -> Option<(Span, usize)> {
 
 /// "according to X" anywhere in the narrative part of a sentence.
 pub(crate) fn according_to(b: &Block, s0: usize, s1: usize) -> Option<(Span, usize)> {
-    let i = b.first_in_sentence(Scan::AccordingTo, s0, s1.saturating_sub(2))?;
+    // Scanned once per sentence (cached), then cut at `s1`: asked with each quote's own end,
+    // the scan was quadratic in a sentence of thousands of quotes.
+    let (_, end) = b.sentence_range(s0);
+    let i = b
+        .first_in_sentence(Scan::AccordingTo, s0, end.saturating_sub(2))
+        .filter(|&i| i < s1.saturating_sub(2))?;
     Some((tok_span(b, i, i + 2), b.mention_after(i + 2)?))
 }
 
