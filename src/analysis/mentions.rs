@@ -370,7 +370,15 @@ fn pronoun(
 /// The pronoun of a contraction with a verb ("he’s" → "he", "They’ll" → "They"), the
 /// contraction's verb making it the subject of its clause.
 fn uncontracted(w: &str) -> Option<&str> {
-    let (base, verb) = w.split_once(['\'', '’'])?;
+    // Most words are no contraction: decide that from the bytes first (this runs for every
+    // lower-case word). The pronoun is at most four letters, then ' or ’ (which starts 0xE2).
+    let b = w.as_bytes();
+    if b.len() < 3 || !matches!(b[0] | 0x20, b'h' | b's' | b't' | b'i' | b'w') {
+        return None;
+    }
+    let at = (1..5).find(|&i| b.get(i).is_some_and(|&c| c == b'\'' || c == 0xE2))?;
+    let (base, rest) = w.split_at(at);
+    let verb = rest.strip_prefix('\'').or_else(|| rest.strip_prefix('’'))?;
     let pronoun = ["he", "she", "they", "it", "we", "i"]
         .iter()
         .any(|p| base.eq_ignore_ascii_case(p));

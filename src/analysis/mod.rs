@@ -314,16 +314,18 @@ impl<'t> Engine<'t> {
         // Reported speech first: fragments quoted inside it belong to its speaker.
         sieve::reported(&b, &mut self.scratch.reported);
         let cue_of = sieve::cue_subjects(&b);
-        // Mentions inside an adverbial clause put before the main one ("As Trump spoke, …").
+        // Mentions inside an adverbial clause put before the main one ("As Trump spoke, …"):
+        // where each sentence's main clause starts, found once per sentence.
+        let main_starts: Vec<Option<usize>> = b
+            .sentences
+            .iter()
+            .map(|&(s0, s1)| b.after_fronted_clause(s0, s1))
+            .collect();
         let fronted: Vec<bool> = self
             .scratch
             .mentions
             .iter()
-            .map(|m| {
-                let (s0, s1) = b.sentences[m.sentence];
-                b.after_fronted_clause(s0, s1)
-                    .is_some_and(|main| m.toks.0 < main)
-            })
+            .map(|m| main_starts[m.sentence].is_some_and(|main| m.toks.0 < main))
             .collect();
         // Attribute the quotes of this block in order.
         let mut atts: Vec<(QuoteToks, Attribution)> = Vec::new();

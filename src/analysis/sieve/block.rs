@@ -398,12 +398,13 @@ impl<'a> Block<'a> {
         if t.kind != Kind::Word || !self.narrative(s0) {
             return None;
         }
-        let w = self.lower(s0);
-        let opens = t.is(CLAUSE_BREAK) && !matches!(w.as_ref(), "but" | "for" | "by")
-            || matches!(
-                w.as_ref(),
-                "as" | "once" | "until" | "amid" | "despite" | "even" | "asked"
-            )
+        // Compared without lower-casing: this runs for every sentence.
+        let w = self.word(s0);
+        let is = |x: &str| w.eq_ignore_ascii_case(x);
+        let opens = t.is(CLAUSE_BREAK) && !(is("but") || is("for") || is("by"))
+            || ["as", "once", "until", "amid", "despite", "even", "asked"]
+                .iter()
+                .any(|x| is(x))
             || t.cap && w.len() > 4 && w.ends_with("ing");
         if !opens {
             return None;
