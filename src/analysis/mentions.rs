@@ -201,7 +201,11 @@ pub fn find(
         let sentence_start = i == 0 || sentence_of[i - 1] != sentence_of[i];
         let next = if t.is(PRONOUN) && (!t.cap || sentence_start || t.text(text) == "I") {
             pronoun(text, tokens, sentence_of, i, out)
-        } else if (!t.cap || sentence_start) && uncontracted(t.text(text)).is_some() {
+        } else if t.is(CONTRACTED_PRONOUN)
+            && (!t.cap || sentence_start)
+            && !t.text(text).ends_with(|c: char| c.is_ascii_uppercase())
+        {
+            // (Not in an all-capitals heading: "WE’RE GEEKING OUT OVER …".)
             // "he’s", "She’ll": the pronoun of a contraction (never a name).
             pronoun(text, tokens, sentence_of, i, out)
         } else if t.cap || (t.is(TITLE | HONORIFIC) && sentence_start) {
@@ -345,7 +349,11 @@ fn pronoun(
 ) -> Option<usize> {
     let t = &tokens[i];
     let whole = t.text(text);
-    let bare = uncontracted(whole).unwrap_or(whole);
+    let bare = if t.is(CONTRACTED_PRONOUN) {
+        uncontracted(whole).unwrap_or(whole)
+    } else {
+        whole
+    };
     let w = lowercase(bare);
     let (gender, kind, plural) = match w.as_ref() {
         "he" => (Gender::Male, SpeakerKind::Person, false),
@@ -367,22 +375,10 @@ fn pronoun(
     Some(i + 1)
 }
 
-/// The pronoun of a contraction with a verb ("he’s" → "he", "They’ll" → "They"), the
-/// contraction's verb making it the subject of its clause.
+/// The pronoun of a contraction with a verb ("he’s" → "he", "They’ll" → "They"; the words are
+/// in `pronoun-contractions.toml`), the contraction's verb making it the subject of its clause.
 fn uncontracted(w: &str) -> Option<&str> {
-    // Most words are no contraction: decide that from the bytes first (this runs for every
-    // lower-case word). The pronoun is at most four letters, then ' or ’ (which starts 0xE2).
-    let b = w.as_bytes();
-    if b.len() < 3 || !matches!(b[0] | 0x20, b'h' | b's' | b't' | b'i' | b'w') {
-        return None;
-    }
-    let at = (1..5).find(|&i| b.get(i).is_some_and(|&c| c == b'\'' || c == 0xE2))?;
-    let (base, rest) = w.split_at(at);
-    let verb = rest.strip_prefix('\'').or_else(|| rest.strip_prefix('’'))?;
-    let pronoun = ["he", "she", "they", "it", "we", "i"]
-        .iter()
-        .any(|p| base.eq_ignore_ascii_case(p));
-    (pronoun && matches!(verb, "s" | "ll" | "d" | "re" | "ve" | "m")).then_some(base)
+    w.split_once(['\'', '’']).map(|(base, _)| base)
 }
 
 /// Extends a run of capitalised words (with particles, initials and suffixes) from `i`.
