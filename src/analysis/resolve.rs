@@ -100,7 +100,7 @@ impl Resolver {
             MentionKind::Role if speaker => self.resolve_voice(m, text, sentence),
             _ => None,
         };
-        let id_is_possessor = voice.is_some();
+        let by_voice = voice.is_some();
         let id = match m.kind {
             MentionKind::Name => self.resolve_name(m, text, names, speaker),
             MentionKind::Role => voice
@@ -113,8 +113,7 @@ impl Resolver {
         e.last_pos = m.span.start;
         e.mentions.push(m.span);
         // "her voice" stands for her as a pronoun would: no name of hers.
-        let voice = m.kind == MentionKind::Role && m.head == Some("voice") && id_is_possessor;
-        if m.kind != MentionKind::Pronoun && !voice {
+        if m.kind != MentionKind::Pronoun && !by_voice {
             let alias = m.span.text(text).trim();
             let alias = alias
                 .strip_suffix("'s")
