@@ -161,8 +161,9 @@ fn train(
 }
 
 /// The mean of the models fitted round after round: each is fitted on the situations the one
-/// before created, so one round's weights swing with them; their mean does not, and scores the
-/// held-out documents better than any single round (the README's leave-out table).
+/// before created, so one round's weights swing with them; their mean does not (on the engine
+/// of stop 21 the best single round scored PolNeAR dev 0.940 and PDNC overall 0.804, the mean
+/// 0.943 and 0.807).
 fn average(models: &[Model]) -> Option<Model> {
     if models.is_empty() {
         return None;
