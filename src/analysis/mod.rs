@@ -380,12 +380,6 @@ impl<'t> Engine<'t> {
                 .resolver
                 .resolve(m, text, &self.scratch.names, sentence, speaks);
             entity_of[mi] = id;
-            if let Some(id) = id
-                && m.kind == mentions::MentionKind::Name
-                && speaks
-            {
-                self.resolver.mark_spoke(id);
-            }
             if speaker_mention[mi]
                 && let Some(id) = id
             {

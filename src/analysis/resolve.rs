@@ -27,8 +27,9 @@ pub struct Entity {
     /// Called "Mrs" (true) or "Miss" (false): a Mrs Miller is not the Miss Miller named before
     /// (a mother and her daughter share the surname).
     pub married: Option<bool>,
-    /// Named as the speaker of a quote: a bare surname that speaks ("Feinstein said") may be
-    /// the "she" of the next words, though nothing else says it is a person.
+    /// Named as a speaker (of a quote, or as the subject of a speech verb): a bare surname that
+    /// speaks ("Feinstein said") may be the "she" of the next words, though nothing else says
+    /// it is a person.
     pub spoke: bool,
 }
 
@@ -112,6 +113,7 @@ impl Resolver {
         let e = &mut self.entities[id];
         e.last_pos = m.span.start;
         e.mentions.push(m.span);
+        e.spoke |= speaker && m.kind == MentionKind::Name;
         // "her voice" stands for her as a pronoun would: no name of hers.
         if m.kind != MentionKind::Pronoun && !by_voice {
             let alias = m.span.text(text).trim();
@@ -304,13 +306,6 @@ impl Resolver {
         self.entities.push(e);
         self.index_descriptors(id);
         id
-    }
-
-    /// A name seen as the subject of a speech verb ("Feinstein said"): the entity speaks.
-    pub fn mark_spoke(&mut self, id: usize) {
-        if let Some(e) = self.entities.get_mut(id) {
-            e.spoke = true;
-        }
     }
 
     fn resolve_name(
@@ -561,11 +556,7 @@ impl Resolver {
         if m.head != Some("voice") {
             return None;
         }
-        let sex = match m.span.text(text).split_whitespace().next()? {
-            "his" | "His" => Gender::Male,
-            "her" | "Her" => Gender::Female,
-            _ => return None,
-        };
+        let sex = possessor_sex(m, text)?;
         let narrator = self.narrator.map(|n| &self.entities[n]);
         self.salient(sentence, m.span.start, PRONOUN_WINDOW, |e| {
             let told = narrator.is_some_and(|n| std::ptr::eq(n, e));
@@ -578,11 +569,7 @@ impl Resolver {
         if m.plural || m.gender == Gender::Unknown || !lexicon::lookup(head).is(lexicon::KIN) {
             return None;
         }
-        let possessor_sex = match m.span.text(text).split_whitespace().next()? {
-            "his" | "His" => Gender::Male,
-            "her" | "Her" => Gender::Female,
-            _ => return None,
-        };
+        let possessor_sex = possessor_sex(m, text)?;
         let narrator = self.narrator;
         let possessor = self.salient(sentence, m.span.start, PRONOUN_WINDOW, |e| {
             (e.is_person() && !e.plural && e.gender == possessor_sex).then_some(0)
@@ -834,6 +821,15 @@ fn marital_honorific(name: &str) -> Option<bool> {
         Some(false)
     } else {
         None
+    }
+}
+
+/// The sex of the one a possessive description belongs to: "his mother", "her voice".
+fn possessor_sex(m: &Mention, text: &str) -> Option<Gender> {
+    match m.span.text(text).split_whitespace().next()? {
+        "his" | "His" => Some(Gender::Male),
+        "her" | "Her" => Some(Gender::Female),
+        _ => None,
     }
 }
 

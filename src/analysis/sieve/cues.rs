@@ -478,6 +478,8 @@ pub(crate) fn sentence_final_cue(b: &Block, q: &QuoteToks) -> Option<(Span, usiz
     // stays linear).
     const REACH: usize = 60;
     let s1 = s1.min(q.close + REACH);
+    // "told" takes its listener as object: "he told reporters", never "told The Post" inverted.
+    let takes_listener = |v: usize| matches!(b.lower(v).as_ref(), "told" | "tells");
     let mut c = q.close + 1;
     while c < s1 {
         if !b.narrative(c) {
@@ -498,7 +500,7 @@ pub(crate) fn sentence_final_cue(b: &Block, q: &QuoteToks) -> Option<(Span, usiz
                 // "…, he told reporters." — the listener may stand between the verb and the end.
                 let listener = b
                     .mention_starting(v + 1)
-                    .filter(|_| matches!(b.lower(v).as_ref(), "told" | "tells"))
+                    .filter(|_| takes_listener(v))
                     .map(|o| b.mentions[o].toks.1);
                 if closes(v + 1) || listener.is_some_and(closes) {
                     return Some((tok_span(b, v, v + 1), m));
@@ -507,7 +509,7 @@ pub(crate) fn sentence_final_cue(b: &Block, q: &QuoteToks) -> Option<(Span, usiz
             // Only a verb without an object inverts: "said Kunin", not "told The Post".
             let v = c + 1;
             if b.tokens.get(v).is_some_and(|t| t.is(SPEECH_VERB))
-                && !matches!(b.lower(v).as_ref(), "told" | "tells")
+                && !takes_listener(v)
                 && !b.word(v).ends_with("ing")
                 && let Some(m) = b.mention_starting(v + 1)
                 && closes(b.mentions[m].toks.1)

@@ -4,14 +4,11 @@
 use crate::analysis::model::{Method, QuoteKind};
 use crate::analysis::sieve::{Attribution, Outcome, Rule, Site, cues};
 
-pub(crate) fn apply(s: &Site, cue: Option<&Attribution>) -> Outcome {
-    if cue.is_some() {
-        return Outcome::Pass;
-    }
+fn attribute(s: &Site, rule: Rule, kind: QuoteKind) -> Outcome {
     match cues::sentence_final_cue(s.b, s.q) {
         Some((c, m)) => Outcome::Decided(Attribution::by(
-            Rule::SentenceFinal,
-            QuoteKind::Direct,
+            rule,
+            kind,
             Method::CueAfter,
             Some(c),
             Some(m),
@@ -20,18 +17,17 @@ pub(crate) fn apply(s: &Site, cue: Option<&Attribution>) -> Outcome {
     }
 }
 
+/// A quotation that is a sentence or more.
+pub(crate) fn apply(s: &Site, cue: Option<&Attribution>) -> Outcome {
+    if cue.is_some() {
+        return Outcome::Pass;
+    }
+    attribute(s, Rule::SentenceFinal, QuoteKind::Direct)
+}
+
 /// Words quoted inside a clause whose speaker is named at its end.
 pub(crate) fn apply_fragment(s: &Site, _: Option<&Attribution>) -> Outcome {
-    match cues::sentence_final_cue(s.b, s.q) {
-        Some((c, m)) => Outcome::Decided(Attribution::by(
-            Rule::FragmentSentenceFinal,
-            QuoteKind::Partial,
-            Method::CueAfter,
-            Some(c),
-            Some(m),
-        )),
-        None => Outcome::Pass,
-    }
+    attribute(s, Rule::FragmentSentenceFinal, QuoteKind::Partial)
 }
 
 #[cfg(test)]
