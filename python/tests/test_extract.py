@@ -112,9 +112,11 @@ def test_byte_offsets_are_the_contracts_and_differ_from_characters():
 def test_offsets_refer_to_the_document_text():
     crlf = 'Ferry news\r\n\r\n"We sail at six," said skipper Ana Lind.\r\n'
     doc = quotelens.text(crlf)
-    assert doc == crlf.replace("\r\n", "\n")
+    # CR LF keeps its length (a space and LF), so the offsets are also the input string's.
+    assert doc == crlf.replace("\r\n", " \n")
     q = quotelens.extract(crlf, offsets="chars")["quotes"][0]
     assert doc[q["content_start"] : q["content_end"]] == q["text"] == "We sail at six,"
+    assert crlf[q["content_start"] : q["content_end"]] == q["text"]
 
 
 def test_text_file_is_what_extract_file_offsets_point_into(corpus):

@@ -4,7 +4,9 @@
 //! A whole terminal escape sequence (CSI "ESC [ 31 m", OSC "ESC ] 0;title BEL", and the other
 //! ECMA-48 escapes) becomes one visible mark without its parameters: "␛[…m", "␛]…␇". Its digits
 //! would otherwise reach the engine as numbers ("31mred", "0m"). Offsets are into the normalised
-//! text, which is what every reader of the document sees.
+//! text, which is what every reader of the document sees. Line ends, C1 controls and bidi controls
+//! keep their length in bytes, so for a UTF-8 file without a byte-order mark those offsets are also
+//! the file's, unless it holds C0 controls or escape sequences (one byte has no visible symbol).
 
 /// What normalisation changed, for warnings.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -74,6 +76,17 @@ pub fn visible(c: char) -> Option<char> {
         '\u{80}'..='\u{9f}' => Some('␦'),
         '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => Some('⇋'),
         _ => None,
+    }
+}
+
+/// The symbol a control character becomes in the document text: [`visible`]'s, except that a C1
+/// control (two bytes in UTF-8) becomes "¦" (also two bytes), so that offsets after it still point
+/// into the file as read. (C0 controls and DEL are one byte and no visible symbol is; they are
+/// rare in text, and their control pictures keep them recognisable.)
+fn stand_in(c: char) -> Option<char> {
+    match c {
+        '\u{80}'..='\u{9f}' => Some('¦'),
+        _ => visible(c),
     }
 }
 
@@ -151,8 +164,9 @@ fn is_plain_ascii(x: u64) -> bool {
     (x | below_space | is_del) & HIGH == 0
 }
 
-/// Normalises text: drops a leading BOM, turns CRLF and CR into LF, and replaces control characters
-/// with visible symbols. Text that needs none of this is returned unchanged (the common case).
+/// Normalises text: drops a leading BOM, turns CR LF into space LF and a lone CR into LF, and
+/// replaces control characters with visible symbols. Text that needs none of this is returned
+/// unchanged (the common case).
 pub fn normalize(text: &str) -> (String, Changes) {
     let mut changes = Changes::default();
     if !needs_work(text.as_bytes()) {
@@ -173,12 +187,12 @@ pub fn normalize(text: &str) -> (String, Changes) {
             continue;
         }
         if c == '\r' {
-            if chars.peek().is_some_and(|&(_, n)| n == '\n') {
-                chars.next();
-            }
+            // CR LF keeps its two bytes as " \n" and a lone CR becomes LF, so every offset after it
+            // still points into the file as read.
+            let crlf = chars.peek().is_some_and(|&(_, n)| n == '\n');
             changes.line_ends += 1;
-            out.push('\n');
-        } else if let Some(v) = visible(c) {
+            out.push(if crlf { ' ' } else { '\n' });
+        } else if let Some(v) = stand_in(c) {
             changes.control_chars += 1;
             out.push(v);
         } else {
@@ -269,7 +283,7 @@ mod tests {
     #[test]
     fn line_ends_c1_and_bidi_are_normalised() {
         let (t, c) = normalize("\u{feff}one\r\ntwo\rthree\u{85}\u{202e}x");
-        assert_eq!(t, "one\ntwo\nthree␦⇋x");
+        assert_eq!(t, "one \ntwo\nthree¦⇋x");
         assert_eq!(c.line_ends, 2);
         assert_eq!(c.control_chars, 2);
     }
