@@ -21,6 +21,7 @@ pub mod numbers;
 pub mod passes;
 pub mod ranker;
 pub(crate) mod relative_clause;
+pub(crate) mod reporting_subject;
 pub(crate) mod resolve;
 pub(crate) mod segment;
 pub(crate) mod sieve;
@@ -721,6 +722,20 @@ impl<'t> Engine<'t> {
         }
     }
 
+    /// "Ruiz said Friday that she would “fight on”": Ruiz, who reports the clause, is the mention
+    /// that names the speaker of the words in it, not the clause's *she* (`reporting_subject`).
+    fn reporting_subjects(&self, quotes: &mut [Quote]) {
+        for q in quotes.iter_mut() {
+            let (Some(e), Some(m)) = (q.speaker, q.speaker_mention) else {
+                continue;
+            };
+            let mentions = &self.resolver.entities[e].mentions;
+            if let Some(r) = reporting_subject::reporter(self.text, m, mentions) {
+                q.speaker_mention = Some(r);
+            }
+        }
+    }
+
     /// Untagged dialogue lines take the speaker a later named line anchors them to
     /// (`conversation::backward`).
     fn anchor_lines_backwards(&mut self) {
@@ -869,6 +884,7 @@ impl<'t> Engine<'t> {
             },
         };
         self.relative_subjects(&mut quotes);
+        self.reporting_subjects(&mut quotes);
         // Speakers: entities that speak, in order of first quote.
         let mut speaker_id: Vec<Option<usize>> = vec![None; self.resolver.entities.len()];
         let mut speakers: Vec<Speaker> = Vec::new();
