@@ -755,3 +755,25 @@ fn according_to_a_paper_the_paper_reports_what_the_spokesman_said() {
              “would sign this bill if it came to her desk.”";
     assert_eq!(speaker_of(t, "would sign").as_deref(), Some("Harbour Post"));
 }
+
+#[test]
+fn a_company_before_the_role_is_not_the_speaker_and_the_listener_is_not_what_was_said() {
+    // "Harbourline co-founder Mia Sand told The Ledger." — the company premodifies the person
+    // who speaks; the paper she told is neither the speaker nor reported speech.
+    let t = "“Nobody can prove a negative,” Harbourline co-founder Mia Sand told The Ledger in \
+             Leeds. “Even the original would not settle it.”";
+    let all = quotes(t);
+    let direct: Vec<_> = all
+        .iter()
+        .filter(|q| q.1 == QuoteKind::Direct)
+        .map(|q| q.2.as_deref())
+        .collect();
+    assert_eq!(direct, [Some("Mia Sand"), Some("Mia Sand")], "{all:?}");
+    assert!(
+        all.iter().all(|q| q.1 != QuoteKind::Reported),
+        "the listener is not reported speech: {all:?}"
+    );
+    // After the listener, a clause is what was said.
+    let said = quotes("Mia Sand told The Ledger the harbour deal was dead.");
+    assert_eq!(said[0].0, "the harbour deal was dead");
+}

@@ -178,7 +178,7 @@ pub(crate) fn cue_after_verb(
     if new_sentence {
         // “… areas.” He said. / “Why?” Vitter demanded. — the sentence splitter ended the
         // sentence at the quote; accept only the bare attribution ending its own sentence.
-        let v = verb_after_subject(b, b.mentions[m].toks.1)?;
+        let (m, v) = subject_and_verb(b, m)?;
         // “…, who knows?” Trump told ITV in an interview. — a question or an exclamation ends
         // the quote's sentence only for the splitter: the attribution may go on, but not into
         // speech of its own ("Trump said that …").
@@ -218,7 +218,7 @@ pub(crate) fn cue_after_verb(
         }
         return Some((tok_span(b, v, v + 1), Some(m)));
     }
-    let v = verb_after_subject(b, b.mentions[m].toks.1)?;
+    let (m, v) = subject_and_verb(b, m)?;
     // A bare form ("say", "tweet") agrees only with a plural or first/second-person subject; after
     // a singular name it is a noun ("a Donald Trump tweet").
     let mm = &b.mentions[m];
@@ -232,6 +232,26 @@ pub(crate) fn cue_after_verb(
             v + 1
         };
     Some((tok_span(b, v, end), Some(apposed_name(b, m).unwrap_or(m))))
+}
+
+/// The subject starting at mention `m` and its speech verb. A name may premodify the subject
+/// ("CrowdStrike co-founder Dmitri Alperovitch told …", "Trump supporter Jo Park said"): the
+/// company or cause is not who speaks, the person named after the role words is.
+fn subject_and_verb(b: &Block, m: usize) -> Option<(usize, usize)> {
+    if let Some(v) = verb_after_subject(b, b.mentions[m].toks.1) {
+        return Some((m, v));
+    }
+    let first = &b.mentions[m];
+    if first.kind != MentionKind::Name || first.possessive {
+        return None;
+    }
+    let end = first.toks.1;
+    let person = b.mention_after(end).filter(|&p| {
+        b.mentions[p].kind == MentionKind::Name
+            && b.mentions[p].toks.0 > end
+            && (end..b.mentions[p].toks.0).all(|i| !b.tokens[i].cap)
+    })?;
+    Some((person, verb_after_subject(b, b.mentions[person].toks.1)?))
 }
 
 /// "the minister, Eva Lund, said": a description followed by a name in apposition is that name.

@@ -184,6 +184,16 @@ pub(crate) fn reported_at(b: &Block, i: usize, s0: usize, s1: usize) -> Option<(
             return None;
         }
         t + 1
+    } else if strong && matches!(w.as_ref(), "told" | "tells" | "tell" | "telling") {
+        // "told Fox News the plan was dead": the first noun phrase is the listener, and only a
+        // clause after it is what was said ("told Fox News in Milwaukee." says nothing).
+        match b.mention_starting(k) {
+            Some(listener) => b.mentions[listener].toks.1,
+            None if matches!(b.lower(k).as_ref(), "him" | "her" | "them" | "me" | "us" | "you") => {
+                k + 1
+            }
+            None => k,
+        }
     } else if strong {
         k
     } else {
