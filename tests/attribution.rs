@@ -777,3 +777,20 @@ fn a_company_before_the_role_is_not_the_speaker_and_the_listener_is_not_what_was
     let said = quotes("Mia Sand told The Ledger the harbour deal was dead.");
     assert_eq!(said[0].0, "the harbour deal was dead");
 }
+
+#[test]
+fn a_description_no_word_list_holds_speaks_when_it_is_the_subject_of_the_tag() {
+    // "neurosurgeon" and "suit" are on no list of roles; before "told" and "says" they are the
+    // subject, and neither the channel told nor a name from the sentence before is the speaker.
+    let t = "Dana Holt filed papers against Harbourline on Monday.\n\n\
+             “We were never consulted,” the retired neurosurgeon told Radio Leeds in a video. \
+             “The plaintiff was the only one punished,” the suit says.";
+    assert_eq!(
+        speaker_of(t, "We were never").as_deref(),
+        Some("the retired neurosurgeon")
+    );
+    assert_eq!(speaker_of(t, "The plaintiff").as_deref(), Some("the suit"));
+    // Not an object: "delivered a snappy retort" leaves the speaker who delivered it.
+    let t = "Dana Holt delivered a snappy retort: “No one is tearing this up.”";
+    assert_eq!(speaker_of(t, "No one").as_deref(), Some("Dana Holt"));
+}

@@ -175,6 +175,7 @@ pub fn find(
     sentence_of: &[usize],
     names: &mut NameWords,
     out: &mut Vec<Mention>,
+    story: bool,
 ) {
     out.clear();
     names.start_block();
@@ -212,6 +213,34 @@ pub fn find(
             name_chain(text, tokens, sentence_of, i, names, out)
         } else if t.is(ROLE | ORG | GROUP) {
             role_description(text, tokens, sentence_of, i, out)
+        } else if !story && unlisted_noun_speaking(text, tokens, i) {
+            // "the retired neurosurgeon told …", "the suit says": in news, a noun the role lists
+            // do not hold is still a description when it is the subject of a speech verb; what
+            // it is (a person, a document) is not known. (In a story, "the courier inquired" is
+            // an epithet of someone in the scene, whom the conversation follows better.)
+            let before = out.len();
+            let end = role_description(text, tokens, sentence_of, i, out);
+            // Only as the subject: the phrase opens its clause ("marching through the streets
+            // chanted", "delivered a snappy retort" are not).
+            let opens_clause = out.get(before).is_some_and(|m| {
+                let a = m.toks.0;
+                a == 0
+                    || sentence_of[a - 1] != sentence_of[a]
+                    || tokens[a - 1].kind == Kind::Punct
+                    || matches!(tokens[a - 1].text(text), "and" | "but" | "as" | "when")
+            });
+            if !opens_clause {
+                out.truncate(before);
+                None
+            } else {
+                if let Some(m) = out.get_mut(before)
+                    && !m.plural
+                {
+                    m.entity_kind = SpeakerKind::Unknown;
+                    m.person_evidence = false;
+                }
+                end
+            }
         } else {
             None
         };
@@ -899,6 +928,27 @@ fn add_descriptors(t: &Token, out: &mut Descriptors) {
 /// "Belarus" → "belarus" when it is a known country (for "President of Belarus").
 fn demonym_of_place(t: &Token) -> Option<&'static str> {
     t.lex.key().filter(|_| t.is(COUNTRY))
+}
+
+/// A lower-case word that no word list knows, right before a finite speech verb of narrative
+/// ("neurosurgeon told", "suit says"), after a determiner or a modifier.
+fn unlisted_noun_speaking(text: &str, tokens: &[Token], i: usize) -> bool {
+    let t = &tokens[i];
+    let w = t.text(text);
+    t.lex.class.is_empty()
+        && !t.cap
+        && w.len() >= 3
+        && !w.ends_with("ing")
+        && !w.ends_with("ly")
+        && i > 0
+        && tokens[i - 1].kind == Kind::Word
+        && tokens.get(i + 1).is_some_and(|v| {
+            v.kind == Kind::Word
+                && !v.in_quote()
+                && !v.cap
+                && v.is(SPEECH_VERB)
+                && !v.text(text).ends_with("ing")
+        })
 }
 
 /// "the document states." / "the agency reports that …": a speech word in -s after a noun, ending

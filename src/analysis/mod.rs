@@ -281,6 +281,7 @@ impl<'t> Engine<'t> {
             &self.scratch.sentence_of,
             &mut self.scratch.names,
             &mut self.scratch.mentions,
+            self.conversation.dialogue,
         );
         // A heading ("Lucy Faced the External Situation Bravely", "KEMP'S VISITOR") is in
         // capitals throughout, so its names cannot be told from its other words.
