@@ -270,21 +270,29 @@ fn kinds_filter_keeps_references_consistent() {
 
 #[test]
 fn offsets_into_a_file_with_crlf_and_c1_controls_are_offsets_into_the_file() {
-    // A Windows text file with mojibake holding a C1 control: the contract promises that offsets
-    // into a UTF-8 file without BOM are offsets into the file, so a script may slice the raw bytes.
-    let raw = "Ferry news\r\n\r\nPe\u{c3}\u{83}\u{c2}\u{b1}a met the crew.\r\n\r\n\
+    // A Windows text file with mojibake holding a C1 control, and a stray ESC and form feed: the
+    // contract promises that offsets into a UTF-8 file without BOM are offsets into the file, so
+    // a script may slice the raw bytes.
+    let raw = "Ferry news\r\n\r\nPe\u{c3}\u{83}\u{c2}\u{b1}a met\u{1b} the crew.\u{c}\r\n\r\n\
                \u{201c}We sail at six,\u{201d} said skipper Ana Lind.\r\n";
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("ferry.txt");
     std::fs::write(&path, raw).expect("write fixture");
     let path = path.to_str().expect("UTF-8 path");
     let out = quotelens(&["extract", path, "--format", "json"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let d: Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert_eq!(d["document"]["bytes"].as_u64(), Some(raw.len() as u64));
     let q = &d["quotes"][0];
     let at = |k: &str| q[k].as_u64().expect("offset") as usize;
-    assert_eq!(&raw[at("content_start")..at("content_end")], "We sail at six,");
+    assert_eq!(
+        &raw[at("content_start")..at("content_end")],
+        "We sail at six,"
+    );
     let m = &q["speaker_mention"];
     let (a, b) = (
         m["start"].as_u64().expect("start") as usize,

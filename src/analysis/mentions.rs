@@ -1166,7 +1166,7 @@ mod tests {
         }
         let mut out = Vec::new();
         let mut names = NameWords::default();
-        find(t, &toks, &sentence_of, &mut names, &mut out);
+        find(t, &toks, &sentence_of, &mut names, &mut out, false);
         (out, names)
     }
 

@@ -4,9 +4,9 @@
 //! A whole terminal escape sequence (CSI "ESC [ 31 m", OSC "ESC ] 0;title BEL", and the other
 //! ECMA-48 escapes) becomes one visible mark without its parameters: "␛[…m", "␛]…␇". Its digits
 //! would otherwise reach the engine as numbers ("31mred", "0m"). Offsets are into the normalised
-//! text, which is what every reader of the document sees. Line ends, C1 controls and bidi controls
+//! text, which is what every reader of the document sees. Line ends and lone control characters
 //! keep their length in bytes, so for a UTF-8 file without a byte-order mark those offsets are also
-//! the file's, unless it holds C0 controls or escape sequences (one byte has no visible symbol).
+//! the file's, unless it holds whole escape sequences.
 
 /// What normalisation changed, for warnings.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -79,12 +79,12 @@ pub fn visible(c: char) -> Option<char> {
     }
 }
 
-/// The symbol a control character becomes in the document text: [`visible`]'s, except that a C1
-/// control (two bytes in UTF-8) becomes "¦" (also two bytes), so that offsets after it still point
-/// into the file as read. (C0 controls and DEL are one byte and no visible symbol is; they are
-/// rare in text, and their control pictures keep them recognisable.)
+/// The symbol a control character becomes in the document text, of the same length in UTF-8 so
+/// that offsets after it still point into the file as read: a C0 control or DEL (one byte) becomes
+/// "^" (as `less` shows "^X"), a C1 control (two bytes) "¦", a bidi control (three bytes) "⇋".
 fn stand_in(c: char) -> Option<char> {
     match c {
+        '\u{0}'..='\u{1f}' | '\u{7f}' => visible(c).map(|_| '^'),
         '\u{80}'..='\u{9f}' => Some('¦'),
         _ => visible(c),
     }
@@ -276,7 +276,7 @@ mod tests {
     #[test]
     fn a_lone_or_broken_escape_is_one_control_character() {
         let (t, c) = normalize("x\u{1b}\u{1b}[31\ny\u{1b}");
-        assert_eq!(t, "x␛␛[31\ny␛");
+        assert_eq!(t, "x^^[31\ny^");
         assert_eq!((c.escape_sequences, c.control_chars), (0, 3));
     }
 

@@ -189,7 +189,11 @@ pub(crate) fn reported_at(b: &Block, i: usize, s0: usize, s1: usize) -> Option<(
         // clause after it is what was said ("told Fox News in Milwaukee." says nothing).
         match b.mention_starting(k) {
             Some(listener) => b.mentions[listener].toks.1,
-            None if matches!(b.lower(k).as_ref(), "him" | "her" | "them" | "me" | "us" | "you") => {
+            None if matches!(
+                b.lower(k).as_ref(),
+                "him" | "her" | "them" | "me" | "us" | "you"
+            ) =>
+            {
                 k + 1
             }
             None => k,
