@@ -794,3 +794,16 @@ fn a_description_no_word_list_holds_speaks_when_it_is_the_subject_of_the_tag() {
     let t = "Dana Holt delivered a snappy retort: “No one is tearing this up.”";
     assert_eq!(speaker_of(t, "No one").as_deref(), Some("Dana Holt"));
 }
+
+#[test]
+fn a_channel_inside_the_subject_or_before_a_speech_noun_is_not_the_speaker() {
+    // "speaking to Radio Leeds" modifies the subject; "a Twitter comment" is what she posted.
+    let t = "A second harbour official speaking to Radio Leeds said, “The cranes were never \
+             inspected.”";
+    assert_eq!(
+        speaker_of(t, "The cranes").as_deref(),
+        Some("a second harbour official")
+    );
+    let t = "Mia Sand immediately posted a Twitter comment of her own, saying, “We are so proud!”";
+    assert_eq!(speaker_of(t, "We are").as_deref(), Some("Mia Sand"));
+}

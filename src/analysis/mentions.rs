@@ -281,6 +281,10 @@ fn is_subject(text: &str, tokens: &[Token], sentence_of: &[usize], m: &Mention) 
         if prev.kind == Kind::Word && prev.is(PREP) {
             return false;
         }
+        // "posted a Twitter comment": a name after "a" modifies the noun that follows.
+        if m.kind == MentionKind::Name && matches!(prev.text(text), "a" | "an") {
+            return false;
+        }
     }
     // Followed by a verb, possibly after a parenthesis "(R-Utah)" or an apposition ", the
     // union's treasurer,".
@@ -302,6 +306,15 @@ fn is_subject(text: &str, tokens: &[Token], sentence_of: &[usize], m: &Mention) 
     while tokens
         .get(j)
         .is_some_and(|t| t.is(AUX) && !t.in_quote() && !is_auxiliary_verb(t.text(text)))
+    {
+        j += 1;
+    }
+    // …and one adverb in -ly: "Clinton immediately posted".
+    if tokens.get(j).is_some_and(|t| {
+        t.kind == Kind::Word && !t.cap && !t.in_quote() && t.text(text).ends_with("ly")
+    }) && tokens
+        .get(j + 1)
+        .is_some_and(|t| !t.in_quote() && looks_like_verb(t, text))
     {
         j += 1;
     }

@@ -242,7 +242,14 @@ impl<'a> Block<'a> {
         }
         // "32% of Republican claims": a capitalised adjective after a preposition.
         let of_adjective = p > 0 && t.cap && self.tokens[p - 1].is(ADJECTIVE_PREP);
+        // "posted a Twitter comment": a name after "a" modifies a speech noun ("A Marine said"
+        // keeps its verb: "said" is no noun).
+        let named_noun = p > 0
+            && t.cap
+            && self.tokens[i].is(SPEECH_NOUN)
+            && matches!(self.lower(p - 1).as_ref(), "a" | "an");
         of_adjective
+            || named_noun
             || (t.is(DETERMINER) && !t.is(STANDALONE_DET))
             || (w.ends_with("'s") || w.ends_with("’s")) && !is_contraction(&w)
             || t.is(NOUN_PREP)
@@ -279,7 +286,11 @@ impl<'a> Block<'a> {
             k -= 1;
         }
         if let Some(m) = self.mention_ending(k) {
-            return Some(self.participle_over_object(s0, v, m).unwrap_or(m));
+            return Some(
+                self.participle_over_object(s0, v, m)
+                    .or_else(|| self.subject_before_modifier(s0, v, m))
+                    .unwrap_or(m),
+            );
         }
         // An apposition or a relative clause: "X, the treasurer, said" / "X, who said".
         if k > s0 && self.is_punct(k - 1, ",") {
@@ -380,6 +391,27 @@ impl<'a> Block<'a> {
             return None;
         }
         self.first_subject_before(s0, mm.toks.0)
+    }
+
+    /// "A source familiar with the campaign said", "Another source speaking to Fox News said":
+    /// the mention before the verb is the object of a preposition in a modifier of the subject,
+    /// which is the sentence's first subject before it (in the same clause: no comma between).
+    /// (A participle has its own subject: "footage of Clinton asking".)
+    fn subject_before_modifier(&self, s0: usize, v: usize, m: usize) -> Option<usize> {
+        let a = self.mentions[m].toks.0;
+        if a <= s0
+            || self.word(v).ends_with("ing")
+            || !self.tokens[a - 1].is(PREP)
+            || self.tokens[a - 1].is(CONNECTIVE)
+        {
+            return None;
+        }
+        let subject = self.first_subject_before(s0, a - 1)?;
+        let clause = self.mentions[subject].toks.1..a;
+        clause
+            .clone()
+            .all(|i| self.narrative(i) && self.tokens[i].kind == Kind::Word)
+            .then_some(subject)
     }
 
     /// The first subject mention of the sentence `s0..`, if it comes before `to`.
