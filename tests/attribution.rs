@@ -807,3 +807,19 @@ fn a_channel_inside_the_subject_or_before_a_speech_noun_is_not_the_speaker() {
     let t = "Mia Sand immediately posted a Twitter comment of her own, saying, “We are so proud!”";
     assert_eq!(speaker_of(t, "We are").as_deref(), Some("Mia Sand"));
 }
+
+#[test]
+fn words_in_the_clause_of_someones_claim_are_theirs() {
+    let t = "Tom Reyes runs the port. The fact-checkers examined Mara Holt’s claim that there \
+             were “thousands of ferries” in the bay last year.";
+    assert_eq!(
+        speaker_of(t, "thousands of ferries").as_deref(),
+        Some("Mara Holt")
+    );
+    let t = "Tom Reyes runs the port. Ana Ruiz came under fire over her assertion during the \
+             debate that “the port is safe” now.";
+    assert_eq!(
+        speaker_of(t, "the port is safe").as_deref(),
+        Some("Ana Ruiz")
+    );
+}

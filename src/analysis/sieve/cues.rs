@@ -4,7 +4,7 @@
 use super::block::{Block, NO, QuoteToks, Scan, tok_span};
 use super::reported::Reported;
 use crate::analysis::lexicon::*;
-use crate::analysis::mentions::MentionKind;
+use crate::analysis::mentions::{Gender, Mention, MentionKind};
 use crate::analysis::model::{Span, SpeakerKind};
 use crate::analysis::tokens::Kind;
 
@@ -578,6 +578,57 @@ pub(crate) fn parenthetical_cue(b: &Block, q: &QuoteToks) -> Option<(Span, usize
         c += 1;
     }
     found
+}
+
+/// "Trump's claim that there have been “thousands of shootings”", "her assertion during the
+/// debate that “…”": words quoted in the that-clause of a possessed speech noun are the
+/// possessor's. A possessive pronoun stands for the clause's subject when they agree.
+pub(crate) fn possessed_claim(b: &Block, q: &QuoteToks) -> Option<(Span, usize)> {
+    let (s0, _) = b.sentence_range(q.open);
+    // Near the quote only: a sentence of a thousand fragments stays linear.
+    const REACH: usize = 30;
+    let from = s0.max(q.open.saturating_sub(REACH));
+    // The nearest "that" before the quotation, with no cue or other quotation between.
+    let mut t = q.open;
+    loop {
+        if t <= from {
+            return None;
+        }
+        t -= 1;
+        if !b.narrative(t) || b.is_report_verb(t) {
+            return None;
+        }
+        if b.is_w(t, "that") {
+            break;
+        }
+    }
+    // The speech noun, with a short adjunct between it and "that" ("during the debate").
+    let n = (t.saturating_sub(6).max(s0)..t)
+        .rev()
+        .take_while(|&k| b.narrative(k) && b.tokens[k].kind == Kind::Word)
+        .find(|&k| b.tokens[k].is(SPEECH_NOUN) && !b.tokens[k].cap)?;
+    let cue = tok_span(b, n, n + 1);
+    // "Frazier said that Rubio's claim that … is “simply not true”": the claim is inside what
+    // someone else reports, and the words may be the reporter's.
+    if (from..n).any(|k| b.is_report_verb(k)) {
+        return None;
+    }
+    // Its possessor, right before it or before one adjective ("Trump's latest claim").
+    for p in (n.saturating_sub(2).max(s0)..n).rev() {
+        if let Some(m) = b.mention_ending(p + 1) {
+            let mm = &b.mentions[m];
+            return (mm.possessive && mm.kind != MentionKind::Pronoun).then_some((cue, m));
+        }
+        let agrees: fn(&Mention) -> bool = match b.lower(p).as_ref() {
+            "his" => |m| m.gender != Gender::Female && !m.plural,
+            "her" => |m| m.gender != Gender::Male && !m.plural,
+            "their" => |m| m.plural,
+            _ => continue,
+        };
+        let m = b.first_subject_before(s0, p)?;
+        return agrees(&b.mentions[m]).then_some((cue, m));
+    }
+    None
 }
 
 /// A block that ends "X said:" introduces the quote that opens the next block.

@@ -41,6 +41,8 @@ pub(crate) enum Rule {
     Colon,
     /// An ambassador's job, she said, is to “…” — a tag between commas earlier in the sentence.
     Parenthetical,
+    /// Trump's claim that there were “thousands of shootings” — the possessor made the claim.
+    PossessedClaim,
     /// A cue-less quote right after another: the same speaker, probably.
     Continuation,
     /// The subject of this or the previous sentence.
@@ -98,7 +100,7 @@ impl Rule {
             (AccordingTo | PreviousColon | FragmentCueAfter | ReportedAccordingTo, _) => 0.85,
             (ReportedThat, _) => 0.85,
             (SentenceFinal | FragmentSentenceFinal | Colon | FragmentCueBefore, _) => 0.8,
-            (Parenthetical, _) => 0.8,
+            (Parenthetical | PossessedClaim, _) => 0.8,
             (FragmentAccordingTo | ReportedSentenceFinal, _) => 0.8,
             (Continuation | InsideReported | Coordinated, _) => 0.75,
             (ReportedBare, _) => 0.7,
@@ -249,6 +251,7 @@ const FRAGMENT: &[RuleFn] = &[
     rules::fragment_cue_after::apply,
     rules::sentence_final::apply_fragment,
     rules::parenthetical::apply_fragment,
+    rules::possessed_claim::apply,
     rules::fragment_cue_before::apply,
     rules::inside_reported::apply,
     rules::fragment_according_to::apply,

@@ -19,6 +19,7 @@ pub(super) mod naming_title;
 pub(super) mod nickname;
 pub(super) mod paragraph_subject;
 pub(super) mod parenthetical;
+pub(super) mod possessed_claim;
 pub(super) mod sentence_final;
 pub(super) mod so_called;
 pub(super) mod split;
