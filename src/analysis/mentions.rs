@@ -1123,6 +1123,11 @@ fn role_description(
             }
         }
     }
+    // "the former secretary of state and current Democratic presidential nominee": one person
+    // described twice, the second description without a determiner of its own.
+    if det.is_some() && !plural {
+        end = described_again(text, tokens, sentence_of, end, &mut descriptors).unwrap_or(end);
+    }
     let entity_kind = if head_tok.is(GROUP) || plural && !head_tok.is(ORG) {
         SpeakerKind::Group
     } else if head_tok.is(ORG) && !head_tok.is(ROLE) {
@@ -1143,6 +1148,46 @@ fn role_description(
         ..Mention::new(tokens, (a, end), MentionKind::Role, sentence)
     });
     Some(end)
+}
+
+/// After a description ending at `end`: "and" and a second description of the same person
+/// ("and current Democratic presidential nominee") up to its role noun, which must end the
+/// phrase. Returns the new end.
+fn described_again(
+    text: &str,
+    tokens: &[Token],
+    sentence_of: &[usize],
+    end: usize,
+    descriptors: &mut Descriptors,
+) -> Option<usize> {
+    let and = tokens.get(end)?;
+    if and.in_quote() || and.text(text) != "and" || sentence_of[end] != sentence_of[end - 1] {
+        return None;
+    }
+    let limit = (end + 6).min(tokens.len());
+    let words = (end + 1..limit).take_while(|&k| {
+        let t = &tokens[k];
+        t.kind == Kind::Word
+            && !t.in_quote()
+            && sentence_of[k] == sentence_of[end]
+            && !t.is(DETERMINER | FUNCTION | PRONOUN | SPEECH_VERB | REPORT_VERB | AUX)
+    });
+    let head = words
+        .filter(|&k| tokens[k].is(ROLE) && !tokens[k].cap)
+        .last()?;
+    // The role noun ends the phrase: punctuation or a verb follows ("… nominee said").
+    let closes = tokens.get(head + 1).is_none_or(|t| {
+        t.kind == Kind::Punct || t.in_quote() || t.is(SPEECH_VERB | REPORT_VERB | AUX)
+    });
+    if !closes {
+        return None;
+    }
+    for t in &tokens[end + 1..=head] {
+        if t.is(DEMONYM | ROLE | TITLE) {
+            add_descriptors(t, descriptors);
+        }
+    }
+    Some(head + 1)
 }
 
 /// Lexicon role family of a head noun ("leader" → "head").
@@ -1195,6 +1240,24 @@ mod tests {
         assert!(m[0].subject);
         assert_eq!(m[1].text(t), "Russian President Vladimir Putin");
         assert!(!m[1].subject);
+    }
+
+    #[test]
+    fn a_person_described_twice_with_and_is_one_mention() {
+        let t =
+            "Later the former mayor of Leeds and current Labour party nominee said she would run.";
+        let texts: Vec<&str> = mentions(t).iter().map(|m| m.text(t)).collect();
+        assert_eq!(
+            texts,
+            [
+                "the former mayor of Leeds and current Labour party nominee",
+                "she"
+            ]
+        );
+        // Two people: the second description has its own determiner.
+        let t = "The mayor and the governor said they would meet.";
+        let texts: Vec<&str> = mentions(t).iter().map(|m| m.text(t)).collect();
+        assert_eq!(texts, ["The mayor", "the governor", "they"]);
     }
 
     #[test]
