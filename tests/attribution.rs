@@ -823,3 +823,21 @@ fn words_in_the_clause_of_someones_claim_are_theirs() {
         Some("Ana Ruiz")
     );
 }
+
+#[test]
+fn referenced_is_a_cue_like_cited() {
+    let t = "The Harbour Fund cut its forecast on Tuesday. Although the Harbour Fund did not \
+             single out the mayor’s plans, it referenced “political tensions” in port cities.";
+    let (doc, a) = run(t);
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.kind == QuoteKind::Partial)
+        .expect("the quoted words are found");
+    let m = q.speaker_mention.expect("a speaker mention");
+    assert_eq!(m.text(&doc.text), "it");
+    assert_eq!(
+        q.speaker.map(|s| a.speakers[s].name.as_str()),
+        Some("Harbour Fund")
+    );
+}
