@@ -841,3 +841,12 @@ fn referenced_is_a_cue_like_cited() {
         Some("Harbour Fund")
     );
 }
+
+#[test]
+fn new_before_york_stays_in_the_description_of_the_speaker() {
+    let t = "“He is funny,” New York attorney Eli Brandt said of the mayor.";
+    let (doc, a) = run(t);
+    let q = a.quotes.first().expect("the quotation is found");
+    let m = q.speaker_mention.expect("a speaker mention");
+    assert_eq!(m.text(&doc.text), "New York attorney Eli Brandt");
+}

@@ -769,8 +769,11 @@ fn name_chain(
             if p.in_quote() || p.kind != Kind::Word || sentence_of[mention_start - 1] != sentence {
                 break;
             }
+            // "New" before "York" is part of the place ("New York attorney Eric Levine").
+            let opens_name = p.cap && opens_names(p.text(text)) && tokens[mention_start].cap;
             if p.is(DETERMINER) && !p.cap
                 || p.cap && !p.is(FUNCTION)
+                || opens_name
                 || strip_possessive(p.text(text)).1
             {
                 mention_start -= 1;
