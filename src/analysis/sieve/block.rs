@@ -407,9 +407,7 @@ impl<'a> Block<'a> {
             return None;
         }
         let subject = self.first_subject_before(s0, a - 1)?;
-        let clause = self.mentions[subject].toks.1..a;
-        clause
-            .clone()
+        (self.mentions[subject].toks.1..a)
             .all(|i| self.narrative(i) && self.tokens[i].kind == Kind::Word)
             .then_some(subject)
     }
