@@ -214,33 +214,7 @@ pub fn find(
         } else if t.is(ROLE | ORG | GROUP) {
             role_description(text, tokens, sentence_of, i, out)
         } else if !story && unlisted_noun_speaking(text, tokens, i) {
-            // "the retired neurosurgeon told …", "the suit says": in news, a noun the role lists
-            // do not hold is still a description when it is the subject of a speech verb; what
-            // it is (a person, a document) is not known. (In a story, "the courier inquired" is
-            // an epithet of someone in the scene, whom the conversation follows better.)
-            let before = out.len();
-            let end = role_description(text, tokens, sentence_of, i, out);
-            // Only as the subject: the phrase opens its clause ("marching through the streets
-            // chanted", "delivered a snappy retort" are not).
-            let opens_clause = out.get(before).is_some_and(|m| {
-                let a = m.toks.0;
-                a == 0
-                    || sentence_of[a - 1] != sentence_of[a]
-                    || tokens[a - 1].kind == Kind::Punct
-                    || matches!(tokens[a - 1].text(text), "and" | "but" | "as" | "when")
-            });
-            if !opens_clause {
-                out.truncate(before);
-                None
-            } else {
-                if let Some(m) = out.get_mut(before)
-                    && !m.plural
-                {
-                    m.entity_kind = SpeakerKind::Unknown;
-                    m.person_evidence = false;
-                }
-                end
-            }
+            unlisted_description(text, tokens, sentence_of, i, out)
         } else {
             None
         };
@@ -944,6 +918,38 @@ fn add_descriptors(t: &Token, out: &mut Descriptors) {
 /// "Belarus" → "belarus" when it is a known country (for "President of Belarus").
 fn demonym_of_place(t: &Token) -> Option<&'static str> {
     t.lex.key().filter(|_| t.is(COUNTRY))
+}
+
+/// "the retired neurosurgeon told …", "the suit says": in news, a noun the role lists do not hold
+/// is still a description when it is the subject of a speech verb; what it is (a person, a
+/// document) is not known. (In a story, "the courier inquired" is an epithet of someone in the
+/// scene, whom the conversation follows better: the caller asks only for news.)
+fn unlisted_description(
+    text: &str,
+    tokens: &[Token],
+    sentence_of: &[usize],
+    i: usize,
+    out: &mut Vec<Mention>,
+) -> Option<usize> {
+    let before = out.len();
+    let end = role_description(text, tokens, sentence_of, i, out);
+    let m = out.get_mut(before)?;
+    // Only as the subject: the phrase opens its clause ("marching through the streets chanted",
+    // "delivered a snappy retort" are not).
+    let a = m.toks.0;
+    let opens_clause = a == 0
+        || sentence_of[a - 1] != sentence_of[a]
+        || tokens[a - 1].kind == Kind::Punct
+        || matches!(tokens[a - 1].text(text), "and" | "but" | "as" | "when");
+    if !opens_clause {
+        out.truncate(before);
+        return None;
+    }
+    if !m.plural {
+        m.entity_kind = SpeakerKind::Unknown;
+        m.person_evidence = false;
+    }
+    end
 }
 
 /// A lower-case word that no word list knows, right before a finite speech verb of narrative
