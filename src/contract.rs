@@ -83,6 +83,12 @@ pub struct QuoteOut<'a> {
     pub method: &'static str,
     pub confidence: f32,
     pub parent: Option<Id>,
+    /// Only when the speaker relays someone's words ("“…,” Sanders said, according to CNN"):
+    /// the one who said them; added in quotelens/1.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub original_speaker_name: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub original_speaker_mention: Option<SpanText<'a>>,
 }
 
 #[derive(Serialize)]
@@ -211,6 +217,11 @@ pub fn output<'a>(doc: &'a Document, a: &'a Analysis) -> Output<'a> {
                 method: q.method.as_str(),
                 confidence: (q.confidence * 100.0).round() / 100.0,
                 parent: q.parent.map(|p| Id('q', p)),
+                original_speaker_name: q.original.as_ref().map(|o| o.name.as_str()),
+                original_speaker_mention: q
+                    .original
+                    .as_ref()
+                    .map(|o| SpanText::new(text, o.mention)),
             })
             .collect(),
         numbers: a

@@ -757,6 +757,48 @@ fn according_to_a_paper_the_paper_reports_what_the_spokesman_said() {
 }
 
 #[test]
+fn according_to_after_the_tag_scopes_the_whole_claim_and_keeps_who_said_it() {
+    // The paper vouches that the mayor said it, whichever end of the sentence names the paper;
+    // the mayor stays on the quote as the one whose words they are.
+    let t = "Mayor Lena Ortiz spoke to the harbour board on Monday.\n\n\
+             “We will not raise the dock fees this year,” Ortiz said, according to the Harbour \
+             Post. “The berths are full.”";
+    assert_eq!(
+        speaker_of(t, "We will not").as_deref(),
+        Some("Harbour Post")
+    );
+    let (doc, a) = run(t);
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.content.text(&doc.text).starts_with("We will not"))
+        .expect("the quote is found");
+    let original = q.original.as_ref().expect("the mayor's words are relayed");
+    assert_eq!(original.name, "Lena Ortiz");
+    assert_eq!(original.mention.text(&doc.text), "Ortiz");
+    // Said without "according to", the words are hers outright.
+    let t = "“We will not raise the dock fees this year,” Ortiz said on Monday.";
+    assert_eq!(speaker_of(t, "We will not").as_deref(), Some("Ortiz"));
+}
+
+#[test]
+fn her_mother_after_an_epithet_is_the_married_woman_of_the_named_familys() {
+    // "her" is the young lady, whom the story named Nora Halden: her mother is the other Halden
+    // woman, the married one — not a new person called "her mother".
+    let t = "Miss Nora Halden had come down to the lake after breakfast, and Mrs. Halden followed \
+             her. For a while neither spoke.\n\n\
+             “Do you think it will rain?” asked Nora.\n\n\
+             “I couldn’t say,” said Mrs. Halden.\n\n\
+             Nora looked at the water. Nora was near her, folding her shawl. “Why do you always \
+             bring that shawl?” this young lady inquired.\n\n\
+             “I don’t know,” said her mother, turning toward the lake again.";
+    let mother = speaker_of(t, "I couldn’t say");
+    assert!(mother.is_some());
+    assert_eq!(speaker_of(t, "I don’t know"), mother);
+    assert!(!speaker_names(t).contains(&"her mother".to_string()));
+}
+
+#[test]
 fn a_company_before_the_role_is_not_the_speaker_and_the_listener_is_not_what_was_said() {
     // "Harbourline co-founder Mia Sand told The Ledger." — the company premodifies the person
     // who speaks; the paper she told is neither the speaker nor reported speech.

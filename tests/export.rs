@@ -283,6 +283,32 @@ fn html_export_shows_script_tags_instead_of_running_them() {
 }
 
 #[test]
+fn relayed_words_name_the_speaker_and_the_source_in_the_attribution_line() {
+    let doc = Document::from_text(
+        "“We will not raise the dock fees,” Mayor Lena Ortiz said, according to the Harbour Post.",
+        Meta {
+            source: "fees.txt".into(),
+            title: Some("Dock fees".into()),
+            ..Meta::default()
+        },
+    );
+    let a = analyze(&doc);
+    let md = export(
+        &doc,
+        &a,
+        &[],
+        Scope::Quotes { reported: false },
+        None,
+        Format::Markdown,
+    )
+    .unwrap();
+    assert!(
+        md.contains("— Lena Ortiz, according to Harbour Post, *Dock fees*"),
+        "{md}"
+    );
+}
+
+#[test]
 fn markdown_export_escapes_html_and_links() {
     let (doc, a) = hostile();
     let md = export(

@@ -74,3 +74,35 @@ fn the_schema_rejects_what_breaks_the_contract() {
     d["speakers"][0]["id"] = Value::from("speaker1");
     assert!(!v.is_valid(&d));
 }
+
+#[test]
+fn a_relayed_quote_names_its_original_speaker_within_the_schema() {
+    // The optional fields appear only on the quote a source relays, and follow the schema.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("relayed.txt");
+    std::fs::write(
+        &path,
+        "“We will not raise the dock fees,” Mayor Lena Ortiz said, according to the Harbour \
+         Post.\n\n“The berths are full,” said Ivo Brandt.\n",
+    )
+    .expect("write fixture");
+    let d = assert_valid(path.to_str().expect("UTF-8 path"));
+    let quotes = d["quotes"].as_array().expect("quotes");
+    let relayed: Vec<&Value> = quotes
+        .iter()
+        .filter(|q| q.get("original_speaker_name").is_some())
+        .collect();
+    assert_eq!(relayed.len(), 1, "{quotes:#?}");
+    assert_eq!(relayed[0]["speaker_name"], "Harbour Post");
+    assert_eq!(relayed[0]["original_speaker_name"], "Lena Ortiz");
+    assert_eq!(
+        relayed[0]["original_speaker_mention"]["text"],
+        "Mayor Lena Ortiz"
+    );
+    // Without "according to" the quote has no such field at all.
+    let brandt = quotes
+        .iter()
+        .find(|q| q["speaker_name"] == "Ivo Brandt")
+        .expect("Brandt's quote");
+    assert!(brandt.get("original_speaker_mention").is_none());
+}

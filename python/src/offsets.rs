@@ -77,6 +77,7 @@ pub fn to_chars(out: &mut Output<'_>, text: &str) {
             &mut quote.speaker_mention,
             &mut quote.cue,
             &mut quote.addressee,
+            &mut quote.original_speaker_mention,
         ]
         .into_iter()
         .flatten()

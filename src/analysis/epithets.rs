@@ -60,7 +60,6 @@ pub fn links(
             if !words.contains(char::is_whitespace) {
                 continue;
             }
-            uses += 1;
             let (from, to) = sentence_around(text, s.start, s.end);
             let lo = named.partition_point(|&(p, _)| p < from);
             let hi = named.partition_point(|&(p, _)| p < to);
@@ -70,6 +69,9 @@ pub fn links(
             if !starts_definite(words) {
                 continue;
             }
+            // Only a definite use can vote, so only those count towards the share that must:
+            // "this young lady" and "a young lady" say nothing for or against a name.
+            uses += 1;
             // The vote goes to the last person of that sex named before, passing over those
             // who are someone else here.
             let here = &beside[others_here..];

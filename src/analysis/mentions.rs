@@ -496,7 +496,12 @@ fn name_chain(
         // A month after "the" and before another capital opens a name ("the March Hare").
         let after_the = determiner.is_some() || a > 0 && tokens[a - 1].is(DETERMINER);
         let time_word = t.is(TIME_WORD) && !(after_the && next_cap);
-        if (never_in_name || time_word) && !t.is(FIRST_NAME | TITLE | HONORIFIC) {
+        // "in the month of June", "since May 4": a month, though June and May are women's
+        // names too.
+        let dated = t.is(MONTH)
+            && (a > 0 && (tokens[a - 1].is(PREP) || tokens[a - 1].kind == Kind::Number)
+                || tokens.get(a + 1).is_some_and(|n| n.kind == Kind::Number));
+        if dated || (never_in_name || time_word) && !t.is(FIRST_NAME | TITLE | HONORIFIC) {
             a += 1;
             continue;
         }
@@ -1235,6 +1240,23 @@ mod tests {
         let mut names = NameWords::default();
         find(t, &toks, &sentence_of, &mut names, &mut out, false);
         (out, names)
+    }
+
+    #[test]
+    fn a_month_in_a_date_is_not_a_woman_called_june() {
+        let texts = |t: &str| -> Vec<String> {
+            mentions(t)
+                .iter()
+                .map(|m| m.span.text(t).to_string())
+                .collect()
+        };
+        let t = "It was in the month of June, and since May 4 the boats were out.";
+        let found = texts(t);
+        assert!(
+            !found.iter().any(|m| m == "June" || m.starts_with("May")),
+            "{found:?}"
+        );
+        assert!(texts("“Hello,” said June Carter.").contains(&"June Carter".to_string()));
     }
 
     #[test]

@@ -190,6 +190,8 @@ struct Pending {
     block: usize,
     /// Inherit the speaker of this pending quote (index into `pending`).
     same_as: Option<usize>,
+    /// The source's mention and the original speaker's, when the source relays the words.
+    relay: Option<(Span, Span)>,
 }
 
 struct Engine<'t> {
@@ -417,7 +419,12 @@ impl<'t> Engine<'t> {
                 method: a.method,
                 confidence: a.confidence,
                 parent: q.parent.and_then(|p| self.raw_to_pending.get(&p).copied()),
+                original: None,
             };
+            let relay = a.mention.zip(a.original).map(|(m, o)| {
+                let mentions = &self.scratch.mentions;
+                (mentions[m].span, mentions[o].span)
+            });
             let mut same_as = a.same_as.and_then(|r| self.raw_to_pending.get(&r).copied());
             let mut prev_colon: Option<conversation::LocalMention> = None;
             // A cue-less quote that opens the block, introduced by "X said:" at the end of the
@@ -494,6 +501,7 @@ impl<'t> Engine<'t> {
                 quote,
                 same_as,
                 block: self.block_index,
+                relay,
             });
         }
         for r in &self.scratch.reported {
@@ -510,8 +518,10 @@ impl<'t> Engine<'t> {
                     method: r.method,
                     confidence: r.confidence,
                     parent: None,
+                    original: None,
                 },
                 same_as: None,
+                relay: None,
             });
         }
         // Figures in this block.
@@ -770,6 +780,28 @@ impl<'t> Engine<'t> {
         }
     }
 
+    /// A quote still given to the source that relays it keeps the name of the one who said it.
+    fn name_original_speakers(&mut self) {
+        for p in &mut self.pending {
+            let Some((source, original)) = p.relay else {
+                continue;
+            };
+            if p.quote.speaker_mention != Some(source) {
+                continue;
+            }
+            let name = self
+                .resolver
+                .entities
+                .iter()
+                .find(|e| e.mentions.binary_search(&original).is_ok())
+                .map_or_else(|| original.text(self.text).to_string(), |e| e.name.clone());
+            p.quote.original = Some(OriginalSpeaker {
+                mention: original,
+                name,
+            });
+        }
+    }
+
     /// Writes the conversation's decisions into the pending quotes.
     fn apply_decisions(&mut self) {
         for d in self.decisions.drain(..) {
@@ -824,7 +856,10 @@ impl<'t> Engine<'t> {
                     self.pending[t].quote.speaker,
                     self.pending[t].quote.speaker_mention,
                 );
-                let q = &mut self.pending[i].quote;
+                let relay = self.pending[t].relay;
+                let p = &mut self.pending[i];
+                p.relay = p.relay.or(relay);
+                let q = &mut p.quote;
                 q.speaker = speaker;
                 if q.speaker_mention.is_none() {
                     q.speaker_mention = mention;
@@ -834,6 +869,7 @@ impl<'t> Engine<'t> {
         if self.conversation.dialogue {
             self.anchor_lines_backwards();
         }
+        self.name_original_speakers();
         // Sort by start, enclosing before enclosed, and remap parent ids.
         let mut order: Vec<usize> = (0..self.pending.len()).collect();
         order.sort_by_key(|&i| {
@@ -1123,6 +1159,9 @@ pub(crate) fn attribute_text(text: &str) -> Vec<sieve::testing::Found> {
                     .map(|m| s.mentions[m].span.text(&doc.text).to_string()),
                 cue: att.cue.map(|c| c.text(&doc.text).to_string()),
                 words: att.words.map(|w| w.text(&doc.text).to_string()),
+                original: att
+                    .original
+                    .map(|m| s.mentions[m].span.text(&doc.text).to_string()),
             });
             atts.push((qt, att));
         }

@@ -157,6 +157,16 @@ pub struct Quote {
     pub confidence: f32,
     /// The enclosing quote of a nested quote.
     pub parent: Option<QuoteId>,
+    /// When the speaker is a source relaying someone's words ("“…,” Sanders said, according to
+    /// CNN"): the one who said them.
+    pub original: Option<OriginalSpeaker>,
+}
+
+/// The person whose words a source relays: the words that name them, and who they are.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OriginalSpeaker {
+    pub mention: Span,
+    pub name: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]

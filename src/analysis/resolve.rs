@@ -571,8 +571,11 @@ impl Resolver {
         }
         let possessor_sex = possessor_sex(m, text)?;
         let narrator = self.narrator;
+        // Only a named person has a family name to share: "her" after "this young lady
+        // inquired" is looked for among the named women before.
         let possessor = self.salient(sentence, m.span.start, PRONOUN_WINDOW, |e| {
-            (e.is_person() && !e.plural && e.gender == possessor_sex).then_some(0)
+            (e.is_person() && !e.plural && e.gender == possessor_sex && !e.name_words.is_empty())
+                .then_some(0)
         })?;
         if Some(possessor) == narrator {
             return None;

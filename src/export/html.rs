@@ -66,7 +66,7 @@ fn excerpt(out: &mut String, sel: &Selection, e: &Excerpt, doc_name: &str) {
     out.push_str("</blockquote>\n");
     let who = e
         .attribution()
-        .map(|w| format!("<span class=\"speaker\">{}</span>, ", escape(w)))
+        .map(|w| format!("<span class=\"speaker\">{}</span>, ", escape(&w)))
         .unwrap_or_default();
     let _ = writeln!(
         out,

@@ -41,7 +41,7 @@ fn excerpt(out: &mut String, sel: &Selection, e: &Excerpt, doc_name: &str) {
             let _ = writeln!(
                 out,
                 "— {}, *{}*\n",
-                escape_inline(who),
+                escape_inline(&who),
                 escape_inline(doc_name)
             );
         }

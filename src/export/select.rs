@@ -57,6 +57,8 @@ pub struct Excerpt<'a> {
     /// into this excerpt; empty otherwise.
     pub continued: Vec<(QuoteId, &'a Quote)>,
     pub speaker: Option<&'a str>,
+    /// Whose words the speaker relays ("“…,” Sanders said, according to CNN": Sanders).
+    pub original: Option<&'a str>,
     pub note: Option<&'a str>,
 }
 
@@ -84,11 +86,13 @@ impl Excerpt<'_> {
 
     /// Who the attribution line names: the speaker; "unattributed" for a quote with no speaker
     /// found; nobody for a figure or a selection without one.
-    pub fn attribution(&self) -> Option<&str> {
-        match (self.speaker, self.item) {
-            (Some(s), _) => Some(s),
-            (None, Item::Quote(..)) => Some("unattributed"),
-            (None, _) => None,
+    /// Words a source relays name both: "Bernie Sanders, according to CNN".
+    pub fn attribution(&self) -> Option<Cow<'_, str>> {
+        match (self.speaker, self.original, self.item) {
+            (Some(s), Some(o), _) => Some(Cow::Owned(format!("{o}, according to {s}"))),
+            (Some(s), None, _) => Some(Cow::Borrowed(s)),
+            (None, _, Item::Quote(..)) => Some(Cow::Borrowed("unattributed")),
+            (None, _, _) => None,
         }
     }
 }
@@ -246,6 +250,7 @@ pub fn select_kinds<'a>(
                     text: Cow::Borrowed(q.content.text(text)),
                     continued: Vec::new(),
                     speaker: speaker_name(q.speaker),
+                    original: q.original.as_ref().map(|o| o.name.as_str()),
                     note: None,
                 });
             join_split_quotations(doc, picked)
@@ -262,6 +267,7 @@ pub fn select_kinds<'a>(
                 text: Cow::Borrowed(n.span.text(text)),
                 continued: Vec::new(),
                 speaker: speaker_name(n.source),
+                original: None,
                 note: None,
             })
             .collect(),
@@ -278,6 +284,7 @@ pub fn select_kinds<'a>(
                 text: Cow::Borrowed(h.text.as_str()),
                 continued: Vec::new(),
                 speaker: h.speaker.as_deref(),
+                original: None,
                 note: h.note.as_deref(),
             })
             .collect(),

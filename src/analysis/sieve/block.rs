@@ -103,17 +103,33 @@ impl<'a> Block<'a> {
         s1: usize,
         k: usize,
     ) -> Option<usize> {
+        let all = self.all_in_sentence(scan, s0, s1);
+        let n = all.partition_point(|&i| i < k);
+        n.checked_sub(1).map(|n| all[n])
+    }
+    /// The first token at or after `k` in the sentence `s0..s1` where `scan` holds (cached like
+    /// `first_in_sentence`).
+    pub(crate) fn next_in_sentence_from(
+        &self,
+        scan: Scan,
+        s0: usize,
+        s1: usize,
+        k: usize,
+    ) -> Option<usize> {
+        let all = self.all_in_sentence(scan, s0, s1);
+        all.get(all.partition_point(|&i| i < k)).copied()
+    }
+    /// Every token of the sentence `s0..s1` where `scan` holds, scanned once.
+    fn all_in_sentence(&self, scan: Scan, s0: usize, s1: usize) -> Rc<[usize]> {
         let cached = self.scans.all.borrow().get(&(scan, s0, s1)).cloned();
-        let all = cached.unwrap_or_else(|| {
+        cached.unwrap_or_else(|| {
             let all: Rc<[usize]> = (s0..s1).filter(|&i| self.scan_holds(scan, s0, i)).collect();
             self.scans
                 .all
                 .borrow_mut()
                 .insert((scan, s0, s1), all.clone());
             all
-        });
-        let n = all.partition_point(|&i| i < k);
-        n.checked_sub(1).map(|n| all[n])
+        })
     }
     /// `s1` without the stops that end the sentence ("." "!" "?" ")" ";" ":"), cached.
     pub(crate) fn without_stops(&self, s1: usize) -> usize {

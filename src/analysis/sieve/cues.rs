@@ -427,13 +427,6 @@ pub(crate) fn cue_before(b: &Block, q: &QuoteToks, direct: bool) -> Option<(Span
         if let Some(outer) = subject.and_then(|m| reporting_cue(b, s0, m)) {
             return Some(outer);
         }
-        // "According to Yahoo News, Lehrich said …": the source that reports the whole clause.
-        if let Some(m) = subject
-            && let Some((cue, source)) = according_to(b, s0, k)
-            && b.mentions[source].toks.1 <= b.mentions[m].toks.0
-        {
-            return Some((cue, Some(source)));
-        }
         return Some((tok_span(b, k, end), subject));
     }
     None

@@ -10,6 +10,7 @@
 pub(crate) mod addressee;
 pub(crate) mod block;
 pub(crate) mod cues;
+pub(crate) mod relayed;
 pub(crate) mod reported;
 mod rules;
 
@@ -129,6 +130,9 @@ pub(crate) struct Attribution {
     /// The words that name the speaker when they are not the mention itself: a relative
     /// pronoun ("Rubio, who mused …") standing for its antecedent.
     pub words: Option<Span>,
+    /// When `mention` is the source that relays the words ("“…,” X said, according to Y"): the
+    /// mention of the one who said them (X).
+    pub original: Option<usize>,
     /// The rule that decided (none when no rule did).
     pub rule: Option<Rule>,
 }
@@ -144,6 +148,7 @@ impl Attribution {
             same_as: None,
             addressee: None,
             words: None,
+            original: None,
             rule: None,
         }
     }
@@ -173,6 +178,7 @@ impl Attribution {
             same_as: None,
             addressee: None,
             words: None,
+            original: None,
             rule: Some(rule),
         }
     }
@@ -307,7 +313,8 @@ pub(crate) fn attribute(
         .is_some_and(|i| i < q.open);
     let fragment = has_head && !starts_sentence && !after_intro && q.family != Family::Corner;
     if fragment {
-        let att = run(FRAGMENT, &site).unwrap_or_else(|| Attribution::none(QuoteKind::Term));
+        let mut att = run(FRAGMENT, &site).unwrap_or_else(|| Attribution::none(QuoteKind::Term));
+        relayed::relay(b, q, &mut att);
         if att.method == Method::None
             && let Some(coordinated) = rules::coordinated::apply(&site)
         {
@@ -316,6 +323,7 @@ pub(crate) fn attribute(
         return att;
     }
     let mut att = run(SPEECH, &site).unwrap_or_else(|| Attribution::none(QuoteKind::Direct));
+    relayed::relay(b, q, &mut att);
     if att.kind == QuoteKind::Direct {
         att.addressee = addressee::find_addressee(b, q);
     }
@@ -338,6 +346,8 @@ pub(crate) mod testing {
         pub cue: Option<String>,
         /// The words naming the speaker when not the mention (a relative pronoun).
         pub words: Option<String>,
+        /// The one whose words a relaying source reports.
+        pub original: Option<String>,
     }
 
     /// The attribution of quote `n` (0 = the first) of a one-paragraph text.

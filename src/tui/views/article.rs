@@ -138,7 +138,11 @@ fn layers(app: &App, range: Span) -> (Vec<Layer>, Vec<QuoteMark>) {
                 {
                     let rank = quote.speaker.map(|s| a.speaker_rank[s]);
                     let who = theme.speaker(rank).patch(theme.mention());
-                    for span in [quote.speaker_mention, quote.cue].into_iter().flatten() {
+                    let original = quote.original.as_ref().map(|o| o.mention);
+                    for span in [quote.speaker_mention, quote.cue, original]
+                        .into_iter()
+                        .flatten()
+                    {
                         layers.push(layer(span, who));
                     }
                 }

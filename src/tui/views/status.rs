@@ -413,6 +413,13 @@ fn left_side<'a>(app: &App, theme: &Theme) -> Line<'a> {
                     }
                 }
             }
+            // "CNN, quoting Bernie Sanders": the source, then whose words they are.
+            if let Some(o) = &quote.original {
+                spans.push(Span::styled(
+                    format!(", quoting {}", display_line(&o.name)),
+                    bar,
+                ));
+            }
             spans.push(Span::styled(format!(" · {}", quote.method.describe()), bar));
         }
     }
