@@ -195,6 +195,10 @@ pub fn find(
                 continue;
             }
         }
+        if let Some(end) = age_as_person(text, tokens, sentence_of, i, out) {
+            i = end;
+            continue;
+        }
         if t.in_quote() || t.kind != Kind::Word {
             i += 1;
             continue;
@@ -923,6 +927,40 @@ fn add_descriptors(t: &Token, out: &mut Descriptors) {
 /// "Belarus" → "belarus" when it is a known country (for "President of Belarus").
 fn demonym_of_place(t: &Token) -> Option<&'static str> {
     t.lex.key().filter(|_| t.is(COUNTRY))
+}
+
+/// "said the 46-year-old", "the 43-year-old asked": an age with no noun after it stands for the
+/// person of that age.
+fn age_as_person(
+    text: &str,
+    tokens: &[Token],
+    sentence_of: &[usize],
+    i: usize,
+    out: &mut Vec<Mention>,
+) -> Option<usize> {
+    let t = &tokens[i];
+    let definite = i > 0
+        && tokens[i - 1].text(text).eq_ignore_ascii_case("the")
+        && sentence_of[i - 1] == sentence_of[i]
+        && !tokens[i - 1].in_quote();
+    if t.in_quote() || !definite || !lowercase(t.text(text)).ends_with("-year-old") {
+        return None;
+    }
+    // "the 46-year-old mother" is a description with a noun of its own.
+    let noun_follows = tokens
+        .get(i + 1)
+        .is_some_and(|n| n.kind == Kind::Word && sentence_of[i + 1] == sentence_of[i])
+        && !tokens[i + 1].is(SPEECH_VERB | REPORT_VERB | AUX | FUNCTION);
+    if noun_follows {
+        return None;
+    }
+    out.push(Mention {
+        head: Some("year-old"),
+        entity_kind: SpeakerKind::Person,
+        person_evidence: true,
+        ..Mention::new(tokens, (i - 1, i + 1), MentionKind::Role, sentence_of[i])
+    });
+    Some(i + 1)
 }
 
 /// "the retired neurosurgeon told …", "the suit says": in news, a noun the role lists do not hold

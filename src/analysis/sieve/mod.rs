@@ -34,6 +34,8 @@ pub(crate) enum Rule {
     SentenceFinal,
     /// X said: “…” / X told reporters, “…”.
     CueBefore,
+    /// When someone shouted, “Cruz,” Beck joked — the clause before the main one says it.
+    SubordinateClause,
     /// “…,” she said, “…” — the second half of a quote cut by its attribution.
     Split,
     /// According to X, “…”.
@@ -57,6 +59,8 @@ pub(crate) enum Rule {
     TitleAfterDeterminer,
     /// Rep. Robert C. “Bobby” Scott: a nickname inside a name.
     Nickname,
+    /// After X said the schools were “less advanced,” Y said — in the clause before the main one.
+    FragmentSubordinateClause,
     /// “reckless,” X said.
     FragmentCueAfter,
     /// X called the plan “reckless” / X said it was “reckless”.
@@ -75,6 +79,8 @@ pub(crate) enum Rule {
     FragmentCueWithoutSpeaker,
     /// called him a “nasty guy,” an “anchor baby” and “sick” — coordinated with the one before.
     Coordinated,
+    /// Nothing attributes it, but six words or more are speech: “the truth is sexier than the lie”.
+    QuotedClause,
     /// Nothing attributes it: a title if in Title Case, else a term.
     TitleOrTerm,
     // Reported speech.
@@ -98,6 +104,7 @@ impl Rule {
             (CueAfter, false) => 0.5,
             (CueBefore, false) => 0.4,
             (TranscriptLabel | CueBefore | Split, _) => 0.9,
+            (SubordinateClause | FragmentSubordinateClause, _) => 0.8,
             (AccordingTo | PreviousColon | FragmentCueAfter | ReportedAccordingTo, _) => 0.85,
             (ReportedThat, _) => 0.85,
             (SentenceFinal | FragmentSentenceFinal | Colon | FragmentCueBefore, _) => 0.8,
@@ -106,6 +113,7 @@ impl Rule {
             (Continuation | InsideReported | Coordinated, _) => 0.75,
             (ReportedBare, _) => 0.7,
             (ParagraphSubject, _) => 0.6,
+            (QuotedClause, _) => 0.4,
             (ActingSubject, _) => 0.5,
             (FragmentCueWithoutSpeaker, _) => 0.3,
             (HeadingTitle | SoCalled | TitleAfterDeterminer, _) => 0.0,
@@ -236,6 +244,7 @@ type RuleFn = fn(&Site, Option<&Attribution>) -> Outcome;
 const SPEECH: &[RuleFn] = &[
     rules::transcript_label::apply,
     rules::heading_title::apply,
+    rules::subordinate_clause::apply,
     rules::cue_after::apply,
     rules::sentence_final::apply,
     rules::parenthetical::apply,
@@ -254,6 +263,7 @@ const FRAGMENT: &[RuleFn] = &[
     rules::so_called::apply,
     rules::title_after_determiner::apply,
     rules::nickname::apply,
+    rules::subordinate_clause::apply_fragment,
     rules::fragment_cue_after::apply,
     rules::sentence_final::apply_fragment,
     rules::parenthetical::apply_fragment,
@@ -264,6 +274,7 @@ const FRAGMENT: &[RuleFn] = &[
     rules::naming_title::apply,
     rules::acting_subject::apply,
     rules::fragment_cue_without_speaker::apply,
+    rules::quoted_clause::apply,
     rules::title_or_term::apply,
 ];
 
