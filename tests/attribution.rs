@@ -799,6 +799,19 @@ fn her_mother_after_an_epithet_is_the_married_woman_of_the_named_familys() {
 }
 
 #[test]
+fn a_relative_named_in_apposition_is_who_his_aunt_is_from_then_on() {
+    // An aunt does not share his family name; the apposition says who she is.
+    let t = "Peter Vale had come to Lucerne to see his aunt. He went up to present his aunt, \
+             Mrs. Harrow, to the other guests.\n\n\
+             “They are very common people,” Mrs. Harrow declared.\n\n\
+             “They are my friends,” said Peter.\n\n\
+             “Then I pity you,” said his aunt.";
+    let aunt = speaker_of(t, "They are very common");
+    assert!(aunt.is_some());
+    assert_eq!(speaker_of(t, "Then I pity you"), aunt);
+}
+
+#[test]
 fn a_company_before_the_role_is_not_the_speaker_and_the_listener_is_not_what_was_said() {
     // "Harbourline co-founder Mia Sand told The Ledger." — the company premodifies the person
     // who speaks; the paper she told is neither the speaker nor reported speech.

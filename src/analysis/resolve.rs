@@ -71,6 +71,11 @@ pub struct Resolver {
     pub story: bool,
     /// Scratch for `resolve_name`'s candidate entities.
     candidates: Vec<usize>,
+    /// Relatives named in apposition ("his aunt, Mrs. Costello,"): (the person "his" stands
+    /// for, kin word) → the relative.
+    kin_named: FxHashMap<(usize, &'static str), usize>,
+    /// The last kin description read: where it ends, whose relative it is, the kin word.
+    last_kin: Option<(usize, usize, &'static str)>,
 }
 
 /// How far back (in sentences) a pronoun looks for its antecedent.
@@ -102,8 +107,16 @@ impl Resolver {
             _ => None,
         };
         let by_voice = voice.is_some();
+        let kin = (m.kind == MentionKind::Role)
+            .then(|| self.kin_possessor(m, text, sentence))
+            .flatten();
+        if let Some((possessor, head)) = kin {
+            self.last_kin = Some((m.span.end, possessor, head));
+        }
         let id = match m.kind {
-            MentionKind::Name => self.resolve_name(m, text, names, speaker),
+            MentionKind::Name => self
+                .resolve_name(m, text, names, speaker)
+                .inspect(|&id| self.note_kin_apposition(m, text, id)),
             MentionKind::Role => voice
                 .or_else(|| self.known_epithet(m, text))
                 .or_else(|| self.resolve_kin(m, text, sentence))
@@ -564,21 +577,46 @@ impl Resolver {
         })
     }
 
-    fn resolve_kin(&self, m: &Mention, text: &str, sentence: usize) -> Option<usize> {
+    /// "his aunt": the named person "his" stands for, and the kin word.
+    fn kin_possessor(
+        &self,
+        m: &Mention,
+        text: &str,
+        sentence: usize,
+    ) -> Option<(usize, &'static str)> {
         let head = m.head?;
         if m.plural || m.gender == Gender::Unknown || !lexicon::lookup(head).is(lexicon::KIN) {
             return None;
         }
         let possessor_sex = possessor_sex(m, text)?;
-        let narrator = self.narrator;
         // Only a named person has a family name to share: "her" after "this young lady
         // inquired" is looked for among the named women before.
         let possessor = self.salient(sentence, m.span.start, PRONOUN_WINDOW, |e| {
             (e.is_person() && !e.plural && e.gender == possessor_sex && !e.name_words.is_empty())
                 .then_some(0)
         })?;
-        if Some(possessor) == narrator {
-            return None;
+        (Some(possessor) != self.narrator).then_some((possessor, head))
+    }
+
+    /// "to present his aunt, Mrs. Costello, to …": a name set right after a kin description,
+    /// between commas, names that relative; "said his aunt" is her from then on.
+    fn note_kin_apposition(&mut self, m: &Mention, text: &str, id: usize) {
+        let Some((end, possessor, head)) = self.last_kin else {
+            return;
+        };
+        let apposed = text
+            .get(end..m.span.start)
+            .is_some_and(|between| between.trim() == ",");
+        let e = &self.entities[id];
+        if apposed && id != possessor && e.is_person() && !e.plural {
+            self.kin_named.insert((possessor, head), id);
+        }
+    }
+
+    fn resolve_kin(&self, m: &Mention, text: &str, sentence: usize) -> Option<usize> {
+        let (possessor, head) = self.kin_possessor(m, text, sentence)?;
+        if let Some(&named) = self.kin_named.get(&(possessor, head)) {
+            return Some(named);
         }
         let family = *self.entities[possessor].name_words.last()?;
         let relatives: Vec<usize> = self
