@@ -939,6 +939,10 @@ fn age_as_person(
     out: &mut Vec<Mention>,
 ) -> Option<usize> {
     let t = &tokens[i];
+    // Ages are number tokens ("46-year-old"): the one cheap test every token meets first.
+    if t.kind != Kind::Number {
+        return None;
+    }
     let definite = i > 0
         && tokens[i - 1].text(text).eq_ignore_ascii_case("the")
         && sentence_of[i - 1] == sentence_of[i]

@@ -810,15 +810,21 @@ fn organisation_called(e: &Entity, head: &str) -> bool {
 
 /// The age a description gives its person: young (true) or old (false), if it says.
 fn age_of(description: &str) -> Option<bool> {
+    const YOUNG: [&str; 4] = ["young", "younger", "youngest", "little"];
+    const OLD: [&str; 6] = ["old", "older", "elder", "elderly", "eldest", "aged"];
+    // Asked of every name and alias of every candidate: compared in place, not lower-cased
+    // into a new string each time.
+    let is_any = |w: &str, list: &[&str]| list.iter().any(|x| w.eq_ignore_ascii_case(x));
     description.split_whitespace().find_map(|w| {
-        match w
-            .trim_matches(|c: char| !c.is_alphabetic())
-            .to_lowercase()
-            .as_str()
-        {
-            "young" | "younger" | "youngest" | "little" => Some(true),
-            "old" | "older" | "elder" | "elderly" | "eldest" | "aged" => Some(false),
-            _ => None,
+        let w = w.trim_matches(|c: char| !c.is_alphabetic());
+        if !(3..=8).contains(&w.len()) {
+            None
+        } else if is_any(w, &YOUNG) {
+            Some(true)
+        } else if is_any(w, &OLD) {
+            Some(false)
+        } else {
+            None
         }
     })
 }
