@@ -119,7 +119,7 @@ impl Resolver {
                 .inspect(|&id| self.note_kin_apposition(m, text, id)),
             MentionKind::Role => voice
                 .or_else(|| self.known_epithet(m, text))
-                .or_else(|| self.resolve_kin(m, text, sentence))
+                .or_else(|| kin.and_then(|k| self.resolve_kin(m, k)))
                 .or_else(|| self.resolve_role(m, text, sentence, speaker)),
             MentionKind::Pronoun => self.resolve_pronoun(m, sentence),
         }?;
@@ -559,9 +559,6 @@ impl Resolver {
         }))
     }
 
-    /// "said her mother": the relative of the person "her" stands for is the one other person of
-    /// the kin's sex who shares their family name (Lucy Honeychurch's mother is Mrs Honeychurch).
-    /// A mother or father is the married one when the family has several.
     /// "her voice said" is hers: the person of that sex most in view. Only as a speaker: "His
     /// voice was rather parochial" is narration, left as it was. ("A voice called" stays
     /// a description: in some stories it is someone of its own, the Invisible Man's "Voice".)
@@ -613,8 +610,11 @@ impl Resolver {
         }
     }
 
-    fn resolve_kin(&self, m: &Mention, text: &str, sentence: usize) -> Option<usize> {
-        let (possessor, head) = self.kin_possessor(m, text, sentence)?;
+    /// "said her mother": given whose relative it is (`kin_possessor`), the relative named in
+    /// apposition before ("his aunt, Mrs. Costello,"), else the one other person of the kin's sex
+    /// who shares their family name (Lucy Honeychurch's mother is Mrs Honeychurch). A mother or
+    /// father is the married one when the family has several.
+    fn resolve_kin(&self, m: &Mention, (possessor, head): (usize, &'static str)) -> Option<usize> {
         if let Some(&named) = self.kin_named.get(&(possessor, head)) {
             return Some(named);
         }

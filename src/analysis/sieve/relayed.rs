@@ -6,8 +6,7 @@
 use super::block::{Block, QuoteToks, Scan, tok_span};
 use super::{Attribution, Rule, cues};
 use crate::analysis::mentions::MentionKind;
-use crate::analysis::model::Method;
-use crate::analysis::model::Span;
+use crate::analysis::model::{Method, Span};
 
 /// The rules whose cue is a speech verb with its subject in the quote's own sentence.
 fn verb_with_subject(rule: Option<Rule>) -> bool {
@@ -24,8 +23,8 @@ fn verb_with_subject(rule: Option<Rule>) -> bool {
     )
 }
 
-/// Gives the quote to the source named by an "according to" that ends the clause of its speech
-/// verb, keeping the verb's subject as the original speaker.
+/// Gives the quote to the source named by an "according to" that closes or opens the clause of
+/// its speech verb, keeping the verb's subject as the original speaker.
 pub(crate) fn relay(b: &Block, q: &QuoteToks, att: &mut Attribution) {
     if !verb_with_subject(att.rule) {
         return;
