@@ -470,6 +470,11 @@ impl<'a> Block<'a> {
             .map(|k| k + 1)
     }
 
+    /// The token that starts at byte `start` (a cue's verb), if one does.
+    pub(crate) fn token_starting_at(&self, start: usize) -> Option<usize> {
+        self.tokens.binary_search_by_key(&start, |t| t.start).ok()
+    }
+
     /// The relative pronoun that is the subject of the verb at byte `cue` ("Rubio, who mused
     /// …", "the ad, which promises …"): the words that name the speaker there.
     pub(crate) fn relative_subject(&self, cue: usize) -> Option<Span> {

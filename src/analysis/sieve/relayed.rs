@@ -32,7 +32,7 @@ pub(crate) fn relay(b: &Block, q: &QuoteToks, att: &mut Attribution) {
     let (Some(cue), Some(speaker)) = (att.cue, att.mention) else {
         return;
     };
-    let Ok(verb) = b.tokens.binary_search_by_key(&cue.start, |t| t.start) else {
+    let Some(verb) = b.token_starting_at(cue.start) else {
         return;
     };
     let Some((cue, source)) = closing(b, q, verb, speaker).or_else(|| opening(b, verb, speaker))

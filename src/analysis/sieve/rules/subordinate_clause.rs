@@ -24,7 +24,7 @@ fn find(s: &Site, kind: QuoteKind) -> Outcome {
     let Some((cue, Some(m))) = cues::cue_before(b, q, kind == QuoteKind::Direct) else {
         return Outcome::Pass;
     };
-    let Ok(verb) = b.tokens.binary_search_by_key(&cue.start, |t| t.start) else {
+    let Some(verb) = b.token_starting_at(cue.start) else {
         return Outcome::Pass;
     };
     let comma = |i: usize| b.narrative(i) && b.is_punct(i, ",");
