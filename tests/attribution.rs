@@ -905,3 +905,31 @@ fn new_before_york_stays_in_the_description_of_the_speaker() {
     let m = q.speaker_mention.expect("a speaker mention");
     assert_eq!(m.text(&doc.text), "New York attorney Eli Brandt");
 }
+
+// House styles: the typewriter's two apostrophes are the New York Times archive's double marks.
+
+#[test]
+fn quotations_between_doubled_apostrophes_have_their_speakers() {
+    let t = "Ana Ruiz, the fire chief, spoke on Monday.\n\n\
+             ''We will rebuild the station,'' Ms. Ruiz said. ''It will take a year.''\n\n\
+             ''I told him, 'Not this winter,''' recalled Tom Hale, her deputy.";
+    let all = quotes(t);
+    let direct: Vec<(&str, Option<&str>)> = all
+        .iter()
+        .filter(|q| q.1 == QuoteKind::Direct)
+        .map(|q| (q.0.as_str(), q.2.as_deref()))
+        .collect();
+    assert_eq!(
+        direct,
+        [
+            ("We will rebuild the station,", Some("Ana Ruiz")),
+            ("It will take a year.", Some("Ana Ruiz")),
+            ("I told him, 'Not this winter,'", Some("Tom Hale")),
+        ]
+    );
+    // The words he reports inside his own are nested, not a quotation of their own.
+    assert!(
+        all.iter()
+            .any(|q| q.0 == "Not this winter," && q.1 == QuoteKind::Nested)
+    );
+}

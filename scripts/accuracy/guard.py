@@ -7,6 +7,7 @@ usage: guard.py BINARY [--shared DIR] [--update]
 Runs, from ../shared (or --shared DIR):
   seed         eval/score_gold.py on corpus/kremlin-talks.gold.json
   polnear-dev  eval/score_polnear.py on data/polnear-dev
+  polnear-dev-tw  the same through score_polnear_typewriter.py (''…'' read as marks)
   pdnc-dev     eval/score_pdnc.py on data/pdnc-dev/*
 Fails (exit 1) when any figure is more than 0.01 below its baseline. A figure above the
 baseline is reported, so the baseline can be raised with --update (which rewrites baseline.json
@@ -56,6 +57,10 @@ def main():
     sets = {
         "seed": [py, f"{shared}/eval/score_gold.py", binary, f"{shared}/corpus/kremlin-talks.gold.json"],
         "polnear-dev": [py, f"{shared}/eval/score_polnear.py", binary, f"{shared}/data/polnear-dev"],
+        # The same, with the New York Times' ''…'' read as quotation marks (the plain scorer
+        # counts them as quotes that are not there): what guards those articles' quotes.
+        "polnear-dev-tw": [py, os.path.join(HERE, "score_polnear_typewriter.py"), binary,
+                           f"{shared}/data/polnear-dev", "--scorer", f"{shared}/eval/score_polnear.py"],
         "pdnc-dev": [py, f"{shared}/eval/score_pdnc.py", binary]
         + sorted(glob.glob(f"{shared}/data/pdnc-dev/*/")),
     }
@@ -69,7 +74,7 @@ def main():
     with open(BASELINE) as f:
         base = json.load(f)
     failed = []
-    print(f"{'set':12} {'figure':22} {'baseline':>8} {'now':>8}")
+    print(f"{'set':14} {'figure':22} {'baseline':>8} {'now':>8}")
     for name, figures in base.items():
         for key, was in figures.items():
             is_ = now.get(name, {}).get(key)
@@ -80,7 +85,7 @@ def main():
             elif is_ > was + 1e-9:
                 mark = "  up (raise the baseline: guard.py BINARY --update)"
             shown = "missing" if is_ is None else f"{is_:.3f}"
-            print(f"{name:12} {key:22} {was:8.3f} {shown:>8}{mark}")
+            print(f"{name:14} {key:22} {was:8.3f} {shown:>8}{mark}")
     if failed:
         sys.exit(f"accuracy dropped by more than {TOLERANCE}: {', '.join(failed)}")
     print("accuracy holds")

@@ -100,7 +100,7 @@ pub fn is_apostrophe(s: &str) -> bool {
 #[derive(Debug, Clone, Copy)]
 struct Mark {
     pos: usize,
-    len: usize,
+    text: &'static str,
     family: Family,
     role: Role,
 }
@@ -112,7 +112,7 @@ struct Open {
     straight: bool,
     low: bool,
     /// The opening mark itself: a multi-paragraph quote is reopened with the same mark.
-    mark: char,
+    mark: &'static str,
 }
 
 /// "WALLACE:" / "MIKE PENCE:" — capitals and a colon at the start of a transcript line.
@@ -126,10 +126,6 @@ fn starts_with_speaker_label(s: &str) -> bool {
         && label
             .chars()
             .all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '-' || c == '\'')
-}
-
-fn first_char(text: &str, pos: usize) -> char {
-    text[pos..].chars().next().unwrap_or('"')
 }
 
 /// At most this many quotes are open at once. Real text nests three or four levels (seven with
@@ -162,7 +158,7 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
             let reopens = marks.first().is_some_and(|m| {
                 text[para.start..m.pos].trim().is_empty()
                     && text[m.pos..].starts_with(open.mark)
-                    && !starts_with_speaker_label(&text[m.pos + m.len..para.end])
+                    && !starts_with_speaker_label(&text[m.pos + m.text.len()..para.end])
             });
             if reopens {
                 stack.push(open);
@@ -191,8 +187,8 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
                     }
                     let parent = stack.last().map(|o| o.quote);
                     quotes.push(RawQuote {
-                        span: Span::new(m.pos, m.pos + m.len),
-                        content: Span::new(m.pos + m.len, m.pos + m.len),
+                        span: Span::new(m.pos, m.pos + m.text.len()),
+                        content: Span::new(m.pos + m.text.len(), m.pos + m.text.len()),
                         family,
                         closed: false,
                         parent,
@@ -203,7 +199,7 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
                         family,
                         straight,
                         low: m.role == Role::OpenLow,
-                        mark: first_char(text, m.pos),
+                        mark: m.text,
                     });
                 }
                 Decision::Close(family) => {
@@ -215,7 +211,7 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
                         if let Some(open) = stack.pop() {
                             let q = &mut quotes[open.quote];
                             q.content.end = m.pos;
-                            q.span.end = m.pos + m.len;
+                            q.span.end = m.pos + m.text.len();
                             q.closed = true;
                             if stack.is_empty() {
                                 chain = None; // a multi-paragraph quote closed properly
@@ -397,18 +393,43 @@ fn scan_marks(text: &str, para: Span, out: &mut Vec<Mark>) {
             None => break,
         }
         match scanner.mark_at(bytes, i, para.end) {
-            Some(d) => {
-                out.push(Mark {
-                    pos: i,
-                    len: d.text.len(),
-                    family: d.family,
-                    role: d.role,
-                });
-                i += d.text.len();
+            Some(longest) => {
+                let (first, second) = split_closing_run(text, i, longest);
+                for (at, d) in [Some((i, first)), second].into_iter().flatten() {
+                    out.push(Mark {
+                        pos: at,
+                        text: d.text,
+                        family: d.family,
+                        role: d.role,
+                    });
+                    i = at + d.text.len();
+                }
             }
             None => i += 1,
         }
     }
+}
+
+/// Three apostrophes after a word close two quotations, the inner first: `'…,''' he said` is
+/// the single mark that closes the inner quote, then the two that close the outer one. Before a
+/// word they open in the other order (`'''Hey` is '' then '), which is how the longest mark reads
+/// them anyway. Returns the mark at `i` and, when the run is split, the mark after it.
+fn split_closing_run(
+    text: &str,
+    i: usize,
+    longest: &'static Def,
+) -> (&'static Def, Option<(usize, &'static Def)>) {
+    let closing = text[..i]
+        .chars()
+        .next_back()
+        .is_some_and(|c| !c.is_whitespace());
+    let run = &text.as_bytes()[i..];
+    if longest.text == "''" && closing && run.starts_with(b"'''") && run.get(3) != Some(&b'\'') {
+        if let (Some(single), Some(double)) = (mark("'"), mark("''")) {
+            return (single, Some((i + 1, double)));
+        }
+    }
+    (longest, None)
 }
 
 enum Decision {
@@ -456,7 +477,7 @@ fn is_elision(text: &str, after: usize, end: usize) -> bool {
 
 fn decide(text: &str, para: Span, m: &Mark, stack: &[Open], rest: &[Mark]) -> Decision {
     let before = char_before(text, m.pos, para);
-    let after = char_after(text, m.pos + m.len, para);
+    let after = char_after(text, m.pos + m.text.len(), para);
     let space_before = before.is_none_or(|c| c.is_whitespace() || "([{—–-/".contains(c));
     let space_after = after.is_none_or(|c| c.is_whitespace());
     let word_before = before.is_some_and(|c| c.is_alphanumeric());
@@ -474,11 +495,10 @@ fn decide(text: &str, para: Span, m: &Mark, stack: &[Open], rest: &[Mark]) -> De
         }
         (Role::OpenOrCloseReversed, f) => {
             // Closes a German »…« (opened by a reversed mark), otherwise opens («…»).
-            let reversed = stack.iter().rev().find(|o| o.family == f).is_some_and(|o| {
-                let mut buf = [0; 4];
-                mark(o.mark.encode_utf8(&mut buf))
-                    .is_some_and(|d| d.role == Role::CloseOrOpenReversed)
-            });
+            let reversed =
+                stack.iter().rev().find(|o| o.family == f).is_some_and(|o| {
+                    mark(o.mark).is_some_and(|d| d.role == Role::CloseOrOpenReversed)
+                });
             if reversed {
                 Decision::Close(f)
             } else {
@@ -513,7 +533,7 @@ fn decide(text: &str, para: Span, m: &Mark, stack: &[Open], rest: &[Mark]) -> De
             if open_top.is_some_and(|o| o.family == Family::Single && o.low) {
                 Decision::Close(Family::Single)
             } else if (word_before && word_after)
-                || (space_before && is_elision(text, m.pos + m.len, para.end))
+                || (space_before && is_elision(text, m.pos + m.text.len(), para.end))
             {
                 Decision::Skip // a misused apostrophe, or an elision ('Tis)
             } else {
@@ -521,8 +541,9 @@ fn decide(text: &str, para: Span, m: &Mark, stack: &[Open], rest: &[Mark]) -> De
             }
         }
         (Role::CloseOrApostrophe, _) => single_close(text, para, m, stack, rest, before, after),
-        (Role::Either, Family::Double) => {
-            if before.is_some_and(|c| c.is_ascii_digit()) && !open_of(Family::Double) {
+        // Straight double marks, and the typewriter's two apostrophes (''…'').
+        (Role::Either, f @ (Family::Double | Family::Latex)) => {
+            if before.is_some_and(|c| c.is_ascii_digit()) && !open_of(f) {
                 return Decision::Skip; // 5'10" — inches
             }
             if before == Some('=') {
@@ -531,7 +552,7 @@ fn decide(text: &str, para: Span, m: &Mark, stack: &[Open], rest: &[Mark]) -> De
             let top_is_straight = stack
                 .iter()
                 .rev()
-                .find(|o| o.family == Family::Double)
+                .find(|o| o.family == f)
                 .is_some_and(|o| o.straight);
             // A straight mark opens before a word and closes after one, or after the dash of
             // a broken-off line when no word follows ("Really--" he murmured).
@@ -542,13 +563,13 @@ fn decide(text: &str, para: Span, m: &Mark, stack: &[Open], rest: &[Mark]) -> De
             let can_close = !space_before || dash_before && !word_after || space_after;
             if top_is_straight && (can_close || can_open) {
                 // `"a "b`: an opener while one is open closes it.
-                Decision::Close(Family::Double)
+                Decision::Close(f)
             } else if can_open && space_before {
-                Decision::Open(Family::Double, true)
-            } else if can_close && open_of(Family::Double) {
-                Decision::Close(Family::Double) // “…" mixed marks
+                Decision::Open(f, true)
+            } else if can_close && open_of(f) {
+                Decision::Close(f) // “…" mixed marks, ``…''
             } else if can_open && !can_close {
-                Decision::Open(Family::Double, true)
+                Decision::Open(f, true)
             } else {
                 Decision::Skip
             }
@@ -561,7 +582,7 @@ fn decide(text: &str, para: Span, m: &Mark, stack: &[Open], rest: &[Mark]) -> De
                 return Decision::Skip; // 5'10"
             }
             if space_before && !space_after {
-                if is_elision(text, m.pos + m.len, para.end) {
+                if is_elision(text, m.pos + m.text.len(), para.end) {
                     return Decision::Skip;
                 }
                 return Decision::Open(Family::Single, true);
@@ -589,7 +610,9 @@ fn single_close(
     }
     if before.is_none_or(|c| c.is_whitespace()) {
         // ’ after a space: an elision (’n’, ’90s) or a wrongly curled opener.
-        if is_elision(text, m.pos + m.len, para.end) || after.is_none_or(|c| c.is_whitespace()) {
+        if is_elision(text, m.pos + m.text.len(), para.end)
+            || after.is_none_or(|c| c.is_whitespace())
+        {
             return Decision::Skip;
         }
         return Decision::Open(Family::Single, false);
@@ -601,7 +624,7 @@ fn single_close(
     // and a better closer (after punctuation) comes later in the paragraph, this one is an
     // apostrophe.
     let possessive = before == Some('s')
-        && text[m.pos + m.len..para.end]
+        && text[m.pos + m.text.len()..para.end]
             .trim_start()
             .chars()
             .next()
@@ -680,6 +703,27 @@ mod tests {
         assert_eq!(quotes("He said ＂yes＂ twice."), ["yes"]);
         // A lone » (a breadcrumb or a bullet) opens nothing.
         assert!(quotes("Home » News » World").is_empty());
+    }
+
+    #[test]
+    fn typewritten_double_apostrophes_pair_as_the_new_york_times_writes_them() {
+        assert_eq!(
+            quotes("''We will rebuild,'' she said. ''It is time.''"),
+            ["We will rebuild,", "It is time."]
+        );
+        // Three apostrophes after a word close the inner quotation first, then the outer one.
+        assert_eq!(
+            quotes("''I told him, 'Not now,''' she recalled. ''He said, 'Fine.'.''"),
+            [
+                "I told him, 'Not now,'",
+                "Not now,",
+                "He said, 'Fine.'.",
+                "Fine."
+            ]
+        );
+        // LaTeX's ``…'' still pairs; after a number, '' is inches.
+        assert_eq!(quotes("``Yes,'' he said of the 12'' record."), ["Yes,"]);
+        assert!(quotes("a 12'' record and a 7'' single").is_empty());
     }
 
     #[test]

@@ -2,6 +2,11 @@
 //! `../shared/eval/score_polnear.py` reads them. A quoted span (between double quotation marks,
 //! per line) is a gold quotation when at least half of it lies inside an attribution's Content;
 //! its speaker is that attribution's Source.
+//!
+//! One difference: the typewriter's two apostrophes (''…'') are double marks here too. The New
+//! York Times articles are written with them; their quotations are annotated like any other, and
+//! the engine reads them as quotations, so the ranker learns from them (the scorer does not read
+//! them).
 
 use crate::analysis::model::Span;
 use std::path::{Path, PathBuf};
@@ -132,7 +137,7 @@ fn quoted_spans(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut pos = 0;
     for line in text.split('\n') {
-        let chars: Vec<char> = line.chars().collect();
+        let chars = doubled_apostrophes_as_marks(line);
         let n = chars.len();
         let mut i = 0;
         while i < n {
@@ -154,13 +159,21 @@ fn quoted_spans(text: &str) -> Vec<(usize, usize)> {
                     j = j.or(j2);
                 }
             }
+            // Content starts after the mark (two characters for '').
+            let start = pos
+                + i
+                + if chars.get(i + 1) == Some(&FILLER) {
+                    2
+                } else {
+                    1
+                };
             match j {
                 None => {
-                    out.push((pos + i + 1, pos + n));
+                    out.push((start, pos + n));
                     break;
                 }
                 Some(j) => {
-                    out.push((pos + i + 1, pos + j));
+                    out.push((start, pos + j));
                     i = j + 1;
                 }
             }
@@ -168,6 +181,22 @@ fn quoted_spans(text: &str) -> Vec<(usize, usize)> {
         pos += n + 1;
     }
     out
+}
+
+/// Stands for the second apostrophe of a '' read as one mark.
+const FILLER: char = '\u{1}';
+
+/// The line's characters with each '' read as a straight double mark (" and a filler character,
+/// so character offsets stay those of the line).
+fn doubled_apostrophes_as_marks(line: &str) -> Vec<char> {
+    let mut chars: Vec<char> = line.chars().collect();
+    for i in 1..chars.len() {
+        if chars[i - 1] == '\'' && chars[i] == '\'' {
+            chars[i - 1] = '"';
+            chars[i] = FILLER;
+        }
+    }
+    chars
 }
 
 fn overlap(a: (usize, usize), b: (usize, usize)) -> usize {
@@ -206,6 +235,17 @@ mod tests {
         let q = gold_quotes(text, ann);
         assert_eq!(q.len(), 1, "the scare quote is not gold");
         assert_eq!(q[0].span.text(text), "We will rebuild the bridge.");
+        assert_eq!(q[0].sources[0].text(text), "Ana Ruiz");
+    }
+
+    #[test]
+    fn typewriter_double_apostrophes_are_marks_as_well() {
+        let text = "''We will rebuild,'' Ana Ruiz said.";
+        // Characters: content 2..18 ("We will rebuild,"), source "Ana Ruiz" 21..29.
+        let ann = "T1\tSource 21 29\tAna Ruiz\nT2\tCue 30 34\tsaid\nT3\tContent 2 18\tWe will rebuild,\nE1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n";
+        let q = gold_quotes(text, ann);
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].span.text(text), "We will rebuild,");
         assert_eq!(q[0].sources[0].text(text), "Ana Ruiz");
     }
 }
