@@ -424,10 +424,13 @@ fn split_closing_run(
         .next_back()
         .is_some_and(|c| !c.is_whitespace());
     let run = &text.as_bytes()[i..];
-    if longest.text == "''" && closing && run.starts_with(b"'''") && run.get(3) != Some(&b'\'') {
-        if let (Some(single), Some(double)) = (mark("'"), mark("''")) {
-            return (single, Some((i + 1, double)));
-        }
+    if longest.text == "''"
+        && closing
+        && run.starts_with(b"'''")
+        && run.get(3) != Some(&b'\'')
+        && let (Some(single), Some(double)) = (mark("'"), mark("''"))
+    {
+        return (single, Some((i + 1, double)));
     }
     (longest, None)
 }
