@@ -6,6 +6,8 @@ use crate::analysis::model::{Analysis, Span};
 use crate::document::Document;
 use serde::Serialize;
 
+mod compact;
+
 pub const SCHEMA: &str = "quotelens/1";
 
 #[derive(Serialize)]
@@ -278,13 +280,15 @@ pub fn output<'a>(doc: &'a Document, a: &'a Analysis) -> Output<'a> {
 pub fn to_json(doc: &Document, a: &Analysis, pretty: bool) -> String {
     let out = output(doc, a);
     // The output is a few times the size of the text; reserving it up front avoids regrowing.
-    let mut buf = Vec::with_capacity(doc.text.len() * 3 + 1024);
-    let r = if pretty {
-        serde_json::to_writer_pretty(&mut buf, &out)
-    } else {
-        serde_json::to_writer(&mut buf, &out)
+    let capacity = doc.text.len() * 3 + 1024;
+    if !pretty {
+        let mut s = String::with_capacity(capacity);
+        compact::write(&out, &mut s);
+        return s;
     }
-    .and_then(|()| String::from_utf8(buf).map_err(serde::ser::Error::custom));
+    let mut buf = Vec::with_capacity(capacity);
+    let r = serde_json::to_writer_pretty(&mut buf, &out)
+        .and_then(|()| String::from_utf8(buf).map_err(serde::ser::Error::custom));
     // Serialising plain structs of strings and numbers cannot fail; keep a valid object if it does.
     r.unwrap_or_else(|e| format!("{{\"schema\":\"{SCHEMA}\",\"error\":\"{e}\"}}"))
 }

@@ -139,8 +139,14 @@ pub fn check_analysis(doc: &Document, a: &Analysis) -> Result<(), String> {
     Ok(())
 }
 
-/// The JSON contract output parses back and names the schema.
+/// The JSON contract output parses back and names the schema, and the hand-written one-line
+/// JSON is byte for byte what serde_json makes of the same contract object.
 pub fn check_json(doc: &Document, a: &Analysis) -> Result<(), String> {
+    let by_serde = serde_json::to_string(&quotelens::contract::output(doc, a))
+        .map_err(|e| format!("serde_json cannot write the contract object: {e}"))?;
+    if quotelens::contract::to_json(doc, a, false) != by_serde {
+        return Err("to_json (pretty=false) differs from serde_json's compact JSON".into());
+    }
     for pretty in [false, true] {
         let json = quotelens::contract::to_json(doc, a, pretty);
         let v: serde_json::Value = serde_json::from_str(&json)
