@@ -118,7 +118,9 @@ fn run(
 ) -> (Analysis, Option<Trace>) {
     // Per-block buffers are reused across documents on this thread: a folder of short articles
     // would otherwise spend much of its time growing and freeing them.
-    let scratch = SCRATCH.with(|s| s.take()).unwrap_or_default();
+    let mut scratch = SCRATCH.with(|s| s.take()).unwrap_or_default();
+    // Both readings of a story are one document: names interned in the first count in the second.
+    scratch.names.start_document();
     let raw = marks::find_quotes(&doc.text, &doc.paragraphs);
     let dialogue = options.dialogue.unwrap_or_else(|| is_dialogue(doc, &raw));
     let read = |scratch: Scratch, known: resolve::FirstReading, progress: &dyn Fn(usize)| {
@@ -950,7 +952,7 @@ impl<'t> Engine<'t> {
         scratch.tokens.clear();
         scratch.mentions.clear();
         scratch.reported.clear();
-        scratch.names.start_document();
+        scratch.names.start_block();
         if scratch.tokens.capacity() > 1 << 16 {
             scratch = Scratch::default();
         }

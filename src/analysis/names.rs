@@ -31,6 +31,10 @@ pub struct NameWords {
     /// Every word's text, one after another; `ends[id]` is where word `id` ends.
     arena: String,
     ends: Vec<u32>,
+    /// The document each word was last interned in (`document`): `get` answers only for words of
+    /// the current one, so what an earlier document of the batch held never changes the result.
+    seen_in: Vec<u32>,
+    document: u32,
     /// Scratch for lower-casing a word before looking it up.
     lower: String,
     /// Name words of the current block's mentions, in order; a mention holds a range of it.
@@ -47,13 +51,16 @@ impl NameWords {
         self.pool.clear();
     }
 
-    /// Called between documents: keeps the table unless it has grown too large.
+    /// Called as a document starts: keeps the table (ids are still valid) unless it has grown
+    /// too large, but from now on `get` knows only the words this document interns.
     pub fn start_document(&mut self) {
         self.pool.clear();
-        if self.ends.len() > MAX_WORDS {
+        self.document = self.document.wrapping_add(1);
+        if self.ends.len() > MAX_WORDS || self.document == 0 {
             self.ids.clear();
             self.arena.clear();
             self.ends.clear();
+            self.seen_in.clear();
         }
     }
 
@@ -67,21 +74,26 @@ impl NameWords {
             self.lower.push_str(&word.to_lowercase());
         }
         if let Some(&id) = self.ids.get(self.lower.as_str()) {
+            self.seen_in[id as usize] = self.document;
             return id;
         }
         let id = self.ends.len() as WordId;
         self.arena.push_str(&self.lower);
         self.ends.push(self.arena.len() as u32);
+        self.seen_in.push(self.document);
         self.ids.insert(self.lower.as_str().into(), id);
         id
     }
 
-    /// The id of `word` lower-cased, if it was ever interned (no entity has a word that was not).
+    /// The id of `word` lower-cased, if this document interned it (no entity has a word that it
+    /// did not).
     pub fn get(&self, word: &str) -> Option<WordId> {
-        if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
-            return self.ids.get(word).copied();
-        }
-        self.ids.get(word.to_lowercase().as_str()).copied()
+        let id = if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            self.ids.get(word).copied()
+        } else {
+            self.ids.get(word.to_lowercase().as_str()).copied()
+        }?;
+        (self.seen_in.get(id as usize) == Some(&self.document)).then_some(id)
     }
 
     /// Starts a mention's word list; words interned with `push` until `end_range` belong to it.
@@ -136,6 +148,17 @@ mod tests {
         assert_eq!(n.text(a), "putin");
         let accented = n.intern("Ölund");
         assert_eq!(n.text(accented), "ölund");
+    }
+
+    #[test]
+    fn a_word_of_an_earlier_document_is_not_known_in_the_next() {
+        let mut n = NameWords::default();
+        n.intern("Lou");
+        assert!(n.get("lou").is_some());
+        n.start_document();
+        assert_eq!(n.get("Lou"), None, "only this document's names count");
+        let id = n.intern("Lou");
+        assert_eq!(n.get("LOU"), Some(id));
     }
 
     #[test]
