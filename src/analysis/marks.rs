@@ -724,6 +724,11 @@ mod tests {
                 "Fine."
             ]
         );
+        // A quotation over two paragraphs reopens with the same marks.
+        assert_eq!(
+            quotes("''It will take a year.\n\n''Then we will see.'' She left."),
+            ["It will take a year.\n\n''Then we will see."]
+        );
         // LaTeX's ``…'' still pairs; after a number, '' is inches.
         assert_eq!(quotes("``Yes,'' he said of the 12'' record."), ["Yes,"]);
         assert!(quotes("a 12'' record and a 7'' single").is_empty());
