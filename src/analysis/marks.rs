@@ -19,7 +19,7 @@ pub enum Family {
     Guillemet,
     /// 「…」 『…』
     Corner,
-    /// ``…''
+    /// ``…'' (LaTeX), ''…'' (the typewriter's two apostrophes)
     Latex,
 }
 
