@@ -612,10 +612,14 @@ fn single_close(
         return Decision::Skip; // it’s, don’t
     }
     if before.is_none_or(|c| c.is_whitespace()) {
+        let spaced = after.is_none_or(|c| c.is_whitespace());
+        // Spaced on both sides while a single quotation is open, it closes it: a broken-off line
+        // (`‘Like as not ’ began Mrs. Hall.`), as a spaced " closes a double one.
+        if spaced && stack.iter().any(|o| o.family == Family::Single) {
+            return Decision::Close(Family::Single);
+        }
         // ’ after a space: an elision (’n’, ’90s) or a wrongly curled opener.
-        if is_elision(text, m.pos + m.text.len(), para.end)
-            || after.is_none_or(|c| c.is_whitespace())
-        {
+        if spaced || is_elision(text, m.pos + m.text.len(), para.end) {
             return Decision::Skip;
         }
         return Decision::Open(Family::Single, false);
@@ -706,6 +710,21 @@ mod tests {
         assert_eq!(quotes("He said ＂yes＂ twice."), ["yes"]);
         // A lone » (a breadcrumb or a bullet) opens nothing.
         assert!(quotes("Home » News » World").is_empty());
+    }
+
+    #[test]
+    fn a_spaced_single_closer_ends_a_broken_off_line() {
+        // British dialogue: ‘…’ with a line broken off before its closing mark.
+        assert_eq!(
+            quotes("‘Like as not ’ began Mrs. Hall.\n\n‘Hush!’ said Hall."),
+            ["Like as not ", "Hush!"]
+        );
+        assert_eq!(
+            quotes("‘I knocked, but ’\n\n‘Well?’"),
+            ["I knocked, but ", "Well?"]
+        );
+        // With no quotation open, a spaced ’ is nothing.
+        assert!(quotes("rock ’ roll").is_empty());
     }
 
     #[test]
