@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""Accuracy across house styles: the shared dev sets rewritten with other quotation marks, scored
+with the shared scorers.
+
+usage: house_styles.py BINARY [--shared DIR] [--out DIR]
+
+Held-out text comes in house styles the dev sets do not show. This writes restyled copies of the
+dev sets to --out (a temporary folder by default; nothing of the data is kept in the repository),
+changing only the quotation marks, and scores each copy as the original:
+
+  PolNeAR dev   “…” as «…» (French), „…“ (German) and "…" (typewriter); the annotations count
+                characters, so they stay valid.
+  PDNC dev      "…" as “…”, «…» and ‘…’ (British); each paragraph's marks alternate opening and
+                closing; the gold byte spans are moved with the text. The novels' inner quotations
+                and apostrophes stay ', so the British copies nest ' inside ‘…’, which a British
+                printer would not do: those copies are a little harder than real British text.
+
+A style that scores well below the original shows marks the engine reads worse.
+"""
+import argparse, ast, csv, glob, os, subprocess, sys, tempfile
+from concurrent.futures import ThreadPoolExecutor
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+csv.field_size_limit(10**9)
+
+POLNEAR_STYLES = {"french «…»": ("«", "»"), "german „…“": ("„", "“"), 'typewriter "…"': ('"', '"')}
+PDNC_STYLES = {"curly “…”": ("“", "”"), "french «…»": ("«", "»"), "british ‘…’": ("‘", "’")}
+
+
+def restyle_polnear(src, dst, opener, closer):
+    os.makedirs(os.path.join(dst, "text"), exist_ok=True)
+    os.symlink(os.path.join(src, "attributions"), os.path.join(dst, "attributions"))
+    for path in glob.glob(os.path.join(src, "text", "*.txt")):
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        with open(os.path.join(dst, "text", os.path.basename(path)), "w", encoding="utf-8") as f:
+            f.write(text.replace("“", opener).replace("”", closer))
+
+
+def curl(text, opener, closer):
+    """Straight double marks as opener and closer, alternating within each paragraph."""
+    out, is_open = [], False
+    for i, ch in enumerate(text):
+        if ch == "\n" and text[i + 1 : i + 2] == "\n":
+            is_open = False
+        if ch == '"':
+            out.append(closer if is_open else opener)
+            is_open = not is_open
+        else:
+            out.append(ch)
+    return out
+
+
+def restyle_pdnc(src, dst, opener, closer):
+    os.makedirs(dst, exist_ok=True)
+    os.symlink(os.path.join(src, "character_info.csv"), os.path.join(dst, "character_info.csv"))
+    with open(os.path.join(src, "novel_text.txt"), encoding="utf-8") as f:
+        text = f.read()
+    new = curl(text, opener, closer)
+    moved, old_b, new_b = {}, 0, 0
+    for a, b in zip(text, new):
+        moved[old_b] = new_b
+        old_b += len(a.encode("utf-8"))
+        new_b += len(b.encode("utf-8"))
+    moved[old_b] = new_b
+    with open(os.path.join(dst, "novel_text.txt"), "w", encoding="utf-8") as f:
+        f.write("".join(new))
+    with open(os.path.join(src, "quotation_info.csv"), encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    with open(os.path.join(dst, "quotation_info.csv"), "w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0].keys()))
+        w.writeheader()
+        for r in rows:
+            spans = ast.literal_eval(r["quoteByteSpans"])
+            r["quoteByteSpans"] = str([[moved[a], moved[b]] for a, b in spans])
+            w.writerow(r)
+
+
+def last_line(cmd):
+    r = subprocess.run(cmd, capture_output=True, text=True)
+    lines = [l for l in r.stdout.splitlines() if "=" in l]
+    if r.returncode != 0 or not lines:
+        sys.exit(f"scorer failed ({' '.join(cmd[:2])}):\n{r.stderr[-2000:]}")
+    return lines[-1]
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("binary")
+    ap.add_argument("--shared", default=os.path.join(HERE, "..", "..", "..", "shared"))
+    ap.add_argument("--out", help="where the restyled copies go (default: a temporary folder)")
+    args = ap.parse_args()
+    shared, binary = os.path.abspath(args.shared), os.path.abspath(args.binary)
+    if not os.path.isdir(os.path.join(shared, "eval")):
+        sys.exit(f"no scorers at {shared}/eval: pass --shared DIR (the folder with eval/ and data/)")
+    out = args.out or tempfile.mkdtemp(prefix="quotelens-styles-")
+    py, polnear = sys.executable, os.path.join(shared, "data", "polnear-dev")
+    novels = sorted(glob.glob(os.path.join(shared, "data", "pdnc-dev", "*", "")))
+    jobs = {("PolNeAR dev", "as published"): [py, f"{shared}/eval/score_polnear.py", binary, polnear]}
+    for i, (style, (o, c)) in enumerate(POLNEAR_STYLES.items()):
+        dst = os.path.join(out, f"polnear-{i}")
+        restyle_polnear(polnear, dst, o, c)
+        jobs[("PolNeAR dev", style)] = [py, f"{shared}/eval/score_polnear.py", binary, dst]
+    jobs[("PDNC dev", 'as published "…"')] = [py, f"{shared}/eval/score_pdnc.py", binary] + novels
+    for i, (style, (o, c)) in enumerate(PDNC_STYLES.items()):
+        dirs = []
+        for n in novels:
+            dst = os.path.join(out, f"pdnc-{i}", os.path.basename(n.rstrip("/")))
+            restyle_pdnc(n, dst, o, c)
+            dirs.append(dst)
+        jobs[("PDNC dev", style)] = [py, f"{shared}/eval/score_pdnc.py", binary] + dirs
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = dict(zip(jobs, pool.map(last_line, jobs.values())))
+    for (corpus, style), line in results.items():
+        print(f"{corpus:12} {style:20} {line}")
+    print(f"(restyled copies in {out})")
+
+
+if __name__ == "__main__":
+    main()
