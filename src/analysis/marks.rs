@@ -614,7 +614,7 @@ fn single_close(
     if before.is_none_or(|c| c.is_whitespace()) {
         let spaced = after.is_none_or(|c| c.is_whitespace());
         // Spaced on both sides while a single quotation is open, it closes it: a broken-off line
-        // (`‘Like as not ’ began Mrs. Hall.`), as a spaced " closes a double one.
+        // (`‘I only meant ’ began Mrs. Ward.`), as a spaced " closes a double one.
         if spaced && stack.iter().any(|o| o.family == Family::Single) {
             return Decision::Close(Family::Single);
         }
@@ -716,8 +716,8 @@ mod tests {
     fn a_spaced_single_closer_ends_a_broken_off_line() {
         // British dialogue: ‘…’ with a line broken off before its closing mark.
         assert_eq!(
-            quotes("‘Like as not ’ began Mrs. Hall.\n\n‘Hush!’ said Hall."),
-            ["Like as not ", "Hush!"]
+            quotes("‘I only meant ’ began Mrs. Ward.\n\n‘Hush!’ said Ward."),
+            ["I only meant ", "Hush!"]
         );
         assert_eq!(
             quotes("‘I knocked, but ’\n\n‘Well?’"),
