@@ -11,9 +11,10 @@ changing only the quotation marks, and scores each copy as the original:
   PolNeAR dev   “…” as «…» (French), „…“ (German) and "…" (typewriter); the annotations count
                 characters, so they stay valid.
   PDNC dev      "…" as “…”, «…» and ‘…’ (British); each paragraph's marks alternate opening and
-                closing; the gold byte spans are moved with the text. The novels' inner quotations
-                and apostrophes stay ', so the British copies nest ' inside ‘…’, which a British
-                printer would not do: those copies are a little harder than real British text.
+                closing; the gold byte spans are moved with the text. In the British copies the
+                novels' inner '…' quotations become “…”, as a British printer sets them (a ' opens
+                one after a space inside a quotation, and closes it before anything but a letter);
+                apostrophes stay.
 
 A style that scores well below the original shows marks the engine reads worse.
 """
@@ -24,7 +25,12 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 csv.field_size_limit(10**9)
 
 POLNEAR_STYLES = {"french «…»": ("«", "»"), "german „…“": ("„", "“"), 'typewriter "…"': ('"', '"')}
-PDNC_STYLES = {"curly “…”": ("“", "”"), "french «…»": ("«", "»"), "british ‘…’": ("‘", "’")}
+# Marks for the quotation and, for British, for the quotation inside it.
+PDNC_STYLES = {
+    "curly “…”": ("“", "”", None),
+    "french «…»": ("«", "»", None),
+    "british ‘…’": ("‘", "’", ("“", "”")),
+}
 
 
 def restyle_polnear(src, dst, opener, closer):
@@ -37,26 +43,37 @@ def restyle_polnear(src, dst, opener, closer):
             f.write(text.replace("“", opener).replace("”", closer))
 
 
-def curl(text, opener, closer):
-    """Straight double marks as opener and closer, alternating within each paragraph."""
-    out, is_open = [], False
+def curl(text, opener, closer, inner=None):
+    """Straight double marks as opener and closer, alternating within each paragraph; with
+    `inner`, the '…' quoted inside them as inner[0]…inner[1]."""
+    out, is_open, inner_open = [], False, False
     for i, ch in enumerate(text):
         if ch == "\n" and text[i + 1 : i + 2] == "\n":
-            is_open = False
+            is_open = inner_open = False
+        before, after = text[i - 1 : i] or " ", text[i + 1 : i + 2] or " "
         if ch == '"':
             out.append(closer if is_open else opener)
-            is_open = not is_open
+            is_open, inner_open = not is_open, False
+        elif ch == "'" and inner and is_open:
+            if not inner_open and (before.isspace() or before == '"') and after.isalpha():
+                out.append(inner[0])
+                inner_open = True
+            elif inner_open and not after.isalpha():
+                out.append(inner[1])
+                inner_open = False
+            else:
+                out.append(ch)
         else:
             out.append(ch)
     return out
 
 
-def restyle_pdnc(src, dst, opener, closer):
+def restyle_pdnc(src, dst, opener, closer, inner):
     os.makedirs(dst, exist_ok=True)
     os.symlink(os.path.join(src, "character_info.csv"), os.path.join(dst, "character_info.csv"))
     with open(os.path.join(src, "novel_text.txt"), encoding="utf-8") as f:
         text = f.read()
-    new = curl(text, opener, closer)
+    new = curl(text, opener, closer, inner)
     moved, old_b, new_b = {}, 0, 0
     for a, b in zip(text, new):
         moved[old_b] = new_b
@@ -102,11 +119,11 @@ def main():
         restyle_polnear(polnear, dst, o, c)
         jobs[("PolNeAR dev", style)] = [py, f"{shared}/eval/score_polnear.py", binary, dst]
     jobs[("PDNC dev", 'as published "…"')] = [py, f"{shared}/eval/score_pdnc.py", binary] + novels
-    for i, (style, (o, c)) in enumerate(PDNC_STYLES.items()):
+    for i, (style, (o, c, inner)) in enumerate(PDNC_STYLES.items()):
         dirs = []
         for n in novels:
             dst = os.path.join(out, f"pdnc-{i}", os.path.basename(n.rstrip("/")))
-            restyle_pdnc(n, dst, o, c)
+            restyle_pdnc(n, dst, o, c, inner)
             dirs.append(dst)
         jobs[("PDNC dev", style)] = [py, f"{shared}/eval/score_pdnc.py", binary] + dirs
     with ThreadPoolExecutor(max_workers=2) as pool:
