@@ -419,14 +419,14 @@ fn split_closing_run(
     i: usize,
     longest: &'static Def,
 ) -> (&'static Def, Option<(usize, &'static Def)>) {
-    let closing = text[..i]
-        .chars()
-        .next_back()
-        .is_some_and(|c| !c.is_whitespace());
+    // Asked of every mark the scanner finds: the cheap tests first.
     let run = &text.as_bytes()[i..];
     if longest.text == "''"
-        && closing
         && run.starts_with(b"'''")
+        && text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(|c| !c.is_whitespace())
         && run.get(3) != Some(&b'\'')
         && let (Some(single), Some(double)) = (mark("'"), mark("''"))
     {
