@@ -43,6 +43,20 @@ fn story<T>(opening: &str, items: &[T], scene: impl Fn(usize, &T) -> String) -> 
     t
 }
 
+/// The speaker of the quote whose content starts with `start`, and the words that name them.
+fn speaker_and_mention(text: &str, start: &str) -> (Option<String>, Option<String>) {
+    let (doc, a) = run(text);
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.content.text(&doc.text).starts_with(start))
+        .unwrap_or_else(|| panic!("no quote starting {start:?}"));
+    (
+        q.speaker.map(|s| a.speakers[s].name.clone()),
+        q.speaker_mention.map(|m| m.text(&doc.text).to_string()),
+    )
+}
+
 fn speaker_names(text: &str) -> Vec<String> {
     let (_, a) = run(text);
     a.speakers.iter().map(|s| s.name.clone()).collect()
@@ -99,6 +113,21 @@ fn the_one_addressed_is_not_the_speaker_but_answers_next() {
              “I blame nobody.”";
     assert_eq!(speaker_of(t, "Don’t blame me").as_deref(), Some("Martha"));
     assert_eq!(speaker_of(t, "I blame nobody").as_deref(), Some("Lou"));
+}
+
+#[test]
+fn the_one_addressed_is_not_the_he_that_tags_the_line() {
+    // "he" would go to Lou, the man in view, but the line speaks to Lou: it is Tom's, though
+    // Tom sits two paragraphs up.
+    let t = "Tom Reed sat by the stove and said nothing.\n\n\
+             Lou Carter came in from the rain. Lou shook the water from his coat.\n\n\
+             “Don’t blame me, Lou,” he said.\n\n\
+             “I blame nobody,” said Lou.";
+    assert_eq!(speaker_of(t, "Don’t blame me").as_deref(), Some("Tom Reed"));
+    assert_eq!(
+        speaker_of(t, "I blame nobody").as_deref(),
+        Some("Lou Carter")
+    );
 }
 
 #[test]
@@ -302,6 +331,28 @@ fn what_was_told_is_not_who_it_was_told_to() {
     assert_eq!(reported.2.as_deref(), Some("Ruth Adler"));
 }
 
+// A story calls its people by their given names.
+
+#[test]
+fn a_given_name_alone_is_the_person_with_that_given_name() {
+    // "With Mrs. Allan Anne fell in love" runs two names together; "Anne" after it is still
+    // Anne Shirley.
+    let t = "Anne Shirley came to the farm in June, and Marilla met her at the gate.\n\n\
+             “Are you tired?” asked Marilla.\n\n\
+             “Not a bit,” said Anne.\n\n\
+             “Then come in.”\n\n\
+             “May I see the orchard first?”\n\n\
+             The new minister’s wife came to tea on Sunday. With Mrs. Allan Anne fell in love \
+             at once.\n\n\
+             “You must call me whenever you like,” said Mrs. Allan.\n\n\
+             “I will,” said Anne. “I will come every week.”";
+    assert_eq!(speaker_of(t, "I will,").as_deref(), Some("Anne Shirley"));
+    assert_eq!(
+        speaker_of(t, "I will come every week").as_deref(),
+        Some("Anne Shirley")
+    );
+}
+
 // A person called by a first name alone is of that name's gender.
 
 #[test]
@@ -500,18 +551,22 @@ fn the_possessor_of_what_is_spoken_about_is_not_the_speaker() {
 fn the_relative_clause_quote_is_said_by_its_antecedent_through_who() {
     let t = "“Donald Trump is a danger,” said Glenn Beck, who called the plan “a disaster for \
              everyone.”";
-    let (doc, a) = run(t);
-    let q = a
-        .quotes
-        .iter()
-        .find(|q| q.content.text(&doc.text).starts_with("a disaster"))
-        .expect("the quotation in the relative clause");
     assert_eq!(
-        q.speaker.map(|s| a.speakers[s].name.as_str()),
-        Some("Glenn Beck")
+        speaker_and_mention(t, "a disaster"),
+        (Some("Glenn Beck".into()), Some("who".into()))
     );
-    let m = q.speaker_mention.expect("a mention");
-    assert_eq!(m.text(&doc.text), "who");
+}
+
+#[test]
+fn a_paragraph_subject_is_named_by_their_mention_in_the_quotes_sentence() {
+    // The words are hers by the paragraph, and "she" in their own sentence is what says so.
+    let t = "Senator Ana Ruiz has been cagey about where she stands on the tax, offering few \
+             details beyond a letter in May, in which she asked for the program to get \"back on \
+             course.\"";
+    assert_eq!(
+        speaker_and_mention(t, "back on course"),
+        (Some("Ana Ruiz".into()), Some("she".into()))
+    );
 }
 
 // Older fiction introduces a line with "X said--" at the end of the paragraph before it.

@@ -343,6 +343,11 @@ impl Resolver {
         };
         // Candidates sharing a name word (in a buffer kept from mention to mention).
         let mut best: Option<usize> = None;
+        let given_name_alone = self.story
+            && words.len() == 1
+            && married.is_none()
+            && m.descriptors.roles.is_empty()
+            && m.first_name_gender != Gender::Unknown;
         let mut cands = std::mem::take(&mut self.candidates);
         cands.clear();
         for w in words {
@@ -391,9 +396,14 @@ impl Resolver {
             // The entity sharing the most name words ("Daisy Miller" is Miss Daisy Miller, not
             // the Mrs. Miller mentioned since), then the most recent.
             let shared = |x: &Entity| words.iter().filter(|w| x.name_words.contains(w)).count();
+            // A story calls its people by their given names: "Anne" alone is the Anne of
+            // "Anne Shirley", not whoever a run of capitals once ended with "Anne".
+            let given_first = |x: &Entity| {
+                given_name_alone && x.name_words.len() >= 2 && x.name_words.first() == words.first()
+            };
             if best.is_none_or(|b| {
                 let b = &self.entities[b];
-                (shared(b), b.last_pos) < (shared(e), e.last_pos)
+                (shared(b), given_first(b), b.last_pos) < (shared(e), given_first(e), e.last_pos)
             }) {
                 best = Some(id);
             }
@@ -685,6 +695,27 @@ impl Resolver {
                 (m.gender != Gender::Unknown).then(|| {
                     self.salient(sentence, m.span.start, WIDE_PRONOUN_WINDOW, known_to_agree)
                 })?
+            })
+    }
+
+    /// The person of `gender` mentioned last before byte `pos`, other than those in `except`.
+    pub fn recent_person_before(
+        &self,
+        pos: usize,
+        gender: Gender,
+        except: &[usize],
+    ) -> Option<usize> {
+        self.history
+            .iter()
+            .rev()
+            .filter(|h| h.pos < pos && !except.contains(&h.entity))
+            .map(|h| h.entity)
+            .find(|&id| {
+                let e = &self.entities[id];
+                Some(id) != self.narrator
+                    && e.is_person()
+                    && !e.plural
+                    && (e.gender == gender || e.gender == Gender::Unknown)
             })
     }
 

@@ -39,6 +39,7 @@ features! {
     CuePrevSentence = "cue.prev_sentence",
     CueNextSentence = "cue.next_sentence",
     CueInBlock = "cue.in_block",
+    RelativeClauseSubject = "sentence.relative_clause_subject",
     SentenceSubjectBefore = "sentence.subject_before",
     SentenceMentionBefore = "sentence.mention_before",
     SentenceFrontedBefore = "sentence.fronted_clause_before",

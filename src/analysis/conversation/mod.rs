@@ -156,10 +156,13 @@ struct Around {
     /// verb before the quote in its sentence, and of the first one after it.
     cue_before: Option<usize>,
     cue_after: Option<usize>,
+    /// The entity named just before a *who* that opens the clause holding the quote ("…
+    /// Graham, who vowed to fight the “new rules”"): that clause's subject.
+    relative_subject: Option<usize>,
 }
 
 impl Around {
-    fn of(b: &BlockRecord, q: &QuoteSite) -> Around {
+    fn of(b: &BlockRecord, q: &QuoteSite, text: &str) -> Around {
         let mut a = Around::default();
         let mut best_before = 0;
         let mut best_after = usize::MAX;
@@ -177,6 +180,21 @@ impl Around {
                 a.cue_after = Some(i);
             }
         }
+        a.relative_subject = near
+            .iter()
+            .rev()
+            .filter(|m| m.sentence == q.sentence && m.span.end <= q.start)
+            .take(4)
+            .find(|m| {
+                m.kind == MentionKind::Name
+                    && super::relative_clause::subject_of_clause(
+                        text,
+                        m.span,
+                        Span::new(q.start, q.end),
+                    )
+                    .is_some()
+            })
+            .map(|m| m.entity);
         a
     }
 }
@@ -318,7 +336,7 @@ impl Conversation {
                     confidence: 0.9,
                     relinked: None,
                 },
-                None => self.rank(at, q, resolver, weights, &decided),
+                None => self.rank(at, q, text, resolver, weights, &decided),
             };
             decided.push((q.pending, decision.speaker));
             self.vote_for_narrator(text, block, decision.speaker, q);
@@ -416,6 +434,7 @@ impl Conversation {
         &mut self,
         at: usize,
         q: &QuoteSite,
+        text: &str,
         resolver: &Resolver,
         weights: &ranker::Weights,
         decided: &[(usize, Option<usize>)],
@@ -438,13 +457,23 @@ impl Conversation {
         }
         let cands = self.candidates(at, q, decided);
         // The speech verbs around the quote, found once for all its candidates.
-        let around = Around::of(&self.window[at], q);
+        let around = Around::of(&self.window[at], q, text);
         let vectors: Vec<Vector> = cands
             .iter()
             .map(|&e| self.features(at, q, e, &around, resolver, decided))
             .collect();
-        let scores: Vec<f32> = vectors.iter().map(|v| weights.score(v)).collect();
-        let best = (0..cands.len()).max_by(|&a, &b| scores[a].total_cmp(&scores[b]));
+        let mut scores: Vec<f32> = vectors.iter().map(|v| weights.score(v)).collect();
+        // Whoever the quote calls by name is spoken to, not speaking ("Don't blame me, Lou."):
+        // never its speaker, unless its own tag names them.
+        let named_by_tag = |v: &Vector| v[F::LocalNameSame as usize] > 0.0;
+        for (s, v) in scores.iter_mut().zip(&vectors) {
+            if v[F::AddressedThis as usize] > 0.0 && !named_by_tag(v) {
+                *s = f32::NEG_INFINITY;
+            }
+        }
+        let best = (0..cands.len())
+            .filter(|&i| scores[i].is_finite())
+            .max_by(|&a, &b| scores[a].total_cmp(&scores[b]));
         if let Some(trace) = self.trace.as_mut() {
             trace.push(QuoteTrace {
                 pending: q.pending,
@@ -453,14 +482,7 @@ impl Conversation {
             });
         }
         let Some(bi) = best else {
-            return Decision {
-                pending: q.pending,
-                speaker: None,
-                mention: None,
-                method: q.method,
-                confidence: 0.0,
-                relinked: None,
-            };
+            return self.someone_else_tagged(q, resolver);
         };
         let top = scores[bi];
         let total: f32 = scores.iter().map(|s| (s - top).exp()).sum();
@@ -505,7 +527,20 @@ impl Conversation {
         let own = compatible_local
             .filter(|l| l.entity == Some(e))
             .map(|l| l.span);
-        let mention = own
+        // A paragraph's subject names the speaker from afar; their last mention in the
+        // quote's own sentence ("… in which she called for …") is the one that says it.
+        let in_sentence = (method == Method::ParagraphSubject)
+            .then(|| {
+                b.mentions_near(q)
+                    .1
+                    .iter()
+                    .rev()
+                    .find(|m| m.entity == e && m.sentence == q.sentence && m.span.end <= q.start)
+                    .map(|m| m.span)
+            })
+            .flatten();
+        let mention = in_sentence
+            .or(own)
             .or(cue_mention)
             .or(compatible_local.map(|l| l.span))
             .or_else(|| self.nearest_mention(at, q, e));
@@ -519,6 +554,25 @@ impl Conversation {
             method,
             confidence,
             relinked,
+        }
+    }
+
+    /// No candidate is left once those the quote speaks to are set aside: its tag's "he" or
+    /// "she" is then the last person of that sex mentioned before it who is not spoken to
+    /// (the candidates reach only one paragraph back).
+    fn someone_else_tagged(&self, q: &QuoteSite, resolver: &Resolver) -> Decision {
+        let local = q
+            .local
+            .filter(|l| l.kind == MentionKind::Pronoun && !l.first_person && !l.plural);
+        let speaker =
+            local.and_then(|l| resolver.recent_person_before(q.start, l.gender, &q.vocatives));
+        Decision {
+            pending: q.pending,
+            speaker,
+            mention: speaker.and(local.map(|l| l.span)),
+            method: q.method,
+            confidence: if speaker.is_some() { 0.3 } else { 0.0 },
+            relinked: speaker.and(local.map(|l| (l.span, l.entity))),
         }
     }
 
@@ -685,6 +739,11 @@ impl Conversation {
         let is_e = |i: Option<usize>| i.is_some_and(|i| names_e(&b.mentions[i]));
         set(&mut v, F::CueNearestBefore, is_e(around.cue_before));
         set(&mut v, F::CueNearestAfter, is_e(around.cue_after));
+        set(
+            &mut v,
+            F::RelativeClauseSubject,
+            around.relative_subject == Some(e),
+        );
         let near = b.mentions_near(q).1;
         for m in near.iter().filter(|m| names_e(m)) {
             let same = m.sentence == q.sentence;
