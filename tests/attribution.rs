@@ -243,6 +243,21 @@ fn a_town_in_an_apposition_is_not_the_speaker() {
     assert!(!names.iter().any(|n| n == "Marlow"), "{names:?}");
 }
 
+#[test]
+fn a_state_before_a_role_noun_is_not_a_person() {
+    // "The former New Mexico governor" is a governor from New Mexico, and "he" is that man.
+    let t = "Libertarian presidential candidate Gary Jonas has a clean bill of health.\n\n\
+             The former New Mexico governor is a triathlete and has climbed many peaks. He \
+             released a letter from his doctor on Friday that says he has \"extraordinarily good \
+             health\" for his age.";
+    let names = speaker_names(t);
+    assert!(!names.iter().any(|n| n.contains("Mexico")), "{names:?}");
+    assert_eq!(
+        speaker_of(t, "extraordinarily").as_deref(),
+        Some("Gary Jonas")
+    );
+}
+
 // The right referent, joined to its name.
 
 #[test]
@@ -554,6 +569,16 @@ fn the_relative_clause_quote_is_said_by_its_antecedent_through_who() {
     assert_eq!(
         speaker_and_mention(t, "a disaster"),
         (Some("Glenn Beck".into()), Some("who".into()))
+    );
+}
+
+#[test]
+fn an_organisations_relative_clause_quote_is_said_through_which() {
+    let t = "To settle it, the fact-checkers turned to the Ashby Police Department which \
+             reported “2,521 incidents” between January and September.";
+    assert_eq!(
+        speaker_and_mention(t, "2,521 incidents"),
+        (Some("Ashby Police Department".into()), Some("which".into()))
     );
 }
 

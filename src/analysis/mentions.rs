@@ -644,6 +644,22 @@ fn name_chain(
         return Some(end);
     }
     let name_toks = &tokens[name_start..end];
+    // "The former New Mexico governor": places before a lower-case role noun are the role's
+    // modifiers, as in "the Ohio senator", not a person called New Mexico.
+    let places_only = name_toks
+        .iter()
+        .filter(|t| t.kind == Kind::Word)
+        .all(|t| t.is(PLACE | DEMONYM) && !t.is(FIRST_NAME));
+    let role_follows = tokens.get(end).is_some_and(|n| {
+        n.kind == Kind::Word
+            && !n.cap
+            && !n.in_quote()
+            && n.is(ROLE)
+            && sentence_of[end] == sentence
+    });
+    if places_only && role_follows {
+        return Some(end);
+    }
     let start = names.begin_range();
     for t in name_toks.iter().filter(|t| t.kind == Kind::Word) {
         names.push(strip_possessive(t.text(text)).0.trim_end_matches('.'));

@@ -1,6 +1,7 @@
 //! The relative pronoun as the speaker's words: in "… said Beck, who called Trump “a
-//! sociopath”", the quotation belongs to the clause whose subject is *who*; its antecedent Beck is
-//! the speaker, and *who* is the mention that names them in that clause.
+//! sociopath”", the quotation belongs to the clause whose subject is *who* (*which* for an
+//! organisation); its antecedent Beck is the speaker, and *who* is the mention that names them
+//! in that clause.
 
 use super::model::Span;
 
@@ -24,11 +25,21 @@ pub fn subject_of_clause(text: &str, mention: Span, quote: Span) -> Option<Span>
         return None;
     }
     let rest = &after[gap..];
-    if !rest.starts_with("who ") && !rest.starts_with("who\n") {
+    // *who* for people, *which* for organisations ("the police department, which reported
+    // “2,500 incidents”").
+    let pronoun = ["who", "which"]
+        .into_iter()
+        .find(|p| rest.starts_with(p) && rest[p.len()..].starts_with([' ', '\n']))?;
+    // Within one sentence: nothing between *who* and the quotation ends a sentence.
+    let clause = &rest[pronoun.len()..];
+    // *who* is the clause's subject only when a verb follows it: in "which Obama declared" or
+    // "whom she called" someone else speaks.
+    let next = clause.split_whitespace().next().unwrap_or("");
+    let subject_follows = next.starts_with(char::is_uppercase)
+        || matches!(next, "he" | "she" | "they" | "we" | "you" | "it");
+    if subject_follows {
         return None;
     }
-    // Within one sentence: nothing between *who* and the quotation ends a sentence.
-    let clause = &rest[3..];
     let ends_sentence = clause
         .char_indices()
         .any(|(i, c)| matches!(c, '.' | '!' | '?') && clause[i + 1..].starts_with([' ', '\n']));
@@ -36,7 +47,7 @@ pub fn subject_of_clause(text: &str, mention: Span, quote: Span) -> Option<Span>
         return None;
     }
     let start = mention.end + gap;
-    Some(Span::new(start, start + 3))
+    Some(Span::new(start, start + pronoun.len()))
 }
 
 #[cfg(test)]
@@ -60,6 +71,20 @@ mod tests {
         assert_eq!(who(t, "Beck", "“a disaster.”").as_deref(), Some("who"));
         // The quotation before the antecedent is the main clause's.
         assert_eq!(who(t, "Beck", "“It is over,”"), None);
+    }
+
+    #[test]
+    fn an_organisations_quotation_is_said_by_which() {
+        let t = "They asked the city police, which reported “2,500 incidents” this year.";
+        assert_eq!(
+            who(t, "the city police", "“2,500 incidents”").as_deref(),
+            Some("which")
+        );
+        // Someone else is the subject of the clause: the antecedent is its object.
+        let t = "They met at the old inn, which Mayor Ruiz declared “a landmark” on Friday.";
+        assert_eq!(who(t, "the old inn", "“a landmark”"), None);
+        let t = "He thanked Beck, who he called “a friend.”";
+        assert_eq!(who(t, "Beck", "“a friend.”"), None);
     }
 
     #[test]
