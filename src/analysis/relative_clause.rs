@@ -30,16 +30,16 @@ pub fn subject_of_clause(text: &str, mention: Span, quote: Span) -> Option<Span>
     let pronoun = ["who", "which"]
         .into_iter()
         .find(|p| rest.starts_with(p) && rest[p.len()..].starts_with([' ', '\n']))?;
-    // Within one sentence: nothing between *who* and the quotation ends a sentence.
     let clause = &rest[pronoun.len()..];
     // *who* is the clause's subject only when a verb follows it: in "which Obama declared" or
-    // "whom she called" someone else speaks.
+    // "who he called" someone else speaks.
     let next = clause.split_whitespace().next().unwrap_or("");
     let subject_follows = next.starts_with(char::is_uppercase)
         || matches!(next, "he" | "she" | "they" | "we" | "you" | "it");
     if subject_follows {
         return None;
     }
+    // Within one sentence: nothing between *who* and the quotation ends a sentence.
     let ends_sentence = clause
         .char_indices()
         .any(|(i, c)| matches!(c, '.' | '!' | '?') && clause[i + 1..].starts_with([' ', '\n']));
