@@ -419,6 +419,32 @@ fn the_young_girl_is_the_named_girl_in_view() {
 }
 
 #[test]
+fn the_child_who_speaks_before_she_is_named_is_the_child_named_after() {
+    // The story calls her "the child" before it names her, and still does once it has.
+    let t = "Thomas drove down to the ferry landing in the rain.\n\n\
+             “Are you the man from the farm?” asked the child.\n\n\
+             “I am,” said Thomas.\n\n\
+             “I thought nobody would come for me,” said the child.\n\n\
+             Thomas lifted the bag into the cart. The child climbed up beside him.\n\n\
+             “What do they call you?” asked Thomas.\n\n\
+             “Tilly.”\n\n\
+             Her name, it turned out, was Ottilie Brandt. Ottilie, poor child, talked all the \
+             way up the hill while Thomas listened.\n\n\
+             “Is that the farm?” said the child, pointing at the lights.\n\n\
+             “That is the farm,” said Thomas.";
+    for line in ["Are you the man", "I thought nobody", "Is that the farm"] {
+        assert_eq!(speaker_of(t, line).as_deref(), Some("Ottilie"), "{line}");
+    }
+    assert_eq!(speaker_of(t, "I am").as_deref(), Some("Thomas"));
+    // Someone named later whom the story never calls by the description is someone else.
+    let t = t.replace("Ottilie, poor child,", "Ottilie");
+    assert_eq!(
+        speaker_of(&t, "Are you the man").as_deref(),
+        Some("the child")
+    );
+}
+
+#[test]
 fn the_old_lady_is_the_one_the_story_calls_the_grandmother() {
     // A capitalised description in mid-sentence is how the story names her: the epithet stands
     // for her as it would for a name.

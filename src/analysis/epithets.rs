@@ -10,7 +10,7 @@
 use super::lexicon;
 use super::mentions::Gender;
 use super::model::SpeakerKind;
-use super::resolve::Entity;
+use super::resolve::{self, Entity};
 use crate::span::Span;
 
 /// How far back a use of the epithet looks for the person it stands for: mentions, and bytes.
@@ -102,6 +102,49 @@ pub fn links(
         let runner_up = scored.get(1).map_or(0, |s| s.0.max(0));
         if score >= MIN_SCORE && score >= 2 * runner_up && n * 3 >= uses {
             out.push((d, best));
+        }
+    }
+    out
+}
+
+/// How soon after a description's last use the person it stood for must be named.
+const NAMED_WITHIN_BYTES: usize = 3_000;
+
+/// Pairs (description entity, named entity it stood for) for people a story describes before it
+/// names them: "the child" of the first pages is the Ottilie named a page later when, once
+/// named, she is still called "the child". The description's every use comes before the name, so the
+/// vote in `links` (which looks back for a name) cannot find her; the wording the story goes on
+/// using for her can. The first person so called who is named within a page of the
+/// description's last use is the one (a story may name "Master Otto" first, "Otto Brandt" later).
+pub fn named_after(entities: &[Entity]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (d, ent) in entities.iter().enumerate() {
+        if !(ent.described && ent.name_words.is_empty() && !ent.plural && ent.is_person())
+            || !starts_definite(&ent.name)
+        {
+            continue;
+        }
+        let Some(last) = ent.mentions.last() else {
+            continue;
+        };
+        let key = resolve::epithet_key(&ent.name);
+        let called_so = |e: &Entity| e.aliases.iter().any(|a| resolve::epithet_key(a) == key);
+        let named = entities
+            .iter()
+            .enumerate()
+            .filter(|&(i, e)| i != d && is_named_person(e))
+            .filter(|(_, e)| {
+                ent.gender == Gender::Unknown
+                    || e.gender == Gender::Unknown
+                    || e.gender == ent.gender
+            })
+            .filter_map(|(i, e)| Some((e.mentions.first()?.start, i, e)))
+            .filter(|&(named_at, _, e)| {
+                named_at > last.start && named_at - last.start <= NAMED_WITHIN_BYTES && called_so(e)
+            })
+            .min_by_key(|&(named_at, i, _)| (named_at, i));
+        if let Some((_, n, _)) = named {
+            out.push((d, n));
         }
     }
     out

@@ -693,7 +693,16 @@ impl<'t> Engine<'t> {
                 })
                 .collect()
         };
-        let links = epithets::links(self.text, &self.resolver.entities, turns);
+        let mut links = epithets::links(self.text, &self.resolver.entities, turns);
+        // A description used of someone before the story names them (`named_after`).
+        if self.resolver.story {
+            let linked: Vec<usize> = links.iter().map(|&(from, _)| from).collect();
+            links.extend(
+                epithets::named_after(&self.resolver.entities)
+                    .into_iter()
+                    .filter(|(from, _)| !linked.contains(from)),
+            );
+        }
         let mut known = Vec::new();
         for (from, to) in links {
             for q in quotes.iter_mut().filter(|q| q.speaker == Some(from)) {
