@@ -119,9 +119,8 @@ const NAMED_WITHIN_BYTES: usize = 3_000;
 pub fn named_after(entities: &[Entity]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for (d, ent) in entities.iter().enumerate() {
-        if !(ent.described && ent.name_words.is_empty() && !ent.plural && ent.is_person())
-            || !starts_definite(&ent.name)
-        {
+        let description_only = ent.described && ent.name_words.is_empty() && !ent.plural;
+        if !(description_only && ent.is_person() && starts_definite(&ent.name)) {
             continue;
         }
         let Some(last) = ent.mentions.last() else {
