@@ -445,6 +445,32 @@ fn the_child_who_speaks_before_she_is_named_is_the_child_named_after() {
 }
 
 #[test]
+fn his_companion_is_the_one_he_is_with() {
+    let t = "Tom walked along the quay with Eliza Grant in the evening. He pointed at the \
+             boats.\n\n\
+             “They sail at dawn,” he said.\n\n\
+             “Then we must be early,” said his companion.\n\n\
+             “We must,” said Tom.";
+    assert_eq!(
+        speaker_of(t, "Then we must").as_deref(),
+        Some("Eliza Grant")
+    );
+    // In a first-person story, "my companion" is whoever the narrator is with.
+    let t = "I walked along the quay with Harold Finch in the evening. The boats were coming \
+             in.\n\n\
+             “They sail at dawn,” I said.\n\n\
+             “Then we must be early,” said my companion.\n\n\
+             “We must,” I said. “The tide will not wait for us.”\n\n\
+             “Nor for anyone,” said my companion.\n\n\
+             “Have you the tickets?” I asked.";
+    assert_eq!(
+        speaker_of(t, "Nor for anyone").as_deref(),
+        Some("Harold Finch")
+    );
+    assert_eq!(speaker_of(t, "Have you").as_deref(), Some("the narrator"));
+}
+
+#[test]
 fn the_old_lady_is_the_one_the_story_calls_the_grandmother() {
     // A capitalised description in mid-sentence is how the story names her: the epithet stands
     // for her as it would for a name.

@@ -120,6 +120,7 @@ impl Resolver {
             MentionKind::Role => voice
                 .or_else(|| self.known_epithet(m, text))
                 .or_else(|| kin.and_then(|k| self.resolve_kin(m, k)))
+                .or_else(|| self.resolve_companion(m, text, sentence))
                 .or_else(|| self.resolve_role(m, text, sentence, speaker)),
             MentionKind::Pronoun => self.resolve_pronoun(m, sentence),
         }?;
@@ -654,6 +655,33 @@ impl Resolver {
             }
             _ => None,
         }
+    }
+
+    /// "said his companion": the one he is with, the person most in view who is not him ("my
+    /// companion", "our companion" in a first-person story: not the narrator). Only someone the story
+    /// has named.
+    fn resolve_companion(&self, m: &Mention, text: &str, sentence: usize) -> Option<usize> {
+        let head = m.head?;
+        if m.plural || !lexicon::lookup(head).is(lexicon::COMPANION) {
+            return None;
+        }
+        let person = |e: &Entity| e.is_person() && !e.plural && !e.name_words.is_empty();
+        let possessor = match m.span.text(text).split_whitespace().next()? {
+            "my" | "My" | "our" | "Our" => self.narrator?,
+            _ => {
+                let sex = possessor_sex(m, text)?;
+                self.salient(sentence, m.span.start, PRONOUN_WINDOW, |e| {
+                    (person(e) && e.gender == sex).then_some(0)
+                })?
+            }
+        };
+        let possessor = &self.entities[possessor];
+        let narrator = self.narrator.map(|n| &self.entities[n]);
+        self.salient(sentence, m.span.start, PRONOUN_WINDOW, |e| {
+            let someone_else =
+                !std::ptr::eq(e, possessor) && narrator.is_none_or(|n| !std::ptr::eq(e, n));
+            (person(e) && someone_else).then_some(0)
+        })
     }
 
     fn resolve_pronoun(&mut self, m: &Mention, sentence: usize) -> Option<usize> {
