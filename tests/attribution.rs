@@ -142,6 +142,24 @@ fn said_i_in_a_first_person_story_is_the_narrator() {
 // A speaker named after the quotation.
 
 #[test]
+fn the_first_i_said_of_a_first_person_story_is_the_narrators() {
+    // The story is known to be told by "I" only a few lines in; its first line is theirs too.
+    let t = "I walked along the quay with Harold Finch in the evening.\n\n\
+             “They sail at dawn,” I said.\n\n\
+             “Then we must be early,” said Harold.\n\n\
+             “We must,” I said. “The tide will not wait for us.”\n\n\
+             “Nor for anyone,” he said.";
+    assert_eq!(
+        speaker_of(t, "They sail").as_deref(),
+        Some("the narrator")
+    );
+    assert_eq!(
+        speaker_of(t, "Then we must").as_deref(),
+        Some("Harold Finch")
+    );
+}
+
+#[test]
 fn a_long_quotation_takes_the_speaker_named_after_it() {
     let t = "The strike entered its third week.\n\n\
              “We have asked for a fair wage, nothing more, and we will stay out for as long as it \

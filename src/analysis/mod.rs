@@ -128,6 +128,9 @@ fn run(
         engine.resolver.known_epithets = known.epithets;
         engine.resolver.known_full_names = known.full_names;
         engine.resolver.story = dialogue;
+        if known.narrator {
+            engine.conversation.narrator = Some(engine.resolver.narrator());
+        }
         if traced {
             engine.conversation.trace = Some(Vec::new());
         }
@@ -218,6 +221,8 @@ struct Engine<'t> {
     /// beside "he" and "she").
     first_person_mentions: usize,
     third_person_mentions: usize,
+    /// The narrator was known only once some quotes had been read.
+    narrator_late: bool,
     /// Buffers reused from block to block, and handed back for the next document.
     scratch: Scratch,
 }
@@ -242,6 +247,7 @@ impl<'t> Engine<'t> {
             block_index: 0,
             first_person_mentions: 0,
             third_person_mentions: 0,
+            narrator_late: false,
             scratch,
         }
     }
@@ -569,6 +575,7 @@ impl<'t> Engine<'t> {
             && self.first_person_mentions * 5 >= self.third_person_mentions
         {
             self.conversation.narrator = Some(self.resolver.narrator());
+            self.narrator_late = !self.pending.is_empty();
         }
         self.block_index += 1;
         self.conversation
@@ -930,6 +937,7 @@ impl<'t> Engine<'t> {
             } else {
                 Vec::new()
             },
+            narrator: self.narrator_late && self.conversation.dialogue,
         };
         self.relative_subjects(&mut quotes);
         self.reporting_subjects(&mut quotes);

@@ -899,11 +899,14 @@ pub type KnownFullNames = Vec<(String, String)>;
 pub struct FirstReading {
     pub epithets: KnownEpithets,
     pub full_names: KnownFullNames,
+    /// The story is told by an "I" that the first reading knew for its narrator only after some
+    /// of its lines had been decided: "“…,” I said" on the first page is the narrator's too.
+    pub narrator: bool,
 }
 
 impl FirstReading {
     pub fn is_empty(&self) -> bool {
-        self.epithets.is_empty() && self.full_names.is_empty()
+        self.epithets.is_empty() && self.full_names.is_empty() && !self.narrator
     }
 }
 
