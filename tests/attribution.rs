@@ -149,10 +149,7 @@ fn the_first_i_said_of_a_first_person_story_is_the_narrators() {
              “Then we must be early,” said Harold.\n\n\
              “We must,” I said. “The tide will not wait for us.”\n\n\
              “Nor for anyone,” he said.";
-    assert_eq!(
-        speaker_of(t, "They sail").as_deref(),
-        Some("the narrator")
-    );
+    assert_eq!(speaker_of(t, "They sail").as_deref(), Some("the narrator"));
     assert_eq!(
         speaker_of(t, "Then we must").as_deref(),
         Some("Harold Finch")
@@ -486,6 +483,19 @@ fn his_companion_is_the_one_he_is_with() {
         Some("Harold Finch")
     );
     assert_eq!(speaker_of(t, "Have you").as_deref(), Some("the narrator"));
+}
+
+#[test]
+fn a_role_set_after_a_name_without_a_comma_is_that_persons() {
+    // "Hobbs the blacksmith": the role is Hobbs's, so "the blacksmith" is Hobbs.
+    let t = "Tom ran up the lane to Hobbs the blacksmith. He was out of breath.\n\n\
+             “Have you seen the cart?” he asked.\n\n\
+             “What cart?” said the blacksmith, putting down his hammer.";
+    assert_eq!(speaker_of(t, "What cart").as_deref(), Some("Hobbs"));
+    // Not when the role begins a clause of its own.
+    let t = "Tom told Hobbs the blacksmith was late.\n\n\
+             “Late again?” said the blacksmith.";
+    assert_ne!(speaker_of(t, "Late again").as_deref(), Some("Hobbs"));
 }
 
 #[test]

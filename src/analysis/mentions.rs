@@ -852,6 +852,13 @@ fn name_chain(
                 entity_kind = SpeakerKind::Person;
             }
         }
+    } else if let Some(role) = role_after_name(tokens, text, end) {
+        // "went up to Bunting the vicar.": a name and its role with no comma between.
+        add_descriptors(&tokens[role], &mut descriptors);
+        person_evidence = true;
+        if entity_kind == SpeakerKind::Unknown {
+            entity_kind = SpeakerKind::Person;
+        }
     }
     out.push(Mention {
         name: Some(Span::new(name_toks[0].start, name_end(text, last))),
@@ -866,6 +873,33 @@ fn name_chain(
         ..Mention::new(tokens, (mention_start, end), MentionKind::Name, sentence)
     });
     Some(end)
+}
+
+/// "Hobbs the blacksmith.", "Ruth the ferryman's widow" is not: after a name, "the", at most two
+/// lower-case modifiers and a role noun that ends the phrase (a stop, a comma) name that person's
+/// role, as an apposition between commas would. A role followed by anything else may begin a
+/// clause of its own ("told Hobbs the blacksmith was late"). Returns the role's token.
+fn role_after_name(tokens: &[Token], text: &str, end: usize) -> Option<usize> {
+    let the = tokens.get(end)?;
+    if the.in_quote() || the.cap || the.text(text) != "the" {
+        return None;
+    }
+    for k in end + 1..(end + 4).min(tokens.len()) {
+        let t = &tokens[k];
+        if t.in_quote() || t.kind != Kind::Word || t.cap || strip_possessive(t.text(text)).1 {
+            return None;
+        }
+        if t.is(ROLE) {
+            let closes = tokens.get(k + 1).is_none_or(|n| {
+                n.kind == Kind::Punct && matches!(n.text(text), "." | "," | ";" | "!" | "?")
+            });
+            return closes.then_some(k);
+        }
+        if t.is(SPEECH_VERB | COMMON_VERB | AUX_VERB | FUNCTION) {
+            return None;
+        }
+    }
+    None
 }
 
 /// The end of a name without its possessive ending.
