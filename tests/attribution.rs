@@ -361,6 +361,29 @@ fn what_was_told_is_not_who_it_was_told_to() {
     assert_eq!(reported.2.as_deref(), Some("Ruth Adler"));
 }
 
+#[test]
+fn when_or_where_something_was_said_is_not_what_was_said() {
+    // After the listener, "after the vote" and "during an interview" say when, not what.
+    for t in [
+        "“We will build it,” Mayor Ana Ruiz told reporters after the vote.",
+        "Ruiz told the paper during an interview on Sunday.",
+        "Ruiz told reporters outside the chamber.",
+    ] {
+        let all = quotes(t);
+        assert!(
+            all.iter().all(|q| q.1 != QuoteKind::Reported),
+            "{t}: {all:?}"
+        );
+    }
+    // What follows such an adjunct may still be what was said.
+    let all = quotes("Ruiz told reporters after the vote that the lanes would open in March.");
+    assert!(
+        all.iter()
+            .any(|q| q.1 == QuoteKind::Reported && q.0.contains("the lanes would open")),
+        "{all:?}"
+    );
+}
+
 // A story calls its people by their given names.
 
 #[test]

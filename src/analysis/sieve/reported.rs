@@ -215,9 +215,10 @@ pub(crate) fn reported_at(b: &Block, i: usize, s0: usize, s1: usize) -> Option<(
     if that_at.is_none() && (b.is_punct(end, ":") || s1 > 0 && b.is_punct(s1 - 1, ":")) {
         return None;
     }
-    // "explained in an interview with …", "said on Twitter": an adjunct, not what was said.
+    // "explained in an interview with …", "said on Twitter", "told reporters after the vote": an
+    // adjunct, not what was said.
     if that_at.is_none()
-        && b.tokens[start].is(PREP)
+        && b.tokens[start].is(PREP | ADJUNCT_PREP)
         && !(start..end)
             .any(|j| !b.tokens[j].cap && b.tokens[j].is(REPORT_VERB | AUX | COMMON_VERB))
     {
