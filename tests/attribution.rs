@@ -349,6 +349,29 @@ fn a_titled_subject_after_the_clause_reports_it() {
 }
 
 #[test]
+fn the_name_set_after_a_role_of_an_organisation_is_the_speaker() {
+    // The subject is "the chief executive of the association", and Tom Okafor is that person.
+    let t = "The chief executive of the Harbour Road Traders' Association, Tom Okafor, warned \
+             that several shops would close.";
+    let all = quotes(t);
+    let reported = all
+        .iter()
+        .find(|q| q.1 == QuoteKind::Reported)
+        .unwrap_or_else(|| panic!("no reported speech in {all:?}"));
+    assert!(reported.0.starts_with("several shops"), "{all:?}");
+    assert_eq!(reported.2.as_deref(), Some("Tom Okafor"));
+    // "said that" puts what was said after the verb, never the words before the name.
+    let all =
+        quotes("The union's chief executive, Tom Okafor, said that several shops would close.");
+    assert!(
+        all.iter()
+            .filter(|q| q.1 == QuoteKind::Reported)
+            .all(|q| q.0.starts_with("several shops")),
+        "{all:?}"
+    );
+}
+
+#[test]
 fn what_was_told_is_not_who_it_was_told_to() {
     let t = "Senator Ruth Adler told reporters outside the chamber that the bill would pass.";
     let all = quotes(t);

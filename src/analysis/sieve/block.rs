@@ -324,9 +324,9 @@ impl<'a> Block<'a> {
                 let a = self.mentions[name].toks.0;
                 let described = a > s0 + 1
                     && self.is_punct(a - 1, ",")
-                    && self
-                        .mention_ending(a - 1)
-                        .is_some_and(|d| self.mentions[d].kind == MentionKind::Role);
+                    && self.mention_ending(a - 1).is_some_and(|d| {
+                        self.mentions[d].kind == MentionKind::Role || self.role_of(s0, d)
+                    });
                 if described {
                     return Some(name);
                 }
@@ -385,6 +385,25 @@ impl<'a> Block<'a> {
             return self.first_subject_before(s0, v);
         }
         None
+    }
+
+    /// "The chief executive of the Traders' Association": mention `d` is what a role a few words
+    /// before it is of, so the phrase names a person by that role.
+    fn role_of(&self, s0: usize, d: usize) -> bool {
+        // Back over the rest of the organisation's name ("the Harbour Road Traders'") to "of".
+        let mut j = self.mentions[d].toks.0;
+        while j > s0 + 1 && {
+            let t = &self.tokens[j - 1];
+            t.kind == Kind::Word && (t.cap || self.is_w(j - 1, "the"))
+                || self.is_punct(j - 1, "'")
+                || self.is_punct(j - 1, "’")
+        } {
+            j -= 1;
+        }
+        let of = j - 1;
+        j > s0 + 1
+            && self.is_w(of, "of")
+            && (of.saturating_sub(3).max(s0)..of).any(|i| self.tokens[i].is(ROLE | TITLE))
     }
 
     /// "X issued a statement saying …" / "X sent an email to supporters saying …": a participle

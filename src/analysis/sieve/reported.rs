@@ -31,9 +31,11 @@ pub(crate) fn sentence_final_report(
     if comma <= s0 || !b.is_punct(comma, ",") || !b.tokens[verb].is(REPORTS_BARE) {
         return None;
     }
-    // Only adjuncts may follow the verb ("on Monday", "in a statement").
+    // Only adjuncts may follow the verb ("on Monday", "in a statement"); "said that …" has its
+    // content after it ("The union's chief, Tom Okafor, said that …": the words before the
+    // name are its subject, not what was said).
     let rest = words_upto(b, verb + 1..s1, 6);
-    if rest > 5 || (verb + 1..s1).any(|j| !b.narrative(j)) {
+    if rest > 5 || b.is_w(verb + 1, "that") || (verb + 1..s1).any(|j| !b.narrative(j)) {
         return None;
     }
     if (s0..comma).any(|j| !b.narrative(j)) {
