@@ -372,6 +372,16 @@ fn the_name_set_after_a_role_of_an_organisation_is_the_speaker() {
 }
 
 #[test]
+fn that_before_a_plural_opens_a_clause_and_is_not_part_of_the_speaker() {
+    let all = quotes("The council approved a plan that shop owners say will cost them customers.");
+    let reported = all
+        .iter()
+        .find(|q| q.1 == QuoteKind::Reported)
+        .unwrap_or_else(|| panic!("no reported speech in {all:?}"));
+    assert_eq!(reported.2.as_deref(), Some("shop owners"), "{all:?}");
+}
+
+#[test]
 fn what_was_told_is_not_who_it_was_told_to() {
     let t = "Senator Ruth Adler told reporters outside the chamber that the bill would pass.";
     let all = quotes(t);

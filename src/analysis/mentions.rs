@@ -1172,7 +1172,13 @@ fn role_description(
         steps += 1;
     }
     let plural = head_tok.is(GROUP) || (head_word.ends_with('s') && !head_word.ends_with("ss"));
-    if det.is_none() {
+    // "a plan that shop owners say …": a singular demonstrative before a plural noun opens a
+    // clause; the phrase ("shop owners") starts after it.
+    let clause_that = plural
+        && det.is_some_and(|d| matches!(lowercase(tokens[d].text(text)).as_ref(), "that" | "this"));
+    if clause_that {
+        a += 1;
+    } else if det.is_none() {
         // Bare nouns speak only as plural groups ("officials said") or as a capitalised title.
         if !plural || head_tok.is(ORG) && !head_tok.is(GROUP) {
             return Some(head_i + 1);
