@@ -382,6 +382,27 @@ fn that_before_a_plural_opens_a_clause_and_is_not_part_of_the_speaker() {
 }
 
 #[test]
+fn a_company_that_speaks_first_is_the_company_and_one_name_however_spaced() {
+    // One company, written two ways and then called "the company": one speaker, an organisation.
+    let t = "Quarterly profits at NorthStar jumped 12% in the three months to December.\n\n\
+             \"This was our best quarter in a decade,\" NorthStar said in a statement.\n\n\
+             North Star said on Friday that it would open two new plants. However, the company \
+             said that costs had risen by 8%.\n\n\
+             \"We expect a harder year,\" the company said.";
+    let (_, a) = run(t);
+    let speakers: Vec<(&str, quotelens::SpeakerKind)> = a
+        .speakers
+        .iter()
+        .map(|s| (s.name.as_str(), s.kind))
+        .collect();
+    assert_eq!(
+        speakers,
+        [("North Star", quotelens::SpeakerKind::Organization)],
+        "{speakers:?}"
+    );
+}
+
+#[test]
 fn what_was_told_is_not_who_it_was_told_to() {
     let t = "Senator Ruth Adler told reporters outside the chamber that the bill would pass.";
     let all = quotes(t);

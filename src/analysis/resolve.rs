@@ -31,6 +31,9 @@ pub struct Entity {
     /// speaks ("Feinstein said") may be the "she" of the next words, though nothing else says
     /// it is a person.
     pub spoke: bool,
+    /// A person only because its name spoke first ("GlaxoSmithKline said"): nothing else says
+    /// so, and "the company" later may show it is one.
+    pub person_by_speech: bool,
 }
 
 impl Entity {
@@ -125,6 +128,15 @@ impl Resolver {
             MentionKind::Pronoun => self.resolve_pronoun(m, sentence),
         }?;
         let e = &mut self.entities[id];
+        if e.person_by_speech
+            && m.kind == MentionKind::Role
+            && m.entity_kind == SpeakerKind::Organization
+        {
+            // "the company" says what the name that spoke is.
+            e.kind = SpeakerKind::Organization;
+            e.person_evidence = false;
+            e.person_by_speech = false;
+        }
         e.last_pos = m.span.start;
         e.mentions.push(m.span);
         e.spoke |= speaker && m.kind == MentionKind::Name;
@@ -149,6 +161,7 @@ impl Resolver {
             && m.gender != Gender::Unknown
         {
             e.gender = m.gender; // learned from "he"/"she"
+            e.person_by_speech = false;
         }
         self.history.push(Seen {
             entity: id,
@@ -284,6 +297,7 @@ impl Resolver {
             plural: false,
             married: None,
             spoke: false,
+            person_by_speech: false,
         });
         self.narrator = Some(id);
         id
@@ -410,6 +424,8 @@ impl Resolver {
             }
         }
         self.candidates = cands;
+        // "TimeWarner" and "Time Warner": one name, spaced two ways.
+        let best = best.or_else(|| self.same_letters(name_text));
         if let Some(id) = best {
             let e = &mut self.entities[id];
             if words.len() > e.name_words.len() && !name_text.is_empty() {
@@ -430,6 +446,7 @@ impl Resolver {
                 e.gender = m.gender;
             }
             e.person_evidence |= m.person_evidence;
+            e.person_by_speech &= !m.person_evidence && m.entity_kind == SpeakerKind::Unknown;
             if e.kind == SpeakerKind::Unknown && m.entity_kind != SpeakerKind::Unknown {
                 e.kind = m.entity_kind;
             }
@@ -469,6 +486,10 @@ impl Resolver {
             plural: false,
             married,
             spoke: false,
+            person_by_speech: m.entity_kind == SpeakerKind::Unknown
+                && !m.person_evidence
+                && m.gender == Gender::Unknown
+                && m.first_name_gender == Gender::Unknown,
         }))
     }
 
@@ -494,6 +515,16 @@ impl Resolver {
                 {
                     return false;
                 }
+                // "the rail operator", "the regulator": a noun for a person's job and for a
+                // business alike is the business when one is named in view.
+                let business = m.entity_kind == SpeakerKind::Person
+                    && countries.is_empty()
+                    && head.is_some_and(|h| {
+                        lexicon::lookup(h).is(lexicon::BUSINESS) && organisation_called(e, h)
+                    });
+                if business {
+                    return true;
+                }
                 match m.entity_kind {
                     SpeakerKind::Person => {
                         e.kind != SpeakerKind::Organization
@@ -517,7 +548,10 @@ impl Resolver {
                             && e.descriptors.countries == *countries
                             || m.entity_kind == SpeakerKind::Organization
                                 && countries.is_empty()
-                                && head.is_some_and(|h| organisation_called(e, h))
+                                && head.is_some_and(|h| {
+                                    organisation_called(e, h)
+                                        || !self.story && company_by_speech(e, h)
+                                })
                     }
                 }
             };
@@ -567,6 +601,7 @@ impl Resolver {
             plural: m.plural,
             married: None,
             spoke: false,
+            person_by_speech: false,
         }))
     }
 
@@ -726,6 +761,24 @@ impl Resolver {
             })
     }
 
+    /// The named entity whose name has the same letters as `name` once spaces and hyphens are
+    /// left out, ignoring case ("Time Warner" for "TimeWarner").
+    fn same_letters(&self, name: &str) -> Option<usize> {
+        let letters = |s: &str| -> String {
+            s.chars()
+                .filter(|c| !c.is_whitespace() && *c != '-')
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        let key = letters(name);
+        if key.chars().count() < 6 {
+            return None;
+        }
+        self.entities
+            .iter()
+            .rposition(|e| !e.described && !e.plural && e.name != name && letters(&e.name) == key)
+    }
+
     /// The person of `gender` mentioned last before byte `pos`, other than those in `except`.
     pub fn recent_person_before(
         &self,
@@ -842,6 +895,17 @@ pub fn names_compatible(names: &NameWords, a: &[WordId], b: &[WordId]) -> bool {
     // Every word of the shorter name appears in order in the longer one.
     let mut it = long.iter();
     short.iter().all(|s| it.any(|l| word_match(s, l)))
+}
+
+/// "GlaxoSmithKline said … the company said": in news, a name taken for a person only because it
+/// spoke first is the company a business noun calls it. (A story's "the company" is the people
+/// gathered in a room.)
+fn company_by_speech(e: &Entity, head: &str) -> bool {
+    e.person_by_speech
+        && !e.described
+        && !e.plural
+        && e.gender == Gender::Unknown
+        && lexicon::lookup(head).is(lexicon::BUSINESS)
 }
 
 /// Whether a named organisation can be called "the `head`" once named: its name has the head
