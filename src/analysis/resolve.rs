@@ -764,19 +764,17 @@ impl Resolver {
     /// The named entity whose name has the same letters as `name` once spaces and hyphens are
     /// left out, ignoring case ("Time Warner" for "TimeWarner").
     fn same_letters(&self, name: &str) -> Option<usize> {
-        let letters = |s: &str| -> String {
+        fn letters(s: &str) -> impl Iterator<Item = char> + '_ {
             s.chars()
                 .filter(|c| !c.is_whitespace() && *c != '-')
                 .flat_map(char::to_lowercase)
-                .collect()
-        };
-        let key = letters(name);
-        if key.chars().count() < 6 {
+        }
+        if letters(name).nth(5).is_none() {
             return None;
         }
-        self.entities
-            .iter()
-            .rposition(|e| !e.described && !e.plural && e.name != name && letters(&e.name) == key)
+        self.entities.iter().rposition(|e| {
+            !e.described && !e.plural && e.name != name && letters(&e.name).eq(letters(name))
+        })
     }
 
     /// The person of `gender` mentioned last before byte `pos`, other than those in `except`.
