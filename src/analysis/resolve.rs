@@ -769,9 +769,8 @@ impl Resolver {
                 .filter(|c| !c.is_whitespace() && *c != '-')
                 .flat_map(char::to_lowercase)
         }
-        if letters(name).nth(5).is_none() {
-            return None;
-        }
+        // Six letters at least: short names are too easily the same by chance.
+        letters(name).nth(5)?;
         self.entities.iter().rposition(|e| {
             !e.described && !e.plural && e.name != name && letters(&e.name).eq(letters(name))
         })
