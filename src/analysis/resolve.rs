@@ -61,6 +61,9 @@ pub struct Resolver {
     by_word: FxHashMap<WordId, Vec<usize>>,
     /// Role word, role family, country or head noun → entities described so.
     by_descriptor: FxHashMap<&'static str, Vec<usize>>,
+    /// A name's letters without spaces, hyphens or case (hashed) → the named entity last given
+    /// that name (`same_letters`).
+    by_letters: FxHashMap<u64, usize>,
     /// The speaker of the most recent attributed quote.
     pub last_speaker: Option<usize>,
     /// The first-person narrator, once there is one: never "he" or "she".
@@ -331,9 +334,18 @@ impl Resolver {
         {
             self.by_word.entry(first).or_default().push(id);
         }
+        let named = !e.described && !e.plural;
         self.entities.push(e);
         self.index_descriptors(id);
+        if named {
+            self.index_letters(id);
+        }
         id
+    }
+
+    fn index_letters(&mut self, id: usize) {
+        let key = letters_key(&self.entities[id].name);
+        self.by_letters.insert(key, id);
     }
 
     fn resolve_name(
@@ -431,12 +443,16 @@ impl Resolver {
             if words.len() > e.name_words.len() && !name_text.is_empty() {
                 // A fuller name: it becomes the canonical one.
                 e.name = tidy(name_text).into_owned();
+                let named = !e.described && !e.plural;
                 e.name_words = words.to_vec();
                 if let Some(&first) = words.first() {
                     self.by_word.entry(first).or_default().push(id);
                 }
                 if let Some(&last) = words.last() {
                     self.by_word.entry(last).or_default().push(id);
+                }
+                if named {
+                    self.index_letters(id);
                 }
             }
             let e = &mut self.entities[id];
@@ -764,16 +780,11 @@ impl Resolver {
     /// The named entity whose name has the same letters as `name` once spaces and hyphens are
     /// left out, ignoring case ("Time Warner" for "TimeWarner").
     fn same_letters(&self, name: &str) -> Option<usize> {
-        fn letters(s: &str) -> impl Iterator<Item = char> + '_ {
-            s.chars()
-                .filter(|c| !c.is_whitespace() && *c != '-')
-                .flat_map(char::to_lowercase)
-        }
         // Six letters at least: short names are too easily the same by chance.
         letters(name).nth(5)?;
-        self.entities.iter().rposition(|e| {
-            !e.described && !e.plural && e.name != name && letters(&e.name).eq(letters(name))
-        })
+        let id = *self.by_letters.get(&letters_key(name))?;
+        let e = &self.entities[id];
+        (e.name != name && letters(&e.name).eq(letters(name))).then_some(id)
     }
 
     /// The person of `gender` mentioned last before byte `pos`, other than those in `except`.
@@ -834,6 +845,23 @@ impl Resolver {
             s = self.history[start - 1].sentence;
         }
     }
+}
+
+/// A name's letters, lower case, without spaces and hyphens: "Time Warner" and "TimeWarner" alike.
+fn letters(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .flat_map(char::to_lowercase)
+}
+
+/// `letters`, hashed.
+fn letters_key(s: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    for c in letters(s) {
+        c.hash(&mut h);
+    }
+    h.finish()
 }
 
 /// A name as one line: a line break or a run of spaces inside it becomes one space ("Miss\nBartlett"
