@@ -436,6 +436,11 @@ impl Resolver {
             }
         }
         self.candidates = cands;
+        // A new entity: only for names that look like people or organisations, or that speak.
+        let worth = speaker
+            || m.person_evidence
+            || m.entity_kind == SpeakerKind::Organization
+            || (words.len() >= 2 && m.entity_kind != SpeakerKind::Unknown);
         // "TimeWarner" and "Time Warner": one name, spaced two ways.
         let best = best.or_else(|| self.same_letters(name_text));
         if let Some(id) = best {
@@ -471,11 +476,6 @@ impl Resolver {
             }
             return Some(id);
         }
-        // A new entity: only for names that look like people or organisations, or that speak.
-        let worth = speaker
-            || m.person_evidence
-            || m.entity_kind == SpeakerKind::Organization
-            || (words.len() >= 2 && m.entity_kind != SpeakerKind::Unknown);
         if !worth || name_text.is_empty() {
             return None;
         }
@@ -522,6 +522,13 @@ impl Resolver {
         let countries = &m.descriptors.countries;
         if !m.indefinite {
             let age = age_of(m.span.text(text));
+            // "the rail operator", "the regulator": a noun for a person's job and for a
+            // business alike is the business when one is named in view.
+            let business_head = m.entity_kind == SpeakerKind::Person
+                && countries.is_empty()
+                && head
+                    .filter(|&h| lexicon::lookup(h).is(lexicon::BUSINESS))
+                    .is_some();
             let fits = |e: &Entity| -> bool {
                 // "the young man" is not the one called "the old man".
                 if age.is_some()
@@ -531,14 +538,7 @@ impl Resolver {
                 {
                     return false;
                 }
-                // "the rail operator", "the regulator": a noun for a person's job and for a
-                // business alike is the business when one is named in view.
-                let business = m.entity_kind == SpeakerKind::Person
-                    && countries.is_empty()
-                    && head.is_some_and(|h| {
-                        lexicon::lookup(h).is(lexicon::BUSINESS) && organisation_called(e, h)
-                    });
-                if business {
+                if business_head && head.is_some_and(|h| organisation_called(e, h)) {
                     return true;
                 }
                 match m.entity_kind {
@@ -781,6 +781,9 @@ impl Resolver {
     /// left out, ignoring case ("Time Warner" for "TimeWarner").
     fn same_letters(&self, name: &str) -> Option<usize> {
         // Six letters at least: short names are too easily the same by chance.
+        if name.len() < 6 {
+            return None;
+        }
         letters(name).nth(5)?;
         let id = *self.by_letters.get(&letters_key(name))?;
         let e = &self.entities[id];
@@ -854,12 +857,18 @@ fn letters(s: &str) -> impl Iterator<Item = char> + '_ {
         .flat_map(char::to_lowercase)
 }
 
-/// `letters`, hashed.
+/// `letters`, hashed (bytes at a time for an ASCII name, as nearly all are).
 fn letters_key(s: &str) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = rustc_hash::FxHasher::default();
-    for c in letters(s) {
-        c.hash(&mut h);
+    if s.is_ascii() {
+        for b in s.bytes().filter(|b| !b.is_ascii_whitespace() && *b != b'-') {
+            (b.to_ascii_lowercase() as char).hash(&mut h);
+        }
+    } else {
+        for c in letters(s) {
+            c.hash(&mut h);
+        }
     }
     h.finish()
 }
