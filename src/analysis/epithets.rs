@@ -112,10 +112,11 @@ const NAMED_WITHIN_BYTES: usize = 3_000;
 
 /// Pairs (description entity, named entity it stood for) for people a story describes before it
 /// names them: "the child" of the first pages is the Ottilie named a page later when, once
-/// named, she is still called "the child". The description's every use comes before the name, so the
-/// vote in `links` (which looks back for a name) cannot find her; the wording the story goes on
-/// using for her can. The first person so called who is named within a page of the
-/// description's last use is the one (a story may name "Master Otto" first, "Otto Brandt" later).
+/// named, she is still called "the child". The description's every use comes before the name,
+/// so the vote in `links` (which looks back for a name) cannot find her; the wording the story
+/// goes on using for her can. The first person so called who is named within a page of the
+/// description's last use is the one (a story may name "Master Otto" first, "Otto Brandt"
+/// later).
 pub fn named_after(entities: &[Entity]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for (d, ent) in entities.iter().enumerate() {

@@ -436,11 +436,6 @@ impl Resolver {
             }
         }
         self.candidates = cands;
-        // A new entity: only for names that look like people or organisations, or that speak.
-        let worth = speaker
-            || m.person_evidence
-            || m.entity_kind == SpeakerKind::Organization
-            || (words.len() >= 2 && m.entity_kind != SpeakerKind::Unknown);
         // "TimeWarner" and "Time Warner": one name, spaced two ways.
         let best = best.or_else(|| self.same_letters(name_text));
         if let Some(id) = best {
@@ -476,6 +471,11 @@ impl Resolver {
             }
             return Some(id);
         }
+        // A new entity: only for names that look like people or organisations, or that speak.
+        let worth = speaker
+            || m.person_evidence
+            || m.entity_kind == SpeakerKind::Organization
+            || (words.len() >= 2 && m.entity_kind != SpeakerKind::Unknown);
         if !worth || name_text.is_empty() {
             return None;
         }
@@ -709,8 +709,8 @@ impl Resolver {
     }
 
     /// "said his companion": the one he is with, the person most in view who is not him ("my
-    /// companion", "our companion" in a first-person story: not the narrator). Only someone the story
-    /// has named.
+    /// companion", "our companion" in a first-person story: not the narrator). Only someone the
+    /// story has named.
     fn resolve_companion(&self, m: &Mention, text: &str, sentence: usize) -> Option<usize> {
         let head = m.head?;
         if m.plural || !lexicon::lookup(head).is(lexicon::COMPANION) {
