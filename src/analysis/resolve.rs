@@ -850,20 +850,25 @@ impl Resolver {
     }
 }
 
+/// What `letters` leaves out of a name: spaces and hyphens.
+fn spacing(c: char) -> bool {
+    c.is_whitespace() || c == '-'
+}
+
 /// A name's letters, lower case, without spaces and hyphens: "Time Warner" and "TimeWarner" alike.
 fn letters(s: &str) -> impl Iterator<Item = char> + '_ {
     s.chars()
-        .filter(|c| !c.is_whitespace() && *c != '-')
+        .filter(|&c| !spacing(c))
         .flat_map(char::to_lowercase)
 }
 
-/// `letters`, hashed (bytes at a time for an ASCII name, as nearly all are).
+/// `letters`, hashed (lower-casing ASCII directly, as nearly every name is).
 fn letters_key(s: &str) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = rustc_hash::FxHasher::default();
     if s.is_ascii() {
-        for b in s.bytes().filter(|b| !b.is_ascii_whitespace() && *b != b'-') {
-            (b.to_ascii_lowercase() as char).hash(&mut h);
+        for c in s.chars().filter(|&c| !spacing(c)) {
+            c.to_ascii_lowercase().hash(&mut h);
         }
     } else {
         for c in letters(s) {
