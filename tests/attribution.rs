@@ -57,6 +57,15 @@ fn speaker_and_mention(text: &str, start: &str) -> (Option<String>, Option<Strin
     )
 }
 
+/// The first reported speech among `all` (from `quotes`).
+fn first_reported(
+    all: &[(String, QuoteKind, Option<String>)],
+) -> &(String, QuoteKind, Option<String>) {
+    all.iter()
+        .find(|q| q.1 == QuoteKind::Reported)
+        .unwrap_or_else(|| panic!("no reported speech in {all:?}"))
+}
+
 fn speaker_names(text: &str) -> Vec<String> {
     let (_, a) = run(text);
     a.speakers.iter().map(|s| s.name.clone()).collect()
@@ -340,10 +349,7 @@ fn he_is_not_the_organisation_named_last() {
 fn a_titled_subject_after_the_clause_reports_it() {
     let t = "Profits will fall next year, chief financial officer Pia Lund warned.";
     let all = quotes(t);
-    let reported = all
-        .iter()
-        .find(|q| q.1 == QuoteKind::Reported)
-        .unwrap_or_else(|| panic!("no reported speech in {all:?}"));
+    let reported = first_reported(&all);
     assert!(reported.0.starts_with("Profits will fall"), "{all:?}");
     assert_eq!(reported.2.as_deref(), Some("Pia Lund"));
 }
@@ -354,10 +360,7 @@ fn the_name_set_after_a_role_of_an_organisation_is_the_speaker() {
     let t = "The chief executive of the Harbour Road Traders' Association, Tom Okafor, warned \
              that several shops would close.";
     let all = quotes(t);
-    let reported = all
-        .iter()
-        .find(|q| q.1 == QuoteKind::Reported)
-        .unwrap_or_else(|| panic!("no reported speech in {all:?}"));
+    let reported = first_reported(&all);
     assert!(reported.0.starts_with("several shops"), "{all:?}");
     assert_eq!(reported.2.as_deref(), Some("Tom Okafor"));
     // "said that" puts what was said after the verb, never the words before the name.
@@ -374,10 +377,7 @@ fn the_name_set_after_a_role_of_an_organisation_is_the_speaker() {
 #[test]
 fn that_before_a_plural_opens_a_clause_and_is_not_part_of_the_speaker() {
     let all = quotes("The council approved a plan that shop owners say will cost them customers.");
-    let reported = all
-        .iter()
-        .find(|q| q.1 == QuoteKind::Reported)
-        .unwrap_or_else(|| panic!("no reported speech in {all:?}"));
+    let reported = first_reported(&all);
     assert_eq!(reported.2.as_deref(), Some("shop owners"), "{all:?}");
 }
 
@@ -407,10 +407,7 @@ fn what_was_told_is_not_who_it_was_told_to() {
     let t = "Senator Ruth Adler told reporters outside the chamber that the bill would pass.";
     let all = quotes(t);
     assert!(all.iter().all(|q| !q.0.starts_with("reporters")), "{all:?}");
-    let reported = all
-        .iter()
-        .find(|q| q.1 == QuoteKind::Reported)
-        .unwrap_or_else(|| panic!("no reported speech in {all:?}"));
+    let reported = first_reported(&all);
     assert!(reported.0.contains("the bill would pass"), "{all:?}");
     assert_eq!(reported.2.as_deref(), Some("Ruth Adler"));
 }
