@@ -140,6 +140,62 @@ fn the_one_addressed_is_not_the_he_that_tags_the_line() {
 }
 
 #[test]
+fn a_name_cut_off_by_a_typed_dash_is_still_the_one_addressed() {
+    // Etexts write a dash as two hyphens: "Lou--you know" speaks to Lou as "Lou, you know" does.
+    let t = "“It is late,” said Martha.\n\n\
+             “Not yet,” said Lou.\n\n\
+             “Lou--you know it is.”";
+    assert_eq!(speaker_of(t, "Lou--you know").as_deref(), Some("Martha"));
+}
+
+#[test]
+fn miss_and_a_family_name_address_the_woman_of_the_family_not_her_brother() {
+    // "Miss Marlow" is Ellen, though her brother Tom is the Marlow named last: she is spoken
+    // to, so the line is not hers.
+    let t = "“Good morning,” said Mr Grey.\n\n\
+             “We want a lamp for the cottage,” Ellen Marlow told him. She had come with her \
+             brother, Tom Marlow.\n\n\
+             “Miss Marlow, that one will not do for a cottage.”";
+    assert_ne!(
+        speaker_of(t, "Miss Marlow, that one").as_deref(),
+        Some("Ellen Marlow")
+    );
+}
+
+#[test]
+fn one_silent_for_six_turns_is_still_in_the_conversation() {
+    // The last line speaks to both who have been talking: it is Harriet's, who spoke first.
+    let t = "“We should wait for the tide,” said Harriet.\n\n\
+             “The tide will not wait for us,” said Ann.\n\n\
+             “Then we row,” said Ben.\n\n\
+             “Row? With one oar?” said Ann.\n\n\
+             “One oar is enough for a man who knows how,” said Ben.\n\n\
+             “And you know how?” said Ann.\n\n\
+             “I know how,” said Ben.\n\n\
+             “Ann, Ben, you are both talking nonsense.”";
+    assert_eq!(
+        speaker_of(t, "Ann, Ben, you are").as_deref(),
+        Some("Harriet")
+    );
+}
+
+#[test]
+fn a_line_that_names_someone_in_the_third_person_is_not_theirs() {
+    // Ben's action beat stands before the line, but people say "I", not their own name: the
+    // line is Nell's, about him.
+    let t = "“You are late again,” said Nell.\n\n\
+             “The cart lost a wheel,” said Ben.\n\n\
+             “Then you should have walked.”\n\n\
+             “Walked? Four miles in this rain?”\n\n\
+             “Other men do.”\n\n\
+             Ben put down his cup and looked at the fire.\n\n\
+             “Ben never listens to anybody, and he never will.”\n\n\
+             “I listen to you,” said Ben.";
+    assert_eq!(speaker_of(t, "Ben never listens").as_deref(), Some("Nell"));
+    assert_eq!(speaker_of(t, "I listen to you").as_deref(), Some("Ben"));
+}
+
+#[test]
 fn said_i_in_a_first_person_story_is_the_narrator() {
     let t = "I went down to the harbour at dawn. I saw the boats come in, and I waited.\n\n\
              “Where are you going?” asked Tom.\n\n\

@@ -489,6 +489,7 @@ impl<'t> Engine<'t> {
                 let local =
                     prev_colon.or_else(|| local.map(|m| self.local_mention(m, entity_of[m])));
                 let (vocatives, vocative_names) = self.vocatives(qt, &b);
+                let spoken_of = self.spoken_of(qt, &b, &vocatives);
                 rec.quotes.push(conversation::QuoteSite {
                     pending: idx,
                     start: q.span.start,
@@ -503,6 +504,7 @@ impl<'t> Engine<'t> {
                     continues,
                     vocatives,
                     vocative_names,
+                    spoken_of,
                 });
             }
             self.pending.push(Pending {
@@ -627,15 +629,27 @@ impl<'t> Engine<'t> {
     /// name, and the names as written.
     fn vocatives(&self, qt: &QuoteToks, b: &Block) -> (Vec<usize>, Vec<Span>) {
         let found = conversation::vocative::find(b, qt);
-        let entities = found
-            .iter()
-            .filter_map(|v| {
-                let ids: Option<Vec<names::WordId>> =
-                    v.words.iter().map(|w| self.scratch.names.get(w)).collect();
-                self.resolver.find_named(&self.scratch.names, &ids?)
-            })
-            .collect();
+        let entities = found.iter().filter_map(|v| self.entity_named(v)).collect();
         (entities, found.into_iter().map(|v| v.span).collect())
+    }
+
+    /// The entities a quote names without addressing them.
+    fn spoken_of(&self, qt: &QuoteToks, b: &Block, vocatives: &[usize]) -> Vec<usize> {
+        let mut out: Vec<usize> = conversation::vocative::names_said(b, qt)
+            .iter()
+            .filter_map(|v| self.entity_named(v))
+            .filter(|e| !vocatives.contains(e))
+            .collect();
+        out.dedup();
+        out
+    }
+
+    /// The entity known by a name said inside a quote, if any, of the sex its honorific gives.
+    fn entity_named(&self, v: &conversation::vocative::Vocative) -> Option<usize> {
+        let ids: Option<Vec<names::WordId>> =
+            v.words.iter().map(|w| self.scratch.names.get(w)).collect();
+        self.resolver
+            .find_named(&self.scratch.names, &ids?, v.gender)
     }
 
     /// The narrator takes the name others address them by ("my dear Watson"), when it is

@@ -270,15 +270,21 @@ impl Resolver {
         super::full_names::scan(text, &self.entities)
     }
 
-    /// The most recently named entity whose name fits `words` (a vocative, "Lou"), without
-    /// creating one.
-    pub fn find_named(&self, names: &NameWords, words: &[WordId]) -> Option<usize> {
+    /// The entity a name said in a quote stands for: the one last seen whose name it fits, of
+    /// the sex its honorific gives when it gives one ("Miss Honeychurch" is not her brother).
+    pub fn find_named(&self, names: &NameWords, words: &[WordId], gender: Gender) -> Option<usize> {
+        let sex_fits = |e: &Entity| {
+            gender == Gender::Unknown || e.gender == Gender::Unknown || e.gender == gender
+        };
         words
             .iter()
             .filter_map(|w| self.by_word.get(w))
             .flatten()
             .copied()
-            .filter(|&id| names_compatible(names, words, &self.entities[id].name_words))
+            .filter(|&id| {
+                let e = &self.entities[id];
+                sex_fits(e) && names_compatible(names, words, &e.name_words)
+            })
             .max_by_key(|&id| self.entities[id].last_pos)
     }
 

@@ -56,6 +56,7 @@ features! {
     Prev4 = "prev4",
     AddressedPrev = "addressed.prev",
     AddressedThis = "addressed.this",
+    SpokenOf = "quote.names_them",
     // The narration around the quote.
     NarrSubjectBefore = "narr.subject.before",
     NarrSubjectAfter = "narr.subject.after",

@@ -56,6 +56,8 @@ pub struct QuoteSite {
     pub vocatives: Vec<usize>,
     /// The names it addresses, as written (whether or not an entity has them).
     pub vocative_names: Vec<Span>,
+    /// Entities it names without addressing them ("let Mr. Beebe eat his dinner").
+    pub spoken_of: Vec<usize>,
 }
 
 /// A mention in a block's narration, resolved to an entity.
@@ -388,7 +390,10 @@ impl Conversation {
             add(n);
         }
         let block = self.window[at].index;
-        for t in self.turns.iter().rev().take(4) {
+        // A story's conversation keeps its people for many turns; a news report's sources
+        // follow one another.
+        let turns_back = if self.dialogue { TURNS_KEPT } else { 4 };
+        for t in self.turns.iter().rev().take(turns_back) {
             if block.saturating_sub(t.block) <= 30 {
                 if let Some(s) = t.speaker {
                     add(s);
@@ -732,6 +737,7 @@ impl Conversation {
             }
         }
         set(&mut v, F::AddressedThis, q.vocatives.contains(&e));
+        set(&mut v, F::SpokenOf, q.spoken_of.contains(&e));
         // Speech verbs around the quote.
         let b = &self.window[at];
         let local_span = q.local.filter(|_| local_fits).map(|l| l.span);
