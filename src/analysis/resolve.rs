@@ -868,18 +868,24 @@ fn letters(s: &str) -> impl Iterator<Item = char> + '_ {
         .flat_map(char::to_lowercase)
 }
 
-/// `letters`, hashed (lower-casing ASCII directly, as nearly every name is).
+/// `letters`, hashed: the hash of their UTF-8 bytes, so that ASCII, by far the most common,
+/// is lower-cased byte by byte into a buffer and hashed in one go.
 fn letters_key(s: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
+    use std::hash::Hasher;
     let mut h = rustc_hash::FxHasher::default();
-    if s.is_ascii() {
-        for c in s.chars().filter(|&c| !spacing(c)) {
-            c.to_ascii_lowercase().hash(&mut h);
+    let mut buf = [0u8; 96];
+    if s.is_ascii() && s.len() <= buf.len() {
+        let mut n = 0;
+        for &b in s.as_bytes() {
+            if !spacing(char::from(b)) {
+                buf[n] = b.to_ascii_lowercase();
+                n += 1;
+            }
         }
+        h.write(&buf[..n]);
     } else {
-        for c in letters(s) {
-            c.hash(&mut h);
-        }
+        let all: String = letters(s).collect();
+        h.write(all.as_bytes());
     }
     h.finish()
 }
@@ -964,14 +970,29 @@ fn organisation_called(e: &Entity, head: &str) -> bool {
         e.name
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
     };
-    if words().any(|w| w == head) {
+    // ASCII words are compared and looked up in place: this is asked of every organisation for
+    // every "the company".
+    let is_head = |w: &str| {
+        if w.is_ascii() {
+            w.eq_ignore_ascii_case(head) && !head.bytes().any(|b| b.is_ascii_uppercase())
+        } else {
+            w.to_lowercase() == head
+        }
+    };
+    if words().any(is_head) {
         return true;
     }
+    let entry = |w: &str| {
+        if w.is_ascii() {
+            lexicon::lookup_ascii(w.as_bytes())
+        } else {
+            lexicon::lookup(&w.to_lowercase())
+        }
+    };
     lexicon::lookup(head).is(lexicon::BUSINESS)
         && !words().any(|w| {
-            let entry = lexicon::lookup(&w);
+            let entry = entry(w);
             entry.is(lexicon::ORG) && !entry.is(lexicon::BUSINESS)
         })
 }
