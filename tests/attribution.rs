@@ -1,7 +1,7 @@
 //! Who said it: one test per kind of attribution error the engine used to make on unseen news and
 //! fiction, each written as the sentences a reader would meet (issue 11's list, in our own words).
 
-use quotelens::{Analysis, Document, Meta, QuoteKind, analyze};
+use quotelens::{Analysis, Document, Meta, QuoteKind, SpeakerKind, analyze};
 
 fn run(text: &str) -> (Document, Analysis) {
     let doc = Document::from_text(text, Meta::default());
@@ -1221,5 +1221,33 @@ fn quotations_between_doubled_apostrophes_have_their_speakers() {
     assert!(
         all.iter()
             .any(|q| q.0 == "Not this winter," && q.1 == QuoteKind::Nested)
+    );
+}
+
+#[test]
+fn a_story_character_named_with_the_is_someone_not_an_institution() {
+    // News reads "the Pentagon said" as an institution; a story's "the Mock Turtle" is a
+    // character, whose split line stays theirs.
+    let t = "“Once,” said the Mock Turtle at last, with a deep sigh, “I was a real Turtle.”\n\n\
+             “Indeed?” said Alice.\n\n\
+             “We went to school in the sea,” said the Mock Turtle.\n\n\
+             “I never heard of that,” said Alice.\n\n\
+             The Mock Turtle sighed again and wiped his eyes. “The master was an old Turtle,” \
+             he went on.\n\n\
+             “Why did you call him Tortoise, if he wasn’t one?” asked Alice.";
+    let (_, a) = run(t);
+    let turtle = a
+        .speakers
+        .iter()
+        .find(|s| s.name.ends_with("Mock Turtle"))
+        .expect("the Mock Turtle speaks");
+    assert_eq!(turtle.kind, SpeakerKind::Person);
+    assert_eq!(
+        speaker_of(t, "I was a real Turtle").as_deref(),
+        Some(turtle.name.as_str())
+    );
+    assert_eq!(
+        speaker_of(t, "The master was").as_deref(),
+        Some(turtle.name.as_str())
     );
 }

@@ -214,7 +214,7 @@ pub fn find(
             // "he’s", "She’ll": the pronoun of a contraction (never a name).
             pronoun(text, tokens, sentence_of, i, out)
         } else if t.cap || (t.is(TITLE | HONORIFIC) && sentence_start) {
-            name_chain(text, tokens, sentence_of, i, names, out)
+            name_chain(text, tokens, sentence_of, i, names, out, story)
         } else if t.is(ROLE | ORG | GROUP) {
             role_description(text, tokens, sentence_of, i, out)
         } else if !story && unlisted_noun_speaking(text, tokens, i) {
@@ -469,6 +469,7 @@ fn name_chain(
     i: usize,
     names: &mut NameWords,
     out: &mut Vec<Mention>,
+    story: bool,
 ) -> Option<usize> {
     let end = chain_end(text, tokens, i);
     if end == i {
@@ -715,8 +716,25 @@ fn name_chain(
             }
         }
     }
-    if definite && !person_evidence && entity_kind == SpeakerKind::Unknown {
-        // "the Kremlin", "the Pentagon": a definite proper name is an institution.
+    // A story's "the Crofts", "the Musgroves": a family, spoken of together.
+    let family = story
+        && definite
+        && !person_evidence
+        && entity_kind == SpeakerKind::Unknown
+        && name_toks
+            .iter()
+            .rev()
+            .find(|t| t.kind == Kind::Word)
+            .is_some_and(|t| {
+                let w = t.text(text);
+                w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")
+            });
+    if family {
+        entity_kind = SpeakerKind::Group;
+    }
+    if definite && !person_evidence && entity_kind == SpeakerKind::Unknown && !story {
+        // "the Kremlin", "the Pentagon": in the news a definite proper name is an institution;
+        // in a story it is as often a character ("the Hatter", "the Mock Turtle").
         entity_kind = SpeakerKind::Organization;
     }
     // Lower-case descriptors right before the name: "presidential nominee Donald Trump".
@@ -870,6 +888,7 @@ fn name_chain(
         possessive,
         person_evidence,
         first_name_gender,
+        plural: family,
         ..Mention::new(tokens, (mention_start, end), MentionKind::Name, sentence)
     });
     Some(end)

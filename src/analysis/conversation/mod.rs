@@ -661,7 +661,10 @@ impl Conversation {
                 MentionKind::Pronoun => {
                     set(&mut v, F::LocalPronounSame, same);
                     if l.gender != Gender::Unknown {
-                        let person = ent.is_person();
+                        // In a story whoever speaks is someone ("said the Hatter"), as the
+                        // resolver's pronouns have it.
+                        let person = ent.is_person()
+                            || self.dialogue && ent.spoke && ent.kind == SpeakerKind::Unknown;
                         set(
                             &mut v,
                             F::LocalPronounAgrees,
