@@ -973,9 +973,10 @@ fn organisation_called(e: &Entity, head: &str) -> bool {
     };
     // ASCII words are compared and looked up in place: this is asked of every organisation for
     // every "the company".
+    let head_lower = !head.bytes().any(|b| b.is_ascii_uppercase());
     let is_head = |w: &str| {
         if w.is_ascii() {
-            w.eq_ignore_ascii_case(head) && !head.bytes().any(|b| b.is_ascii_uppercase())
+            head_lower && w.eq_ignore_ascii_case(head)
         } else {
             w.to_lowercase() == head
         }
