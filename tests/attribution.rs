@@ -149,6 +149,50 @@ fn a_name_cut_off_by_a_typed_dash_is_still_the_one_addressed() {
 }
 
 #[test]
+fn a_name_called_out_at_the_start_of_a_line_is_the_one_who_answers() {
+    // "Ann! Ann!" calls Ann: the answer is hers, and the order after it Harriet's again.
+    let t = "Harriet came into the garden. Ann was reading under the tree, and Ben was mending \
+             the fence.\n\n\
+             “Good morning,” said Ben.\n\n\
+             “Good morning,” said Harriet. “Have you seen the cat?”\n\n\
+             “Not since breakfast.”\n\n\
+             Harriet looked about her.\n\n\
+             “Ann! Ann! Where have you put my scissors?”\n\n\
+             “They are on the table where Ben left them.”\n\n\
+             “Then fetch them, and do not sit there like a heron.”\n\n\
+             Ann went indoors.";
+    assert_eq!(
+        speaker_of(t, "They are on the table").as_deref(),
+        Some("Ann")
+    );
+    assert_eq!(
+        speaker_of(t, "Then fetch them").as_deref(),
+        Some("Harriet")
+    );
+}
+
+#[test]
+fn an_exclamation_opening_a_line_names_nobody() {
+    // "Rubbish!" opens a line as "Ann!" does, but nobody is called Rubbish: the narrator, whom
+    // the captain answers so three times, does not take it as a name.
+    let t = "I went down to the harbour with Captain Hale.\n\n\
+             “The boat will sink,” I said.\n\n\
+             “Rubbish! She has sailed for forty years,” said the captain.\n\n\
+             “Then she is old,” I said.\n\n\
+             “Rubbish! Old boats are the best boats,” said the captain.\n\n\
+             “We shall see,” I said.\n\n\
+             “Rubbish! You will see nothing from the quay,” said the captain.\n\n\
+             “I shall see you sink,” I said.\n\n\
+             The captain laughed and went aboard.";
+    let (_, a) = run(t);
+    assert!(
+        a.speakers.iter().all(|s| !s.name.contains("Rubbish")),
+        "{:?}",
+        a.speakers.iter().map(|s| &s.name).collect::<Vec<_>>()
+    );
+}
+
+#[test]
 fn miss_and_a_family_name_address_the_woman_of_the_family_not_her_brother() {
     // "Miss Marlow" is Ellen, though her brother Tom is the Marlow named last: she is spoken
     // to, so the line is not hers.

@@ -628,9 +628,14 @@ impl<'t> Engine<'t> {
     /// Who a quote addresses by name ("Don't blame me, Lou."): the entities known by that
     /// name, and the names as written.
     fn vocatives(&self, qt: &QuoteToks, b: &Block) -> (Vec<usize>, Vec<Span>) {
-        let found = conversation::vocative::find(b, qt);
-        let entities = found.iter().filter_map(|v| self.entity_named(v)).collect();
-        (entities, found.into_iter().map(|v| v.span).collect())
+        let mut found = conversation::vocative::find(b, qt);
+        let named: Vec<Option<usize>> = found.iter().map(|v| self.entity_named(v)).collect();
+        let mut known = named.iter();
+        found.retain(|v| known.next().is_some_and(|e| e.is_some() || !v.exclaimed));
+        (
+            named.into_iter().flatten().collect(),
+            found.into_iter().map(|v| v.span).collect(),
+        )
     }
 
     /// The entities a quote names without addressing them.

@@ -27,6 +27,9 @@ pub struct Vocative {
     /// The sex its honorific gives ("Miss Honeychurch": female), telling apart the people of
     /// one family.
     pub gender: Gender,
+    /// A name called out at the start of a quote (“Ann! Where are my scissors?”): a call only
+    /// when it is the name of someone known, since “Rubbish! …” opens a quote the same way.
+    pub exclaimed: bool,
 }
 
 /// The vocatives of a quote, in order.
@@ -65,12 +68,17 @@ pub fn find(b: &Block, q: &QuoteToks) -> Vec<Vocative> {
             // ("Rubbish!") — unless the name is all the quote says (“Lucy!”).
             let at_start = i == q.open + 1 && k == i;
             let whole = end + 1 >= q.close;
-            let start_ok =
-                !at_start || matches!(word(b, end), "," | "—" | "–") || typed_dash(b, end) || whole;
+            let exclaimed = at_start && word(b, end) == "!" && !whole;
+            let start_ok = !at_start
+                || matches!(word(b, end), "," | "—" | "–")
+                || typed_dash(b, end)
+                || whole
+                || exclaimed;
             if closes
                 && start_ok
-                && let Some(v) = said(b, name_start, end)
+                && let Some(mut v) = said(b, name_start, end)
             {
+                v.exclaimed = exclaimed;
                 out.push(v);
             }
         }
@@ -128,6 +136,7 @@ fn said(b: &Block, start: usize, end: usize) -> Option<Vocative> {
         span,
         words,
         gender,
+        exclaimed: false,
     })
 }
 
