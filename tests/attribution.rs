@@ -165,10 +165,22 @@ fn a_name_called_out_at_the_start_of_a_line_is_the_one_who_answers() {
         speaker_of(t, "They are on the table").as_deref(),
         Some("Ann")
     );
-    assert_eq!(
-        speaker_of(t, "Then fetch them").as_deref(),
-        Some("Harriet")
-    );
+    assert_eq!(speaker_of(t, "Then fetch them").as_deref(), Some("Harriet"));
+}
+
+#[test]
+fn a_named_line_later_on_never_gives_a_line_to_the_one_it_calls_by_name() {
+    // Ruth's named line at the end anchors the untagged lines before it by turns, but the line
+    // that asks "Ruth?" is not Ruth's, whatever the count of turns says.
+    let t = "“Ann,” said Ruth, “the minister called while you were down at the pond.”\n\n\
+             Ann came in from the porch with a basket of eggs.\n\n\
+             “Did he? Why didn't you send for me, Ruth?”\n\n\
+             “I did not think of it.”\n\n\
+             “You never think of it.”\n\n\
+             “That is unkind.”\n\n\
+             “It is true, Ann, and you know it,” said Ruth.\n\n\
+             Ann set the basket down.";
+    assert_eq!(speaker_of(t, "Did he?").as_deref(), Some("Ann"));
 }
 
 #[test]

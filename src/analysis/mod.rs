@@ -197,6 +197,8 @@ struct Pending {
     same_as: Option<usize>,
     /// The source's mention and the original speaker's, when the source relays the words.
     relay: Option<(Span, Span)>,
+    /// The people the quote addresses by name: never its speaker.
+    addressed: Vec<usize>,
 }
 
 struct Engine<'t> {
@@ -482,6 +484,7 @@ impl<'t> Engine<'t> {
             }
             let idx = self.pending.len();
             self.raw_to_pending.insert(qt.id, idx);
+            let mut addressed = Vec::new();
             if quote.kind.is_speech() && quote.kind != QuoteKind::Nested {
                 if prev_colon.is_none() {
                     local = local.filter(|_| quote.method != Method::None);
@@ -490,6 +493,7 @@ impl<'t> Engine<'t> {
                     prev_colon.or_else(|| local.map(|m| self.local_mention(m, entity_of[m])));
                 let (vocatives, vocative_names) = self.vocatives(qt, &b);
                 let spoken_of = self.spoken_of(qt, &b, &vocatives);
+                addressed.clone_from(&vocatives);
                 rec.quotes.push(conversation::QuoteSite {
                     pending: idx,
                     start: q.span.start,
@@ -512,6 +516,7 @@ impl<'t> Engine<'t> {
                 same_as,
                 block: self.block_index,
                 relay,
+                addressed,
             });
         }
         for r in &self.scratch.reported {
@@ -532,6 +537,7 @@ impl<'t> Engine<'t> {
                 },
                 same_as: None,
                 relay: None,
+                addressed: Vec::new(),
             });
         }
         // Figures in this block.
@@ -809,7 +815,12 @@ impl<'t> Engine<'t> {
             })
             .collect();
         for (line, speaker) in conversation::backward::corrections(&lines) {
-            let q = &mut self.pending[order[line]].quote;
+            let p = &mut self.pending[order[line]];
+            // The alternation read backwards never gives a line to someone it calls by name.
+            if p.addressed.contains(&speaker) {
+                continue;
+            }
+            let q = &mut p.quote;
             if q.speaker != Some(speaker) {
                 q.speaker = Some(speaker);
                 q.speaker_mention = None;
