@@ -64,8 +64,9 @@ pub fn find(b: &Block, q: &QuoteToks) -> Vec<Vocative> {
                         || typed_dash(b, end))
                 || end == q.close;
             // At the start of a quote, a comma or dash after the name ("Lucy, come", "Lucy--you
-            // know"), not a sentence's subject ("Lucy went home.") or an exclamation
-            // ("Rubbish!") — unless the name is all the quote says (“Lucy!”).
+            // know"), not a sentence's subject ("Lucy went home."); the whole quote (“Lucy!”);
+            // or a name called out ("Ann! Where …"), kept only when someone is known by it, as
+            // an exclamation ("Rubbish! …") looks the same.
             let at_start = i == q.open + 1 && k == i;
             let whole = end + 1 >= q.close;
             let exclaimed = at_start && word(b, end) == "!" && !whole;
