@@ -184,6 +184,21 @@ fn a_named_line_later_on_never_gives_a_line_to_the_one_it_calls_by_name() {
 }
 
 #[test]
+fn her_mother_is_never_the_one_the_story_calls_miss() {
+    // The only other Marlow woman is Miss Marlow, Anne's sister: "her mother" is someone else.
+    let t = "Anne Marlow came home late from the village. Miss Ellen Marlow was at the window, \
+             and saw her come up the path.\n\n\
+             “You are wet through,” said Miss Marlow.\n\n\
+             “It rained all the way from the mill,” said Anne.\n\n\
+             She went into the kitchen, where a fire was burning.\n\n\
+             “Take off those boots at once,” said her mother.";
+    assert_ne!(
+        speaker_of(t, "Take off those boots").as_deref(),
+        Some("Ellen Marlow")
+    );
+}
+
+#[test]
 fn an_exclamation_opening_a_line_names_nobody() {
     // "Rubbish!" opens a line as "Ann!" does, but nobody is called Rubbish: the narrator, whom
     // the captain answers so three times, does not take it as a name.

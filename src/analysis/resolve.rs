@@ -701,9 +701,13 @@ impl Resolver {
                     && e.name_words.last() == Some(&family)
             })
             .collect();
+        let parent = matches!(head, "mother" | "father" | "mamma" | "mama" | "papa");
         match relatives[..] {
+            // A parent is never one the story calls Miss: "her mother" is not Miss Elliot,
+            // her sister.
+            [one] if parent && self.entities[one].married == Some(false) => None,
             [one] => Some(one),
-            _ if matches!(head, "mother" | "father" | "mamma" | "mama" | "papa") => {
+            _ if parent => {
                 let mut married = relatives
                     .iter()
                     .copied()
