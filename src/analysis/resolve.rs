@@ -703,8 +703,8 @@ impl Resolver {
             .collect();
         let parent = matches!(head, "mother" | "father" | "mamma" | "mama" | "papa");
         match relatives[..] {
-            // A parent is never one the story calls Miss: "her mother" is not Miss Elliot,
-            // her sister.
+            // A parent is never one the story calls Miss: Anne Marlow's "her mother" is not
+            // Miss Marlow, her sister.
             [one] if parent && self.entities[one].married == Some(false) => None,
             [one] => Some(one),
             _ if parent => {
