@@ -1322,3 +1322,14 @@ fn a_story_character_named_with_the_is_someone_not_an_institution() {
         Some(turtle.name.as_str())
     );
 }
+
+#[test]
+fn a_speech_whose_paragraph_breaks_were_lost_is_one_speaker_throughout() {
+    // A copy that joined the paragraphs of a long quotation: each reopening mark stays.
+    let text = "Harbour master Ruth Kell spoke after the storm.\n\nShe said: \"The sea wall held. \"We lost two boats and a shed. \"I never want to see another night like it.\" The port reopens on Monday.\n";
+    let all = quotes(text);
+    let speech: Vec<_> = all.iter().filter(|q| q.1 == QuoteKind::Direct).collect();
+    assert_eq!(speech.len(), 1, "{all:?}");
+    assert!(speech[0].0.ends_with("another night like it."), "{all:?}");
+    assert_eq!(speech[0].2.as_deref(), Some("Ruth Kell"));
+}

@@ -441,6 +441,19 @@ enum Decision {
     Skip,
 }
 
+/// A quotation of several paragraphs whose breaks were lost in a copy: `He said: "It's over.
+/// "Nobody saw it coming."` Each paragraph of a long quotation opens with a mark and only the
+/// last one closes; joined into one line, the reopening marks come after a sentence's end and
+/// before a capital while the quotation is still open. Such a mark continues the quotation:
+/// read as a closer, it would turn every other sentence of the speech into narrative.
+fn reopens_joined_paragraph(text: &str, para: Span, pos: usize, after: Option<char>) -> bool {
+    let before = &text[para.start..pos];
+    let sentence = before.trim_end();
+    sentence.len() < before.len()
+        && sentence.ends_with(['.', '?', '!', '…'])
+        && after.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
 fn char_before(text: &str, pos: usize, para: Span) -> Option<char> {
     if pos <= para.start {
         return None;
@@ -564,6 +577,9 @@ fn decide(text: &str, para: Span, m: &Mark, stack: &[Open], rest: &[Mark]) -> De
             // A mark with spaces on both sides cannot open: it closes an open quote
             // (`Horses, " said Teddy` in carelessly spaced text).
             let can_close = !space_before || dash_before && !word_after || space_after;
+            if top_is_straight && reopens_joined_paragraph(text, para, m.pos, after) {
+                return Decision::Skip;
+            }
             if top_is_straight && (can_close || can_open) {
                 // `"a "b`: an opener while one is open closes it.
                 Decision::Close(f)
@@ -690,6 +706,24 @@ mod tests {
         assert!(is_opening_mark("“") && is_opening_mark("«") && is_opening_mark("「"));
         assert!(!is_opening_mark("\"") && can_open("\"") && can_open("»"));
         assert!(!can_open("”") && !can_open("’") && is_apostrophe("’") && is_apostrophe("'"));
+    }
+
+    #[test]
+    fn a_quotation_whose_paragraph_breaks_were_lost_stays_one_quotation() {
+        // Each paragraph of the speech reopened with a mark; the copy joined them in one line.
+        assert_eq!(
+            quotes(
+                "She said: \"We sold the farm. \"It was the only way. \"I miss it.\" Then she left."
+            ),
+            ["We sold the farm. \"It was the only way. \"I miss it."]
+        );
+        // A closing mark before the next sentence still closes, and a new quote opens after it.
+        assert_eq!(
+            quotes("\"We sold it,\" she said. \"It was the only way.\""),
+            ["We sold it,", "It was the only way."]
+        );
+        // Two quotes side by side keep their own marks.
+        assert_eq!(quotes("\"Yes.\" \"No.\""), ["Yes.", "No."]);
     }
 
     #[test]
