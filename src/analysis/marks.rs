@@ -491,6 +491,19 @@ fn is_elision(text: &str, after: usize, end: usize) -> bool {
         && !matches!(next, Some(c) if c.is_alphanumeric())
 }
 
+/// The next word after `after` could be what a possessive owns: a lower-case word that is not
+/// a preposition, conjunction, article, pronoun or auxiliary.
+fn word_owned_after(text: &str, after: usize, end: usize) -> bool {
+    use super::lexicon::{ARTICLE, AUX_VERB, CONNECTIVE, PREP, PRONOUN, lookup};
+    let rest = text[after..end].trim_start();
+    let word_len = rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len());
+    let word = &rest[..word_len];
+    word.starts_with(char::is_lowercase)
+        && !lookup(word).is(PREP | CONNECTIVE | ARTICLE | PRONOUN | AUX_VERB)
+}
+
 fn decide(text: &str, para: Span, m: &Mark, stack: &[Open], rest: &[Mark]) -> Decision {
     let before = char_before(text, m.pos, para);
     let after = char_after(text, m.pos + m.text.len(), para);
@@ -645,13 +658,9 @@ fn single_close(
     }
     // A plural possessive inside a single-quoted passage (‘the kids’ toys,’): when a word follows
     // and a better closer (after punctuation) comes later in the paragraph, this one is an
-    // apostrophe.
-    let possessive = before == Some('s')
-        && text[m.pos + m.text.len()..para.end]
-            .trim_start()
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_lowercase());
+    // apostrophe. A possessive is followed by what is owned, never by a preposition,
+    // conjunction or article: in ‘outrageous’ and ‘clawed back’ the ’ closes.
+    let possessive = before == Some('s') && word_owned_after(text, m.pos + m.text.len(), para.end);
     if possessive
         && rest.iter().any(|r| {
             r.family == Family::Single && matches!(r.role, Role::CloseOrApostrophe | Role::Either)
@@ -724,6 +733,24 @@ mod tests {
         );
         // Two quotes side by side keep their own marks.
         assert_eq!(quotes("\"Yes.\" \"No.\""), ["Yes.", "No."]);
+    }
+
+    #[test]
+    fn a_single_quoted_word_ending_in_s_closes_before_a_conjunction() {
+        // British style: the ’ after "outrageous" closes, though the word ends in s.
+        assert_eq!(
+            quotes("She called it ‘outrageous’ and wanted the bonuses ‘clawed back’ at once."),
+            ["outrageous", "clawed back"]
+        );
+        assert_eq!(
+            quotes("He spoke of ‘thousands of shootings’ in the city, ‘every week’."),
+            ["thousands of shootings", "every week"]
+        );
+        // A plural possessive inside a quotation is still an apostrophe.
+        assert_eq!(
+            quotes("‘Mind the kids’ toys on the stairs,’ she said."),
+            ["Mind the kids’ toys on the stairs,"]
+        );
     }
 
     #[test]
