@@ -9,7 +9,9 @@ dev sets to --out (a temporary folder by default; nothing of the data is kept in
 changing only the quotation marks, and scores each copy as the original:
 
   PolNeAR dev   “…” as «…» (French), „…“ (German) and "…" (typewriter); the annotations count
-                characters, so they stay valid.
+                characters, so they stay valid. Also “…” as ‘…’ with the ‘…’ inside as “…”
+                (British), scored with the gold quotations found in the original
+                (score_polnear_restyled.py): the shared scorer finds none between ‘…’.
   PDNC dev      "…" as “…”, «…» and ‘…’ (British); each paragraph's marks alternate opening and
                 closing; the gold byte spans are moved with the text. In the British copies the
                 novels' inner '…' quotations become “…”, as a British printer sets them (a ' opens
@@ -41,6 +43,28 @@ def restyle_polnear(src, dst, opener, closer):
             text = f.read()
         with open(os.path.join(dst, "text", os.path.basename(path)), "w", encoding="utf-8") as f:
             f.write(text.replace("“", opener).replace("”", closer))
+
+
+def restyle_polnear_british(src, dst):
+    """“…” as ‘…’, and the ‘…’ quoted inside as “…” (a ‘ and the next ’ that no letter follows);
+    apostrophes stay. Same characters at the same offsets, so the original's gold holds."""
+    os.makedirs(os.path.join(dst, "text"), exist_ok=True)
+    os.symlink(os.path.join(src, "attributions"), os.path.join(dst, "attributions"))
+    for path in glob.glob(os.path.join(src, "text", "*.txt")):
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        out = ["‘" if ch == "“" else "’" if ch == "”" else ch for ch in text]
+        for i, ch in enumerate(text):
+            if ch != "‘":
+                continue
+            for j in range(i + 1, min(len(text), i + 400)):
+                if text[j] in "\n“”":
+                    break
+                if text[j] == "’" and not text[j + 1 : j + 2].isalpha():
+                    out[i], out[j] = "“", "”"
+                    break
+        with open(os.path.join(dst, "text", os.path.basename(path)), "w", encoding="utf-8") as f:
+            f.write("".join(out))
 
 
 def curl(text, opener, closer, inner=None):
@@ -118,6 +142,11 @@ def main():
         dst = os.path.join(out, f"polnear-{i}")
         restyle_polnear(polnear, dst, o, c)
         jobs[("PolNeAR dev", style)] = [py, f"{shared}/eval/score_polnear.py", binary, dst]
+    dst = os.path.join(out, "polnear-british")
+    restyle_polnear_british(polnear, dst)
+    restyled = os.path.join(HERE, "score_polnear_restyled.py")
+    scorer = f"{shared}/eval/score_polnear.py"
+    jobs[("PolNeAR dev", "british ‘…’")] = [py, restyled, binary, dst, polnear, "--scorer", scorer]
     jobs[("PDNC dev", 'as published "…"')] = [py, f"{shared}/eval/score_pdnc.py", binary] + novels
     for i, (style, (o, c, inner)) in enumerate(PDNC_STYLES.items()):
         dirs = []

@@ -1,0 +1,53 @@
+#!/usr/bin/env python3
+"""The shared PolNeAR scorer on a copy whose quotation marks were changed, with the gold
+quotations found in the original.
+
+usage: score_polnear_restyled.py "BINARY [ARGS]" RESTYLED_DIR ORIGINAL_DIR [--scorer PATH] [--verbose]
+
+`score_polnear.py` finds gold quotations between “…”, "…", «…» and „…“. A copy set in British
+marks (‘…’, with “…” inside) has none of those where the quotations are, so this runs the same
+scorer (imported from ../shared/eval, not copied) with one change: the gold quotations of each
+article are found in the original text, which has the same characters at the same offsets.
+quotelens reads the copy.
+"""
+import glob
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def main():
+    argv = sys.argv[1:]
+    scorer = os.path.join(HERE, "..", "..", "..", "shared", "eval", "score_polnear.py")
+    if "--scorer" in argv:
+        i = argv.index("--scorer")
+        if i + 1 >= len(argv):
+            sys.exit("--scorer needs the path of score_polnear.py")
+        scorer = argv[i + 1]
+        del argv[i : i + 2]
+    plain_args = [a for a in argv if not a.startswith("--")]
+    if len(plain_args) != 3:
+        sys.exit(__doc__.strip().splitlines()[2])
+    binary, restyled, original = plain_args
+    if not os.path.isfile(scorer):
+        sys.exit(f"no scorer at {scorer}: pass --scorer PATH/score_polnear.py")
+    sys.path.insert(0, os.path.dirname(os.path.abspath(scorer)))
+    import score_polnear
+
+    originals = {}
+    for path in glob.glob(os.path.join(restyled, "text", "*.txt")):
+        source = os.path.join(original, "text", os.path.basename(path))
+        with open(path, encoding="utf-8") as f, open(source, encoding="utf-8") as g:
+            copy, text = f.read(), g.read()
+        if len(copy) != len(text):
+            sys.exit(f"{path} is not a restyled copy of {source}: their lengths differ")
+        originals[copy] = text
+    plain = score_polnear.quoted_spans
+    score_polnear.quoted_spans = lambda text: plain(originals.get(text, text))
+    sys.argv = [scorer, binary, restyled] + [a for a in argv if a.startswith("--")]
+    score_polnear.main()
+
+
+if __name__ == "__main__":
+    main()
