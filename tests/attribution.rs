@@ -1333,3 +1333,19 @@ fn a_speech_whose_paragraph_breaks_were_lost_is_one_speaker_throughout() {
     assert!(speech[0].0.ends_with("another night like it."), "{all:?}");
     assert_eq!(speech[0].2.as_deref(), Some("Ruth Kell"));
 }
+
+#[test]
+fn titles_joined_by_and_belong_to_the_description_that_speaks() {
+    // "of A and B" completes "the star": neither film is the speaker.
+    let text = "The star of Harbour Lights and Tidewater said the industry was in trouble.\n";
+    assert_eq!(
+        speaker_of(text, "the industry").as_deref(),
+        Some("the star of Harbour Lights and Tidewater")
+    );
+    // A person's name after "and" is a second subject, not part of the description.
+    let text = "The head of the Port Authority and John Smith said the ferry would run again.\n";
+    assert_ne!(
+        speaker_of(text, "the ferry").as_deref(),
+        Some("the head of the Port Authority and John Smith")
+    );
+}

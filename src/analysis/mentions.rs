@@ -1240,7 +1240,15 @@ fn role_description(
                 if x.is(SPEECH_VERB | REPORT_VERB | AUX) && !x.cap && took {
                     break;
                 }
-                if x.is(FUNCTION) && !x.is(DETERMINER) && !x.cap {
+                // "the star of Harbour Lights and Tidewater": names joined by "and" stay in the
+                // complement, unless a person's name follows ("the head of the agency and
+                // John Smith said" are two people).
+                let joins_names = x.text(text) == "and"
+                    && tokens[k - 1].cap
+                    && tokens.get(k + 1).is_some_and(|n| {
+                        n.cap && n.kind == Kind::Word && !n.is(FIRST_NAME) && !n.in_quote()
+                    });
+                if x.is(FUNCTION) && !x.is(DETERMINER) && !x.cap && !joins_names {
                     break;
                 }
                 if x.is(DEMONYM) {
