@@ -1072,10 +1072,12 @@ fn unlisted_description(
 /// ("neurosurgeon told", "suit says"), after a determiner or a modifier.
 fn unlisted_noun_speaking(text: &str, tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
+    // (The flags first: most words are listed or capitalised, and need not be sliced.)
+    if !t.lex.class.is_empty() || t.cap {
+        return false;
+    }
     let w = t.text(text);
-    t.lex.class.is_empty()
-        && !t.cap
-        && w.len() >= 3
+    w.len() >= 3
         && !w.ends_with("ing")
         && !w.ends_with("ly")
         && i > 0

@@ -141,7 +141,7 @@ fn next_starts_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
 fn initialism_ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
     t.kind == Kind::Word
-        && t.text(text).ends_with('.')
+        && t.last_byte(text) == b'.'
         && tokens.get(i + 1).is_some_and(|n| {
             n.kind == Kind::Word && n.cap && !n.in_quote() && n.is(FUNCTION | PRONOUN)
         })
