@@ -157,6 +157,11 @@ pub(crate) fn looks_like_verb(t: &Token, text: &str) -> bool {
 }
 
 fn strip_possessive(w: &str) -> (&str, bool) {
+    // Every ending below ends in "s", "'" or the last byte of "’" (E2 80 99): most words end
+    // otherwise and are settled by their last byte.
+    if !matches!(w.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
+        return (w, false);
+    }
     for suf in ["'s", "’s", "'", "’"] {
         if let Some(base) = w.strip_suffix(suf)
             && !base.is_empty()
@@ -421,7 +426,7 @@ fn chain_end(text: &str, tokens: &[Token], i: usize) -> usize {
             j += 1;
             // "Lucy's Sabbath", "Alice's Right Foot": a possessive ends the name; what follows
             // is something of theirs.
-            if j > i && strip_possessive(w).1 && (w.ends_with('s') || w.ends_with('S')) {
+            if j > i && (w.ends_with('s') || w.ends_with('S')) && strip_possessive(w).1 {
                 break;
             }
             // "Dr." "J." "Sen.": a period glued to an abbreviation or initial.

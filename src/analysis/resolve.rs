@@ -1057,6 +1057,11 @@ pub fn epithet_key(words: &str) -> String {
 /// Whether a name opens with a married woman's honorific ("Mrs", "Madame": true) or an
 /// unmarried one's ("Miss", "Mademoiselle": false).
 fn marital_honorific(name: &str) -> Option<bool> {
+    // Every form below starts with "m" or "f": most names are settled by their first letter.
+    let name = name.trim_start();
+    if !matches!(name.as_bytes().first(), Some(b'm' | b'M' | b'f' | b'F')) {
+        return None;
+    }
     let first = name.split_whitespace().next()?.trim_end_matches('.');
     let is = |forms: &[&str]| forms.iter().any(|f| first.eq_ignore_ascii_case(f));
     if is(&["mrs", "madame", "mme", "frau"]) {

@@ -34,8 +34,10 @@ pub fn blocks(paragraphs: &[Span], quotes: &[RawQuote]) -> Vec<Span> {
 
 /// Marks each token with the index of the outermost quote containing it. `quotes` are the
 /// outermost quotes overlapping the block, sorted by start; indices refer to that slice's owner.
-pub fn mark_quotes(tokens: &mut [Token], quotes: &[(usize, Span)]) {
+/// Returns the number of words outside quotes (counted here rather than in a pass of their own).
+pub fn mark_quotes(tokens: &mut [Token], quotes: &[(usize, Span)]) -> usize {
     let mut qi = 0;
+    let mut narrative_words = 0;
     for t in tokens.iter_mut() {
         while qi < quotes.len() && quotes[qi].1.end <= t.start {
             qi += 1;
@@ -44,7 +46,9 @@ pub fn mark_quotes(tokens: &mut [Token], quotes: &[(usize, Span)]) {
             Some(&(id, span)) if span.start <= t.start && t.end <= span.end => id as u32,
             _ => NONE,
         };
+        narrative_words += usize::from(t.quote == NONE && t.kind == Kind::Word);
     }
+    narrative_words
 }
 
 /// Finds sentences as token ranges `[start, end)`.
