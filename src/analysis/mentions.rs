@@ -415,9 +415,9 @@ fn chain_end(text: &str, tokens: &[Token], i: usize) -> usize {
         if t.in_quote() {
             break;
         }
-        let w = t.text(text);
         // (Suffixes such as "Jr" and "III" are capitalised, so the run takes them.)
         if t.kind == Kind::Word && t.cap {
+            let w = t.text(text);
             // "Somehow I": the pronoun is no part of a name, unless it numbers a king
             // ("Charles I").
             if w == "I" && j > i && !tokens[j - 1].is(FIRST_NAME) {
@@ -446,7 +446,7 @@ fn chain_end(text: &str, tokens: &[Token], i: usize) -> usize {
         // A particle as written in lower case ("de", "von"), looked up as written.
         if t.kind == Kind::Word
             && t.is(NAME_PARTICLE)
-            && lexicon::lookup(w).is(NAME_PARTICLE)
+            && lexicon::lookup(t.text(text)).is(NAME_PARTICLE)
             && j > i
             && tokens.get(j + 1).is_some_and(|x| x.cap && !x.in_quote())
         {
@@ -454,7 +454,8 @@ fn chain_end(text: &str, tokens: &[Token], i: usize) -> usize {
             continue;
         }
         // "Secretary of State John Kerry", "President of Belarus"
-        if w == "of"
+        if t.has_len(2)
+            && t.text(text) == "of"
             && j > i
             && tokens[j - 1].is(TITLE)
             && tokens.get(j + 1).is_some_and(|x| x.cap && !x.in_quote())

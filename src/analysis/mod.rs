@@ -549,6 +549,9 @@ impl<'t> Engine<'t> {
         // narration there is around the quotes.
         rec.narrative_words = self.scratch.narrative_words;
         rec.closing_narration = closing_narration(&self.scratch.tokens, &self.scratch.sentence_of);
+        // (Sized once: grown push by push, the block's list was reallocated three times.)
+        rec.mentions
+            .reserve_exact(entity_of.iter().filter(|e| e.is_some()).count());
         for (mi, m) in self.scratch.mentions.iter().enumerate() {
             if m.kind == mentions::MentionKind::Pronoun && !self.tokens_in_quote(m) {
                 if self.narrator_pronoun(m) {

@@ -62,9 +62,9 @@ pub fn sentences(text: &str, tokens: &[Token], out: &mut Vec<(usize, usize)>) {
     while i < n {
         let t = &tokens[i];
         if t.kind == Kind::Punct && !t.in_quote() {
-            match t.text(text) {
-                "(" => paren += 1,
-                ")" => paren = paren.saturating_sub(1),
+            match t.byte(text) {
+                Some(b'(') => paren += 1,
+                Some(b')') => paren = paren.saturating_sub(1),
                 _ => {}
             }
         }
@@ -78,8 +78,7 @@ pub fn sentences(text: &str, tokens: &[Token], out: &mut Vec<(usize, usize)>) {
                 && quote_ends_sentence(text, tokens, i)
                 && next_starts_sentence(text, tokens, i + 1)
         } else if t.kind == Kind::Punct {
-            let s = t.text(text);
-            matches!(s, "." | "!" | "?" | "…")
+            (matches!(t.byte(text), Some(b'.' | b'!' | b'?')) || t.is_char(text, '…'))
                 && !is_abbreviation(text, tokens, i)
                 && next_starts_sentence(text, tokens, i + 1)
         } else {
@@ -90,7 +89,7 @@ pub fn sentences(text: &str, tokens: &[Token], out: &mut Vec<(usize, usize)>) {
             let mut e = i + 1;
             while e < n
                 && tokens[e].kind == Kind::Punct
-                && matches!(tokens[e].text(text), ")" | "]")
+                && matches!(tokens[e].byte(text), Some(b')' | b']'))
             {
                 e += 1;
             }

@@ -48,6 +48,14 @@ impl Token {
     pub fn has_len(&self, len: usize) -> bool {
         self.end - self.start == len
     }
+    /// The token's one byte, when it is one byte long (most punctuation), read without slicing.
+    pub fn byte(&self, text: &str) -> Option<u8> {
+        if self.has_len(1) {
+            text.as_bytes().get(self.start).copied()
+        } else {
+            None
+        }
+    }
     /// True for a punctuation token that is exactly `c`.
     pub fn is_char(&self, text: &str, c: char) -> bool {
         self.kind == Kind::Punct

@@ -312,6 +312,8 @@ pub struct Conversation {
     /// Filled when the caller asks for traces (training).
     pub trace: Option<Vec<QuoteTrace>>,
     weights: ranker::Weights,
+    /// The mentions near a quote by distance, a buffer kept from quote to quote (`candidates`).
+    near: Vec<(usize, usize)>,
 }
 
 impl Conversation {
@@ -458,6 +460,7 @@ impl Conversation {
         at: usize,
         q: &QuoteSite,
         decided: &[(usize, Option<usize>)],
+        near: &mut Vec<(usize, usize)>,
     ) -> Vec<usize> {
         let mut c: Vec<usize> = Vec::with_capacity(MAX_CANDIDATES);
         let mut add = |e: usize| {
@@ -498,8 +501,7 @@ impl Conversation {
         // Mentions in this block, the one before and the one after, nearest first.
         let lo = at.saturating_sub(1);
         let hi = (at + 1).min(self.window.len() - 1);
-        // (Room for the three blocks' reach, so the list is not grown push by push.)
-        let mut near: Vec<(usize, usize)> = Vec::with_capacity(4 * MENTION_REACH);
+        near.clear();
         for (bi, b) in self.window.iter().enumerate().take(hi + 1).skip(lo) {
             let reach = match bi.cmp(&at) {
                 std::cmp::Ordering::Less => b.mentions_at_end(),
@@ -516,7 +518,7 @@ impl Conversation {
             }
         }
         near.sort_unstable();
-        for (_, e) in near {
+        for &(_, e) in near.iter() {
             add(e);
         }
         if let Some(n) = self.narrator {
@@ -550,7 +552,9 @@ impl Conversation {
                 relinked: None,
             };
         }
-        let cands = self.candidates(at, q, decided);
+        let mut near = std::mem::take(&mut self.near);
+        let cands = self.candidates(at, q, decided, &mut near);
+        self.near = near;
         // The speech verbs around the quote, found once for all its candidates.
         let around = Around::of(&self.window[at], q, text);
         let evidence = Evidence::of(&self.window, at, q, &cands);
