@@ -631,7 +631,7 @@ fn name_chain(
             return Some(end);
         }
         // Only titles: a role description ("The President", "the Russian President").
-        let head = lowercase(tokens[end - 1].text(text));
+        let head = tokens[end - 1].lower(text);
         let head = lexicon_key(&head);
         let start_tok = if start_tok == a {
             lower_det.unwrap_or(start_tok)
@@ -1140,7 +1140,7 @@ fn role_description(
         head_i += 1;
     }
     let head_tok = &tokens[head_i];
-    let head_word = lowercase(head_tok.text(text));
+    let head_word = head_tok.lower(text);
     // Walk left to a determiner over adjectives, demonyms and nouns.
     let mut a = i;
     let mut det: Option<usize> = None;
@@ -1201,8 +1201,8 @@ fn role_description(
     let plural = head_tok.is(GROUP) || (head_word.ends_with('s') && !head_word.ends_with("ss"));
     // "a plan that shop owners say …": a singular demonstrative before a plural noun opens a
     // clause; the phrase ("shop owners") starts after it.
-    let clause_that = plural
-        && det.is_some_and(|d| matches!(lowercase(tokens[d].text(text)).as_ref(), "that" | "this"));
+    let clause_that =
+        plural && det.is_some_and(|d| matches!(tokens[d].lower(text).as_ref(), "that" | "this"));
     if clause_that {
         a += 1;
     } else if det.is_none() {

@@ -1006,6 +1006,10 @@ fn organisation_called(e: &Entity, head: &str) -> bool {
 fn age_of(description: &str) -> Option<bool> {
     const YOUNG: [&str; 4] = ["young", "younger", "youngest", "little"];
     const OLD: [&str; 6] = ["old", "older", "elder", "elderly", "eldest", "aged"];
+    // Every word above has a "g" or an "l": most descriptions have neither and need no reading.
+    if !description.bytes().any(|b| matches!(b | 0x20, b'g' | b'l')) {
+        return None;
+    }
     // Asked of every name and alias of every candidate: compared in place, not lower-cased
     // into a new string each time.
     let is_any = |w: &str, list: &[&str]| list.iter().any(|x| w.eq_ignore_ascii_case(x));

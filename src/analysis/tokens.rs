@@ -48,6 +48,14 @@ impl Token {
     pub fn has_len(&self, len: usize) -> bool {
         self.end - self.start == len
     }
+    /// The word in lower case. A listed word is its lexicon key, which is the word lower-cased
+    /// when it is as long (lower-casing ’ to ' is not), so "Said" or "The" costs no allocation.
+    pub fn lower<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
+        match self.lex.key() {
+            Some(key) if self.has_len(key.len()) => std::borrow::Cow::Borrowed(key),
+            _ => lowercase(self.text(text)),
+        }
+    }
     /// The token's one byte, when it is one byte long (most punctuation), read without slicing.
     pub fn byte(&self, text: &str) -> Option<u8> {
         if self.has_len(1) {

@@ -76,7 +76,9 @@ impl<'a> Block<'a> {
             .is_some_and(|t| t.has_len(w.len()) && t.text(self.text).eq_ignore_ascii_case(w))
     }
     pub(crate) fn lower(&self, i: usize) -> std::borrow::Cow<'a, str> {
-        crate::analysis::tokens::lowercase(self.word(i))
+        self.tokens
+            .get(i)
+            .map_or(std::borrow::Cow::Borrowed(""), |t| t.lower(self.text))
     }
     pub(crate) fn is_punct(&self, i: usize, s: &str) -> bool {
         self.tokens
