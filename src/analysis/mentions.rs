@@ -379,7 +379,12 @@ fn pronoun(
     } else {
         whole
     };
-    let w = lowercase(bare);
+    // (A whole word as listed is its lexicon key: no allocation for "He".)
+    let w = if t.is(CONTRACTED_PRONOUN) {
+        lowercase(bare)
+    } else {
+        t.lower(text)
+    };
     let (gender, kind, plural) = match w.as_ref() {
         "he" => (Gender::Male, SpeakerKind::Person, false),
         "she" => (Gender::Female, SpeakerKind::Person, false),
@@ -487,15 +492,15 @@ fn name_chain(
     let mut determiner: Option<usize> = None;
     while a < end {
         let t = &tokens[a];
-        let w = t.text(text);
-        let at_start = a == 0
-            || sentence_of[a - 1] != sentence
-            || super::marks::is_opening_mark(tokens[a - 1].text(text));
         if t.is(DETERMINER) && !t.is(FIRST_NAME) {
             determiner = Some(a);
             a += 1;
             continue;
         }
+        let w = t.text(text);
+        let at_start = a == 0
+            || sentence_of[a - 1] != sentence
+            || super::marks::is_opening_mark(tokens[a - 1].text(text));
         // Common words start a name only at the start of a sentence ("During", "Yesterday");
         // elsewhere a capitalised "New" or "Great" belongs to the name ("New York").
         // At the start of a sentence a common word is not part of a name ("Now Cecil",
@@ -1078,23 +1083,23 @@ fn unlisted_description(
 /// ("neurosurgeon told", "suit says"), after a determiner or a modifier.
 fn unlisted_noun_speaking(text: &str, tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
-    // (The flags first: most words are listed or capitalised, and need not be sliced.)
-    if !t.lex.class.is_empty() || t.cap {
+    // (The tokens' flags first: most words fail them, and need not be sliced.)
+    let speech_verb_next = tokens
+        .get(i + 1)
+        .is_some_and(|v| v.kind == Kind::Word && !v.in_quote() && !v.cap && v.is(SPEECH_VERB));
+    if !t.lex.class.is_empty()
+        || t.cap
+        || !speech_verb_next
+        || i == 0
+        || tokens[i - 1].kind != Kind::Word
+    {
         return false;
     }
     let w = t.text(text);
     w.len() >= 3
         && !w.ends_with("ing")
         && !w.ends_with("ly")
-        && i > 0
-        && tokens[i - 1].kind == Kind::Word
-        && tokens.get(i + 1).is_some_and(|v| {
-            v.kind == Kind::Word
-                && !v.in_quote()
-                && !v.cap
-                && v.is(SPEECH_VERB)
-                && !v.text(text).ends_with("ing")
-        })
+        && !tokens[i + 1].text(text).ends_with("ing")
 }
 
 /// "the document states." / "the agency reports that …": a speech word in -s after a noun, ending
