@@ -157,6 +157,11 @@ pub(crate) fn looks_like_verb(t: &Token, text: &str) -> bool {
 }
 
 fn strip_possessive(w: &str) -> (&str, bool) {
+    // Every ending below ends in "s", "'" or the last byte of "’" (E2 80 99): most words end
+    // otherwise and are settled by their last byte.
+    if !matches!(w.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
+        return (w, false);
+    }
     for suf in ["'s", "’s", "'", "’"] {
         if let Some(base) = w.strip_suffix(suf)
             && !base.is_empty()
@@ -374,7 +379,12 @@ fn pronoun(
     } else {
         whole
     };
-    let w = lowercase(bare);
+    // (A whole word as listed is its lexicon key: no allocation for "He".)
+    let w = if t.is(CONTRACTED_PRONOUN) {
+        lowercase(bare)
+    } else {
+        t.lower(text)
+    };
     let (gender, kind, plural) = match w.as_ref() {
         "he" => (Gender::Male, SpeakerKind::Person, false),
         "she" => (Gender::Female, SpeakerKind::Person, false),
@@ -410,9 +420,9 @@ fn chain_end(text: &str, tokens: &[Token], i: usize) -> usize {
         if t.in_quote() {
             break;
         }
-        let w = t.text(text);
         // (Suffixes such as "Jr" and "III" are capitalised, so the run takes them.)
         if t.kind == Kind::Word && t.cap {
+            let w = t.text(text);
             // "Somehow I": the pronoun is no part of a name, unless it numbers a king
             // ("Charles I").
             if w == "I" && j > i && !tokens[j - 1].is(FIRST_NAME) {
@@ -421,7 +431,7 @@ fn chain_end(text: &str, tokens: &[Token], i: usize) -> usize {
             j += 1;
             // "Lucy's Sabbath", "Alice's Right Foot": a possessive ends the name; what follows
             // is something of theirs.
-            if j > i && strip_possessive(w).1 && (w.ends_with('s') || w.ends_with('S')) {
+            if j > i && (w.ends_with('s') || w.ends_with('S')) && strip_possessive(w).1 {
                 break;
             }
             // "Dr." "J." "Sen.": a period glued to an abbreviation or initial.
@@ -441,7 +451,7 @@ fn chain_end(text: &str, tokens: &[Token], i: usize) -> usize {
         // A particle as written in lower case ("de", "von"), looked up as written.
         if t.kind == Kind::Word
             && t.is(NAME_PARTICLE)
-            && lexicon::lookup(w).is(NAME_PARTICLE)
+            && lexicon::lookup(t.text(text)).is(NAME_PARTICLE)
             && j > i
             && tokens.get(j + 1).is_some_and(|x| x.cap && !x.in_quote())
         {
@@ -449,7 +459,8 @@ fn chain_end(text: &str, tokens: &[Token], i: usize) -> usize {
             continue;
         }
         // "Secretary of State John Kerry", "President of Belarus"
-        if w == "of"
+        if t.has_len(2)
+            && t.text(text) == "of"
             && j > i
             && tokens[j - 1].is(TITLE)
             && tokens.get(j + 1).is_some_and(|x| x.cap && !x.in_quote())
@@ -481,15 +492,15 @@ fn name_chain(
     let mut determiner: Option<usize> = None;
     while a < end {
         let t = &tokens[a];
-        let w = t.text(text);
-        let at_start = a == 0
-            || sentence_of[a - 1] != sentence
-            || super::marks::is_opening_mark(tokens[a - 1].text(text));
         if t.is(DETERMINER) && !t.is(FIRST_NAME) {
             determiner = Some(a);
             a += 1;
             continue;
         }
+        let w = t.text(text);
+        let at_start = a == 0
+            || sentence_of[a - 1] != sentence
+            || super::marks::is_opening_mark(tokens[a - 1].text(text));
         // Common words start a name only at the start of a sentence ("During", "Yesterday");
         // elsewhere a capitalised "New" or "Great" belongs to the name ("New York").
         // At the start of a sentence a common word is not part of a name ("Now Cecil",
@@ -625,7 +636,7 @@ fn name_chain(
             return Some(end);
         }
         // Only titles: a role description ("The President", "the Russian President").
-        let head = lowercase(tokens[end - 1].text(text));
+        let head = tokens[end - 1].lower(text);
         let head = lexicon_key(&head);
         let start_tok = if start_tok == a {
             lower_det.unwrap_or(start_tok)
@@ -1072,21 +1083,23 @@ fn unlisted_description(
 /// ("neurosurgeon told", "suit says"), after a determiner or a modifier.
 fn unlisted_noun_speaking(text: &str, tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
+    // (The tokens' flags first: most words fail them, and need not be sliced.)
+    let speech_verb_next = tokens
+        .get(i + 1)
+        .is_some_and(|v| v.kind == Kind::Word && !v.in_quote() && !v.cap && v.is(SPEECH_VERB));
+    if !t.lex.class.is_empty()
+        || t.cap
+        || !speech_verb_next
+        || i == 0
+        || tokens[i - 1].kind != Kind::Word
+    {
+        return false;
+    }
     let w = t.text(text);
-    t.lex.class.is_empty()
-        && !t.cap
-        && w.len() >= 3
+    w.len() >= 3
         && !w.ends_with("ing")
         && !w.ends_with("ly")
-        && i > 0
-        && tokens[i - 1].kind == Kind::Word
-        && tokens.get(i + 1).is_some_and(|v| {
-            v.kind == Kind::Word
-                && !v.in_quote()
-                && !v.cap
-                && v.is(SPEECH_VERB)
-                && !v.text(text).ends_with("ing")
-        })
+        && !tokens[i + 1].text(text).ends_with("ing")
 }
 
 /// "the document states." / "the agency reports that …": a speech word in -s after a noun, ending
@@ -1132,7 +1145,7 @@ fn role_description(
         head_i += 1;
     }
     let head_tok = &tokens[head_i];
-    let head_word = lowercase(head_tok.text(text));
+    let head_word = head_tok.lower(text);
     // Walk left to a determiner over adjectives, demonyms and nouns.
     let mut a = i;
     let mut det: Option<usize> = None;
@@ -1193,8 +1206,8 @@ fn role_description(
     let plural = head_tok.is(GROUP) || (head_word.ends_with('s') && !head_word.ends_with("ss"));
     // "a plan that shop owners say …": a singular demonstrative before a plural noun opens a
     // clause; the phrase ("shop owners") starts after it.
-    let clause_that = plural
-        && det.is_some_and(|d| matches!(lowercase(tokens[d].text(text)).as_ref(), "that" | "this"));
+    let clause_that =
+        plural && det.is_some_and(|d| matches!(tokens[d].lower(text).as_ref(), "that" | "this"));
     if clause_that {
         a += 1;
     } else if det.is_none() {

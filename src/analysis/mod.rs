@@ -179,6 +179,8 @@ struct Scratch {
     mentions: Vec<Mention>,
     mention_at: Vec<usize>,
     reported: Vec<Reported>,
+    /// The block's words outside quotes.
+    narrative_words: usize,
     lower: String,
     /// Interned name words (kept across documents) and the block's mention words.
     names: names::NameWords,
@@ -276,7 +278,7 @@ impl<'t> Engine<'t> {
             .filter(|&i| raw[i].parent.is_none())
             .map(|i| (i, raw[i].span))
             .collect();
-        segment::mark_quotes(&mut self.scratch.tokens, &top);
+        self.scratch.narrative_words = segment::mark_quotes(&mut self.scratch.tokens, &top);
         segment::sentences(text, &self.scratch.tokens, &mut self.scratch.sentences);
         self.scratch.sentence_of.clear();
         self.scratch
@@ -545,13 +547,11 @@ impl<'t> Engine<'t> {
 
         // The block's narration, for the conversation: resolved mentions and how much
         // narration there is around the quotes.
-        rec.narrative_words = self
-            .scratch
-            .tokens
-            .iter()
-            .filter(|t| !t.in_quote() && t.kind == tokens::Kind::Word)
-            .count();
+        rec.narrative_words = self.scratch.narrative_words;
         rec.closing_narration = closing_narration(&self.scratch.tokens, &self.scratch.sentence_of);
+        // (Sized once: grown push by push, the block's list was reallocated three times.)
+        rec.mentions
+            .reserve_exact(entity_of.iter().filter(|e| e.is_some()).count());
         for (mi, m) in self.scratch.mentions.iter().enumerate() {
             if m.kind == mentions::MentionKind::Pronoun && !self.tokens_in_quote(m) {
                 if self.narrator_pronoun(m) {

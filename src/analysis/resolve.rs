@@ -1006,6 +1006,10 @@ fn organisation_called(e: &Entity, head: &str) -> bool {
 fn age_of(description: &str) -> Option<bool> {
     const YOUNG: [&str; 4] = ["young", "younger", "youngest", "little"];
     const OLD: [&str; 6] = ["old", "older", "elder", "elderly", "eldest", "aged"];
+    // Every word above has a "g" or an "l": most descriptions have neither and need no reading.
+    if !description.bytes().any(|b| matches!(b | 0x20, b'g' | b'l')) {
+        return None;
+    }
     // Asked of every name and alias of every candidate: compared in place, not lower-cased
     // into a new string each time.
     let is_any = |w: &str, list: &[&str]| list.iter().any(|x| w.eq_ignore_ascii_case(x));
@@ -1057,6 +1061,11 @@ pub fn epithet_key(words: &str) -> String {
 /// Whether a name opens with a married woman's honorific ("Mrs", "Madame": true) or an
 /// unmarried one's ("Miss", "Mademoiselle": false).
 fn marital_honorific(name: &str) -> Option<bool> {
+    // Every form below starts with "m" or "f": most names are settled by their first letter.
+    let name = name.trim_start();
+    if !matches!(name.as_bytes().first(), Some(b'm' | b'M' | b'f' | b'F')) {
+        return None;
+    }
     let first = name.split_whitespace().next()?.trim_end_matches('.');
     let is = |forms: &[&str]| forms.iter().any(|f| first.eq_ignore_ascii_case(f));
     if is(&["mrs", "madame", "mme", "frau"]) {

@@ -34,8 +34,10 @@ pub fn blocks(paragraphs: &[Span], quotes: &[RawQuote]) -> Vec<Span> {
 
 /// Marks each token with the index of the outermost quote containing it. `quotes` are the
 /// outermost quotes overlapping the block, sorted by start; indices refer to that slice's owner.
-pub fn mark_quotes(tokens: &mut [Token], quotes: &[(usize, Span)]) {
+/// Returns the number of words outside quotes (counted here rather than in a pass of their own).
+pub fn mark_quotes(tokens: &mut [Token], quotes: &[(usize, Span)]) -> usize {
     let mut qi = 0;
+    let mut narrative_words = 0;
     for t in tokens.iter_mut() {
         while qi < quotes.len() && quotes[qi].1.end <= t.start {
             qi += 1;
@@ -44,7 +46,9 @@ pub fn mark_quotes(tokens: &mut [Token], quotes: &[(usize, Span)]) {
             Some(&(id, span)) if span.start <= t.start && t.end <= span.end => id as u32,
             _ => NONE,
         };
+        narrative_words += usize::from(t.quote == NONE && t.kind == Kind::Word);
     }
+    narrative_words
 }
 
 /// Finds sentences as token ranges `[start, end)`.
@@ -58,9 +62,9 @@ pub fn sentences(text: &str, tokens: &[Token], out: &mut Vec<(usize, usize)>) {
     while i < n {
         let t = &tokens[i];
         if t.kind == Kind::Punct && !t.in_quote() {
-            match t.text(text) {
-                "(" => paren += 1,
-                ")" => paren = paren.saturating_sub(1),
+            match t.byte(text) {
+                Some(b'(') => paren += 1,
+                Some(b')') => paren = paren.saturating_sub(1),
                 _ => {}
             }
         }
@@ -74,8 +78,7 @@ pub fn sentences(text: &str, tokens: &[Token], out: &mut Vec<(usize, usize)>) {
                 && quote_ends_sentence(text, tokens, i)
                 && next_starts_sentence(text, tokens, i + 1)
         } else if t.kind == Kind::Punct {
-            let s = t.text(text);
-            matches!(s, "." | "!" | "?" | "…")
+            (matches!(t.byte(text), Some(b'.' | b'!' | b'?')) || t.is_char(text, '…'))
                 && !is_abbreviation(text, tokens, i)
                 && next_starts_sentence(text, tokens, i + 1)
         } else {
@@ -86,7 +89,7 @@ pub fn sentences(text: &str, tokens: &[Token], out: &mut Vec<(usize, usize)>) {
             let mut e = i + 1;
             while e < n
                 && tokens[e].kind == Kind::Punct
-                && matches!(tokens[e].text(text), ")" | "]")
+                && matches!(tokens[e].byte(text), Some(b')' | b']'))
             {
                 e += 1;
             }
@@ -141,7 +144,7 @@ fn next_starts_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
 fn initialism_ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
     t.kind == Kind::Word
-        && t.text(text).ends_with('.')
+        && t.last_byte(text) == b'.'
         && tokens.get(i + 1).is_some_and(|n| {
             n.kind == Kind::Word && n.cap && !n.in_quote() && n.is(FUNCTION | PRONOUN)
         })

@@ -35,11 +35,40 @@ impl Token {
     pub fn in_quote(&self) -> bool {
         self.quote != NONE
     }
+    /// The token's last byte (0 for an empty token): a test of how a token ends that need not
+    /// slice the text, whose char-boundary checks cost more than the test.
+    pub fn last_byte(&self, text: &str) -> u8 {
+        self.end
+            .checked_sub(1)
+            .and_then(|i| text.as_bytes().get(i))
+            .copied()
+            .unwrap_or(0)
+    }
+    /// The token is `len` bytes long: a cheap first test before its text is compared.
+    pub fn has_len(&self, len: usize) -> bool {
+        self.end - self.start == len
+    }
+    /// The word in lower case. A listed word is its lexicon key, which is the word lower-cased
+    /// when it is as long (lower-casing ’ to ' is not), so "Said" or "The" costs no allocation.
+    pub fn lower<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
+        match self.lex.key() {
+            Some(key) if self.has_len(key.len()) => std::borrow::Cow::Borrowed(key),
+            _ => lowercase(self.text(text)),
+        }
+    }
+    /// The token's one byte, when it is one byte long (most punctuation), read without slicing.
+    pub fn byte(&self, text: &str) -> Option<u8> {
+        if self.has_len(1) {
+            text.as_bytes().get(self.start).copied()
+        } else {
+            None
+        }
+    }
     /// True for a punctuation token that is exactly `c`.
     pub fn is_char(&self, text: &str, c: char) -> bool {
         self.kind == Kind::Punct
+            && self.has_len(c.len_utf8())
             && text[self.start..self.end].starts_with(c)
-            && self.end - self.start == c.len_utf8()
     }
 }
 

@@ -93,6 +93,42 @@ pub fn set(v: &mut Vector, f: F, on: bool) {
     }
 }
 
+/// A set of on/off features, one bit each: what the mentions around a quote say is gathered
+/// once per quote for all its candidates, then written into each candidate's vector.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Bits(u64);
+
+const _: () = assert!(COUNT <= 64, "a feature's bit must fit in Bits");
+
+impl Bits {
+    /// These features, with `f` too when `on`.
+    pub fn with(self, f: F, on: bool) -> Bits {
+        Bits(self.0 | (u64::from(on) << f as usize))
+    }
+
+    /// Sets to 1 each feature in the set (as `set` would, one by one).
+    pub fn set_in(self, v: &mut Vector) {
+        let mut rest = self.0;
+        while rest != 0 {
+            v[rest.trailing_zeros() as usize] = 1.0;
+            rest &= rest - 1;
+        }
+    }
+}
+
+impl std::ops::BitOr for Bits {
+    type Output = Bits;
+    fn bitor(self, other: Bits) -> Bits {
+        Bits(self.0 | other.0)
+    }
+}
+
+impl std::ops::BitOrAssign for Bits {
+    fn bitor_assign(&mut self, other: Bits) {
+        self.0 |= other.0;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,5 +140,20 @@ mod tests {
             assert!(seen.insert(n), "duplicate feature name {n}");
         }
         assert_eq!(NAMES[F::GenderUnknown as usize], "gender.unknown");
+    }
+
+    #[test]
+    fn bits_set_what_set_sets() {
+        let mut by_set: Vector = [0.0; COUNT];
+        set(&mut by_set, F::CueInBlock, true);
+        set(&mut by_set, F::NarrNextMention, true);
+        set(&mut by_set, F::Prev2, false);
+        let mut by_bits: Vector = [0.0; COUNT];
+        let bits = Bits::default()
+            .with(F::CueInBlock, true)
+            .with(F::Prev2, false)
+            | Bits::default().with(F::NarrNextMention, true);
+        bits.set_in(&mut by_bits);
+        assert_eq!(by_set, by_bits);
     }
 }

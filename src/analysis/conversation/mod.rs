@@ -15,7 +15,7 @@ use super::mentions::{Gender, MentionKind};
 use super::model::{Method, Span, SpeakerKind};
 use super::ranker;
 use super::resolve::Resolver;
-use features::{F, Vector, set};
+use features::{Bits, F, Vector, set};
 use std::collections::VecDeque;
 
 /// The mention the quote's own attribution points at ("he" in “…,” he said).
@@ -204,6 +204,95 @@ impl Around {
 const MAX_CANDIDATES: usize = 12;
 const TURNS_KEPT: usize = 8;
 
+/// What the narration's mentions around one quote say for each of its candidates, read in one
+/// pass for all of them (a quote has up to a dozen candidates and up to a hundred mentions
+/// around it, and reading the mentions again per candidate was most of the ranker's cost).
+#[derive(Debug, Default)]
+struct Evidence {
+    /// Per candidate, in the order of the candidates: the features its own mentions set.
+    own: [Bits; MAX_CANDIDATES],
+    /// The sentence features of the quote's own mention, which count for a candidate it fits.
+    local: Bits,
+    /// The entity of the last mention before the quote that is not a pronoun.
+    nearest_before: Option<usize>,
+}
+
+impl Evidence {
+    fn of(window: &VecDeque<BlockRecord>, at: usize, q: &QuoteSite, cands: &[usize]) -> Evidence {
+        let mut ev = Evidence::default();
+        let slot = |e: usize| cands.iter().position(|&c| c == e);
+        let local_span = q.local.map(|l| l.span);
+        for m in window[at].mentions_near(q).1 {
+            let sentence = sentence_features(m, q);
+            if Some(m.span) == local_span {
+                ev.local |= sentence;
+            }
+            if m.span.end <= q.start && m.kind != MentionKind::Pronoun {
+                ev.nearest_before = Some(m.entity);
+            }
+            if let Some(c) = slot(m.entity) {
+                ev.own[c] |= sentence | narration_features(m, q);
+            }
+        }
+        if let Some(prev) = at.checked_sub(1).map(|p| &window[p]) {
+            for m in prev.mentions_at_end() {
+                if let Some(c) = slot(m.entity) {
+                    // The paragraph before ends on narration about this person ("At last she
+                    // spoke."): the quotation that opens this one is most likely theirs.
+                    let closing = q.opens_block && prev.closing_narration == Some(m.sentence);
+                    ev.own[c] |= Bits::default()
+                        .with(F::NarrPrevSubject, m.subject)
+                        .with(F::NarrPrevMention, !m.subject)
+                        .with(F::NarrPrevLastSubject, closing && m.subject)
+                        .with(F::NarrPrevLastCue, closing && m.cue.is_some());
+                }
+            }
+        }
+        if let Some(next) = window.get(at + 1) {
+            for m in next.mentions_at_start() {
+                if let Some(c) = slot(m.entity) {
+                    ev.own[c] |= Bits::default()
+                        .with(F::NarrNextSubject, m.subject)
+                        .with(F::NarrNextMention, !m.subject);
+                }
+            }
+        }
+        ev
+    }
+}
+
+/// What a mention in the quote's block says of the speech verbs and sentences around the quote,
+/// for the person it names.
+fn sentence_features(m: &NarrativeMention, q: &QuoteSite) -> Bits {
+    let same = m.sentence == q.sentence;
+    let cue = m.cue.is_some();
+    let before = same && m.token < q.open;
+    Bits::default()
+        .with(F::CueInBlock, cue)
+        .with(F::CuePrevSentence, cue && m.sentence + 1 == q.sentence)
+        .with(F::CueNextSentence, cue && m.sentence == q.sentence + 1)
+        .with(F::SentenceSubjectBefore, before && m.subject && !m.fronted)
+        .with(F::SentenceMentionBefore, before && !m.subject && !m.fronted)
+        .with(F::SentenceFrontedBefore, before && m.fronted)
+        .with(F::SentenceMentionAfter, same && m.token > q.close)
+        .with(
+            F::PrevSentenceSubject,
+            m.sentence + 1 == q.sentence && m.subject && !m.fronted,
+        )
+}
+
+/// Where a mention in the quote's block stands in the narration: before or after the quote, as
+/// a subject or not.
+fn narration_features(m: &NarrativeMention, q: &QuoteSite) -> Bits {
+    let before = m.span.end <= q.start;
+    let after = !before && m.span.start >= q.end;
+    Bits::default()
+        .with(F::NarrSubjectBefore, before && m.subject)
+        .with(F::NarrMentionBefore, before && !m.subject)
+        .with(F::NarrSubjectAfter, after && m.subject)
+        .with(F::NarrMentionAfter, after && !m.subject)
+}
+
 #[derive(Debug, Default)]
 pub struct Conversation {
     /// The last few blocks: the one being decided is second to last once its successor came.
@@ -223,6 +312,8 @@ pub struct Conversation {
     /// Filled when the caller asks for traces (training).
     pub trace: Option<Vec<QuoteTrace>>,
     weights: ranker::Weights,
+    /// The mentions near a quote by distance, a buffer kept from quote to quote (`candidates`).
+    near: Vec<(usize, usize)>,
 }
 
 impl Conversation {
@@ -317,7 +408,7 @@ impl Conversation {
         let weights = self.weights.clone();
         let weights = &weights;
         let quotes = std::mem::take(&mut self.window[at].quotes);
-        let mut decided: Vec<(usize, Option<usize>)> = Vec::new();
+        let mut decided: Vec<(usize, Option<usize>)> = Vec::with_capacity(quotes.len());
         for q in &quotes {
             let block = self.window[at].index;
             let bare = q.opens_block && self.window[at].narrative_words == 0;
@@ -369,6 +460,7 @@ impl Conversation {
         at: usize,
         q: &QuoteSite,
         decided: &[(usize, Option<usize>)],
+        near: &mut Vec<(usize, usize)>,
     ) -> Vec<usize> {
         let mut c: Vec<usize> = Vec::with_capacity(MAX_CANDIDATES);
         let mut add = |e: usize| {
@@ -409,7 +501,7 @@ impl Conversation {
         // Mentions in this block, the one before and the one after, nearest first.
         let lo = at.saturating_sub(1);
         let hi = (at + 1).min(self.window.len() - 1);
-        let mut near: Vec<(usize, usize)> = Vec::new();
+        near.clear();
         for (bi, b) in self.window.iter().enumerate().take(hi + 1).skip(lo) {
             let reach = match bi.cmp(&at) {
                 std::cmp::Ordering::Less => b.mentions_at_end(),
@@ -426,7 +518,7 @@ impl Conversation {
             }
         }
         near.sort_unstable();
-        for (_, e) in near {
+        for &(_, e) in near.iter() {
             add(e);
         }
         if let Some(n) = self.narrator {
@@ -460,12 +552,16 @@ impl Conversation {
                 relinked: None,
             };
         }
-        let cands = self.candidates(at, q, decided);
+        let mut near = std::mem::take(&mut self.near);
+        let cands = self.candidates(at, q, decided, &mut near);
+        self.near = near;
         // The speech verbs around the quote, found once for all its candidates.
         let around = Around::of(&self.window[at], q, text);
+        let evidence = Evidence::of(&self.window, at, q, &cands);
         let vectors: Vec<Vector> = cands
             .iter()
-            .map(|&e| self.features(at, q, e, &around, resolver, decided))
+            .zip(evidence.own)
+            .map(|(&e, own)| self.features(at, q, e, own, &around, &evidence, resolver, decided))
             .collect();
         let mut scores: Vec<f32> = vectors.iter().map(|v| weights.score(v)).collect();
         // Whoever the quote calls by name is spoken to, not speaking ("Don't blame me, Lou."):
@@ -602,12 +698,16 @@ impl Conversation {
         before.or_else(after).or_else(prev).map(|m| m.span)
     }
 
+    /// The features of candidate `e`, whose own mentions around the quote set `own`.
+    #[allow(clippy::too_many_arguments)]
     fn features(
         &self,
         at: usize,
         q: &QuoteSite,
         e: usize,
+        own: Bits,
         around: &Around,
+        evidence: &Evidence,
         resolver: &Resolver,
         decided: &[(usize, Option<usize>)],
     ) -> Vector {
@@ -753,66 +853,18 @@ impl Conversation {
             F::RelativeClauseSubject,
             around.relative_subject == Some(e),
         );
-        let near = b.mentions_near(q).1;
-        for m in near.iter().filter(|m| names_e(m)) {
-            let same = m.sentence == q.sentence;
-            if m.cue.is_some() {
-                set(&mut v, F::CueInBlock, true);
-                set(&mut v, F::CuePrevSentence, m.sentence + 1 == q.sentence);
-                set(&mut v, F::CueNextSentence, m.sentence == q.sentence + 1);
-            }
-            if same && m.token < q.open {
-                set(&mut v, F::SentenceSubjectBefore, m.subject && !m.fronted);
-                set(&mut v, F::SentenceMentionBefore, !m.subject && !m.fronted);
-                set(&mut v, F::SentenceFrontedBefore, m.fronted);
-            }
-            set(&mut v, F::SentenceMentionAfter, same && m.token > q.close);
-            set(
-                &mut v,
-                F::PrevSentenceSubject,
-                m.sentence + 1 == q.sentence && m.subject && !m.fronted,
-            );
+        // The mentions around the quote: the candidate's own, and the quote's own mention
+        // when it fits the candidate.
+        let mut mentioned = own;
+        if local_span.is_some() {
+            mentioned |= evidence.local;
         }
-        // The narration around the quote.
-        let mut nearest_before: Option<(usize, usize)> = None;
-        for m in near {
-            let before = m.span.end <= q.start;
-            if m.entity == e {
-                if before {
-                    set(&mut v, F::NarrSubjectBefore, m.subject);
-                    set(&mut v, F::NarrMentionBefore, !m.subject);
-                } else if m.span.start >= q.end {
-                    set(&mut v, F::NarrSubjectAfter, m.subject);
-                    set(&mut v, F::NarrMentionAfter, !m.subject);
-                }
-            }
-            if before && m.kind != MentionKind::Pronoun {
-                nearest_before = Some((m.span.end, m.entity));
-            }
-        }
+        mentioned.set_in(&mut v);
         set(
             &mut v,
             F::NarrNearestBefore,
-            nearest_before.is_some_and(|(_, x)| x == e),
+            evidence.nearest_before == Some(e),
         );
-        if at > 0 {
-            let prev = &self.window[at - 1];
-            for m in prev.mentions_at_end().iter().filter(|m| m.entity == e) {
-                set(&mut v, F::NarrPrevSubject, m.subject);
-                set(&mut v, F::NarrPrevMention, !m.subject);
-                // The paragraph before ends on narration about this person ("At last she
-                // spoke."): the quotation that opens this one is most likely theirs.
-                let closing = q.opens_block && prev.closing_narration == Some(m.sentence);
-                set(&mut v, F::NarrPrevLastSubject, closing && m.subject);
-                set(&mut v, F::NarrPrevLastCue, closing && m.cue.is_some());
-            }
-        }
-        if let Some(next) = self.window.get(at + 1) {
-            for m in next.mentions_at_start().iter().filter(|m| m.entity == e) {
-                set(&mut v, F::NarrNextSubject, m.subject);
-                set(&mut v, F::NarrNextMention, !m.subject);
-            }
-        }
         // Salience and kind.
         let p = self.presence(e);
         v[F::SalienceQuotes as usize] = (1.0 + p.quotes as f32).ln();

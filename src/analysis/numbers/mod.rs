@@ -131,8 +131,14 @@ impl<'a> Parser<'a> {
 
     /// Token `i` is a word equal (ignoring ASCII case) to one of `words`.
     fn word_in(&self, i: usize, words: &[&str]) -> bool {
-        self.word(i)
-            .is_some_and(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
+        // (Lengths first: the word is sliced only to compare it with words of its length.)
+        self.toks.get(i).is_some_and(|t| {
+            let len = (t.end - t.start) as usize;
+            t.kind == Kind::Word
+                && words
+                    .iter()
+                    .any(|x| x.len() == len && t.text(self.text).eq_ignore_ascii_case(x))
+        })
     }
 
     /// Token `i` is the symbol `s`.

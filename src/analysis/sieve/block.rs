@@ -70,15 +70,20 @@ impl<'a> Block<'a> {
     }
     /// Token `i` is the word `w` (case-insensitive, no allocation).
     pub(crate) fn is_w(&self, i: usize, w: &str) -> bool {
-        self.word(i).eq_ignore_ascii_case(w)
+        // (Lengths first: most words differ, and need not be sliced to tell.)
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.has_len(w.len()) && t.text(self.text).eq_ignore_ascii_case(w))
     }
     pub(crate) fn lower(&self, i: usize) -> std::borrow::Cow<'a, str> {
-        crate::analysis::tokens::lowercase(self.word(i))
+        self.tokens
+            .get(i)
+            .map_or(std::borrow::Cow::Borrowed(""), |t| t.lower(self.text))
     }
     pub(crate) fn is_punct(&self, i: usize, s: &str) -> bool {
         self.tokens
             .get(i)
-            .is_some_and(|t| t.kind == Kind::Punct && t.text(self.text) == s)
+            .is_some_and(|t| t.kind == Kind::Punct && t.has_len(s.len()) && t.text(self.text) == s)
     }
     pub(crate) fn narrative(&self, i: usize) -> bool {
         self.tokens.get(i).is_some_and(|t| !t.in_quote())

@@ -113,7 +113,7 @@ pub(crate) fn reported_at(b: &Block, i: usize, s0: usize, s1: usize) -> Option<(
         return None;
     }
     // Most tokens are neither a speech verb nor "according": decide that without allocating.
-    if !b.tokens[i].is(SPEECH_VERB | REPORT_VERB) && !b.word(i).eq_ignore_ascii_case("according") {
+    if !b.tokens[i].is(SPEECH_VERB | REPORT_VERB) && !b.is_w(i, "according") {
         return None;
     }
     let w = b.lower(i);
