@@ -1254,8 +1254,8 @@ fn role_description(
                     break;
                 }
                 // "the star of Harbour Lights and Tidewater": names joined by "and" stay in the
-                // complement, unless a person's name follows ("the head of the agency and
-                // John Smith said" are two people).
+                // complement, unless a person's name follows ("the head of the Port Authority
+                // and John Smith said" are two people).
                 let joins_names = x.text(text) == "and"
                     && tokens[k - 1].cap
                     && tokens.get(k + 1).is_some_and(|n| {
