@@ -1349,3 +1349,17 @@ fn titles_joined_by_and_belong_to_the_description_that_speaks() {
         Some("the head of the Port Authority and John Smith")
     );
 }
+
+#[test]
+fn a_surname_alone_is_the_person_before_the_organisation_named_after_them() {
+    // "Marlow" is Ann Marlow, not Marlow University, though the university spoke last.
+    let text = "Ann Marlow founded a school in 2001.\n\nMarlow University said in a statement that the claims were false.\n\n\"We will win this case,\" Marlow said.\n";
+    assert_eq!(
+        speaker_of(text, "We will win").as_deref(),
+        Some("Ann Marlow")
+    );
+    assert_eq!(
+        speaker_of(text, "the claims").as_deref(),
+        Some("Marlow University")
+    );
+}

@@ -434,9 +434,16 @@ impl Resolver {
             let given_first = |x: &Entity| {
                 given_name_alone && x.name_words.len() >= 2 && x.name_words.first() == words.first()
             };
+            // "Marlow" alone is Ann Marlow before it is Marlow University: a name word that only
+            // modifies an organisation's name ranks below the same word as someone's surname.
+            let not_modifier = |x: &Entity| {
+                !(words.len() == 1 && x.kind == SpeakerKind::Organization)
+                    || x.name_words.last() == words.last()
+            };
             if best.is_none_or(|b| {
                 let b = &self.entities[b];
-                (shared(b), given_first(b), b.last_pos) < (shared(e), given_first(e), e.last_pos)
+                (shared(b), given_first(b), not_modifier(b), b.last_pos)
+                    < (shared(e), given_first(e), not_modifier(e), e.last_pos)
             }) {
                 best = Some(id);
             }
