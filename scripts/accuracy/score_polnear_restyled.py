@@ -14,26 +14,16 @@ import glob
 import os
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+from score_polnear_typewriter import import_shared_scorer
 
 
 def main():
     argv = sys.argv[1:]
-    scorer = os.path.join(HERE, "..", "..", "..", "shared", "eval", "score_polnear.py")
-    if "--scorer" in argv:
-        i = argv.index("--scorer")
-        if i + 1 >= len(argv):
-            sys.exit("--scorer needs the path of score_polnear.py")
-        scorer = argv[i + 1]
-        del argv[i : i + 2]
+    score_polnear, scorer = import_shared_scorer(argv)
     plain_args = [a for a in argv if not a.startswith("--")]
     if len(plain_args) != 3:
-        sys.exit(__doc__.strip().splitlines()[2])
+        sys.exit(next(l for l in __doc__.splitlines() if l.startswith("usage:")))
     binary, restyled, original = plain_args
-    if not os.path.isfile(scorer):
-        sys.exit(f"no scorer at {scorer}: pass --scorer PATH/score_polnear.py")
-    sys.path.insert(0, os.path.dirname(os.path.abspath(scorer)))
-    import score_polnear
 
     originals = {}
     for path in glob.glob(os.path.join(restyled, "text", "*.txt")):

@@ -18,8 +18,9 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def main():
-    argv = sys.argv[1:]
+def import_shared_scorer(argv):
+    """The shared score_polnear module, from `--scorer PATH` (taken out of `argv`) or from
+    ../shared/eval beside the project; returns it with its path."""
     scorer = os.path.join(HERE, "..", "..", "..", "shared", "eval", "score_polnear.py")
     if "--scorer" in argv:
         i = argv.index("--scorer")
@@ -32,6 +33,12 @@ def main():
     sys.path.insert(0, os.path.dirname(os.path.abspath(scorer)))
     import score_polnear
 
+    return score_polnear, scorer
+
+
+def main():
+    argv = sys.argv[1:]
+    score_polnear, scorer = import_shared_scorer(argv)
     plain = score_polnear.quoted_spans
     score_polnear.quoted_spans = lambda text: plain(text.replace("''", '"\x01'))
     sys.argv = [scorer] + argv
